@@ -1,0 +1,78 @@
+import { SymscopeError } from '../errors.js'
+import type { DatasetSpec, ParameterSpec, ParameterValues } from './types.js'
+
+/** Human-readable allowed range of a parameter, e.g. "a number > 0 and ≤ 100000 (GeV)". */
+export function describeRange(spec: ParameterSpec): string {
+  if (spec.type === 'boolean') return 'true or false'
+  const kind = spec.type === 'integer' ? 'an integer' : 'a number'
+  const parts: string[] = []
+  if (spec.minimum !== undefined) parts.push(`${spec.exclusiveMinimum ? '>' : '≥'} ${spec.minimum}`)
+  if (spec.maximum !== undefined) parts.push(`≤ ${spec.maximum}`)
+  const range = parts.length ? ` ${parts.join(' and ')}` : ''
+  const off = spec.nullable ? ', or null for none' : ''
+  return `${kind}${range}${spec.unit ? ` (${spec.unit})` : ''}${off}`
+}
+
+function invalid(dataset: string, spec: ParameterSpec, value: unknown): SymscopeError {
+  return new SymscopeError(
+    'invalid_parameter',
+    `${dataset}: parameter '${spec.name}' must be ${describeRange(spec)}; got ${JSON.stringify(value) ?? String(value)}`,
+    { parameter: spec.name, allowed: describeRange(spec) },
+  )
+}
+
+/** Checks one value against its spec and returns it typed; throws SymscopeError naming the parameter and range. */
+export function checkParameter(dataset: string, spec: ParameterSpec, value: unknown): number | boolean | null {
+  if (value === null) {
+    if (spec.nullable) return null
+    throw invalid(dataset, spec, value)
+  }
+  if (spec.type === 'boolean') {
+    if (typeof value !== 'boolean') throw invalid(dataset, spec, value)
+    return value
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid(dataset, spec, value)
+  if (spec.type === 'integer' && !Number.isInteger(value)) throw invalid(dataset, spec, value)
+  if (spec.minimum !== undefined && (spec.exclusiveMinimum ? value <= spec.minimum : value < spec.minimum)) {
+    throw invalid(dataset, spec, value)
+  }
+  if (spec.maximum !== undefined && value > spec.maximum) throw invalid(dataset, spec, value)
+  return value
+}
+
+/**
+ * Validates user parameters against a dataset's schema and fills in the defaults. Unknown names, wrong types and
+ * out-of-range values throw a SymscopeError that names the parameter and what is allowed.
+ */
+export function resolveParameters<P extends ParameterValues>(dataset: DatasetSpec<P>, given: Record<string, unknown> = {}): P {
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new SymscopeError('invalid_parameter', `${dataset.name}: parameters must be an object of name → value`)
+  }
+  const known = new Map(dataset.parameters.map((p) => [p.name, p]))
+  for (const name of Object.keys(given)) {
+    if (!known.has(name)) {
+      const names = dataset.parameters.map((p) => p.name).join(', ') || 'none'
+      throw new SymscopeError('unknown_parameter', `${dataset.name}: unknown parameter '${name}' (parameters: ${names})`, {
+        parameter: name,
+      })
+    }
+  }
+  const resolved: ParameterValues = {}
+  for (const spec of dataset.parameters) {
+    resolved[spec.name] = Object.hasOwn(given, spec.name) ? checkParameter(dataset.name, spec, given[spec.name]) : spec.default
+  }
+  dataset.checkParameters?.(resolved as P)
+  return resolved as P
+}
+/**
+ * Parses a parameter value written as text (the CLI's `--set key=value`): numbers, `true`/`false`, `none`/`null`.
+ * Type and range are checked afterwards by `resolveParameters`.
+ */
+export function parseParameterText(text: string): number | boolean | null | string {
+  const trimmed = text.trim()
+  if (trimmed === 'true') return true
+  if (trimmed === 'false') return false
+  if (trimmed === 'none' || trimmed === 'null') return null
+  if (trimmed !== '' && Number.isFinite(Number(trimmed))) return Number(trimmed)
+  return trimmed
+}

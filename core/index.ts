@@ -1,6 +1,7 @@
 // symscope's core: everything the worker, the web client and the CLI share. Import the runtime loader
 // (core/wasm/node.ts, browser.ts or workerd.ts) for `loadWasm`, and everything else from here.
 export * from './datasets/index.js'
+export * from './csv/index.js'
 export { SymscopeError, isSymscopeError } from './errors.js'
 export type { ErrorCode } from './errors.js'
 export { instantiateSymscope } from './wasm/module.js'

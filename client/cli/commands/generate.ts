@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util'
+import { csvHeader, csvRows, generateChunks, parseParameterText, resolveRequest } from '../../../core/index.js'
+import { loadWasm } from '../../../core/wasm/node.js'
+import { CliError } from '../exitCodes.js'
+import { openOutput } from '../output.js'
+import { createProgressBar } from '../progressBar.js'
+import { generateHelp } from '../usage.js'
+
+/** Parses `--n`-style integers strictly: "1e6" and "100000" are fine, "12abc" and "1.5" are not. */
+function parseInteger(option: string, text: string): number {
+  const value = Number(text)
+  if (text.trim() === '' || !Number.isInteger(value)) throw new CliError(`--${option} must be an integer; got '${text}'`)
+  return value
+}
+
+/** `--set name=value` pairs into a parameter object (types and ranges are checked by the dataset's schema). */
+function parseSets(sets: string[]): Record<string, unknown> {
+  const params: Record<string, unknown> = {}
+  for (const set of sets) {
+    const eq = set.indexOf('=')
+    if (eq <= 0) throw new CliError(`--set expects name=value; got '${set}'`)
+    const name = set.slice(0, eq).trim()
+    if (Object.hasOwn(params, name)) throw new CliError(`--set ${name} is given twice`)
+    params[name] = parseParameterText(set.slice(eq + 1))
+  }
+  return params
+}
+
+/** Progress is drawn only for runs long enough to watch. */
+const PROGRESS_MIN_EVENTS = 200_000
+
+export async function generateCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      n: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '1' },
+      set: { type: 'string', multiple: true, default: [] },
+      out: { type: 'string' },
+      'no-truth': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    process.stdout.write(generateHelp())
+    return
+  }
+  if (positionals.length !== 1) {
+    throw new CliError(
+      positionals.length === 0
+        ? 'generate needs a dataset name, e.g. symscope generate circle (symscope help generate lists them)'
+        : `generate takes one dataset name; got ${positionals.length}: ${positionals.join(' ')}`,
+    )
+  }
+  if (values.out === '') throw new CliError('--out needs a file name')
+  const request = {
+    dataset: positionals[0],
+    n: parseInteger('n', values.n),
+    seed: parseInteger('seed', values.seed),
+    params: parseSets(values.set),
+  }
+  const { spec, n } = resolveRequest(request) // every bad value is reported before any output is opened
+  const withTruth = !values['no-truth']
+  const nf = spec.features.length
+  const nt = withTruth ? spec.truth.length : 0
+  const wasm = await loadWasm()
+  const output = openOutput(values.out)
+  const progress =
+    values.quiet || n < PROGRESS_MIN_EVENTS ? undefined : createProgressBar({ label: `generating ${spec.name}`, total: n, unit: 'events' })
+  try {
+    await output.write(csvHeader(spec.features, withTruth ? spec.truth : []))
+    for (const chunk of generateChunks(wasm, request)) {
+      // Rows are written a chunk at a time: memory stays bounded whatever n is.
+      const text = csvRows(chunk.features, withTruth ? chunk.truth : [], chunk.n, nf, nt)
+      await output.write(text)
+      progress?.update(chunk.first + chunk.n)
+    }
+    await output.close()
+    progress?.finish()
+  } catch (error) {
+    output.abort()
+    throw error
+  }
+}

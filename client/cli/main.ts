@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// The symscope command line: `symscope generate …` (and, as they land, `analyze` and `reproduce`).
+import { isSymscopeError, VERSION } from '../../core/index.js'
+import { generateCommand } from './commands/generate.js'
+import { CliError, EXIT } from './exitCodes.js'
+import { generateHelp, mainHelp } from './usage.js'
+
+const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: () => string }> = {
+  generate: { run: generateCommand, help: generateHelp },
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv
+  if (command === undefined) {
+    process.stderr.write(mainHelp())
+    throw new CliError('no command given', EXIT.usage)
+  }
+  if (command === '--help' || command === '-h') return void process.stdout.write(mainHelp())
+  if (command === '--version' || command === '-v') return void process.stdout.write(`symscope ${VERSION}\n`)
+  if (command === 'help') {
+    const topic = rest[0]
+    if (topic === undefined) return void process.stdout.write(mainHelp())
+    if (!Object.hasOwn(commands, topic)) throw new CliError(`no help for '${topic}': commands are ${Object.keys(commands).join(', ')}`)
+    return void process.stdout.write(commands[topic].help())
+  }
+  if (!Object.hasOwn(commands, command)) {
+    throw new CliError(`unknown command '${command}' (commands: ${Object.keys(commands).join(', ')}; see symscope --help)`)
+  }
+  await commands[command].run(rest)
+}
+
+/** Turns any failure into one line on stderr and the documented exit code. */
+function exitCodeOf(error: unknown): { code: number; message: string } {
+  if (error instanceof CliError) return { code: error.exitCode, message: error.message }
+  if (isSymscopeError(error)) {
+    const data = error.code === 'invalid_csv' || error.code === 'invalid_data'
+    return { code: data ? EXIT.data : EXIT.usage, message: error.message }
+  }
+  const code = (error as { code?: string })?.code
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    return { code: EXIT.usage, message: `${(error as Error).message} (see symscope --help)` }
+  }
+  return { code: EXIT.internal, message: `internal error: ${(error as Error)?.stack ?? String(error)}` }
+}
+
+// A closed pipe (`symscope generate … | head`) is a normal way to stop reading, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok)
+})
+
+main(process.argv.slice(2)).then(
+  () => (process.exitCode = EXIT.ok),
+  (error: unknown) => {
+    const { code, message } = exitCodeOf(error)
+    process.stderr.write(`symscope: ${message}\n`)
+    process.exitCode = code
+  },
+)

@@ -1,0 +1,61 @@
+import { createWriteStream, renameSync, rmSync } from 'node:fs'
+import type { Writable } from 'node:stream'
+import { CliError, EXIT } from './exitCodes.js'
+
+/** Where a command writes text: a file that appears only once complete (written beside it, then renamed), or stdout. */
+export interface Output {
+  write(text: string): Promise<void>
+  close(): Promise<void>
+  /** Removes a half-written file after a failure; stdout is left as it is. */
+  abort(): void
+}
+
+function streamWriter(stream: Writable, describe: string): Pick<Output, 'write'> & { failed: () => Error | undefined } {
+  let error: Error | undefined
+  stream.on('error', (e) => (error = e))
+  return {
+    failed: () => error,
+    async write(text) {
+      if (error) throw ioError(describe, error)
+      if (!stream.write(text)) {
+        await new Promise<void>((resolve, reject) => {
+          const onDrain = () => (stream.off('error', onError), resolve())
+          const onError = (e: Error) => (stream.off('drain', onDrain), reject(ioError(describe, e)))
+          stream.once('drain', onDrain).once('error', onError)
+        })
+      }
+    },
+  }
+}
+
+const ioError = (describe: string, error: Error) =>
+  new CliError(`cannot write ${describe}: ${(error as NodeJS.ErrnoException).code ?? error.message}`, EXIT.io)
+
+/** Output to `path`, or to standard output when `path` is undefined. */
+export function openOutput(path: string | undefined): Output {
+  if (path === undefined) {
+    const writer = streamWriter(process.stdout, 'to standard output')
+    return { write: writer.write, close: async () => {}, abort() {} }
+  }
+  const partial = `${path}.partial-${process.pid}`
+  const stream = createWriteStream(partial)
+  const writer = streamWriter(stream, `'${path}'`)
+  return {
+    write: writer.write,
+    async close() {
+      await new Promise<void>((resolve, reject) => {
+        stream.end(() => (writer.failed() ? reject(ioError(`'${path}'`, writer.failed()!)) : resolve()))
+      })
+      try {
+        renameSync(partial, path)
+      } catch (error) {
+        rmSync(partial, { force: true })
+        throw ioError(`'${path}'`, error as Error)
+      }
+    },
+    abort() {
+      stream.destroy()
+      rmSync(partial, { force: true })
+    },
+  }
+}

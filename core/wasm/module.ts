@@ -33,10 +33,8 @@ const imports = {
  * bytes (Node, browser). The per-runtime loaders `node.ts`, `browser.ts` and `workerd.ts` only find the source.
  */
 export async function instantiateSymscope(source: WebAssembly.Module | BufferSource): Promise<SymscopeWasm> {
-  const instance =
-    source instanceof WebAssembly.Module
-      ? await WebAssembly.instantiate(source, imports)
-      : (await WebAssembly.instantiate(source, imports)).instance
+  const compiled = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source)
+  const instance = await WebAssembly.instantiate(compiled, imports)
   return wrap(instance.exports as unknown as SymscopeExports)
 }
 

@@ -41,3 +41,9 @@ export function angularCoefficients(s: f64, charge: f64, isospin: f64, withZ: bo
   coefficientA0 = qq * qq + 2.0 * qq * vf * vm * reChi + (vf * vf + af * af) * (vm * vm + am * am) * absChi2
   coefficientA1 = 4.0 * qq * af * am * reChi + 8.0 * vf * af * vm * am * absChi2
 }
+
+/** Tree-level forward–backward asymmetry A_FB = 3A₁ / (8A₀) of f f̄ → μ⁺μ⁻ at squared energy `s` (GeV²). */
+export function forwardBackwardAsymmetry(s: f64, charge: f64, isospin: f64, withZ: bool): f64 {
+  angularCoefficients(s, charge, isospin, withZ)
+  return 3.0 * coefficientA1 / (8.0 * coefficientA0)
+}

@@ -15,6 +15,7 @@ export const circle: DatasetSpec<CircleParameters> = {
     'Sanz (arXiv:2504.05174). Optional Gaussian radial noise, relative to the radius.',
   features: ['x1', 'x2'],
   truth: ['truth_theta'],
+  angularTruth: ['truth_theta'],
   degreesOfFreedom: 1,
   parameters: [
     { name: 'radius', type: 'number', default: 1, minimum: 0, exclusiveMinimum: true, maximum: 1e6, description: 'Radius r of the circle.' },

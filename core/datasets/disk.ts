@@ -14,6 +14,7 @@ export const disk: DatasetSpec<DiskParameters> = {
     '"truly two-dimensional" control of Sanz (arXiv:2504.05174).',
   features: ['x1', 'x2'],
   truth: ['truth_radius', 'truth_theta'],
+  angularTruth: ['truth_theta'],
   degreesOfFreedom: 2,
   parameters: [
     { name: 'radius', type: 'number', default: 1, minimum: 0, exclusiveMinimum: true, maximum: 1e6, description: 'Radius of the disk.' },

@@ -19,6 +19,7 @@ export const eeMumu: DatasetSpec<EeMumuParameters> = {
     '(m_Z = 91.1876 GeV, Γ_Z = 2.4952 GeV, sin²θ_W = 0.2315). 8 features, 2 degrees of freedom (cos θ, φ).',
   features: DIMUON_FEATURES,
   truth: ['truth_cosTheta', 'truth_phi'],
+  angularTruth: ['truth_phi'],
   degreesOfFreedom: 2,
   parameters: [
     { name: 'sqrtS', type: 'number', default: 10, minimum: 0, exclusiveMinimum: true, maximum: 1e5, unit: 'GeV', description: 'Centre-of-mass energy √s.' },

@@ -1,6 +1,7 @@
 import { SymscopeError } from '../errors.js'
 import { circle } from './circle.js'
 import { disk } from './disk.js'
+import { drellYan } from './drellYan.js'
 import { eeMumu } from './eeMumu.js'
 import type { DatasetSpec, ParameterValues } from './types.js'
 
@@ -9,6 +10,7 @@ export const datasets: Readonly<Record<string, DatasetSpec<any>>> = Object.freez
   [circle.name]: circle,
   [disk.name]: disk,
   [eeMumu.name]: eeMumu,
+  [drellYan.name]: drellYan,
 })
 
 export const datasetNames = (): string[] => Object.keys(datasets)

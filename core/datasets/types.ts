@@ -36,6 +36,8 @@ export interface DatasetSpec<P extends ParameterValues = ParameterValues> {
   readonly features: readonly string[]
   /** Truth observables, named with the `truth_` prefix; never fed to the VAE. */
   readonly truth: readonly string[]
+  /** Truth observables that are angles, periodic on [−π, π): compared through (cos, sin), so −π and π meet. */
+  readonly angularTruth: readonly string[]
   /** Free coordinates of the process: the answer the analysis should find. */
   readonly degreesOfFreedom: number
   readonly parameters: readonly ParameterSpec[]

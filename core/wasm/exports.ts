@@ -9,10 +9,42 @@ export interface SymscopeExports {
   free(ptr: number): void
 
   fillRandom(seed: bigint, first: bigint, n: number, perStream: number, kind: number, out: number): void
+  permutation(seed: bigint, stream: bigint, n: number, out: number): void
 
   generateCircle(seed: bigint, first: bigint, n: number, radius: number, noise: number, features: number, truth: number): void
   generateDisk(seed: bigint, first: bigint, n: number, radius: number, features: number, truth: number): void
+  forwardBackwardAsymmetry(s: number, charge: number, isospin: number, withZ: number): number
   generateEeMumu(
     seed: bigint, first: bigint, n: number, sqrtS: number, withZ: number, muonMass: number, features: number, truth: number,
   ): void
+  /** Returns 0, 1 (cuts leave the phase space empty) or 2 (an event needed over 10⁶ trials); etaMax ≤ 0: no cut. */
+  generateDrellYan(
+    seed: bigint, first: bigint, n: number, sqrtS: number, mMin: number, mMax: number, ptMin: number, etaMax: number,
+    muonMass: number, features: number, truth: number,
+  ): number
+  drellYanTrials(): number
+  drellYanEnvelopeViolations(): number
+  drellYanEnvelope(): number
+  drellYanLargestWeight(): number
+  /** CTEQ5L momentum density x·f(x, Q): flavour 0 g, 1 u, 2 d, 3 s, 4 c, 5 b, negative for antiquarks. */
+  partonDensity(flavour: number, x: number, q: number): number
+
+  // Statistics kernels (assembly/stats/): f32 matrices are row-major rows × cols; results are f64.
+  columnMeans(data: number, rows: number, cols: number, means: number): void
+  columnVariances(data: number, rows: number, cols: number, means: number, variances: number): void
+  covarianceMatrix(data: number, rows: number, cols: number, means: number, out: number, scratch: number): void
+  standardiseColumns(
+    data: number, rows: number, cols: number, columns: number, kept: number, means: number, scales: number, out: number,
+  ): void
+  histogramF64(values: number, n: number, stride: number, offset: number, bins: number, min: number, max: number, out: number): void
+  histogramF32(values: number, n: number, stride: number, offset: number, bins: number, min: number, max: number, out: number): void
+  latentStatistics(means: number, logVariances: number, rows: number, latents: number, out: number, scratch: number): void
+  pearsonCorrelation(x: number, y: number, n: number): number
+  distanceCorrelation(x: number, p: number, y: number, q: number, n: number, scratch: number, out: number): number
+  nearestNeighbours(data: number, rows: number, cols: number, k: number, out: number, scratch: number): void
+  neighboursScratchBytes(rows: number, cols: number, k: number): number
+
+  neighbourAverages(points: number, rows: number, cols: number, values: number, valueCols: number, k: number, out: number, scratch: number): void
+  neighbourRegressionScratchBytes(k: number): number
+  dimuonTruth(features: number, n: number, truth: number): void
 }

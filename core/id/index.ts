@@ -1,0 +1,13 @@
+// Intrinsic-dimension estimators: the neighbour search runs once in wasm, each estimator consumes its sorted
+// distances. One estimator per file.
+
+// Neighbour search
+export { nearestNeighbours } from './neighbours.js'
+export type { Neighbours } from './neighbours.js'
+
+// Estimators
+export { twoNN } from './twoNN.js'
+export type { TwoNNOptions, TwoNNResult } from './twoNN.js'
+export { intrinsicDimension } from './intrinsicDimension.js'
+export { gride, grideCurve } from './gride.js'
+export type { GrideResult } from './gride.js'

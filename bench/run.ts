@@ -4,7 +4,11 @@ import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { formatTable, type Bench, type BenchTable } from './table.js'
 
-const benches: Record<string, () => Promise<{ run: Bench }>> = {}
+const benches: Record<string, () => Promise<{ run: Bench }>> = {
+  twoNN: () => import('./twoNN.js'),
+  generators: () => import('./generators.js'),
+  workerd: () => import('./workerdGenerators.js'),
+}
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2)

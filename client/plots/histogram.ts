@@ -86,7 +86,8 @@ export function histogramSvg(data: HistogramData, options: HistogramOptions): st
 }
 
 function legend(width: number, options: HistogramOptions, withCurve: boolean): string {
-  const x = width - MARGIN.right - 190
+  const longest = Math.max((options.dataLabel ?? 'events').length, withCurve ? (options.expectedLabel ?? 'expected').length : 0)
+  const x = width - MARGIN.right - 30 - longest * 6.5 // about 6.5 px per character at 12 px
   const y = MARGIN.top + 8
   const rows = [`<rect x="${x}" y="${y}" width="14" height="10" fill="#bfdbfe" stroke="#1d4ed8"/><text x="${x + 20}" y="${y + 9}">${escapeXml(options.dataLabel ?? 'events')}</text>`]
   if (withCurve) {

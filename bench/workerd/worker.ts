@@ -1,0 +1,59 @@
+// Benchmark worker: GET /gen?impl=wasm|ts&dataset=ee_mumu|circle&n=N[&z=1] makes N events in chunks into one reused
+// buffer, wasm through core's `generateChunks` or the plain TypeScript reference (bench/reference/), and answers a
+// checksum, so that bench/workerdGenerators.ts can time both sides from outside (workerd freezes Date.now and
+// performance.now during a request).
+import { CHUNK_EVENTS, generateChunks, isSymscopeError, MUON_MASS_GEV } from '../../core/index.js'
+import { loadWasm } from '../../core/wasm/workerd.js'
+import { generateCircle } from '../reference/circle.js'
+import { generateEeMumu } from '../reference/eeMumu.js'
+
+const SEED = 1
+
+/** Sum over chunks of the first truth value and the last feature: touches every chunk, the same on both sides. */
+async function wasmChecksum(dataset: string, n: number, params: Record<string, number | boolean>): Promise<number> {
+  const wasm = await loadWasm()
+  let sum = 0
+  for (const chunk of generateChunks(wasm, { dataset, n, seed: SEED, params })) {
+    sum += chunk.truth[0] + chunk.features[chunk.features.length - 1]
+  }
+  return sum
+}
+
+function referenceChecksum(dataset: string, n: number, sqrtS: number, z: boolean): number {
+  const nf = dataset === 'circle' ? 2 : 8
+  const nt = dataset === 'circle' ? 1 : 2
+  const features = new Float64Array(CHUNK_EVENTS * nf)
+  const truth = new Float64Array(CHUNK_EVENTS * nt)
+  let sum = 0
+  for (let first = 0; first < n; first += CHUNK_EVENTS) {
+    const count = Math.min(CHUNK_EVENTS, n - first)
+    if (dataset === 'circle') generateCircle(SEED, first, count, 1, 0, features, truth)
+    else generateEeMumu(SEED, first, count, sqrtS, z, MUON_MASS_GEV, features, truth)
+    sum += truth[0] + features[count * nf - 1]
+  }
+  return sum
+}
+
+const failure = (code: string, message: string, status = 400) => Response.json({ error: { code, message } }, { status })
+
+export default {
+  async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url)
+    if (url.pathname !== '/gen') return failure('not_found', 'GET /gen', 404)
+    const impl = url.searchParams.get('impl')
+    const dataset = url.searchParams.get('dataset') ?? 'ee_mumu'
+    const n = Number(url.searchParams.get('n') ?? '1')
+    const z = url.searchParams.get('z') === '1'
+    const sqrtS = z ? 91.19 : 10
+    const valid = (impl === 'wasm' || impl === 'ts') && (dataset === 'ee_mumu' || dataset === 'circle') && Number.isInteger(n) && n >= 1
+    if (!valid) return failure('invalid_parameter', 'impl=wasm|ts, dataset=ee_mumu|circle, n ≥ 1')
+    try {
+      const params: Record<string, number | boolean> = dataset === 'circle' ? {} : { sqrtS, z }
+      const checksum = impl === 'wasm' ? await wasmChecksum(dataset, n, params) : referenceChecksum(dataset, n, sqrtS, z)
+      return Response.json({ impl, dataset, n, checksum })
+    } catch (error) {
+      if (isSymscopeError(error)) return failure(error.code, error.message)
+      throw error
+    }
+  },
+}

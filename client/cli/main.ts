@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // The symscope command line: `symscope generate …` (and, as they land, `analyze` and `reproduce`).
 import { isSymscopeError, VERSION } from '../../core/index.js'
-import { generateCommand } from './commands/generate.js'
 import { CliError, EXIT } from './exitCodes.js'
-import { generateHelp, mainHelp } from './usage.js'
+import { analyzeHelp, generateHelp, mainHelp, reproduceHelp } from './usage.js'
 
+// Commands load on demand: `generate` should not pay for importing TensorFlow.js.
 const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: () => string }> = {
-  generate: { run: generateCommand, help: generateHelp },
+  generate: { run: async (argv) => (await import('./commands/generate.js')).generateCommand(argv), help: generateHelp },
+  analyze: { run: async (argv) => (await import('./commands/analyze.js')).analyzeCommand(argv), help: analyzeHelp },
+  reproduce: { run: async (argv) => (await import('./commands/reproduce.js')).reproduceCommand(argv), help: reproduceHelp },
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -3,7 +3,8 @@
  * Redraws at most ten times a second; draws nothing when the stream is not a terminal (pipes, CI logs).
  */
 export interface ProgressBar {
-  update(done: number): void
+  /** `note` (a loss, say) is shown after the bar. */
+  update(done: number, note?: string): void
   finish(): void
 }
 
@@ -22,6 +23,7 @@ export function createProgressBar({ label, total, unit, stream = process.stderr,
   if (!stream.isTTY) return silent
   const start = performance.now()
   let last = -Infinity
+  let lastNote = ''
   const draw = (done: number) => {
     const fraction = total > 0 ? Math.min(done / total, 1) : 1
     const filled = Math.round(fraction * width)
@@ -32,11 +34,12 @@ export function createProgressBar({ label, total, unit, stream = process.stderr,
     const rateText = rate >= 1e6 ? `${(rate / 1e6).toFixed(1)} M/s` : `${Math.round(rate).toLocaleString('en-US')}/s`
     stream.write(
       `\r${label} [${bar}] ${Math.round(fraction * 100)}% ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${unit}` +
-        ` · ${rateText} · ${left.toFixed(1)} s left\x1b[K`,
+        ` · ${rateText} · ${left.toFixed(1)} s left${lastNote ? ` · ${lastNote}` : ''}\x1b[K`,
     )
   }
   return {
-    update(done) {
+    update(done, note) {
+      if (note !== undefined) lastNote = note
       const now = performance.now()
       if (now - last < REDRAW_MS && done < total) return
       last = now

@@ -8,6 +8,8 @@ export interface ReadCsvOptions {
   truth?: readonly string[]
   /** Most data rows accepted; more is an error naming the limit. */
   maxRows?: number
+  /** Read only the first `takeRows` data rows (a sample of a large file); the rest is not parsed. */
+  takeRows?: number
 }
 
 /** A numeric table read from CSV: row-major f64 features and truth, with the names of their columns. */
@@ -92,12 +94,14 @@ export function readCsv(text: string, options: ReadCsvOptions = {}): CsvTable {
   })
   const { features, truth } = selectColumns(header, options)
   const maxRows = options.maxRows ?? Infinity
+  const takeRows = options.takeRows ?? Infinity
   const featureValues: number[] = []
   const truthValues: number[] = []
   let n = 0
   for (let l = headerLine + 1; l < lines.length; l++) {
     const line = lines[l]
     if (line.trim() === '') continue
+    if (n >= takeRows) break
     const lineNumber = l + 1
     const fields = splitLine(line, lineNumber)
     if (fields.length !== header.length) {

@@ -3,6 +3,7 @@ import { circle } from './circle.js'
 import { disk } from './disk.js'
 import { drellYan } from './drellYan.js'
 import { eeMumu } from './eeMumu.js'
+import { gaussian } from './gaussian.js'
 import type { DatasetSpec, ParameterValues } from './types.js'
 
 /** Every generator symscope ships, by name. */
@@ -11,6 +12,7 @@ export const datasets: Readonly<Record<string, DatasetSpec<any>>> = Object.freez
   [disk.name]: disk,
   [eeMumu.name]: eeMumu,
   [drellYan.name]: drellYan,
+  [gaussian.name]: gaussian,
 })
 
 export const datasetNames = (): string[] => Object.keys(datasets)

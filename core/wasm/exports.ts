@@ -13,6 +13,8 @@ export interface SymscopeExports {
 
   generateCircle(seed: bigint, first: bigint, n: number, radius: number, noise: number, features: number, truth: number): void
   generateDisk(seed: bigint, first: bigint, n: number, radius: number, features: number, truth: number): void
+  /** l: 9 f64, the factor L (row-major) with x = L z, z ~ N(0, I); truth is z. */
+  generateGaussian(seed: bigint, first: bigint, n: number, l: number, features: number, truth: number): void
   forwardBackwardAsymmetry(s: number, charge: number, isospin: number, withZ: number): number
   generateEeMumu(
     seed: bigint, first: bigint, n: number, sqrtS: number, withZ: number, muonMass: number, features: number, truth: number,

@@ -1,30 +1,11 @@
 import { parseArgs } from 'node:util'
-import { csvHeader, csvRows, generateChunks, parseParameterText, resolveRequest } from '../../../core/index.js'
+import { csvHeader, csvRows, generateChunks, resolveRequest } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { CliError } from '../exitCodes.js'
 import { openOutput } from '../output.js'
+import { parseInteger, parseSets } from '../parseValues.js'
 import { createProgressBar } from '../progressBar.js'
 import { generateHelp } from '../usage.js'
-
-/** Parses `--n`-style integers strictly: "1e6" and "100000" are fine, "12abc" and "1.5" are not. */
-function parseInteger(option: string, text: string): number {
-  const value = Number(text)
-  if (text.trim() === '' || !Number.isInteger(value)) throw new CliError(`--${option} must be an integer; got '${text}'`)
-  return value
-}
-
-/** `--set name=value` pairs into a parameter object (types and ranges are checked by the dataset's schema). */
-function parseSets(sets: string[]): Record<string, unknown> {
-  const params: Record<string, unknown> = {}
-  for (const set of sets) {
-    const eq = set.indexOf('=')
-    if (eq <= 0) throw new CliError(`--set expects name=value; got '${set}'`)
-    const name = set.slice(0, eq).trim()
-    if (Object.hasOwn(params, name)) throw new CliError(`--set ${name} is given twice`)
-    params[name] = parseParameterText(set.slice(eq + 1))
-  }
-  return params
-}
 
 /** Progress is drawn only for runs long enough to watch. */
 const PROGRESS_MIN_EVENTS = 200_000

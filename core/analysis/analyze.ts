@@ -1,0 +1,171 @@
+import * as tf from '@tensorflow/tfjs'
+import { SymscopeError } from '../errors.js'
+import { grideCurve, type GrideResult } from '../id/gride.js'
+import { nearestNeighbours } from '../id/neighbours.js'
+import { twoNN } from '../id/twoNN.js'
+import { reportSchema, type Report } from '../report/schema.js'
+import { relevance } from '../stats/relevance.js'
+import { resolveVaeConfig, type VaeConfig } from '../vae/config.js'
+import { encodeRows } from '../vae/encodeData.js'
+import { disposeVae } from '../vae/model.js'
+import { trainVae, type EpochRecord } from '../vae/train.js'
+import { VERSION } from '../version.js'
+import type { SymscopeWasm } from '../wasm/module.js'
+import { jointTruthCorrelations, latentTruthCorrelations } from './correlations.js'
+import { canonicalJson, sha256Hex } from './hash.js'
+import type { AnalysisInput } from './input.js'
+import { latentProfile, planeMap } from './latentMaps.js'
+import { DEFAULT_THRESHOLD, MAX_CURVE_ROWS, MAX_DIMENSION_ROWS } from './limits.js'
+import { prepareFeatures } from './prepare.js'
+import { relevanceSpectrum } from './spectrum.js'
+import { verdict } from './verdict.js'
+
+export type AnalysisPhase = 'training' | 'encoding' | 'statistics'
+
+export interface AnalyzeOptions {
+  /** VAE settings; defaults from DESIGN.md (core/vae/config.ts). */
+  config?: Partial<VaeConfig>
+  /** Relevance threshold: a latent with R ≥ threshold is relevant. Default 0.05. */
+  threshold?: number
+  onEpoch?: (record: EpochRecord, epochs: number) => void | Promise<void>
+  onPhase?: (phase: AnalysisPhase) => void
+  signal?: AbortSignal
+}
+
+/** Rows `rows` of a row-major matrix, `cols` wide, as a new Float32Array (row order kept). */
+function gatherRows(values: ArrayLike<number>, cols: number, rows: ArrayLike<number>, count = rows.length): Float32Array {
+  const out = new Float32Array(count * cols)
+  for (let i = 0; i < count; i++) for (let c = 0; c < cols; c++) out[i * cols + c] = values[rows[i] * cols + c]
+  return out
+}
+
+/** TwoNN and the Gride curve of a point cloud; null and [] when no neighbour ratio is defined. */
+function dimensionOf(wasm: SymscopeWasm, points: Float32Array, rows: number, cols: number): { twoNN: number | null; curve: GrideResult[] } {
+  if (rows < 4) return { twoNN: null, curve: [] }
+  const idRows = Math.min(rows, MAX_DIMENSION_ROWS)
+  const curveRows = Math.min(rows, MAX_CURVE_ROWS)
+  try {
+    const dimension = twoNN(nearestNeighbours(wasm, points.subarray(0, idRows * cols), idRows, cols, 2)).dimension
+    const curve = grideCurve(nearestNeighbours(wasm, points.subarray(0, curveRows * cols), curveRows, cols, Math.min(128, curveRows - 1)))
+    return { twoNN: dimension, curve }
+  } catch (error) {
+    if (error instanceof SymscopeError && error.code === 'invalid_data') return { twoNN: null, curve: [] }
+    throw error
+  }
+}
+
+/**
+ * The whole analysis of DESIGN.md, "Method, precisely": standardise the features (dropping constant ones as exact
+ * constraints), train the VAE, encode the held-out events, rank latents by relevance R_i = Var[μ_i], measure the
+ * intrinsic dimension of the data and of the relevant-latent means, correlate latents with the truth, draw the
+ * latent maps, and say it in words. Trains on the current tfjs backend, which the report names. Deterministic for the
+ * same input, settings and backend.
+ *
+ * @throws {SymscopeError} invalid_data / too_large / invalid_parameter for input or settings that cannot be analysed
+ */
+export async function analyze(wasm: SymscopeWasm, input: AnalysisInput, options: AnalyzeOptions = {}): Promise<Report> {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD
+  if (!(typeof threshold === 'number' && threshold > 0 && threshold < 1)) {
+    throw new SymscopeError('invalid_parameter', `threshold must be a number > 0 and < 1; got ${JSON.stringify(threshold)}`, {
+      parameter: 'threshold',
+    })
+  }
+  const prepared = prepareFeatures(wasm, input)
+  const { matrix } = prepared
+  const config = resolveVaeConfig(options.config ?? {}, matrix.cols)
+  const featureBytes = Float64Array.from(input.features)
+  const datasetSha = await sha256Hex(featureBytes)
+  const identity = { datasetSha, name: input.name, parameters: input.parameters, truth: input.truthNames, config, threshold, VERSION }
+  const id = await sha256Hex(canonicalJson({ ...identity, features: input.featureNames }))
+
+  options.onPhase?.('training')
+  const trained = await trainVae(wasm, matrix.data, matrix.rows, matrix.cols, config, { onEpoch: options.onEpoch, signal: options.signal })
+  try {
+    options.onPhase?.('encoding')
+    const evalRows = trained.validationRows
+    const rows = evalRows.length
+    const k = config.latent
+    const encoded = encodeRows(trained.vae, matrix.data, matrix.cols, evalRows)
+
+    options.onPhase?.('statistics')
+    const spectrum = relevanceSpectrum(relevance(wasm, encoded.means, encoded.logVars, rows, k), threshold)
+    const order = spectrum.latents.map((l) => l.index)
+    const relevant = spectrum.latents.filter((l) => l.relevant).map((l) => l.index)
+
+    // Events in random order (validation, then training): any prefix is a fair subsample.
+    const allRows = Int32Array.from([...trained.validationRows, ...trained.trainRows])
+    const data = dimensionOf(wasm, gatherRows(matrix.data, matrix.cols, allRows, Math.min(allRows.length, MAX_DIMENSION_ROWS)), Math.min(allRows.length, MAX_DIMENSION_ROWS), matrix.cols)
+    const relevantMeans = gatherRows(encoded.means, k, Int32Array.from({ length: rows }, (_, i) => i)).filter((_, j) => relevant.includes(j % k))
+    const latent = relevant.length ? dimensionOf(wasm, relevantMeans, rows, relevant.length) : { twoNN: null, curve: [] }
+
+    const nt = input.truthNames.length
+    const truth = new Float64Array(rows * nt)
+    for (let i = 0; i < rows; i++) for (let t = 0; t < nt; t++) truth[i * nt + t] = input.truth[evalRows[i] * nt + t]
+    const correlations = latentTruthCorrelations(wasm, encoded.means, order, k, truth, input.truthNames, input.angularTruth, rows)
+    const relevantSetCorrelations = jointTruthCorrelations(wasm, encoded.means, relevant, k, truth, input.truthNames, input.angularTruth, rows)
+
+    const nf = input.featureNames.length
+    const raw = new Float64Array(rows * nf)
+    for (let i = 0; i < rows; i++) for (let c = 0; c < nf; c++) raw[i * nf + c] = input.features[evalRows[i] * nf + c]
+    const profiles = [
+      ...matrix.columns.map((c) => latentProfile(input.featureNames[c], 'feature', raw, nf, c, encoded.means, k, order, rows)),
+      ...input.truthNames.map((name, t) => latentProfile(name, 'truth', truth, nt, t, encoded.means, k, order, rows)),
+    ]
+    const plane =
+      nf === 2 && matrix.cols === 2
+        ? planeMap(trained.vae, [input.featureNames[0], input.featureNames[1]], input.features, input.n, matrix, order)
+        : null
+
+    const topLatent = order[0]
+    const top = correlations.filter((c) => c.latent === topLatent).sort((a, b) => b.distance - a.distance)[0] ?? null
+    const report: Report = {
+      id,
+      version: VERSION,
+      dataset: {
+        name: input.name,
+        source: input.source,
+        parameters: input.parameters,
+        n: input.n,
+        sha256: datasetSha,
+        features: [...input.featureNames],
+        truth: [...input.truthNames],
+        constantFeatures: prepared.constantFeatures,
+        expectedDegreesOfFreedom: input.expectedDegreesOfFreedom,
+      },
+      config: { ...config, threshold },
+      latents: spectrum.latents,
+      relevantCount: spectrum.relevantCount,
+      largestGap: spectrum.largestGap,
+      intrinsicDimension: {
+        data: data.twoNN,
+        latent: latent.twoNN,
+        dataCurve: data.curve.map(({ k, dimension, medianDistance }) => ({ k, dimension, medianDistance })),
+        latentCurve: latent.curve.map(({ k, dimension, medianDistance }) => ({ k, dimension, medianDistance })),
+      },
+      correlations,
+      relevantSetCorrelations,
+      latentMaps: { plane, profiles },
+      verdict: verdict({
+        features: nf,
+        constantFeatures: prepared.constantFeatures.length,
+        relevantCount: spectrum.relevantCount,
+        latentDimension: latent.twoNN,
+        dataDimension: data.twoNN ?? matrix.cols,
+        expectedDegreesOfFreedom: input.expectedDegreesOfFreedom,
+        top: top ? { truth: top.truth, distance: top.distance } : null,
+      }),
+      training: {
+        backend: tf.getBackend(),
+        seconds: trained.seconds,
+        steps: trained.steps,
+        bestEpoch: trained.bestEpoch,
+        stoppedEarly: trained.stoppedEarly,
+        history: trained.history,
+      },
+      software: { symscope: VERSION, tfjs: tf.version_core },
+    }
+    return reportSchema.parse(report)
+  } finally {
+    disposeVae(trained.vae)
+  }
+}

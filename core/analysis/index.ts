@@ -1,0 +1,11 @@
+// From data to report: the analysis of DESIGN.md, "Method, precisely".
+export { analyze } from './analyze.js'
+export type { AnalysisPhase, AnalyzeOptions } from './analyze.js'
+export { inputFromCsv, inputFromEvents } from './input.js'
+export type { AnalysisInput } from './input.js'
+export { relevanceSpectrum } from './spectrum.js'
+export { collapseThreshold, linearToyRelevance } from './linearToy.js'
+export type { RelevanceSpectrum, SortedLatent } from './spectrum.js'
+export { verdict } from './verdict.js'
+export { canonicalJson, sha256Hex } from './hash.js'
+export * from './limits.js'

@@ -1,0 +1,39 @@
+export interface VerdictFacts {
+  features: number
+  constantFeatures: number
+  relevantCount: number
+  /** TwoNN of the relevant-latent means (null without relevant latents). */
+  latentDimension: number | null
+  dataDimension: number
+  expectedDegreesOfFreedom: number | null
+  /** The truth observable the top latent follows best, by distance correlation. */
+  top: { truth: string; distance: number } | null
+}
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
+const count = (n: number) => WORDS[n] ?? String(n)
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+const shape = (d: number) => (d === 1 ? 'a 1-dimensional curve' : d === 2 ? 'a 2-dimensional surface' : `a ${d}-dimensional manifold`)
+
+/**
+ * The report's verdict in words, e.g. "2 input features, 2 relevant latents lying on a 1-dimensional curve: one
+ * free coordinate (expected 1); the top latent follows truth_theta (distance correlation 0.97)". The number of free
+ * coordinates is the rounded intrinsic dimension of the relevant-latent means (of the data when none is relevant):
+ * the relevance count alone can exceed it for curved orbits (DESIGN.md, "What the count means").
+ */
+export function verdict(f: VerdictFacts): string {
+  const parts: string[] = []
+  let head = plural(f.features, 'input feature')
+  if (f.constantFeatures) head += ` (${f.constantFeatures} constant: exact constraints)`
+  const free = Math.max(0, Math.round(f.latentDimension ?? f.dataDimension))
+  if (f.relevantCount === 0) {
+    head += ', no relevant latent: the VAE found no structure above the threshold'
+  } else {
+    head += `, ${plural(f.relevantCount, 'relevant latent')}`
+    if (f.latentDimension !== null && free < f.relevantCount) head += ` lying on ${shape(Math.max(free, 1))}`
+  }
+  parts.push(`${head}: ${count(free)} free coordinate${free === 1 ? '' : 's'}`)
+  if (f.expectedDegreesOfFreedom !== null) parts[0] += ` (expected ${f.expectedDegreesOfFreedom})`
+  if (f.top) parts.push(`the top latent follows ${f.top.truth} (distance correlation ${f.top.distance.toFixed(2)})`)
+  return parts.join('; ')
+}

@@ -1,0 +1,4 @@
+// The report: one schema (zod) that the CLI, the worker and the client validate against.
+export { reportSchema, latentSchema, correlationSchema, profileSchema, gridMapSchema, epochSchema } from './schema.js'
+export type { Report, LatentRecord, CorrelationRecord, DimensionCurvePoint } from './schema.js'
+export { reportMarkdown, formatReportNumber, type ReportMarkdownOptions } from './markdown.js'

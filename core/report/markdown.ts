@@ -1,0 +1,170 @@
+import type { Report } from './schema.js'
+
+export interface ReportMarkdownOptions {
+  /** Figure files written beside report.md (`relevance.svg`, `loss.svg`, …): each is linked in its section. */
+  figures?: readonly string[]
+}
+
+/**
+ * A measured number for a table: three significant digits (1.00, 0.0424), exponent form below 0.001 (9.91e-4),
+ * whole from 1000 on (1,235); "—" for none.
+ */
+export function formatReportNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—'
+  if (!Number.isFinite(value) || value === 0) return String(value)
+  const size = Math.abs(value)
+  if (size >= 999.5) return Math.round(value).toLocaleString('en-US')
+  if (size < 1e-3) return value.toExponential(2)
+  return value.toPrecision(3)
+}
+
+const num = formatReportNumber
+/** A count: whole, with thousands separated (4,000). */
+const count = (value: number): string => value.toLocaleString('en-US')
+
+/**
+ * Text safe in Markdown prose and table cells: characters that would start markup are escaped; an underscore
+ * inside a word (truth_theta) starts none and is left as it is.
+ */
+const text = (value: string): string =>
+  value.replace(/[\\`*[\]<>|#]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (ch) => `\\${ch}`)
+
+const table = (head: string[], align: string[], rows: string[][]): string =>
+  [`| ${head.join(' | ')} |`, `|${align.join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n')
+
+const plainValue = (value: number | boolean | string | null): string =>
+  value === null ? '—' : typeof value === 'number' ? String(value) : typeof value === 'boolean' ? String(value) : text(value)
+
+/** Captions of the known figures; a profile's caption is built from its file name. */
+const CAPTIONS: Record<string, string> = {
+  'relevance.svg': 'Latent relevance',
+  'loss.svg': 'Training and validation loss',
+  'dimension.svg': 'Intrinsic dimension against scale',
+  'latent-map.svg': 'Latent maps over the input plane',
+}
+
+/** Which section a figure file belongs to. */
+const sectionOf = (file: string): string =>
+  file === 'relevance.svg' ? 'relevance' : file === 'loss.svg' ? 'training' : file === 'dimension.svg' ? 'dimension' : file === 'latent-map.svg' || file.startsWith('profile-') ? 'maps' : 'other'
+
+const caption = (file: string): string =>
+  CAPTIONS[file] ?? (file.startsWith('profile-') ? `Latent profile: ${file.slice(8).replace(/\.svg$/, '')}` : file.replace(/\.svg$/, ''))
+
+/** Markdown image link to a figure file (the path percent-encoded where it must be). */
+const image = (file: string): string => `![${text(caption(file))}](${encodeURI(file).replace(/[()]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)})`
+
+/**
+ * The report as readable Markdown (report.md): the verdict, the dataset and its exact constraints, the relevance
+ * table, the intrinsic dimension with its Gride curve, the latent–truth correlations, training, configuration and
+ * software, with the figures named in `options.figures` linked in their sections.
+ *
+ * @example reportMarkdown(report, { figures: ['relevance.svg'] }) // "# symscope report: circle\n\n**2 input features, …"
+ */
+export function reportMarkdown(report: Report, options: ReportMarkdownOptions = {}): string {
+  const figures = options.figures ?? []
+  const figuresIn = (section: string) => figures.filter((f) => sectionOf(f) === section).map(image)
+  const { dataset, config, training, intrinsicDimension: id } = report
+  const out: string[] = [`# symscope report: ${text(dataset.name)}`, `**${text(report.verdict)}**`]
+
+  const parameters = Object.entries(dataset.parameters)
+  out.push(
+    '## Dataset',
+    [
+      `- Source: ${dataset.source === 'generator' ? 'generator' : 'CSV file'}`,
+      `- Events: ${count(dataset.n)}`,
+      `- Parameters: ${parameters.length ? parameters.map(([k, v]) => `${text(k)} = ${plainValue(v)}`).join(', ') : 'none'}`,
+      `- Features (${dataset.features.length}): ${dataset.features.map(text).join(', ')}`,
+      `- Truth observables: ${dataset.truth.length ? dataset.truth.map(text).join(', ') : 'none'}`,
+      `- Exact constraints (constant features, dropped before training): ${
+        dataset.constantFeatures.length ? dataset.constantFeatures.map((c) => `${text(c.name)} = ${Number(c.value.toPrecision(6))}`).join(', ') : 'none'
+      }`,
+      `- Expected degrees of freedom: ${dataset.expectedDegreesOfFreedom ?? 'unknown'}`,
+      `- Feature matrix sha256: \`${dataset.sha256}\``,
+    ].join('\n'),
+  )
+
+  out.push(
+    '## Latent relevance',
+    `Relevance R = Var[μ] of each latent's posterior mean over the validation events, sorted; a latent is relevant when R ≥ ${config.threshold}.`,
+    table(
+      ['Rank', 'Latent', 'R', 'KL (nats)', '1 − ⟨σ²⟩', 'Relevant'],
+      ['---:', '---', '---:', '---:', '---:', ':---:'],
+      report.latents.map((l, i) => [String(i + 1), `z${l.index}`, num(l.relevance), num(l.kl), num(l.oneMinusSigma2), l.relevant ? '✓' : '']),
+    ),
+    `Relevant latents: **${report.relevantCount}** of ${report.latents.length}. Largest gap in the spectrum: after rank ${report.largestGap.after} (ratio ${num(report.largestGap.ratio)}).`,
+    ...figuresIn('relevance'),
+  )
+
+  const ks = [...new Set([...id.dataCurve, ...id.latentCurve].map((p) => p.k))].sort((a, b) => a - b)
+  const at = (curve: typeof id.dataCurve, k: number) => curve.find((p) => p.k === k)
+  out.push(
+    '## Intrinsic dimension',
+    [`- Data (TwoNN, standardised features): ${num(id.data)}`, `- Relevant-latent means (TwoNN): ${num(id.latent)}`].join('\n'),
+  )
+  if (ks.length) {
+    out.push(
+      'Gride estimate against neighbour order k (larger k looks at a larger scale; the median distance is to the 2k-th neighbour):',
+      table(
+        ['k', 'd (data)', 'median distance (data)', 'd (latent)', 'median distance (latent)'],
+        ['---:', '---:', '---:', '---:', '---:'],
+        ks.map((k) => {
+          const [d, l] = [at(id.dataCurve, k), at(id.latentCurve, k)]
+          return [String(k), num(d?.dimension), num(d?.medianDistance), num(l?.dimension), num(l?.medianDistance)]
+        }),
+      ),
+    )
+  }
+  out.push(...figuresIn('dimension'))
+
+  if (report.correlations.length || report.relevantSetCorrelations.length) {
+    const relevant = report.latents.filter((l) => l.relevant).map((l) => `z${l.index}`)
+    out.push(
+      '## Correlations with the truth',
+      'Pearson and distance correlation of each latent mean with each truth observable; the relevant latents together: distance correlation and determination (R² of nearest-neighbour regression of the truth on them).',
+      table(
+        ['Latent', 'Truth', 'Pearson', 'Distance', 'Determination'],
+        ['---', '---', '---:', '---:', '---:'],
+        [
+          ...report.correlations.map((c) => [`z${c.latent}`, text(c.truth), num(c.pearson), num(c.distance), '—']),
+          ...report.relevantSetCorrelations.map((c) => [`relevant set (${relevant.join(', ') || 'none'})`, text(c.truth), '—', num(c.distance), num(c.determination)]),
+        ],
+      ),
+    )
+  }
+
+  const maps = figuresIn('maps')
+  if (maps.length) out.push('## Latent maps', ...maps)
+
+  const last = training.history[training.history.length - 1]
+  const best = training.history.find((h) => h.epoch === training.bestEpoch)
+  const lossRow = (name: string, h: (typeof training.history)[number]) =>
+    [name, String(h.epoch), num(h.loss), num(h.validationLoss), num(h.reconstruction), num(h.kl)]
+  out.push(
+    '## Training',
+    [
+      `- Backend: ${text(training.backend)}`,
+      `- Epochs: ${training.history.length} of ${config.epochs}${training.stoppedEarly ? ' (stopped early)' : ''}; best epoch ${training.bestEpoch}`,
+      `- Time: ${num(training.seconds)} s, ${count(training.steps)} steps`,
+    ].join('\n'),
+  )
+  if (last) {
+    out.push(
+      table(
+        ['', 'Epoch', 'Training loss', 'Validation loss', 'Reconstruction', 'KL (nats)'],
+        ['---', '---:', '---:', '---:', '---:', '---:'],
+        [...(best && best !== last ? [lossRow('best', best)] : []), lossRow(best === last ? 'final (best)' : 'final', last)],
+      ),
+    )
+  }
+  out.push(...figuresIn('training'))
+
+  out.push(
+    '## Configuration',
+    table(['Setting', 'Value'], ['---', '---'], Object.entries(config).map(([k, v]) => [text(k), plainValue(v)])),
+    '## Software',
+    [`- symscope ${text(report.software.symscope)}, TensorFlow.js ${text(report.software.tfjs)}`, `- Report format ${text(report.version)}, id \`${report.id}\``].join('\n'),
+  )
+  const other = figuresIn('other')
+  if (other.length) out.push('## Other figures', ...other)
+  return `${out.join('\n\n')}\n`
+}

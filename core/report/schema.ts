@@ -1,0 +1,134 @@
+import { z } from 'zod'
+
+/**
+ * The one schema of `report.json`: the CLI writes it, the worker stores and serves it, the client draws it, and all
+ * of them validate against this. Field names follow DESIGN.md ("Interfaces").
+ */
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number')
+
+export const latentSchema = z.object({
+  /** Index of the latent in the network's output (0-based), before sorting. */
+  index: z.number().int().nonnegative(),
+  /** R_i = Var_x[μ_i(x)] over the validation events. */
+  relevance: finite,
+  /** ⟨½(μ² + σ² − log σ² − 1)⟩: the latent's KL to the prior, in nats. */
+  kl: finite,
+  /** 1 − ⟨σ_i²⟩: near 1 for a latent the decoder uses, near 0 for one that has collapsed to the prior. */
+  oneMinusSigma2: finite,
+  relevant: z.boolean(),
+})
+
+export const correlationSchema = z.object({
+  latent: z.number().int().nonnegative(),
+  truth: z.string(),
+  pearson: finite,
+  distance: finite,
+})
+
+export const gridMapSchema = z.object({
+  /** ⟨z_i⟩ over the input plane (the paper's Fig. 3): features on x and y, bins × bins cells, row-major (y outer). */
+  x: z.string(),
+  y: z.string(),
+  bins: z.number().int().positive(),
+  xRange: z.tuple([finite, finite]),
+  yRange: z.tuple([finite, finite]),
+  /** One grid per latent in sorted order; null where a cell holds no events. */
+  latents: z.array(z.object({ latent: z.number().int(), means: z.array(finite.nullable()) })),
+})
+
+export const profileSchema = z.object({
+  /** ⟨z_i⟩ binned against one variable (the paper's Fig. 4): a feature or a truth observable. */
+  variable: z.string(),
+  kind: z.enum(['feature', 'truth']),
+  edges: z.array(finite),
+  counts: z.array(z.number().int().nonnegative()),
+  latents: z.array(z.object({ latent: z.number().int(), means: z.array(finite.nullable()) })),
+})
+
+export const dimensionCurvePointSchema = z.object({
+  k: z.number().int().positive(),
+  dimension: finite,
+  /** Median distance to the 2k-th neighbour: the outer scale this point of the curve looks at. */
+  medianDistance: finite,
+})
+
+export const epochSchema = z.object({
+  epoch: z.number().int().positive(),
+  loss: finite,
+  validationLoss: finite,
+  reconstruction: finite,
+  kl: finite,
+  seconds: finite,
+})
+
+export const reportSchema = z.object({
+  /** sha256 of the dataset's feature matrix and the configuration: the same analysis has the same id. */
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  version: z.string(),
+  dataset: z.object({
+    name: z.string(),
+    source: z.enum(['generator', 'csv']),
+    parameters: z.record(z.string(), z.union([finite, z.boolean(), z.string(), z.null()])),
+    n: z.number().int().positive(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    features: z.array(z.string()),
+    truth: z.array(z.string()),
+    /** Features with zero variance: dropped before training and reported as exact constraints (feature = value). */
+    constantFeatures: z.array(z.object({ name: z.string(), value: finite })),
+    expectedDegreesOfFreedom: z.number().int().positive().nullable(),
+  }),
+  config: z.object({
+    latent: z.number().int().positive(),
+    hidden: z.number().int().positive(),
+    layers: z.number().int().nonnegative(),
+    activation: z.string(),
+    linear: z.boolean(),
+    beta: finite,
+    learningRate: finite,
+    batchSize: z.number().int().positive(),
+    epochs: z.number().int().positive(),
+    validationSplit: finite,
+    patience: z.number().int().nonnegative(),
+    seed: z.number().int().nonnegative(),
+    threshold: finite,
+  }),
+  latents: z.array(latentSchema),
+  relevantCount: z.number().int().nonnegative(),
+  /** The largest drop between neighbours in the sorted relevance spectrum: after rank `after` (1-based). */
+  largestGap: z.object({ after: z.number().int().nonnegative(), ratio: finite }),
+  intrinsicDimension: z.object({
+    /** TwoNN (Facco et al. 2017) on the standardised features; null when no ratio is defined (all duplicates). */
+    data: finite.nullable(),
+    /** TwoNN on the means of the relevant latents; null with fewer than one relevant latent. */
+    latent: finite.nullable(),
+    /** Gride (Denti et al. 2022) over neighbour orders k = 1, 2, 4, …: the dimension at growing scales. */
+    dataCurve: z.array(dimensionCurvePointSchema),
+    latentCurve: z.array(dimensionCurvePointSchema),
+  }),
+  correlations: z.array(correlationSchema),
+  /**
+   * The relevant latents taken together against each truth observable: distance correlation, and `determination`,
+   * the R² of k-nearest-neighbour regression of the truth on them (near 1: the latents determine it).
+   */
+  relevantSetCorrelations: z.array(z.object({ truth: z.string(), distance: finite, determination: finite })),
+  latentMaps: z.object({
+    plane: gridMapSchema.nullable(),
+    profiles: z.array(profileSchema),
+  }),
+  verdict: z.string(),
+  training: z.object({
+    backend: z.string(),
+    seconds: finite,
+    steps: z.number().int().nonnegative(),
+    bestEpoch: z.number().int().nonnegative(),
+    stoppedEarly: z.boolean(),
+    history: z.array(epochSchema),
+  }),
+  software: z.object({ symscope: z.string(), tfjs: z.string() }),
+})
+
+export type Report = z.infer<typeof reportSchema>
+export type LatentRecord = z.infer<typeof latentSchema>
+export type CorrelationRecord = z.infer<typeof correlationSchema>
+export type DimensionCurvePoint = z.infer<typeof dimensionCurvePointSchema>

@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { reportSchema } from '../../core/report/schema.js'
+import { runCli } from './cliRunner.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'symscope-analyze-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const csv = (name: string, text: string) => {
+  const path = join(dir, name)
+  writeFileSync(path, text)
+  return path
+}
+
+describe('symscope analyze', () => {
+  it('analyses a CSV file and writes a valid report, report.md and figures', () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => {
+      const t = (2 * Math.PI * i) / 1500
+      return `${Math.cos(t)},${Math.sin(t)},${t - Math.PI}`
+    })
+    const path = csv('ring.csv', `x1,x2,truth_t\n${rows.join('\n')}\n`)
+    const out = join(dir, 'ring')
+    const { status, stdout, stderr } = runCli(['analyze', path, '--epochs', '5', '--angular', 'truth_t', '--out', out])
+    expect(stderr).toBe('')
+    expect(status).toBe(0)
+    expect(stdout).toContain('relevance (* relevant, threshold 0.05)')
+    const report = reportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')))
+    expect(report.dataset).toMatchObject({ name: 'ring.csv', source: 'csv', n: 1500, truth: ['truth_t'] })
+    expect(report.config.epochs).toBe(5)
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(report.verdict)
+    expect(readFileSync(join(out, 'relevance.svg'), 'utf8')).toMatch(/^<svg/)
+  }, 120_000)
+})
+
+/** Bad invocations of analyze and reproduce: arguments, exit code, the message that names the problem. */
+const errorCases: [string, string[], number, RegExp][] = [
+  ['no input', ['analyze'], 2, /analyze needs a CSV file or a dataset name/],
+  ['neither file nor dataset', ['analyze', 'sphere'], 2, /'sphere' is neither a readable file nor a dataset/],
+  ['missing file', ['analyze', 'missing.csv'], 4, /'missing.csv' is neither a readable file nor a dataset/],
+  ['bad latent', ['analyze', 'circle', '--latent', '0'], 2, /latent must be an integer ≥ 1 and ≤ 64; got 0/],
+  ['latent not a number', ['analyze', 'circle', '--latent', 'four'], 2, /--latent must be an integer; got 'four'/],
+  ['bad beta', ['analyze', 'circle', '--beta=-1'], 2, /beta must be a number ≥ 0 and ≤ 100; got -1/],
+  ['bad activation', ['analyze', 'circle', '--activation', 'swish'], 2, /activation must be one of relu, tanh, elu, sigmoid/],
+  ['bad backend', ['analyze', 'circle', '--backend', 'gpu'], 2, /--backend must be wasm or cpu; got 'gpu'/],
+  ['bad threshold', ['analyze', 'circle', '--n', '600', '--epochs', '1', '--threshold', '1.5'], 2, /threshold must be a number > 0 and < 1/],
+  ['too few events for a batch', ['analyze', 'circle', '--n', '200', '--epochs', '1'], 3, /fewer than one batch of 256/],
+  ['--set on a file', ['analyze', 'FILE', '--set', 'radius=2'], 2, /--set applies to generated datasets/],
+  ['--from on a dataset', ['analyze', 'circle', '--from', 'cms-dimuon'], 2, /apply to CSV files, not to generated datasets/],
+  ['unknown --from', ['analyze', 'FILE', '--from', 'atlas'], 2, /--from must be one of cms-dimuon; got 'atlas'/],
+  ['malformed CSV', ['analyze', 'BAD'], 3, /line 3, column 2 \('x2'\): 'oops' is not a number/],
+  ['unknown angular column', ['analyze', 'FILE', '--angular', 'truth_q'], 2, /--angular 'truth_q' is not a truth column/],
+  ['reproduce: unknown experiment', ['reproduce', '--only', 'sphere'], 2, /--only: unknown experiment 'sphere'/],
+  ['reproduce: stray argument', ['reproduce', 'now'], 2, /reproduce takes no arguments/],
+]
+
+describe('symscope analyze and reproduce: bad input gets one clear line and the documented exit code', () => {
+  const good = csv('good.csv', 'x1,x2,truth_t\n1,2,3\n4,5,6\n')
+  const bad = csv('bad.csv', 'x1,x2\n1,2\n3,oops\n')
+  it.each(errorCases)('%s', (_name, args, code, message) => {
+    const resolved = args.map((a) => (a === 'FILE' ? good : a === 'BAD' ? bad : a))
+    const { status, stderr } = runCli(resolved)
+    expect(stderr).toMatch(message)
+    expect(status).toBe(code)
+    expect(stderr).not.toMatch(/symscope: internal error|\n\s+at .*:\d+:\d+/)
+  })
+
+  it('teaches in --help: the method, every option with its default, and examples', () => {
+    const { status, stdout } = runCli(['analyze', '--help'])
+    expect(status).toBe(0)
+    for (const text of ['R_i = Var[μ_i]', '--latent K', 'default 0.1', '--from cms-dimuon', 'Examples', 'Exit codes']) expect(stdout).toContain(text)
+    expect(runCli(['help', 'reproduce']).stdout).toContain('linear_toy')
+  })
+})

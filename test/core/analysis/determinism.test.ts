@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { analyze, inputFromCsv } from '../../../core/analysis/index.js'
+import { readCsv, SymscopeError } from '../../../core/index.js'
+import { reportSchema } from '../../../core/report/schema.js'
+import { setupTensorflow } from '../../../core/tf/node.js'
+import { loadWasm } from '../../../core/wasm/node.js'
+import { analyseDataset, withoutTimings } from './analysisCase.js'
+
+const small = { dataset: 'disk', n: 1200, seed: 3 }
+const quick = { config: { epochs: 4 } }
+
+describe('the report', () => {
+  it('is the same for the same seed and backend, and different for another seed', async () => {
+    const a = await analyseDataset(small, quick)
+    const b = await analyseDataset(small, quick)
+    expect(withoutTimings(b)).toEqual(withoutTimings(a))
+    const c = await analyseDataset(small, { config: { epochs: 4, seed: 4 } })
+    expect(c.id).not.toBe(a.id)
+    expect(relevances(c)).not.toEqual(relevances(a))
+  }, 120_000)
+
+  it('validates against its schema, names its backend and versions, and survives JSON', async () => {
+    const report = await analyseDataset(small, quick)
+    expect(report.training.backend).toBe('wasm')
+    expect(report.software.tfjs).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(report.id).toMatch(/^[0-9a-f]{64}$/)
+    expect(reportSchema.parse(JSON.parse(JSON.stringify(report)))).toEqual(report)
+    // sorted by decreasing relevance, relevant exactly when at or above the threshold
+    for (let i = 1; i < report.latents.length; i++) expect(report.latents[i - 1].relevance).toBeGreaterThanOrEqual(report.latents[i].relevance)
+    for (const l of report.latents) expect(l.relevant).toBe(l.relevance >= report.config.threshold)
+    expect(report.training.history.length).toBe(4)
+  }, 120_000)
+})
+
+const relevances = (r: { latents: { relevance: number }[] }) => r.latents.map((l) => l.relevance)
+
+describe('data that cannot be analysed gets a clear error', () => {
+  const analyseCsv = async (text: string, options = {}) => {
+    const wasm = await loadWasm()
+    await setupTensorflow('wasm')
+    return analyze(wasm, inputFromCsv(readCsv(text), 'bad.csv'), options)
+  }
+  const rows = (n: number, f: (i: number) => string) => `a,b\n${Array.from({ length: n }, (_, i) => f(i)).join('\n')}\n`
+
+  const cases: [string, () => Promise<unknown>, string, RegExp][] = [
+    ['too few events', () => analyseCsv(rows(10, (i) => `${i},${i * i}`)), 'invalid_data', /10 events; an analysis needs at least 50/],
+    ['every feature constant', () => analyseCsv(rows(100, () => '1,2')), 'invalid_data', /every feature is constant/],
+    ['fewer rows than a batch', () => analyseCsv(rows(100, (i) => `${i},${Math.sin(i)}`)), 'invalid_data', /fewer than one batch of 256/],
+    ['threshold out of range', () => analyseCsv(rows(400, (i) => `${i},${Math.sin(i)}`), { threshold: 2 }), 'invalid_parameter', /threshold must be a number > 0 and < 1/],
+    ['unknown setting', () => analyseCsv(rows(400, (i) => `${i},${Math.sin(i)}`), { config: { dropout: 0.1 } }), 'unknown_parameter', /unknown training setting 'dropout'/],
+    ['latent out of range', () => analyseCsv(rows(400, (i) => `${i},${Math.sin(i)}`), { config: { latent: 0 } }), 'invalid_parameter', /latent must be an integer ≥ 1 and ≤ 64; got 0/],
+    ['bad activation', () => analyseCsv(rows(400, (i) => `${i},${Math.sin(i)}`), { config: { activation: 'swish' } }), 'invalid_parameter', /activation must be one of relu, tanh, elu, sigmoid/],
+  ]
+  it.each(cases)('%s', async (_name, run, code, message) => {
+    const error = await run().then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(SymscopeError)
+    expect((error as SymscopeError).code).toBe(code)
+    expect((error as SymscopeError).message).toMatch(message)
+  })
+})

@@ -26,14 +26,16 @@ export function verdict(f: VerdictFacts): string {
   let head = plural(f.features, 'input feature')
   if (f.constantFeatures) head += ` (${f.constantFeatures} constant: exact constraints)`
   const free = Math.max(0, Math.round(f.latentDimension ?? f.dataDimension))
+  const expected = f.expectedDegreesOfFreedom !== null ? ` (expected ${f.expectedDegreesOfFreedom})` : ''
   if (f.relevantCount === 0) {
-    head += ', no relevant latent: the VAE found no structure above the threshold'
-  } else {
-    head += `, ${plural(f.relevantCount, 'relevant latent')}`
-    if (f.latentDimension !== null && free < f.relevantCount) head += ` lying on ${shape(Math.max(free, 1))}`
+    // Without relevant latents there is nothing to read off the VAE; say what the data alone shows.
+    parts.push(`${head}, no relevant latent: the VAE kept nothing above the threshold (too little training, or β too large)`)
+    parts.push(`the data's intrinsic dimension is ${f.dataDimension.toFixed(1)}${expected}`)
+    return parts.join('; ')
   }
-  parts.push(`${head}: ${count(free)} free coordinate${free === 1 ? '' : 's'}`)
-  if (f.expectedDegreesOfFreedom !== null) parts[0] += ` (expected ${f.expectedDegreesOfFreedom})`
+  head += `, ${plural(f.relevantCount, 'relevant latent')}`
+  if (f.latentDimension !== null && free < f.relevantCount) head += ` lying on ${shape(Math.max(free, 1))}`
+  parts.push(`${head}: ${count(free)} free coordinate${free === 1 ? '' : 's'}${expected}`)
   if (f.top) parts.push(`the top latent follows ${f.top.truth} (distance correlation ${f.top.distance.toFixed(2)})`)
   return parts.join('; ')
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { verdict } from '../../../core/analysis/index.js'
+
+const base = { features: 2, constantFeatures: 0, dataDimension: 1.02, expectedDegreesOfFreedom: 1, top: { truth: 'truth_theta', distance: 0.97 } }
+
+describe('verdict', () => {
+  it('says the paper example in words', () => {
+    expect(verdict({ ...base, relevantCount: 2, latentDimension: 1.03 })).toBe(
+      '2 input features, 2 relevant latents lying on a 1-dimensional curve: one free coordinate (expected 1); ' +
+        'the top latent follows truth_theta (distance correlation 0.97)',
+    )
+  })
+  it('counts constant features as constraints and does not claim a lower-dimensional shape when there is none', () => {
+    expect(verdict({ ...base, features: 8, constantFeatures: 2, relevantCount: 2, latentDimension: 2.1, expectedDegreesOfFreedom: null, top: null })).toBe(
+      '8 input features (2 constant: exact constraints), 2 relevant latents: two free coordinates',
+    )
+  })
+  it('does not read free coordinates off a VAE that kept no latent', () => {
+    const text = verdict({ ...base, relevantCount: 0, latentDimension: null })
+    expect(text).toContain('no relevant latent')
+    expect(text).toContain("the data's intrinsic dimension is 1.0 (expected 1)")
+    expect(text).not.toContain('free coordinate')
+  })
+})

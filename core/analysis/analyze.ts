@@ -8,7 +8,7 @@ import { relevance } from '../stats/relevance.js'
 import { resolveVaeConfig, type VaeConfig } from '../vae/config.js'
 import { encodeRows } from '../vae/encodeData.js'
 import { disposeVae } from '../vae/model.js'
-import { trainVae, type EpochRecord } from '../vae/train.js'
+import { plannedTrainingSteps, trainVae, type EpochRecord, type TrainedVae, type TrainOptions } from '../vae/train.js'
 import { VERSION } from '../version.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import { jointTruthCorrelations, latentTruthCorrelations } from './correlations.js'
@@ -16,11 +16,11 @@ import { canonicalJson, sha256Hex } from './hash.js'
 import type { AnalysisInput } from './input.js'
 import { latentProfile, planeMap } from './latentMaps.js'
 import { DEFAULT_THRESHOLD, MAX_CURVE_ROWS, MAX_DIMENSION_ROWS } from './limits.js'
-import { prepareFeatures } from './prepare.js'
+import { prepareFeatures, type PreparedFeatures } from './prepare.js'
 import { relevanceSpectrum } from './spectrum.js'
 import { verdict } from './verdict.js'
 
-export type AnalysisPhase = 'training' | 'encoding' | 'statistics'
+export type AnalysisPhase = 'training' | 'statistics'
 
 export interface AnalyzeOptions {
   /** VAE settings; defaults from DESIGN.md (core/vae/config.ts). */
@@ -54,47 +54,68 @@ function dimensionOf(wasm: SymscopeWasm, points: Float32Array, rows: number, col
   }
 }
 
+/** An analysis ready to train: the checked input, the standardised features, the settings and the report's id. */
+export interface PreparedAnalysis {
+  input: AnalysisInput
+  features: PreparedFeatures
+  config: VaeConfig
+  threshold: number
+  /** The report's id, known before training: SHA-256 of the data and the settings. */
+  id: string
+  datasetSha: string
+}
+
 /**
- * The whole analysis of DESIGN.md, "Method, precisely": standardise the features (dropping constant ones as exact
- * constraints), train the VAE, encode the held-out events, rank latents by relevance R_i = Var[μ_i], measure the
- * intrinsic dimension of the data and of the relevant-latent means, correlate latents with the truth, draw the
- * latent maps, and say it in words. Trains on the current tfjs backend, which the report names. Deterministic for the
- * same input, settings and backend.
+ * Checks the input and the settings, standardises the features and computes the report's id, without training.
+ * A server uses the id to answer from its cache and `plannedSteps` to decide where to train.
  *
- * @throws {SymscopeError} invalid_data / too_large / invalid_parameter for input or settings that cannot be analysed
+ * @throws {SymscopeError} invalid_data / too_large / invalid_parameter / unknown_parameter
  */
-export async function analyze(wasm: SymscopeWasm, input: AnalysisInput, options: AnalyzeOptions = {}): Promise<Report> {
+export async function prepareAnalysis(wasm: SymscopeWasm, input: AnalysisInput, options: AnalyzeOptions = {}): Promise<PreparedAnalysis> {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD
   if (!(typeof threshold === 'number' && threshold > 0 && threshold < 1)) {
     throw new SymscopeError('invalid_parameter', `threshold must be a number > 0 and < 1; got ${JSON.stringify(threshold)}`, {
       parameter: 'threshold',
     })
   }
-  const prepared = prepareFeatures(wasm, input)
-  const { matrix } = prepared
-  const config = resolveVaeConfig(options.config ?? {}, matrix.cols)
-  const featureBytes = Float64Array.from(input.features)
-  const datasetSha = await sha256Hex(featureBytes)
+  const features = prepareFeatures(wasm, input)
+  const config = resolveVaeConfig(options.config ?? {}, features.matrix.cols)
+  const datasetSha = await sha256Hex(Float64Array.from(input.features))
   const identity = { datasetSha, name: input.name, parameters: input.parameters, truth: input.truthNames, config, threshold, VERSION }
   const id = await sha256Hex(canonicalJson({ ...identity, features: input.featureNames }))
+  return { input, features, config, threshold, id, datasetSha }
+}
 
-  options.onPhase?.('training')
-  const trained = await trainVae(wasm, matrix.data, matrix.rows, matrix.cols, config, { onEpoch: options.onEpoch, signal: options.signal })
+/** Optimiser steps the training of a prepared analysis takes in all. */
+export const plannedSteps = (prepared: PreparedAnalysis): number => plannedTrainingSteps(prepared.features.matrix.rows, prepared.config)
+
+/** Trains the prepared analysis's VAE; with `maxSteps` and `resume`, in slices (see core/vae/train.ts). */
+export function trainAnalysis(wasm: SymscopeWasm, prepared: PreparedAnalysis, options: TrainOptions = {}): Promise<TrainedVae> {
+  const { matrix } = prepared.features
+  return trainVae(wasm, matrix.data, matrix.rows, matrix.cols, prepared.config, options)
+}
+
+/**
+ * The report of a finished training: encode the held-out events, rank latents by relevance, measure intrinsic
+ * dimensions, correlate with the truth, draw the latent maps, say it in words. Disposes the trained VAE.
+ */
+export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedAnalysis, trained: TrainedVae): Promise<Report> {
+  const { input, config, threshold, id, datasetSha } = prepared
+  const { matrix } = prepared.features
   try {
-    options.onPhase?.('encoding')
     const evalRows = trained.validationRows
     const rows = evalRows.length
     const k = config.latent
     const encoded = encodeRows(trained.vae, matrix.data, matrix.cols, evalRows)
 
-    options.onPhase?.('statistics')
     const spectrum = relevanceSpectrum(relevance(wasm, encoded.means, encoded.logVars, rows, k), threshold)
     const order = spectrum.latents.map((l) => l.index)
     const relevant = spectrum.latents.filter((l) => l.relevant).map((l) => l.index)
 
     // Events in random order (validation, then training): any prefix is a fair subsample.
     const allRows = Int32Array.from([...trained.validationRows, ...trained.trainRows])
-    const data = dimensionOf(wasm, gatherRows(matrix.data, matrix.cols, allRows, Math.min(allRows.length, MAX_DIMENSION_ROWS)), Math.min(allRows.length, MAX_DIMENSION_ROWS), matrix.cols)
+    const idRows = Math.min(allRows.length, MAX_DIMENSION_ROWS)
+    const data = dimensionOf(wasm, gatherRows(matrix.data, matrix.cols, allRows, idRows), idRows, matrix.cols)
     const relevantMeans = gatherRows(encoded.means, k, Int32Array.from({ length: rows }, (_, i) => i)).filter((_, j) => relevant.includes(j % k))
     const latent = relevant.length ? dimensionOf(wasm, relevantMeans, rows, relevant.length) : { twoNN: null, curve: [] }
 
@@ -129,7 +150,7 @@ export async function analyze(wasm: SymscopeWasm, input: AnalysisInput, options:
         sha256: datasetSha,
         features: [...input.featureNames],
         truth: [...input.truthNames],
-        constantFeatures: prepared.constantFeatures,
+        constantFeatures: prepared.features.constantFeatures,
         expectedDegreesOfFreedom: input.expectedDegreesOfFreedom,
       },
       config: { ...config, threshold },
@@ -147,7 +168,7 @@ export async function analyze(wasm: SymscopeWasm, input: AnalysisInput, options:
       latentMaps: { plane, profiles },
       verdict: verdict({
         features: nf,
-        constantFeatures: prepared.constantFeatures.length,
+        constantFeatures: prepared.features.constantFeatures.length,
         relevantCount: spectrum.relevantCount,
         latentDimension: latent.twoNN,
         dataDimension: data.twoNN ?? matrix.cols,
@@ -168,4 +189,21 @@ export async function analyze(wasm: SymscopeWasm, input: AnalysisInput, options:
   } finally {
     disposeVae(trained.vae)
   }
+}
+
+/**
+ * The whole analysis of DESIGN.md, "Method, precisely": standardise the features (dropping constant ones as exact
+ * constraints), train the VAE, encode the held-out events, rank latents by relevance R_i = Var[μ_i], measure the
+ * intrinsic dimension of the data and of the relevant-latent means, correlate latents with the truth, draw the
+ * latent maps, and say it in words. Trains on the current tfjs backend, which the report names. Deterministic for the
+ * same input, settings and backend.
+ *
+ * @throws {SymscopeError} invalid_data / too_large / invalid_parameter for input or settings that cannot be analysed
+ */
+export async function analyze(wasm: SymscopeWasm, input: AnalysisInput, options: AnalyzeOptions = {}): Promise<Report> {
+  const prepared = await prepareAnalysis(wasm, input, options)
+  options.onPhase?.('training')
+  const trained = await trainAnalysis(wasm, prepared, { onEpoch: options.onEpoch, signal: options.signal })
+  options.onPhase?.('statistics')
+  return reportFromTraining(wasm, prepared, trained)
 }

@@ -1,6 +1,6 @@
 // From data to report: the analysis of DESIGN.md, "Method, precisely".
-export { analyze } from './analyze.js'
-export type { AnalysisPhase, AnalyzeOptions } from './analyze.js'
+export { analyze, plannedSteps, prepareAnalysis, reportFromTraining, trainAnalysis } from './analyze.js'
+export type { AnalysisPhase, AnalyzeOptions, PreparedAnalysis } from './analyze.js'
 export { inputFromCsv, inputFromEvents } from './input.js'
 export type { AnalysisInput } from './input.js'
 export { relevanceSpectrum } from './spectrum.js'

@@ -27,3 +27,10 @@ export function parseSets(sets: string[]): Record<string, unknown> {
   }
   return params
 }
+
+/** The options that pick generated events, shared by `generate` and `analyze` (parseArgs option specs). */
+export const GENERATOR_OPTIONS = {
+  n: { type: 'string', default: '10000' },
+  seed: { type: 'string', default: '1' },
+  set: { type: 'string', multiple: true, default: [] as string[] },
+} as const

@@ -6,7 +6,7 @@ import type { Activation, VaeConfig } from '../../../core/vae/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { CliError } from '../exitCodes.js'
 import { loadInput } from '../loadInput.js'
-import { parseInteger, parseNumber, parseSets } from '../parseValues.js'
+import { GENERATOR_OPTIONS, parseInteger, parseNumber, parseSets } from '../parseValues.js'
 import { trainingProgress } from '../trainingProgress.js'
 import { analyzeHelp } from '../usage.js'
 import { writeReport } from '../writeReport.js'
@@ -34,9 +34,7 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
     args: argv,
     allowPositionals: true,
     options: {
-      n: { type: 'string', default: '10000' },
-      seed: { type: 'string', default: '1' },
-      set: { type: 'string', multiple: true, default: [] },
+      ...GENERATOR_OPTIONS,
       features: { type: 'string' },
       truth: { type: 'string' },
       angular: { type: 'string' },

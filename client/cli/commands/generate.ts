@@ -3,7 +3,7 @@ import { csvHeader, csvRows, generateChunks, resolveRequest } from '../../../cor
 import { loadWasm } from '../../../core/wasm/node.js'
 import { CliError } from '../exitCodes.js'
 import { openOutput } from '../output.js'
-import { parseInteger, parseSets } from '../parseValues.js'
+import { GENERATOR_OPTIONS, parseInteger, parseSets } from '../parseValues.js'
 import { createProgressBar } from '../progressBar.js'
 import { generateHelp } from '../usage.js'
 
@@ -15,9 +15,7 @@ export async function generateCommand(argv: string[]): Promise<void> {
     args: argv,
     allowPositionals: true,
     options: {
-      n: { type: 'string', default: '10000' },
-      seed: { type: 'string', default: '1' },
-      set: { type: 'string', multiple: true, default: [] },
+      ...GENERATOR_OPTIONS,
       out: { type: 'string' },
       'no-truth': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },

@@ -4,6 +4,7 @@ import { grideCurve, type GrideResult } from '../id/gride.js'
 import { nearestNeighbours } from '../id/neighbours.js'
 import { twoNN } from '../id/twoNN.js'
 import { reportSchema, type Report } from '../report/schema.js'
+import { symmetrySection } from '../symmetries/reportSection.js'
 import { relevance } from '../stats/relevance.js'
 import { resolveVaeConfig, type VaeConfig } from '../vae/config.js'
 import { encodeRows } from '../vae/encodeData.js'
@@ -137,6 +138,12 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
         ? planeMap(trained.vae, [input.featureNames[0], input.featureNames[1]], input.features, input.n, matrix, order)
         : null
 
+    // Constraints, symmetry algebras, invariances and the relevant latents' alignment with the orbits (guarded).
+    const symmetries = symmetrySection(wasm, {
+      featureNames: input.featureNames, features: input.features, n: input.n, vae: trained.vae,
+      means: encoded.means, rows, latents: relevant, columns: matrix.columns, featureMeans: matrix.means, featureScales: matrix.scales,
+    })
+
     const topLatent = order[0]
     const top = correlations.filter((c) => c.latent === topLatent).sort((a, b) => b.distance - a.distance)[0] ?? null
     const report: Report = {
@@ -184,6 +191,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
         history: trained.history,
       },
       software: { symscope: VERSION, tfjs: tf.version_core },
+      symmetries,
     }
     return reportSchema.parse(report)
   } finally {

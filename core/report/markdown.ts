@@ -1,3 +1,4 @@
+import { symmetriesMarkdown } from '../symmetries/markdown.js'
 import type { Report } from './schema.js'
 
 export interface ReportMarkdownOptions {
@@ -131,6 +132,8 @@ export function reportMarkdown(report: Report, options: ReportMarkdownOptions = 
       ),
     )
   }
+
+  if (report.symmetries) out.push(...symmetriesMarkdown(report.symmetries, { text, table, num }))
 
   const maps = figuresIn('maps')
   if (maps.length) out.push('## Latent maps', ...maps)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { symmetriesSchema } from '../symmetries/schema.js'
 
 /**
  * The one schema of `report.json`: the CLI writes it, the worker stores and serves it, the client draws it, and all
@@ -126,6 +127,8 @@ export const reportSchema = z.object({
     history: z.array(epochSchema),
   }),
   software: z.object({ symscope: z.string(), tfjs: z.string() }),
+  /** Constraints, symmetry algebras, invariances and VAE alignment (core/symmetries, docs/symmetries.md); absent when not computed. */
+  symmetries: symmetriesSchema.optional(),
 })
 
 export type Report = z.infer<typeof reportSchema>

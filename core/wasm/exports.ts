@@ -49,4 +49,9 @@ export interface SymscopeExports {
   neighbourAverages(points: number, rows: number, cols: number, values: number, valueCols: number, k: number, out: number, scratch: number): void
   neighbourRegressionScratchBytes(k: number): number
   dimuonTruth(features: number, n: number, truth: number): void
+  /** Block sums of monomials of standardised columns (assembly/symmetries/monomialMoments.ts). */
+  monomialMoments(
+    data: number, rows: number, stride: number, columns: number, vars: number, shift: number, scale: number,
+    parents: number, factors: number, count: number, blocks: number, out: number, scratch: number,
+  ): void
 }

@@ -1,0 +1,102 @@
+// The symmetry section (core/symmetries/findSymmetries.ts) end to end, with its hot loop — block sums of monomials up
+// to degree 4 over every event (assembly/symmetries/monomialMoments.ts) — in wasm against the plain-TypeScript twin
+// of the same loop (test/core/symmetries/monomialMomentsReference.ts). Everything else (eigen-decompositions, the
+// tangency SVD, the invariance test, formulas) is the same TypeScript on both sides. Both sides are measured
+// alternately in this process run; the ratio is what to read.
+import { readFileSync } from 'node:fs'
+import { findSymmetries, generateEvents, monomialBasis, wasmMoments, type SymscopeWasm } from '../core/index.js'
+import { cmsDimuonInput } from '../core/transforms/cmsDimuon.js'
+import { loadWasm } from '../core/wasm/node.js'
+import { typescriptMoments } from '../test/core/symmetries/monomialMomentsReference.js'
+import { median, type Bench, type BenchTable } from './table.js'
+
+const REPEATS = 7
+const CMS = new URL('../../../shared/data/Zmumu_Run2011A.csv', import.meta.url)
+
+interface Case {
+  label: string
+  names: readonly string[]
+  data: Float64Array
+  n: number
+}
+
+function cases(wasm: SymscopeWasm): Case[] {
+  const generated = (label: string, dataset: string, n: number) => {
+    const events = generateEvents(wasm, { dataset, n, seed: 1 })
+    return { label, names: events.featureNames, data: events.features, n: events.n }
+  }
+  const out = [generated('ee_mumu (QED, √s = 10 GeV)', 'ee_mumu', 100_000), generated('drell_yan (13 TeV)', 'drell_yan', 100_000)]
+  try {
+    const input = cmsDimuonInput(wasm, readFileSync(CMS, 'utf8'), 'Zmumu_Run2011A.csv')
+    out.push({ label: 'CMS Z → μμ (Zmumu_Run2011A.csv)', names: input.featureNames, data: Float64Array.from(input.features as ArrayLike<number>), n: input.n })
+  } catch {
+    // The CMS file lives in ../shared/data beside the project; without it the table has two rows.
+  }
+  return out
+}
+
+/** Median ms of `repeats` alternating runs of each side (after one warm-up each). */
+function alternate(a: () => unknown, b: () => unknown, repeats = REPEATS): [number, number] {
+  a()
+  b()
+  const times: [number[], number[]] = [[], []]
+  for (let i = 0; i < repeats; i++) {
+    for (const [k, fn] of [a, b].entries()) {
+      const start = performance.now()
+      fn()
+      times[k].push(performance.now() - start)
+    }
+  }
+  return [median(times[0]), median(times[1])]
+}
+
+export const run: Bench = async () => {
+  const wasm = await loadWasm()
+  const whole: (string | number)[][] = []
+  const kernel: (string | number)[][] = []
+  for (const c of cases(wasm)) {
+    let summary = ''
+    const [wasmMs, tsMs] = alternate(
+      () => {
+        const s = findSymmetries(wasm, { names: c.names, data: c.data, n: c.n })
+        summary = `${s.constraints.length} constraints, ${s.manifoldAlgebra?.name ?? '—'} → ${s.distributionAlgebra?.name ?? '—'}`
+      },
+      () => findSymmetries(wasm, { names: c.names, data: c.data, n: c.n }, { moments: typescriptMoments }),
+    )
+    whole.push([c.label, c.n.toLocaleString('en-US'), wasmMs, tsMs, `${(tsMs / wasmMs).toFixed(1)}×`, summary])
+
+    // The hot loop alone: degree-4 block sums over all D features (the largest call the search can make here).
+    const cols = c.names.length
+    const request = {
+      columns: Int32Array.from({ length: cols }, (_, j) => j),
+      shift: new Float64Array(cols),
+      scale: new Float64Array(cols).fill(0.01),
+    }
+    const basis = monomialBasis(cols, 4)
+    const fromWasm = wasmMoments(wasm, c.data, c.n, cols)
+    const fromTs = typescriptMoments(wasm, c.data, c.n, cols)
+    const [kernelWasm, kernelTs] = alternate(() => fromWasm.sums(request, basis, 16), () => fromTs.sums(request, basis, 16), 5)
+    fromWasm.dispose()
+    kernel.push([c.label, c.n.toLocaleString('en-US'), String(basis.count), kernelWasm, kernelTs, `${(kernelTs / kernelWasm).toFixed(1)}×`])
+  }
+  return [
+    {
+      title: 'Symmetry section: wasm vs plain TypeScript moments',
+      description:
+        'findSymmetries on the raw events (linear and quadratic constraints, manifold and distribution algebras; no VAE), ' +
+        'with the block sums of monomials in wasm or in the plain-TypeScript twin of the same loop. ' +
+        `Median of ${REPEATS} alternating runs after one warm-up each.`,
+      columns: ['events', 'n', 'wasm ms', 'TypeScript ms', 'speed-up', 'result'],
+      rows: whole,
+      notes: ['Both sides give identical sections (same f64 operations in the same order).'],
+    },
+    {
+      title: 'Monomial moments (the hot loop): wasm vs plain TypeScript',
+      description:
+        'Block sums (16 blocks) of every monomial up to degree 4 in all 8 features, the copy of the events into wasm ' +
+        'memory done once beforehand (as findSymmetries does). Median of 5 alternating runs.',
+      columns: ['events', 'n', 'monomials', 'wasm ms', 'TypeScript ms', 'speed-up'],
+      rows: kernel,
+    },
+  ] satisfies BenchTable[]
+}

@@ -1,0 +1,86 @@
+import { SymscopeError } from '../errors.js'
+import type { SymscopeWasm } from '../wasm/module.js'
+import type { MonomialBasis } from './monomials.js'
+
+/** Which standardised coordinates to take monomials of: z_j = (x[·, columns[j]] − shift_j) · scale_j. */
+export interface MomentColumns {
+  columns: Int32Array
+  shift: Float64Array
+  scale: Float64Array
+}
+
+/**
+ * The hot loop of the symmetry search behind one interface, so the benchmark can swap wasm for plain TypeScript:
+ * block sums of every monomial of `basis` in the standardised coordinates, blocks × basis.count f64 (block-major;
+ * block b holds rows ⌊b·n/B⌋ … ⌊(b+1)·n/B⌋ − 1, where B = blocks). `dispose` frees what the accumulator holds.
+ */
+export interface MomentAccumulator {
+  sums(coordinates: MomentColumns, basis: MonomialBasis, blocks: number): Float64Array
+  dispose(): void
+}
+
+/** Makes an accumulator over one row-major f64 matrix (rows × cols), e.g. `wasmMoments`. */
+export type MomentAccumulatorFactory = (wasm: SymscopeWasm, data: Float64Array, rows: number, cols: number) => MomentAccumulator
+
+/**
+ * Block sums of monomials in wasm (assembly/symmetries/monomialMoments.ts): the events are copied into wasm memory
+ * once and every later `sums` call reads them there. Cost per call O(rows · basis.count).
+ *
+ * @throws {SymscopeError} invalid_data when a request has more blocks than rows or a column outside the matrix
+ */
+export const wasmMoments: MomentAccumulatorFactory = (wasm, data, rows, cols) => {
+  let dataPtr = wasm.putF64(data)
+  return {
+    sums({ columns, shift, scale }, basis, blocks) {
+      checkRequest(columns, shift, scale, basis, blocks, rows, cols)
+      const vars = columns.length
+      const count = basis.count
+      const pointers: number[] = []
+      const keep = (pointer: number) => (pointers.push(pointer), pointer)
+      try {
+        const columnsPtr = keep(wasm.exports.alloc(Math.max(vars, 1) * 4))
+        const parentsPtr = keep(wasm.exports.alloc(count * 4))
+        const factorsPtr = keep(wasm.exports.alloc(count * 4))
+        const shiftPtr = keep(wasm.putF64(shift))
+        const scalePtr = keep(wasm.putF64(scale))
+        const outPtr = keep(wasm.allocF64(blocks * count))
+        const scratchPtr = keep(wasm.allocF64(vars + count))
+        // Views only after the last allocation (growth detaches the buffer).
+        const buffer = wasm.exports.memory.buffer
+        new Int32Array(buffer, columnsPtr, vars).set(columns)
+        new Int32Array(buffer, parentsPtr, count).set(basis.parents)
+        new Int32Array(buffer, factorsPtr, count).set(basis.factors)
+        wasm.exports.monomialMoments(
+          dataPtr, rows, cols, columnsPtr, vars, shiftPtr, scalePtr, parentsPtr, factorsPtr, count, blocks, outPtr, scratchPtr,
+        )
+        return wasm.copyF64(outPtr, blocks * count)
+      } finally {
+        for (const pointer of pointers) wasm.free(pointer)
+      }
+    },
+    dispose() {
+      if (dataPtr) wasm.free(dataPtr)
+      dataPtr = 0
+    },
+  }
+}
+
+/** The preconditions of the moment kernel, checked before the call (the TypeScript reference checks the same). */
+export function checkRequest(
+  columns: Int32Array, shift: Float64Array, scale: Float64Array, basis: MonomialBasis, blocks: number, rows: number, cols: number,
+): void {
+  if (columns.length !== basis.variables || shift.length !== columns.length || scale.length !== columns.length) {
+    throw new SymscopeError('invalid_data', `monomial moments require one shift and scale per column (${columns.length} columns, basis in ${basis.variables})`)
+  }
+  if (!Number.isInteger(blocks) || blocks < 1 || blocks > rows) {
+    throw new SymscopeError('invalid_data', `monomial moments require 1 to ${rows} blocks (got ${blocks})`)
+  }
+  for (const c of columns) {
+    if (!Number.isInteger(c) || c < 0 || c >= cols) throw new SymscopeError('invalid_data', `monomial moments: column ${c} is outside 0 … ${cols - 1}`)
+  }
+}
+
+/** Rows in block b of `blocks` over `rows` rows: the kernel's split. */
+export function blockSizes(rows: number, blocks: number): number[] {
+  return Array.from({ length: blocks }, (_, b) => Math.floor(((b + 1) * rows) / blocks) - Math.floor((b * rows) / blocks))
+}

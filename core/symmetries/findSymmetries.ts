@@ -1,0 +1,155 @@
+import { SymscopeError } from '../errors.js'
+import type { SymscopeWasm } from '../wasm/module.js'
+import { wasmMoments, type MomentAccumulatorFactory } from './blockMoments.js'
+import { describeGenerator } from './describe.js'
+import { distributionAlgebra } from './distributionAlgebra.js'
+import { featureGroups, type FeatureGroups } from './featureGroups.js'
+import { algebraName, commutatorList, structureConstants } from './lieAlgebra.js'
+import { linearConstraints } from './linearConstraints.js'
+import { manifoldAlgebra } from './manifoldAlgebra.js'
+import { quadraticConstraints } from './quadraticConstraints.js'
+import type { Generator } from './readableBasis.js'
+import type { GeneratorRecord, Symmetries } from './schema.js'
+import { spanMoments } from './spanMoments.js'
+import { tangencySystem } from './tangency.js'
+import { INVARIANCE_BLOCKS, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS } from './tolerances.js'
+
+/** Events as the symmetry search reads them: raw features in physical units (not standardised), row-major n × D. */
+export interface SymmetryInput {
+  names: readonly string[]
+  data: ArrayLike<number>
+  n: number
+}
+
+export interface SymmetryOptions {
+  /** The moment accumulator (the hot loop): wasm by default; the benchmark passes a plain TypeScript one. */
+  moments?: MomentAccumulatorFactory
+  /** Events read, the first ones (default MAX_SYMMETRY_EVENTS). */
+  maxEvents?: number
+}
+
+const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback)
+
+function record(generator: Generator & { statistic?: number }, names: readonly string[], groups: FeatureGroups): GeneratorRecord {
+  const { matrix, offset } = generator.field
+  const clean = (v: number) => (Object.is(v, -0) ? 0 : v)
+  return {
+    matrix: matrix.map((row) => row.map(clean)),
+    ...(offset.some((b) => b !== 0) ? { offset: offset.map(clean) } : {}),
+    description: describeGenerator(generator.field, names, groups),
+    tangency: finiteOr(generator.tangency, 1),
+    ...(generator.statistic !== undefined ? { statistic: finiteOr(generator.statistic, Number.MAX_VALUE) } : {}),
+  }
+}
+
+function algebraSummary(generators: readonly (Generator & { statistic?: number })[], d: number, names: readonly string[], groups: FeatureGroups) {
+  const thetas = generators.map((g) => g.theta)
+  const structure = structureConstants(thetas, d)
+  return {
+    dimension: generators.length,
+    name: algebraName(thetas, structure, d),
+    generators: generators.map((g) => record(g, names, groups)),
+    commutators: commutatorList(structure),
+    closure: finiteOr(structure.closure, 1),
+  }
+}
+
+/**
+ * Constraints and symmetries of a dataset (issue 6), deterministic, in five steps over one copy of the events:
+ * 1. linear constraints (near-null directions of the correlation matrix, and constant features), which fix the affine
+ *    span and its coordinates (a subset of the features);
+ * 2. quadratic constraints in those coordinates (near-null space of the monomial correlation matrix);
+ * 3. the manifold algebra: affine fields tangent to every constraint on the data (null space of the tangency system);
+ * 4. the distribution algebra: the fields among those whose flow leaves the moments of degree ≤ 4 unchanged within
+ *    the noise of batch means;
+ * 5. names, readable generators and commutators. The VAE alignment is added by `symmetryAlignment`.
+ * All moments come from one wasm kernel (block sums of monomials up to degree 4); the linear algebra is small.
+ * Runs in O(n · C(d + 4, 4)) plus O(d⁶) for the algebra, d the number of coordinates (≤ MAX_SPAN_DIMENSION).
+ * Tolerances: core/symmetries/tolerances.ts; method and numbers: docs/symmetries.md.
+ *
+ * @throws {SymscopeError} invalid_data for fewer than MIN_SYMMETRY_EVENTS events, a length that is not n × D, no
+ *   feature, or a value that is not finite
+ * @example
+ * findSymmetries(wasm, { names: ['x1', 'x2'], data: circle.features, n: 10000 }).constraints[0].formula
+ * // "x1² + x2² = 1"
+ */
+export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options: SymmetryOptions = {}): Symmetries {
+  const { names, n } = input
+  const cols = names.length
+  if (cols < 1) throw new SymscopeError('invalid_data', 'findSymmetries requires at least one feature')
+  if (!Number.isInteger(n) || n < MIN_SYMMETRY_EVENTS) {
+    throw new SymscopeError('invalid_data', `findSymmetries requires at least ${MIN_SYMMETRY_EVENTS} events (got ${n})`)
+  }
+  if (input.data.length !== n * cols) {
+    throw new SymscopeError('invalid_data', `findSymmetries requires n × D = ${n * cols} values (got ${input.data.length})`)
+  }
+  const rows = Math.min(n, options.maxEvents ?? MAX_SYMMETRY_EVENTS)
+  const source = input.data
+  const data = source instanceof Float64Array ? source.subarray(0, rows * cols) : new Float64Array(rows * cols)
+  if (!(source instanceof Float64Array)) for (let i = 0; i < data.length; i++) data[i] = source[i]
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) {
+      throw new SymscopeError('invalid_data', `findSymmetries requires finite values (event ${Math.floor(i / cols) + 1}, feature '${names[i % cols]}' is ${data[i]})`)
+    }
+  }
+  const groups = featureGroups(names)
+  const notes: string[] = []
+  if (rows < n) notes.push(`read the first ${rows.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} events`)
+  const accumulator = (options.moments ?? wasmMoments)(wasm, data, rows, cols)
+  try {
+    const linear = linearConstraints(accumulator, data, rows, cols, names)
+    const { span } = linear
+    const d = span.free.length
+    const section: Symmetries = {
+      events: rows,
+      features: [...names],
+      coordinates: span.free.map((f) => names[f]),
+      constraints: linear.constraints.map((c) => ({
+        kind: 'linear' as const, formula: c.formula, constant: c.constant, rms: c.rms, rmsAbsolute: c.rmsAbsolute, exact: c.exact,
+        restrictsCoordinates: c.restricts,
+      })),
+      manifoldAlgebra: null,
+      distributionAlgebra: null,
+      alignment: [],
+      notes,
+    }
+    if (d === 0) {
+      notes.push('the linear constraints fix every feature: no coordinates are left for quadratic constraints or symmetries')
+      return section
+    }
+    if (d > MAX_SPAN_DIMENSION) {
+      notes.push(`${d} coordinates after the linear constraints exceed ${MAX_SPAN_DIMENSION}: quadratic constraints and algebras skipped`)
+      return section
+    }
+    const moments = spanMoments(accumulator, span, rows, Math.min(INVARIANCE_BLOCKS, rows))
+    const quadratic = quadraticConstraints(moments, data, rows, cols, span, names, groups)
+    for (const c of quadratic.constraints) {
+      section.constraints.push({
+        kind: 'quadratic', formula: c.formula, constant: c.constant, rms: c.rms, rmsAbsolute: c.rmsAbsolute, exact: c.exact,
+        restrictsCoordinates: false,
+      })
+    }
+    const system = tangencySystem(moments, quadratic.metric, quadratic.constraints)
+    const manifold = manifoldAlgebra(system, span, groups, quadratic.constraints.length > 0)
+    section.manifoldAlgebra = {
+      ...algebraSummary(manifold.generators, d, names, groups),
+      tolerance: system.tolerance,
+      nearestRejected: manifold.nearest,
+    }
+    const invariance = distributionAlgebra(moments, manifold.generators, span, system)
+    section.distributionAlgebra = {
+      ...algebraSummary(invariance.generators, d, names, groups),
+      margin: invariance.margin === null ? null : finiteOr(invariance.margin, Number.MAX_VALUE),
+      threshold: invariance.threshold,
+      statistics: invariance.statistics.map((r) => finiteOr(r, Number.MAX_VALUE)),
+      testFunctions: invariance.testFunctions,
+      blocks: invariance.blocks,
+    }
+    for (const [label, algebra] of [['manifold', section.manifoldAlgebra], ['distribution', section.distributionAlgebra]] as const) {
+      if (algebra.closure > 1e-6) notes.push(`the ${label} algebra's brackets leave it by ${algebra.closure.toExponential(1)} (relative): approximate`)
+    }
+    return section
+  } finally {
+    accumulator.dispose()
+  }
+}

@@ -1,0 +1,56 @@
+import type { Vae } from '../vae/model.js'
+import type { SymscopeWasm } from '../wasm/module.js'
+import { symmetryAlignment } from './alignment.js'
+import { findSymmetries } from './findSymmetries.js'
+import type { Symmetries } from './schema.js'
+
+/** What the analysis hands over after training: the raw events, the VAE, its standardisation and latent means. */
+export interface SymmetrySectionInput {
+  featureNames: readonly string[]
+  /** Raw features (physical units), row-major n × D. */
+  features: ArrayLike<number>
+  n: number
+  vae: Vae
+  /** Encoder means on the evaluation events (rows × K) and the latents to align (the relevant ones). */
+  means: Float32Array
+  rows: number
+  latents: readonly number[]
+  columns: readonly number[]
+  featureMeans: ArrayLike<number>
+  featureScales: ArrayLike<number>
+}
+
+/**
+ * The report's `symmetries` section: `findSymmetries` on the raw events, then the alignment of the given latents
+ * with the manifold algebra's orbits. Guarded: whatever goes wrong here (a dataset the search cannot handle, a
+ * numerical failure) becomes a section with no constraints, no algebras and a note saying why, never a failed report.
+ */
+export function symmetrySection(wasm: SymscopeWasm, input: SymmetrySectionInput): Symmetries {
+  try {
+    const section = findSymmetries(wasm, { names: input.featureNames, data: input.features, n: input.n })
+    const generators = section.manifoldAlgebra?.generators ?? []
+    if (generators.length && input.latents.length) {
+      section.alignment = symmetryAlignment(input.vae, {
+        means: input.means,
+        rows: input.rows,
+        latents: input.latents,
+        columns: input.columns,
+        featureMeans: input.featureMeans,
+        featureScales: input.featureScales,
+        generators,
+      })
+    }
+    return section
+  } catch (error) {
+    return {
+      events: input.n,
+      features: [...input.featureNames],
+      coordinates: [],
+      constraints: [],
+      manifoldAlgebra: null,
+      distributionAlgebra: null,
+      alignment: [],
+      notes: [`symmetry search failed: ${error instanceof Error ? error.message : String(error)}`],
+    }
+  }
+}

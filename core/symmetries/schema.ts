@@ -1,0 +1,100 @@
+import { z } from 'zod'
+
+/**
+ * The `symmetries` section of report.json (issue 6): constraints, the symmetry algebra of the data manifold, the
+ * invariances of the distribution and the alignment of the VAE's relevant latents with the symmetry orbits.
+ * core/report/schema.ts includes it; docs/symmetries.md explains every number.
+ */
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number')
+const count = z.number().int().nonnegative()
+
+export const constraintSchema = z.object({
+  kind: z.enum(['linear', 'quadratic']),
+  /** "px1 + px2 = 0", "E1² − px1² − py1² − pz1² = 0.0111637": feature names, the constant on the right. */
+  formula: z.string(),
+  constant: finite,
+  /** RMS of the residual relative to the spread of its terms (0 exact … 1 no relation). */
+  rms: finite,
+  /** RMS of the residual in the formula's units (GeV, GeV², …). */
+  rmsAbsolute: finite,
+  /** Relative RMS below 1e-9: holds to rounding. */
+  exact: z.boolean(),
+  /** Whether it took a coordinate away from the later steps (exact or tight linear constraints). */
+  restrictsCoordinates: z.boolean(),
+})
+
+export const generatorSchema = z.object({
+  /** The field v(x) = matrix · x + offset on all features (rows and columns in `features` order, physical units). */
+  matrix: z.array(z.array(finite)),
+  /** Left out when zero. */
+  offset: z.array(finite).optional(),
+  description: z.string(),
+  /** How far from tangent to the constraints (relative; below the algebra's tolerance). */
+  tangency: finite,
+  /** Distribution algebra only: the invariance statistic r (about 1 for an invariance, ≫ 1 otherwise). */
+  statistic: finite.optional(),
+})
+
+export const commutatorSchema = z.object({
+  /** [X_i, X_j] with 1-based generator numbers, and its coefficients on X_1 … X_m. */
+  pair: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+  coefficients: z.array(finite),
+  text: z.string(),
+})
+
+const algebra = {
+  dimension: count,
+  /** so(2), so(3), so(1,1), translations, direct sums of these, aff(d), or "k-dimensional". */
+  name: z.string(),
+  generators: z.array(generatorSchema),
+  /** The nonzero brackets of the basis (the structure constants). */
+  commutators: z.array(commutatorSchema),
+  /** Largest relative part of a bracket outside the algebra: 0 for a closed algebra. */
+  closure: finite,
+}
+
+export const manifoldAlgebraSchema = z.object({
+  ...algebra,
+  /** A field is tangent when its relative residual is below this. */
+  tolerance: finite,
+  /** The smallest residual of a rejected field (the next singular value): its ratio to `tolerance` is the margin. */
+  nearestRejected: finite.nullable(),
+})
+
+export const distributionAlgebraSchema = z.object({
+  ...algebra,
+  /** Smallest rejected statistic over the largest accepted one (or over / under the threshold): > 1 always. */
+  margin: finite.nullable(),
+  threshold: finite,
+  /** The statistic r of every direction of the manifold algebra, ascending. */
+  statistics: z.array(finite),
+  testFunctions: count,
+  blocks: count,
+})
+
+export const alignmentSchema = z.object({
+  /** Latent index (as in `latents`). */
+  latent: count,
+  /** Share of the squared norm of ∂x̂/∂z_latent along the symmetry orbits (tangent space of the generators), 0 … 1. */
+  fraction: finite,
+  points: count,
+})
+
+export const symmetriesSchema = z.object({
+  events: count,
+  features: z.array(z.string()),
+  /** The features used as coordinates after the restricting linear constraints. */
+  coordinates: z.array(z.string()),
+  constraints: z.array(constraintSchema),
+  /** Null when a step could not run (see notes). */
+  manifoldAlgebra: manifoldAlgebraSchema.nullable(),
+  distributionAlgebra: distributionAlgebraSchema.nullable(),
+  alignment: z.array(alignmentSchema),
+  notes: z.array(z.string()),
+})
+
+export type Symmetries = z.infer<typeof symmetriesSchema>
+export type ConstraintRecord = z.infer<typeof constraintSchema>
+export type GeneratorRecord = z.infer<typeof generatorSchema>
+export type AlignmentRecord = z.infer<typeof alignmentSchema>

@@ -9,6 +9,9 @@ const benches: Record<string, () => Promise<{ run: Bench }>> = {
   generators: () => import('./generators.js'),
   workerd: () => import('./workerdGenerators.js'),
   training: () => import('./training.js'),
+  api: () => import('./api.js'),
+  symmetries: () => import('./symmetries.js'),
+  browser: () => import('./browser.js'),
 }
 
 async function main(): Promise<void> {

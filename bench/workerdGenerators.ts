@@ -2,15 +2,10 @@
 // Date.now() and performance.now() while a request runs (a Spectre mitigation), so the worker cannot time itself:
 // this script starts bench/workerd/ under `wrangler dev --local`, times requests from Node, subtracts the time of an
 // n = 1 request (routing, JSON, loopback) and stops wrangler by its process group when done, whatever happens.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { median, type Bench, type BenchTable } from './table.js'
+import { startWranglerDev } from './wranglerDev.js'
 
 const REPEATS = 5
-const START_TIMEOUT_MS = 90_000
 
 /** Events per request: sized so that each request takes a few hundred milliseconds. */
 const EVENTS = { wasm: 1 << 22, ts: 1 << 19 }
@@ -20,44 +15,6 @@ const CASES = [
   { label: 'ee_mumu, QED, √s = 10 GeV', query: 'dataset=ee_mumu' },
   { label: 'ee_mumu, γ/Z, √s = 91.19 GeV', query: 'dataset=ee_mumu&z=1' },
 ]
-
-/** The repository root, from bench/ (sources) or dist/bench/ (compiled). */
-function repositoryRoot(): string {
-  let dir = fileURLToPath(new URL('..', import.meta.url))
-  if (!existsSync(join(dir, 'package.json'))) dir = join(dir, '..')
-  return dir
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Stops wrangler and the workerd it started: SIGTERM to the process group, SIGKILL after 5 s. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal)
-    } catch {
-      // already gone
-    }
-  }
-  signalGroup('SIGTERM')
-  const timer = setTimeout(() => signalGroup('SIGKILL'), 5000)
-  await exited
-  clearTimeout(timer)
-  signalGroup('SIGKILL') // workerd may outlive its parent
-}
 
 /** Wall time (ms) of one GET and its JSON body. */
 async function timedGet(url: string): Promise<{ ms: number; body: { checksum?: number; error?: { message: string } } }> {
@@ -70,47 +27,9 @@ async function timedGet(url: string): Promise<{ ms: number; body: { checksum?: n
 }
 
 export const run: Bench = async () => {
-  const root = repositoryRoot()
-  const [port, inspectorPort] = [await freePort(), await freePort()]
-  const args = [
-    join(root, 'node_modules/wrangler/bin/wrangler.js'),
-    'dev',
-    '--config',
-    join(root, 'bench/workerd/wrangler.toml'),
-    '--ip',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--inspector-port',
-    String(inspectorPort),
-    '--local',
-    '--show-interactive-dev-session=false',
-  ]
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    detached: true, // its own process group, so that stop() reaches workerd too
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
-  })
-  let log = ''
-  child.stdout?.on('data', (data) => (log += String(data)))
-  child.stderr?.on('data', (data) => (log += String(data)))
-  const base = `http://127.0.0.1:${port}/gen`
+  const dev = await startWranglerDev('bench/workerd/wrangler.toml', '/gen?impl=wasm&dataset=ee_mumu&n=1')
+  const base = `${dev.origin}/gen`
   try {
-    const deadline = Date.now() + START_TIMEOUT_MS
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${log.slice(-2000)}`)
-      try {
-        await timedGet(`${base}?impl=wasm&dataset=ee_mumu&n=1`)
-        break
-      } catch (error) {
-        if (Date.now() > deadline) {
-          throw new Error(`wrangler dev did not answer in ${START_TIMEOUT_MS / 1000} s: ${error}\n${log.slice(-2000)}`)
-        }
-        await sleep(250)
-      }
-    }
-
     const rows: (string | number)[][] = []
     const mismatched: string[] = []
     for (const c of CASES) {
@@ -155,6 +74,6 @@ export const run: Bench = async () => {
     }
     return [table]
   } finally {
-    await stop(child)
+    await dev.stop()
   }
 }

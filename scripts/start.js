@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: the symscope API on http://127.0.0.1:8787 through wrangler dev, fully local: no account, no network,
-// local storage. Stops with Ctrl-C. PORT=… picks another port.
+// `npm start`: the symscope API and the web client on http://127.0.0.1:8787 through wrangler dev, fully local: no
+// account, no network; R2 and the Durable Objects (jobs, rate limits) live under .wrangler/state. Stops with Ctrl-C.
+// PORT=… picks another port.
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
@@ -20,7 +21,10 @@ child.stdout.on('data', (data) => {
   if (!announced && /Ready on/.test(String(data))) {
     announced = true
     process.stdout.write(
-      `\nsymscope is running at http://127.0.0.1:${port}/\n` + `  health: curl http://127.0.0.1:${port}/api/v1/health\n` + 'Stop with Ctrl-C.\n',
+      `\nsymscope is running at http://127.0.0.1:${port}/\n` +
+        `  API docs: http://127.0.0.1:${port}/api/v1/docs\n` +
+        `  health:   curl http://127.0.0.1:${port}/api/v1/health\n` +
+        'Stop with Ctrl-C.\n',
     )
   }
 })

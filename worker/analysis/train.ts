@@ -1,0 +1,40 @@
+// Training under the step budget, inside workerd: tfjs on its wasm backend (core/tf/workerd.ts; cpu only if wasm
+// cannot start, and the report names the backend). The route trains a whole analysis that fits the budget; a job
+// trains one slice per alarm. Both never ask core for more than `maxSteps`.
+import { reportFromTraining, trainAnalysis, type PreparedAnalysis } from '../../core/analysis/index.js'
+import type { Report } from '../../core/report/schema.js'
+import { setupTensorflow } from '../../core/tf/workerd.js'
+import { disposeVae, type TrainingState } from '../../core/vae/index.js'
+import type { SymscopeWasm } from '../../core/index.js'
+
+export interface Slice {
+  /** The report when training finished in this slice, else null. */
+  report: Report | null
+  /** The state to resume from when it did not. */
+  state: TrainingState | null
+  /** Optimiser steps in this slice (≤ maxSteps) and in all. */
+  stepsThisSlice: number
+  steps: number
+}
+
+/**
+ * Lets the isolate's event loop run between epochs: training is synchronous work, and in wrangler dev the worker, its
+ * Durable Objects and the inspector share one thread, so without this a slice would hold every request until it ends.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/** Trains at most `maxSteps` optimiser steps of `prepared`, from `resume` if given; builds the report when finished. */
+export async function trainSlice(wasm: SymscopeWasm, prepared: PreparedAnalysis, maxSteps: number, resume?: TrainingState): Promise<Slice> {
+  await setupTensorflow()
+  const trained = await trainAnalysis(wasm, prepared, { maxSteps, resume, onEpoch: yieldToEventLoop })
+  if (trained.stepsThisCall > maxSteps) {
+    disposeVae(trained.vae)
+    throw new Error(`step budget broken: ${trained.stepsThisCall} steps in a slice of at most ${maxSteps}`)
+  }
+  const counts = { stepsThisSlice: trained.stepsThisCall, steps: trained.steps }
+  if (!trained.finished) {
+    disposeVae(trained.vae)
+    return { report: null, state: trained.state ?? null, ...counts }
+  }
+  return { report: await reportFromTraining(wasm, prepared, trained), state: null, ...counts }
+}

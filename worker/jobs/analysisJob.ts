@@ -1,0 +1,147 @@
+import { DurableObject } from 'cloudflare:workers'
+import { isSymscopeError } from '../../core/errors.js'
+import { deserializeTrainingState, serializeTrainingState } from '../../core/vae/index.js'
+import { loadWasm } from '../../core/wasm/workerd.js'
+import { prepareRequest } from '../analysis/prepare.js'
+import { trainSlice } from '../analysis/train.js'
+import type { Env } from '../env.js'
+import { ApiError } from '../errors.js'
+import { limitsOf } from '../limits.js'
+import { storeReport } from '../reports.js'
+import type { AnalysisRequest, JobStatus } from '../schemas/analysis.js'
+import { deleteChunks, getBytes, getText, putBytes, putText } from './chunkedStorage.js'
+
+/** How long a finished or failed job keeps its status before the object clears its storage. */
+const KEEP_FINISHED_MS = 24 * 60 * 60 * 1000
+
+/** The job's record in storage; the CSV text and the training state sit beside it in chunks. */
+interface JobRecord {
+  id: string
+  status: JobStatus['status']
+  /** The validated request, its CSV text moved to the `csv` chunks. */
+  request: AnalysisRequest
+  csvChunks: number
+  stateChunks: number
+  steps: number
+  totalSteps: number
+  slices: number
+  largestSliceSteps: number
+  stepBudget: number
+  error?: { code: string; message: string }
+}
+
+const statusOf = (job: JobRecord): JobStatus => ({
+  id: job.id,
+  status: job.status,
+  progress: { steps: job.steps, totalSteps: job.totalSteps },
+  slices: job.slices,
+  largestSliceSteps: job.largestSliceSteps,
+  stepBudget: job.stepBudget,
+  ...(job.error ? { error: job.error } : {}),
+})
+
+/**
+ * One analysis too large for a request, trained in slices (SQLite-backed Durable Object, one per report id).
+ * `submit` stores the request and sets an alarm; each alarm re-derives the input from the request (deterministic:
+ * the same events or CSV, the same id), restores the training state, trains at most the step budget, stores the
+ * state and sets the next alarm. The last slice builds the report and stores it in R2, where `GET /analyses/{id}`
+ * finds it. A training continued from its state is the training that never stopped (core/vae/train.ts).
+ */
+export class AnalysisJob extends DurableObject<Env> {
+  #slicing = false
+
+  /** Starts the job (or restarts a failed one); a job already queued, running or done is left as it is. */
+  async submit(id: string, request: AnalysisRequest, plan: { totalSteps: number; stepBudget: number }): Promise<JobStatus> {
+    const existing = await this.ctx.storage.get<JobRecord>('job')
+    if (existing && existing.status !== 'failed') return statusOf(existing)
+    if (existing) await this.#clear(existing)
+    const { csv, ...source } = request.dataset
+    const csvChunks = csv === undefined ? 0 : await putText(this.ctx.storage, 'csv', csv)
+    const job: JobRecord = {
+      id,
+      status: 'queued',
+      request: { ...request, dataset: source },
+      csvChunks,
+      stateChunks: 0,
+      steps: 0,
+      totalSteps: plan.totalSteps,
+      slices: 0,
+      largestSliceSteps: 0,
+      stepBudget: plan.stepBudget,
+    }
+    await this.ctx.storage.put('job', job)
+    await this.ctx.storage.setAlarm(Date.now() + limitsOf(this.env).jobSliceDelayMs)
+    return statusOf(job)
+  }
+
+  /** The job's status, or null when no job was ever submitted here. */
+  async status(): Promise<JobStatus | null> {
+    const job = await this.ctx.storage.get<JobRecord>('job')
+    return job ? statusOf(job) : null
+  }
+
+  /** One slice of training; or, once the job has finished long enough ago, clearing its storage. */
+  override async alarm(): Promise<void> {
+    const job = await this.ctx.storage.get<JobRecord>('job')
+    if (!job) return
+    if (job.status === 'done' || job.status === 'failed') return void (await this.ctx.storage.deleteAll())
+    if (this.#slicing) return // runDurableObjectAlarm in a test can meet a scheduled alarm
+    this.#slicing = true
+    try {
+      await this.#slice(job)
+    } catch (error) {
+      job.status = 'failed'
+      job.error = isSymscopeError(error) || error instanceof ApiError ? { code: error.code, message: error.message } : { code: 'internal', message: 'internal error' }
+      if (job.error.code === 'internal') console.error('symscope worker: job slice failed', error)
+      await this.#clearData(job)
+      await this.ctx.storage.put('job', job)
+      await this.ctx.storage.setAlarm(Date.now() + KEEP_FINISHED_MS)
+    } finally {
+      this.#slicing = false
+    }
+  }
+
+  async #slice(job: JobRecord): Promise<void> {
+    const wasm = await loadWasm()
+    const request: AnalysisRequest = job.csvChunks
+      ? { ...job.request, dataset: { ...job.request.dataset, csv: await getText(this.ctx.storage, 'csv', job.csvChunks) } }
+      : job.request
+    const prepared = await prepareRequest(wasm, request)
+    if (prepared.id !== job.id) throw new Error(`job ${job.id}: its input now prepares as ${prepared.id} (a different symscope version?)`)
+    const resume = job.stateChunks ? deserializeTrainingState(await getBytes(this.ctx.storage, 'state', job.stateChunks)) : undefined
+    if (job.status === 'queued') {
+      job.status = 'running'
+      await this.ctx.storage.put('job', job)
+    }
+    const slice = await trainSlice(wasm, prepared, job.stepBudget, resume)
+    job.slices++
+    job.steps = slice.steps
+    job.largestSliceSteps = Math.max(job.largestSliceSteps, slice.stepsThisSlice)
+    if (slice.report) {
+      await storeReport(this.env, job.id, JSON.stringify(slice.report))
+      job.status = 'done'
+      job.totalSteps = slice.steps // early stopping may end before the planned steps
+      await this.#clearData(job)
+      await this.ctx.storage.put('job', job)
+      await this.ctx.storage.setAlarm(Date.now() + KEEP_FINISHED_MS)
+      return
+    }
+    // The state has the same size after every slice of one job, so each write replaces the last one's chunks.
+    job.stateChunks = await putBytes(this.ctx.storage, 'state', serializeTrainingState(slice.state!))
+    await this.ctx.storage.put('job', job)
+    await this.ctx.storage.setAlarm(Date.now() + limitsOf(this.env).jobSliceDelayMs)
+  }
+
+  /** Drops the CSV and the training state; the record stays for status. */
+  async #clearData(job: JobRecord): Promise<void> {
+    await deleteChunks(this.ctx.storage, 'csv', job.csvChunks)
+    await deleteChunks(this.ctx.storage, 'state', job.stateChunks)
+    job.csvChunks = 0
+    job.stateChunks = 0
+  }
+
+  async #clear(job: JobRecord): Promise<void> {
+    await this.#clearData(job)
+    await this.ctx.storage.delete('job')
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Named limits of the public API, each documented in the README ("The HTTP API"). The CLI and the web client train
+ * locally and have none of these; `npx symscope analyze` is where larger work goes. A deployment can override the
+ * step and rate limits with the string variables of `Env` (wrangler.toml `[vars]`); `limitsOf` reads them.
+ */
+import type { Env } from './env.js'
+
+/** Events per request: `POST /datasets/{name}/events` and a generator in `POST /analyses`. */
+export const MAX_API_EVENTS = 100_000
+
+/** Size of the `csv` text in `POST /analyses`, UTF-8 bytes. */
+export const MAX_CSV_BYTES = 2 * 1024 * 1024
+
+/** Data rows of that CSV. */
+export const MAX_CSV_ROWS = 50_000
+
+/** Request body of `POST /analyses` (the CSV as a JSON string: room for its escapes). */
+export const MAX_ANALYSIS_BODY_BYTES = 3 * 1024 * 1024
+
+/** Request body of every other POST. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024
+
+/**
+ * The step budget: most optimiser steps trained in one request or one slice of a job. Local dev does not enforce
+ * CPU limits (DESIGN.md), so the worker enforces this in code: a request never trains past it.
+ */
+export const STEP_BUDGET = 1_500
+
+/** Largest server job, in optimiser steps (epochs × batches per epoch); beyond it, 413 and the local client. */
+export const MAX_JOB_STEPS = 60_000
+
+/** Widest hidden layer and largest batch trained on the server: with the step budget they bound a slice's work. */
+export const MAX_SERVER_HIDDEN = 256
+export const MAX_SERVER_BATCH_SIZE = 2_048
+
+/** Requests per client (CF-Connecting-IP) per window, all of /api/v1 together. */
+export const RATE_LIMIT_REQUESTS = 600
+
+/** `POST /analyses` per client per window (each may train up to the step budget). */
+export const RATE_LIMIT_ANALYSES = 30
+
+/** Length of the fixed rate-limit window, seconds. */
+export const RATE_LIMIT_WINDOW_SECONDS = 60
+
+/** Pause before each job slice (ms): 0 runs slices back to back. */
+export const JOB_SLICE_DELAY_MS = 0
+
+export interface Limits {
+  stepBudget: number
+  maxJobSteps: number
+  rateLimitRequests: number
+  rateLimitAnalyses: number
+  rateLimitWindowSeconds: number
+  jobSliceDelayMs: number
+}
+
+/** A positive integer from an environment string, or the default when it is absent or not one. */
+function positive(text: string | undefined, fallback: number, allowZero = false): number {
+  if (text === undefined || text.trim() === '') return fallback
+  const value = Number(text)
+  return Number.isInteger(value) && (value > 0 || (allowZero && value === 0)) ? value : fallback
+}
+
+/** The limits in force: the constants above, overridden by the deployment's variables where set. */
+export function limitsOf(env: Partial<Env> | undefined): Limits {
+  return {
+    stepBudget: positive(env?.STEP_BUDGET, STEP_BUDGET),
+    maxJobSteps: positive(env?.MAX_JOB_STEPS, MAX_JOB_STEPS),
+    rateLimitRequests: positive(env?.RATE_LIMIT_REQUESTS, RATE_LIMIT_REQUESTS),
+    rateLimitAnalyses: positive(env?.RATE_LIMIT_ANALYSES, RATE_LIMIT_ANALYSES),
+    rateLimitWindowSeconds: positive(env?.RATE_LIMIT_WINDOW_SECONDS, RATE_LIMIT_WINDOW_SECONDS),
+    jobSliceDelayMs: positive(env?.JOB_SLICE_DELAY_MS, JOB_SLICE_DELAY_MS, true),
+  }
+}

@@ -1,0 +1,87 @@
+import { Hono } from 'hono'
+import { validator } from 'hono/validator'
+import { plannedSteps } from '../../core/analysis/index.js'
+import { loadWasm } from '../../core/wasm/workerd.js'
+import { prepareRequest } from '../analysis/prepare.js'
+import { trainSlice } from '../analysis/train.js'
+import type { AppEnv, Env } from '../env.js'
+import { ApiError } from '../errors.js'
+import { limitsOf, MAX_ANALYSIS_BODY_BYTES } from '../limits.js'
+import { jsonBodyLimit } from '../middleware/jsonBodyLimit.js'
+import { methodNotAllowed } from '../middleware/methodNotAllowed.js'
+import { rateLimit } from '../middleware/rateLimit.js'
+import { requireJson } from '../middleware/requireJson.js'
+import { etagOf, IMMUTABLE, matchesEtag, readReport, reportResponse, storeReport } from '../reports.js'
+import { analysisRequestSchema } from '../schemas/analysis.js'
+import { parseWith } from '../validate.js'
+
+const REPORT_ID = /^[0-9a-f]{64}$/
+
+const jobOf = (env: Env, id: string) => env.ANALYSIS_JOBS.get(env.ANALYSIS_JOBS.idFromName(id))
+
+/** Seconds a client should wait before polling a job again. */
+const POLL_SECONDS = '2'
+
+/**
+ * `POST /analyses` and `GET /analyses/{id}`. An analysis is answered from the report store when its content hash is
+ * known; else trained here when its planned steps fit the step budget; else queued as a job trained in slices;
+ * beyond the largest job, 413 and the local client.
+ */
+export const analyses = new Hono<AppEnv>()
+  .post(
+    '/',
+    jsonBodyLimit(MAX_ANALYSIS_BODY_BYTES),
+    requireJson(),
+    rateLimit({ bucket: 'analyses', limit: (l) => l.rateLimitAnalyses }),
+    validator('json', parseWith(analysisRequestSchema)),
+    async (c) => {
+      const request = c.req.valid('json')
+      const limits = limitsOf(c.env)
+      const wasm = await loadWasm()
+      const prepared = await prepareRequest(wasm, request)
+      const { id } = prepared
+      const stored = await readReport(c.env, id)
+      if (stored !== null) return reportResponse(stored, id, 'hit', 0)
+
+      const totalSteps = plannedSteps(prepared)
+      if (totalSteps <= limits.stepBudget) {
+        const slice = await trainSlice(wasm, prepared, limits.stepBudget)
+        if (!slice.report) throw new Error(`planned ${totalSteps} steps within the budget of ${limits.stepBudget}, but training did not finish`)
+        return reportResponse(await storeReport(c.env, id, JSON.stringify(slice.report)), id, 'miss', slice.stepsThisSlice)
+      }
+      if (totalSteps > limits.maxJobSteps) {
+        throw new ApiError(
+          413,
+          'too_large',
+          `this analysis trains ${totalSteps} optimiser steps (epochs × batches per epoch); the server's largest job is ` +
+            `${limits.maxJobSteps}. Run it on your own machine with npx symscope analyze (the same data and settings give the same report), ` +
+            'or use fewer epochs, fewer events or a larger batch size',
+        )
+      }
+      const status = await jobOf(c.env, id).submit(id, request, { totalSteps, stepBudget: limits.stepBudget })
+      return c.json(status, 202, {
+        Location: `/api/v1/analyses/${id}`,
+        'Retry-After': POLL_SECONDS,
+        'Cache-Control': 'no-store',
+        'x-symscope-cache': 'miss',
+        'x-symscope-steps': '0',
+      })
+    },
+  )
+  .get('/:id', async (c) => {
+    const id = c.req.param('id')
+    if (!REPORT_ID.test(id)) throw new ApiError(400, 'invalid_request', `id: an analysis id is 64 lowercase hexadecimal digits; got '${id.slice(0, 80)}'`)
+    const stored = await readReport(c.env, id)
+    if (stored !== null) {
+      if (matchesEtag(c.req.header('if-none-match'), id)) {
+        return c.body(null, 304, { etag: etagOf(id), 'cache-control': IMMUTABLE, 'x-symscope-cache': 'hit' })
+      }
+      return reportResponse(stored, id, 'hit', 0)
+    }
+    const status = await jobOf(c.env, id).status()
+    if (!status) throw new ApiError(404, 'not_found', `no analysis with id ${id}: submit it with POST /api/v1/analyses`)
+    const waiting = status.status === 'queued' || status.status === 'running'
+    return c.json(status, 200, { 'Cache-Control': 'no-store', ...(waiting ? { 'Retry-After': POLL_SECONDS } : {}) })
+  })
+  .all('/', methodNotAllowed('POST'))
+  .all('/:id', methodNotAllowed('GET'))

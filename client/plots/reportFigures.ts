@@ -16,6 +16,19 @@ export interface ReportFigure {
 export interface ReportFigureExtras {
   /** Events in the input plane (two-feature data), overlaid on the latent maps; subsampled to 2000 per map. */
   points?: PlanePoints
+  /**
+   * Width in pixels to draw for, when narrower than the 640 px default (a phone): the line and bar plots take this
+   * width and a proportional height, the latent maps smaller panels in fewer columns, so that text stays legible.
+   */
+  width?: number
+}
+
+/** Plot sizes for a width: the 640 × 380 default, or narrower (down to 300 px) with a height kept readable. */
+function sizeFor(width: number | undefined): { width?: number; height?: number; panelSize?: number; columns?: number } {
+  if (width === undefined || !(width < 640)) return {}
+  const w = Math.max(300, Math.floor(width))
+  const panelSize = Math.max(160, Math.min(220, w - 150))
+  return { width: w, height: Math.max(300, Math.round(w * 0.75)), panelSize, columns: w < 520 ? 1 : 2 }
 }
 
 /** Most latents drawn side by side in the latent map. */
@@ -36,23 +49,24 @@ export const figureFileName = (prefix: string, variable: string): string =>
 export function reportFigures(report: Report, extras: ReportFigureExtras = {}): ReportFigure[] {
   const name = report.dataset.name
   const relevant = report.latents.filter((l) => l.relevant).map((l) => l.index)
+  const { panelSize, columns, ...size } = sizeFor(extras.width)
   const figures: ReportFigure[] = [
     {
       name: 'relevance.svg',
       title: 'Latent relevance',
-      svg: relevanceBarsSvg(report.latents, { threshold: report.config.threshold, title: `Latent relevance: ${name}` }),
+      svg: relevanceBarsSvg(report.latents, { ...size, threshold: report.config.threshold, title: `Latent relevance: ${name}` }),
     },
     {
       name: 'loss.svg',
       title: 'Training and validation loss',
-      svg: lossCurveSvg(report.training.history, { beta: report.config.beta, bestEpoch: report.training.bestEpoch, title: `Training: ${name}` }),
+      svg: lossCurveSvg(report.training.history, { ...size, beta: report.config.beta, bestEpoch: report.training.bestEpoch, title: `Training: ${name}` }),
     },
     {
       name: 'dimension.svg',
       title: 'Intrinsic dimension against scale',
       svg: dimensionCurveSvg(
         { data: report.intrinsicDimension.dataCurve, latent: report.intrinsicDimension.latentCurve },
-        { expected: report.dataset.expectedDegreesOfFreedom, title: `Intrinsic dimension against scale: ${name}` },
+        { ...size, expected: report.dataset.expectedDegreesOfFreedom, title: `Intrinsic dimension against scale: ${name}` },
       ),
     },
   ]
@@ -64,7 +78,7 @@ export function reportFigures(report: Report, extras: ReportFigureExtras = {}): 
     figures.push({
       name: 'latent-map.svg',
       title: 'Latent maps over the input plane',
-      svg: latentMapsSvg(plane, { latents: shown, points: extras.points, title: `⟨z⟩ over (${plane.x}, ${plane.y}): ${name}` }),
+      svg: latentMapsSvg(plane, { latents: shown, points: extras.points, panelSize, columns, title: `⟨z⟩ over (${plane.x}, ${plane.y}): ${name}` }),
     })
   }
   const taken = new Set(figures.map((f) => f.name))
@@ -75,7 +89,7 @@ export function reportFigures(report: Report, extras: ReportFigureExtras = {}): 
     figures.push({
       name: file,
       title: `Latent profile against ${profile.variable}`,
-      svg: latentProfileSvg(profile, { relevant, title: `⟨z⟩ against ${profile.variable} (${profile.kind}): ${name}` }),
+      svg: latentProfileSvg(profile, { ...size, relevant, title: `⟨z⟩ against ${profile.variable} (${profile.kind}): ${name}` }),
     })
   }
   return figures

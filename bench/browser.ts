@@ -1,0 +1,143 @@
+// The web client in headless Chromium (Debian's, driven by playwright-core) against `wrangler dev`: VAE training
+// throughput in the browser's analysis worker on tfjs's wasm backend (SIMD; threaded, since the page is
+// cross-origin isolated) against its plain JavaScript cpu backend, alternately in one run; the time from opening the
+// circle example's URL to its first chart and to its report; and the gzipped sizes of what the app and the element
+// send. Needs a build (npm run bench builds first).
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { Browser } from 'playwright-core'
+import type { Report } from '../core/report/schema.js'
+import { CHROMIUM_PATH, launchChromium, repositoryRoot, startWranglerDev } from './browserHarness.js'
+import { median, type Bench, type BenchTable } from './table.js'
+
+const EVENTS = 12_800 // 10,240 training events: 40 steps of 256 per epoch
+const EPOCHS = 3
+const REPEATS = 3
+const CIRCLE_URL = '/?dataset=circle&n=4000&epochs=20&seed=1&run=local'
+const REPORT_TIMEOUT_MS = 300_000
+
+/** The report the app draws for `path` (it announces it with a `symscope-load` event on the document). */
+async function reportOf(browser: Browser, base: string, path: string): Promise<{ report: Report; marks: Record<string, number> }> {
+  const context = await browser.newContext() // a fresh cache: every load is a first visit
+  const page = await context.newPage()
+  try {
+    await page.addInitScript(() => {
+      document.addEventListener('symscope-load', (event) => {
+        ;(window as unknown as { symscopeReport: unknown }).symscopeReport = (event as CustomEvent).detail.report
+      })
+    })
+    await page.goto(`${base}${path}`)
+    await page.waitForFunction(() => 'symscopeReport' in window, null, { timeout: REPORT_TIMEOUT_MS, polling: 200 })
+    const report = (await page.evaluate(() => (window as unknown as { symscopeReport: unknown }).symscopeReport)) as Report
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])))
+    return { report, marks }
+  } finally {
+    await context.close()
+  }
+}
+
+async function trainingTable(browser: Browser, base: string): Promise<BenchTable> {
+  const rows: (string | number)[][] = []
+  const labels: Record<string, string> = {}
+  for (const [label, dataset] of [
+    ['2 → 64 → 64 → 2·4 (circle)', 'circle'],
+    ['8 → 64 → 64 → 2·8 (ee_mumu: 6 non-constant features)', 'ee_mumu'],
+  ] as const) {
+    const rates: Record<'wasm' | 'cpu', number[]> = { wasm: [], cpu: [] }
+    for (let r = 0; r < REPEATS; r++) {
+      for (const backend of ['wasm', 'cpu'] as const) {
+        const { report } = await reportOf(browser, base, `/?dataset=${dataset}&n=${EVENTS}&epochs=${EPOCHS}&seed=1&run=local&backend=${backend}`)
+        if (report.training.backend !== backend) throw new Error(`asked for ${backend}, trained on ${report.training.backend}`)
+        rates[backend].push((report.training.steps * report.config.batchSize) / report.training.seconds)
+      }
+    }
+    const [w, c] = [median(rates.wasm), median(rates.cpu)]
+    rows.push([label, w, c, `${(w / c).toFixed(2)}×`])
+    labels[dataset] = label
+  }
+  return {
+    title: 'VAE training throughput in headless Chromium: tfjs wasm (SIMD) against tfjs cpu',
+    description:
+      `Samples per second of the web app's analysis worker (core's trainVae: Adam, batch 256, ${EPOCHS} epochs of ` +
+      `${Math.round(EVENTS * 0.8).toLocaleString('en-US')} events), from the report's own clock; median of ${REPEATS} alternating page loads per backend (\`&backend=wasm\` / \`&backend=cpu\` in the URL).`,
+    columns: ['network', 'wasm samples/s', 'cpu samples/s', 'wasm / cpu'],
+    rows,
+    notes: [
+      `Debian Chromium, headless, no GPU (so no WebGPU); the page is cross-origin isolated, so tfjs takes its threaded SIMD build, with tfjs's default thread count (half the cores, at most 4).`,
+    ],
+  }
+}
+
+async function firstChartTable(browser: Browser, base: string): Promise<BenchTable> {
+  const first: number[] = []
+  const done: number[] = []
+  let seconds = 0
+  for (let r = 0; r < REPEATS; r++) {
+    const { report, marks } = await reportOf(browser, base, CIRCLE_URL)
+    first.push(marks['symscope:first-loss-curve'])
+    done.push(marks['symscope:report'])
+    seconds = report.training.seconds
+  }
+  return {
+    title: 'Time to first chart: the circle example in headless Chromium',
+    description: `From navigation to \`${CIRCLE_URL}\` (a fresh browser context each time: nothing cached) to the first live loss-curve frame, and to the drawn report with all its figures; median of ${REPEATS}.`,
+    columns: ['milestone', 'ms after navigation'],
+    rows: [
+      ['first chart (loss curve after epoch 1)', median(first)],
+      ['report drawn (relevance, dimension, latent map, profiles)', median(done)],
+    ],
+    notes: [`The 20 epochs themselves took ${seconds.toFixed(1)} s of that (the last run's report).`],
+  }
+}
+
+const gzipped = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).byteLength, 0)
+const raw = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0)
+
+function sizeTable(): BenchTable {
+  const web = join(repositoryRoot(), 'dist/web')
+  const assets = readdirSync(join(web, 'assets')).map((f) => join(web, 'assets', f))
+  const pick = (pattern: RegExp) => assets.filter((f) => pattern.test(f))
+  const groups: [string, string[]][] = [
+    ['element: symscope-report.js (everything it needs)', [join(web, 'symscope-report.js')]],
+    ['app, first paint: index.html + main JS + CSS', [join(web, 'index.html'), ...pick(/\/main-[^/]+\.(js|css)$/)]],
+    ['app, analysis worker: tfjs + core (not minified, see client/web/vite.config.ts)', pick(/\/analysisWorker-[^/]+\.js$/)],
+    ['app, tfjs wasm binary in use here (threaded SIMD)', pick(/\/tfjs-backend-wasm-threaded-simd-[^/]+\.wasm$/)],
+    ['app, symscope compute module (symscope.wasm)', pick(/\/symscope-[^/]+\.wasm$/)],
+    ['app, WebGPU backend (loaded only on a real GPU adapter)', pick(/\/tfjs-backend-webgpu-[^/]+\.js$/)],
+  ]
+  const firstRun = [...groups[1][1], ...groups[2][1], ...groups[3][1], ...groups[4][1]]
+  return {
+    title: 'What the web client sends: gzipped sizes',
+    description: 'Bytes of the built files in dist/web, raw and gzipped (level 9); "first analysis" is what a first in-browser analysis loads, without WebGPU.',
+    columns: ['part', 'raw kB', 'gzipped kB'],
+    rows: [...groups.map(([label, files]) => [label, raw(files) / 1000, gzipped(files) / 1000]), ['app, first analysis in the browser (sum of the four above)', raw(firstRun) / 1000, gzipped(firstRun) / 1000]],
+  }
+}
+
+export const run: Bench = async () => {
+  const sizes = sizeTable()
+  if (!statSyncSafe(CHROMIUM_PATH)) {
+    const description = `Training throughput and time to first chart not measured: ${CHROMIUM_PATH} is missing (apt-get install -y chromium).`
+    return [sizes, { title: 'Web client in headless Chromium', description, columns: ['measurement', 'result'], rows: [['all', 'skipped']] }]
+  }
+  const server = await startWranglerDev()
+  let browser: Browser | undefined
+  try {
+    browser = await launchChromium()
+    const training = await trainingTable(browser, server.url)
+    const firstChart = await firstChartTable(browser, server.url)
+    return [training, firstChart, sizes]
+  } finally {
+    await browser?.close()
+    await server.stop()
+  }
+}
+
+function statSyncSafe(path: string): boolean {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
+}

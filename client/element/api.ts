@@ -1,0 +1,151 @@
+// The symscope HTTP API as the browser sees it: submit an analysis, poll a queued one, fetch a stored report. The web
+// app and the element share it. Shapes follow the worker's OpenAPI document (GET /api/v1/openapi.json).
+import type { Report } from '../../core/report/schema.js'
+import { POLL } from './options.js'
+
+/** What `POST /analyses` answers with 202, and `GET /analyses/{id}` while the report is not ready. */
+export interface JobStatus {
+  id: string
+  status: 'queued' | 'running' | 'done' | 'failed'
+  progress: { steps: number; totalSteps: number }
+  error?: { code: string; message: string }
+}
+
+/** The body of `POST /api/v1/analyses`. */
+export interface AnalysisRequestBody {
+  dataset:
+    | { generator: { name: string; params?: Record<string, number | boolean | null>; n?: number; seed?: number } }
+    | { csv: string; name?: string }
+  config?: Record<string, number | string | boolean | readonly string[] | undefined>
+}
+
+/** An answer of the API that is not a report: its HTTP status and the API's stable `error.code`. */
+export class ApiRequestError extends Error {
+  override readonly name = 'ApiRequestError'
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** The API's URL for a path under /api/v1, against base `api` ('' for the page's own origin). */
+export const apiUrl = (api: string, path: string): string => `${api.replace(/\/+$/, '')}/api/v1${path}`
+
+/** The JSON body of a response; a non-2xx answer becomes an ApiRequestError carrying the API's code and message. */
+async function readJson(response: Response, what: string): Promise<unknown> {
+  const text = await response.text()
+  let body: unknown
+  try {
+    body = text ? JSON.parse(text) : null
+  } catch {
+    throw new ApiRequestError(response.status, 'bad_response', `${what}: HTTP ${response.status}, not JSON`)
+  }
+  if (!response.ok) {
+    const error = (body as { error?: { code?: string; message?: string } } | null)?.error
+    throw new ApiRequestError(response.status, error?.code ?? 'http_error', error?.message ?? `${what}: HTTP ${response.status}`)
+  }
+  return body
+}
+
+/** Whether a JSON value has the shape of a report (the fields the view reads); the full schema lives in core. */
+export function isReport(value: unknown): value is Report {
+  const r = value as Partial<Report> | null
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.id === 'string' &&
+    typeof r.verdict === 'string' &&
+    Array.isArray(r.latents) &&
+    typeof r.config?.threshold === 'number' &&
+    typeof r.dataset?.name === 'string' &&
+    typeof r.intrinsicDimension === 'object' &&
+    typeof r.latentMaps === 'object' &&
+    Array.isArray(r.training?.history)
+  )
+}
+
+const isJobStatus = (value: unknown): value is JobStatus =>
+  typeof value === 'object' && value !== null && typeof (value as JobStatus).status === 'string' && typeof (value as JobStatus).id === 'string'
+
+/** A report or a job's status, from a 200 or 202 body; anything else is an error naming what came. */
+function reportOrStatus(body: unknown, what: string): Report | JobStatus {
+  if (isReport(body) || isJobStatus(body)) return body
+  throw new ApiRequestError(200, 'bad_response', `${what}: the answer is neither a symscope report nor an analysis status`)
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms)
+    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true })
+  })
+
+/** Statuses worth one more try: a gateway or a restarting worker, not the request. */
+const TRANSIENT = new Set([502, 503, 504])
+
+/**
+ * `fetch` that tries again, after 1 s and 2 s, when the answer is a transient 502/503/504 or the network failed.
+ * Safe for every call here: GETs, and POST /analyses, which is idempotent (an analysis is named by its content hash).
+ */
+async function fetchRetrying(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await fetch(url, init)
+      if (!TRANSIENT.has(response.status) || attempt >= POLL.retries) return response
+    } catch (error) {
+      if (init.signal?.aborted || attempt >= POLL.retries) throw error
+    }
+    await sleep(1000 * (attempt + 1), init.signal ?? undefined)
+  }
+}
+
+/** Fetches a report.json from any URL (the element's `src`). */
+export async function fetchReport(url: string, signal?: AbortSignal): Promise<Report> {
+  const body = await readJson(await fetchRetrying(url, { signal, headers: { accept: 'application/json' } }), url)
+  if (!isReport(body)) throw new ApiRequestError(200, 'bad_response', `${url} is not a symscope report.json`)
+  return body
+}
+
+/** `GET /api/v1/analyses/{id}`: the stored report, or the status of its job. */
+export async function getAnalysis(api: string, id: string, signal?: AbortSignal): Promise<Report | JobStatus> {
+  const url = apiUrl(api, `/analyses/${encodeURIComponent(id)}`)
+  return reportOrStatus(await readJson(await fetchRetrying(url, { signal, headers: { accept: 'application/json' } }), `report ${id}`), `report ${id}`)
+}
+
+/** `POST /api/v1/analyses`: a report at once (cached, or trained within the step budget), or a queued job's status. */
+export async function submitAnalysis(api: string, body: AnalysisRequestBody, signal?: AbortSignal): Promise<Report | JobStatus> {
+  const response = await fetchRetrying(apiUrl(api, '/analyses'), {
+    method: 'POST',
+    signal,
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  })
+  return reportOrStatus(await readJson(response, 'the analysis'), 'the analysis')
+}
+
+/**
+ * The report of a submitted analysis: `first` itself when it is one, else `GET /analyses/{id}` polled (waits growing
+ * from POLL.firstMs to POLL.maxMs) until the report is stored, the job fails, or POLL.timeoutMs passes.
+ */
+export async function waitForReport(
+  api: string,
+  first: Report | JobStatus,
+  options: { signal?: AbortSignal; onStatus?: (status: JobStatus) => void } = {},
+): Promise<Report> {
+  const started = Date.now()
+  let answer = first
+  let wait: number = POLL.firstMs
+  for (;;) {
+    if (isReport(answer)) return answer
+    options.onStatus?.(answer)
+    if (answer.status === 'failed') {
+      throw new ApiRequestError(200, answer.error?.code ?? 'failed', answer.error?.message ?? 'the analysis failed on the server')
+    }
+    if (Date.now() - started > POLL.timeoutMs) throw new ApiRequestError(0, 'timeout', `analysis ${answer.id} is still ${answer.status}; try again later`)
+    await sleep(wait, options.signal)
+    wait = Math.min(POLL.maxMs, wait * 1.5)
+    answer = await getAnalysis(api, answer.id, options.signal)
+  }
+}

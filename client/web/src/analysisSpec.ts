@@ -1,0 +1,103 @@
+// From what the form or the URL says (text) to what runs: the worker's RunMessage or the API's request body. Every
+// check is core's: the generator's parameter schema (resolveRequest), the VAE settings (resolveVaeConfig), so a bad
+// value reads the same here as in the CLI and the API.
+import { DEFAULT_THRESHOLD } from '../../../core/analysis/limits.js'
+import { resolveRequest } from '../../../core/datasets/generate.js'
+import { parseParameterText } from '../../../core/datasets/parameters.js'
+import { getDataset } from '../../../core/datasets/registry.js'
+import { SymscopeError } from '../../../core/errors.js'
+import { DEFAULT_VAE_CONFIG, resolveVaeConfig, type Activation, type VaeConfig } from '../../../core/vae/config.js'
+import type { AnalysisRequestBody } from '../../element/api.js'
+import type { BackendChoice, DataSource } from './protocol.js'
+import type { AnalysisState, RunWhere, SettingKey } from './urlState.js'
+
+/** Events generated when the form or URL gives no count: the API's default too. */
+export const DEFAULT_EVENTS = 10_000
+
+/** Which VaeConfig field each URL setting is (the CLI's option names: batch, lr). */
+const CONFIG_FIELD: Record<Exclude<SettingKey, 'threshold'>, keyof VaeConfig> = {
+  epochs: 'epochs',
+  seed: 'seed',
+  latent: 'latent',
+  beta: 'beta',
+  hidden: 'hidden',
+  layers: 'layers',
+  activation: 'activation',
+  batch: 'batchSize',
+  lr: 'learningRate',
+  patience: 'patience',
+}
+
+/** The documented defaults, as the form shows them (latent has none: it depends on the feature count). */
+export const SETTING_DEFAULTS: Partial<Record<SettingKey, string>> = {
+  epochs: String(DEFAULT_VAE_CONFIG.epochs),
+  seed: String(DEFAULT_VAE_CONFIG.seed),
+  beta: String(DEFAULT_VAE_CONFIG.beta),
+  threshold: String(DEFAULT_THRESHOLD),
+  hidden: String(DEFAULT_VAE_CONFIG.hidden),
+  layers: String(DEFAULT_VAE_CONFIG.layers),
+  activation: DEFAULT_VAE_CONFIG.activation,
+  batch: String(DEFAULT_VAE_CONFIG.batchSize),
+  lr: String(DEFAULT_VAE_CONFIG.learningRate),
+  patience: String(DEFAULT_VAE_CONFIG.patience),
+}
+
+/** A setting's text as a number, or an error naming it. */
+function numberOf(key: string, text: string): number {
+  const value = Number(text.trim())
+  if (text.trim() === '' || !Number.isFinite(value)) throw new SymscopeError('invalid_parameter', `${key}: '${text}' is not a number`, { parameter: key })
+  return value
+}
+
+/** The training settings of a state, checked by core against `features` input columns. */
+export function trainingSettings(settings: AnalysisState['settings'], features: number): { config: Partial<VaeConfig>; threshold: number | undefined } {
+  const config: Partial<VaeConfig> = {}
+  for (const [key, field] of Object.entries(CONFIG_FIELD) as [Exclude<SettingKey, 'threshold'>, keyof VaeConfig][]) {
+    const text = settings[key]
+    if (text === undefined || text.trim() === '') continue
+    ;(config as Record<string, unknown>)[field] = key === 'activation' ? (text as Activation) : numberOf(key, text)
+  }
+  resolveVaeConfig(config, features) // throws naming the setting and its range
+  const thresholdText = settings.threshold
+  const threshold = thresholdText === undefined || thresholdText.trim() === '' ? undefined : numberOf('threshold', thresholdText)
+  if (threshold !== undefined && !(threshold > 0 && threshold < 1)) {
+    throw new SymscopeError('invalid_parameter', `threshold must be a number > 0 and < 1; got ${threshold}`, { parameter: 'threshold' })
+  }
+  return { config, threshold }
+}
+
+/** A ready analysis: the data, checked settings, where it runs and, for shareable ones, its URL query. */
+export interface AnalysisSpec {
+  source: DataSource
+  config: Partial<VaeConfig>
+  threshold: number | undefined
+  run: RunWhere
+  backend: BackendChoice
+}
+
+/** A generator source from text: parameters parsed as the CLI's --set, then checked by the generator's schema. */
+export function generatorSource(dataset: string, nText: string, seed: number, params: Record<string, string>): DataSource {
+  const parsed: Record<string, number | boolean | null | string> = {}
+  for (const [name, text] of Object.entries(params)) parsed[name] = parseParameterText(text)
+  const n = nText.trim() === '' ? DEFAULT_EVENTS : numberOf('n', nText)
+  const resolved = resolveRequest({ dataset, n, seed, params: parsed })
+  return { kind: 'generator', dataset, n, seed, params: resolved.params }
+}
+
+/** Feature columns a source will have before constant ones are dropped (for checking the latent size). */
+export function featureCount(source: DataSource): number {
+  if (source.kind === 'generator') return getDataset(source.dataset).features.length
+  if (source.kind === 'cms') return 8
+  return 2 // an uploaded CSV: checked for real when prepared; 2 keeps every latent size allowed here
+}
+
+/** The body of `POST /api/v1/analyses` for a spec; a CMS example must first be turned into plain CSV (`csvText`). */
+export function requestBody(spec: AnalysisSpec, csv?: { text: string; name: string; angular: string[] }): AnalysisRequestBody {
+  const config = { ...spec.config, threshold: spec.threshold }
+  if (spec.source.kind === 'generator') {
+    const { dataset, n, seed, params } = spec.source
+    return { dataset: { generator: { name: dataset, n, seed, params } }, config }
+  }
+  const data = csv ?? { text: spec.source.text, name: spec.source.name, angular: [] }
+  return { dataset: { csv: data.text, name: data.name }, config: { ...config, angular: data.angular.length ? data.angular : undefined } }
+}

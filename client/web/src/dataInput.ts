@@ -1,0 +1,52 @@
+// Data that does not come from a generator: an uploaded CSV (checked at once by core's readCsv, whose errors name
+// the line and column) and the bundled CMS Z → μμ example (2,000 real events, fetched from the app's own assets).
+import { readCsv, type CsvTable } from '../../../core/csv/readCsv.js'
+
+/** Where the build puts the CMS sample (client/web/vite.config.ts copies it from ../shared/data). */
+export const CMS_SAMPLE_URL = '/data/Zmumu_Run2011A-2000.csv'
+export const CMS_SAMPLE_NAME = 'Zmumu_Run2011A.csv (CMS 2011, first 2,000 events)'
+
+/** An uploaded file, read and checked. */
+export interface CsvUpload {
+  name: string
+  text: string
+  table: Pick<CsvTable, 'featureNames' | 'truthNames' | 'n'>
+}
+
+/** Most bytes read from an uploaded file: a larger analysis belongs to the CLI. */
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+
+/** Reads and checks an uploaded CSV; throws core's SymscopeError('invalid_csv') naming the line and column. */
+export async function readUpload(file: File): Promise<CsvUpload> {
+  if (file.size > MAX_UPLOAD_BYTES) throw new Error(`${file.name} has ${file.size} bytes; the browser app reads at most ${MAX_UPLOAD_BYTES} (use npx symscope analyze)`)
+  const text = await file.text()
+  const table = readCsv(text)
+  return { name: file.name, text, table: { featureNames: table.featureNames, truthNames: table.truthNames, n: table.n } }
+}
+
+/** One line about a checked table: rows, features and truth. */
+export const describeTable = (table: CsvUpload['table']): string =>
+  `${table.n.toLocaleString('en-US')} events; features: ${table.featureNames.join(', ')}; truth: ${table.truthNames.join(', ') || 'none'}`
+
+/** The CMS sample's CSV text; a build without ../shared/data has none, and says so. */
+export async function loadCmsSample(): Promise<string> {
+  const response = await fetch(CMS_SAMPLE_URL)
+  if (!response.ok) throw new Error(`the CMS example is not part of this build (${CMS_SAMPLE_URL}: HTTP ${response.status})`)
+  return response.text()
+}
+
+/**
+ * The CMS sample as plain CSV for the server (which reads the truth_ convention, not the CMS format): core's
+ * cmsDimuonInput builds the four-vectors and the truth here, with the compute module loaded in this page.
+ */
+export async function cmsAsPlainCsv(text: string, name: string): Promise<{ text: string; name: string; angular: string[] }> {
+  const [{ loadWasm }, { default: wasmUrl }, { cmsDimuonInput }, { csvHeader, csvRows }] = await Promise.all([
+    import('../../../core/wasm/browser.js'),
+    import('../../../core/wasm/symscope.wasm?url'),
+    import('../../../core/transforms/cmsDimuon.js'),
+    import('../../../core/csv/writeCsv.js'),
+  ])
+  const input = cmsDimuonInput(await loadWasm(wasmUrl), text, name)
+  const csv = csvHeader(input.featureNames, input.truthNames) + csvRows(input.features, input.truth, input.n, input.featureNames.length, input.truthNames.length)
+  return { text: csv, name, angular: [...input.angularTruth] }
+}

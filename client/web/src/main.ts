@@ -1,0 +1,199 @@
+// The symscope web app: pick or upload data, train where you choose, watch the loss, read the report. The analysis
+// itself is core's, run in a Web Worker (localRun.ts) or by the API (client/element/api.ts); this file wires the
+// form, the URL and the panels together.
+import type { Report } from '../../../core/report/schema.js'
+import { getAnalysis, submitAnalysis, waitForReport, type JobStatus } from '../../element/api.js'
+import { h } from '../../element/dom.js'
+import { REPORT_CSS } from '../../element/styles.js'
+import { featureCount, generatorSource, requestBody, trainingSettings, type AnalysisSpec } from './analysisSpec.js'
+import { cmsAsPlainCsv, CMS_SAMPLE_NAME, describeTable, loadCmsSample, readUpload, type CsvUpload } from './dataInput.js'
+import { AnalysisForm } from './form.js'
+import { AnalysisError, LocalTrainer } from './localRun.js'
+import { hideResults, showResults } from './resultsView.js'
+import { TrainingView } from './trainingView.js'
+import { analysisSearch, parseUrlState, reportSearch } from './urlState.js'
+
+/** The API is the page's own origin (the worker serves both). */
+const API = ''
+
+const byId = <T = HTMLElement>(id: string): T => document.getElementById(id) as unknown as T
+const form = new AnalysisForm()
+const training = new TrainingView()
+const trainer = new LocalTrainer()
+const runButton = byId<HTMLButtonElement>('run-button')
+const stopButton = byId<HTMLButtonElement>('stop-button')
+const formError = byId<HTMLElement>('form-error')
+const csvError = byId<HTMLElement>('csv-error')
+const csvSummary = byId<HTMLElement>('csv-summary')
+const csvFile = byId<HTMLInputElement>('csv-file')
+
+document.head.appendChild(h('style', {}, REPORT_CSS))
+
+let upload: CsvUpload | null = null
+let stopCurrent: (() => void) | null = null
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+function showError(target: HTMLElement, error: unknown): void {
+  target.textContent = messageOf(error)
+  target.hidden = false
+}
+
+function clearError(target: HTMLElement): void {
+  target.textContent = ''
+  target.hidden = true
+}
+
+function setBusy(busy: boolean, stop: (() => void) | null = null): void {
+  runButton.disabled = busy
+  stopButton.disabled = !busy
+  stopCurrent = stop
+  document.body.toggleAttribute('data-busy', busy)
+}
+
+/** The form as a runnable analysis, checked by core; and the query that describes it (null for an upload). */
+async function specFromForm(): Promise<{ spec: AnalysisSpec; search: string | null }> {
+  const state = form.read()
+  const seed = Number(state.settings.seed ?? '1')
+  let source: AnalysisSpec['source']
+  let search: string | null = analysisSearch(state)
+  if (form.sourceKind === 'csv') {
+    if (!upload) throw new Error('choose a CSV file first')
+    source = { kind: 'csv', name: upload.name, text: upload.text }
+    search = null
+  } else if (form.sourceKind === 'example') {
+    source = { kind: 'cms', name: CMS_SAMPLE_NAME, text: await loadCmsSample() }
+  } else {
+    if (state.source.kind !== 'generator') throw new Error('no dataset chosen')
+    source = generatorSource(state.source.dataset, state.source.n, seed, state.source.params)
+  }
+  const { config, threshold } = trainingSettings(state.settings, featureCount(source))
+  return { spec: { source, config, threshold, run: state.run, backend: state.backend }, search }
+}
+
+async function runLocal(spec: AnalysisSpec, search: string | null): Promise<void> {
+  setBusy(true, () => trainer.stop())
+  hideResults()
+  training.start('local', spec.config.beta ?? 0.1)
+  try {
+    const result = await trainer.run(
+      { type: 'run', source: spec.source, config: spec.config, threshold: spec.threshold, backend: spec.backend },
+      {
+        backend: (info) => training.backend(info),
+        phase: (phase) => training.phase(phase),
+        prepared: ({ events, features }) => training.phase(`Training the VAE on ${events.toLocaleString('en-US')} events, ${features} features…`),
+        epoch: (record, epochs) => training.epoch(record, epochs),
+      },
+    )
+    if (!result.report) {
+      training.finish([], 1, 'Stopped before the first epoch finished: no report.')
+      return
+    }
+    const report = result.report
+    training.finish(report.training.history, report.config.epochs, result.stopped ? 'Stopped: the report shows what the network had learned.' : `Done: trained in ${report.training.seconds.toFixed(1)} s.`)
+    showResults(report, { stored: false, analysisSearch: search, onStore: () => void runOnServer({ ...spec, run: 'server' }, search) })
+  } catch (error) {
+    training.phase(error instanceof AnalysisError && error.code !== 'internal' ? 'The analysis could not run.' : 'The analysis failed.')
+    showError(formError, error)
+  } finally {
+    setBusy(false)
+  }
+}
+
+function serverStatus(status: JobStatus): void {
+  training.phase(status.status === 'queued' ? 'Queued on the server…' : 'Training on the server…')
+  training.steps(status.progress.steps, status.progress.totalSteps, status.status)
+}
+
+function finishServer(report: Report): void {
+  training.backendName(report.training.backend, 'server')
+  training.finish(report.training.history, report.config.epochs, `Done: trained on the server in ${report.training.seconds.toFixed(1)} s.`)
+}
+
+async function runOnServer(spec: AnalysisSpec, search: string | null): Promise<void> {
+  const controller = new AbortController()
+  setBusy(true, () => controller.abort(new Error('stopped waiting')))
+  hideResults()
+  clearError(formError)
+  training.start('server', spec.config.beta ?? 0.1)
+  try {
+    const body = spec.source.kind === 'cms' ? requestBody(spec, await cmsAsPlainCsv(spec.source.text, spec.source.name)) : requestBody(spec)
+    const first = await submitAnalysis(API, body, controller.signal)
+    if (!('latents' in first)) history.replaceState(null, '', `/${reportSearch(first.id)}`)
+    const report = await waitForReport(API, first, { signal: controller.signal, onStatus: serverStatus })
+    finishServer(report)
+    showResults(report, { stored: true, analysisSearch: search })
+  } catch (error) {
+    if (controller.signal.aborted) training.phase('Stopped waiting: the server keeps the analysis; this page’s link opens it when it is done.')
+    else {
+      training.phase('The server could not run the analysis.')
+      showError(formError, error)
+    }
+  } finally {
+    setBusy(false)
+  }
+}
+
+async function openStoredReport(id: string): Promise<void> {
+  const controller = new AbortController()
+  setBusy(true, () => controller.abort(new Error('stopped waiting')))
+  training.start('server', undefined)
+  training.phase('Fetching the stored report…')
+  try {
+    const report = await waitForReport(API, await getAnalysis(API, id, controller.signal), { signal: controller.signal, onStatus: serverStatus })
+    finishServer(report)
+    showResults(report, { stored: true, analysisSearch: null })
+  } catch (error) {
+    if (!controller.signal.aborted) {
+      training.phase('No report to show.')
+      showError(formError, error)
+    }
+  } finally {
+    setBusy(false)
+  }
+}
+
+async function start(): Promise<void> {
+  clearError(formError)
+  let prepared: Awaited<ReturnType<typeof specFromForm>>
+  try {
+    prepared = await specFromForm()
+  } catch (error) {
+    showError(formError, error)
+    return
+  }
+  const { spec, search } = prepared
+  history.replaceState(null, '', `/${search ?? ''}`) // an upload has no URL: back to the plain page
+  if (spec.run === 'local') await runLocal(spec, search)
+  else await runOnServer(spec, search)
+}
+
+form.form.addEventListener('submit', (event) => {
+  event.preventDefault()
+  void start()
+})
+stopButton.addEventListener('click', () => stopCurrent?.())
+csvFile.addEventListener('change', async () => {
+  upload = null
+  clearError(csvError)
+  csvSummary.textContent = ''
+  const file = csvFile.files?.[0]
+  if (!file) return
+  try {
+    upload = await readUpload(file)
+    csvSummary.textContent = `${file.name}: ${describeTable(upload.table)}`
+  } catch (error) {
+    showError(csvError, error)
+  }
+})
+
+// The URL describes an analysis (run it), a stored report (open it), or nothing (wait for the form).
+const initial = parseUrlState(location.search)
+if (initial.kind === 'analysis') {
+  form.write(initial.state)
+  void start()
+} else if (initial.kind === 'report') {
+  void openStoredReport(initial.id)
+} else if (initial.kind === 'invalid') {
+  showError(formError, new Error(`This link does not describe an analysis: ${initial.message}`))
+}

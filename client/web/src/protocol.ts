@@ -1,0 +1,45 @@
+// Messages between the page and the analysis worker (client/web/worker/analysisWorker.ts). Plain data only: each
+// crosses a postMessage.
+import type { Report } from '../../../core/report/schema.js'
+import type { VaeConfig } from '../../../core/vae/config.js'
+import type { EpochRecord } from '../../../core/vae/train.js'
+
+/** Which tfjs backend to train on: `auto` takes WebGPU on a real adapter, else WebAssembly. */
+export type BackendChoice = 'auto' | 'webgpu' | 'wasm' | 'cpu'
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'wasm', 'cpu']
+
+/** The data of one analysis: a registry generator run in the worker, an uploaded CSV, or the CMS dimuon example. */
+export type DataSource =
+  | { kind: 'generator'; dataset: string; n: number; seed: number; params: Record<string, number | boolean | null> }
+  | { kind: 'csv'; name: string; text: string }
+  | { kind: 'cms'; name: string; text: string }
+
+export interface RunMessage {
+  type: 'run'
+  source: DataSource
+  config: Partial<VaeConfig>
+  threshold?: number
+  backend: BackendChoice
+}
+
+export type ToWorker = RunMessage | { type: 'stop' }
+
+/** The backend a run trains on, as the page shows it. */
+export interface BackendInfo {
+  name: 'webgpu' | 'wasm' | 'cpu'
+  /** For people: "WebAssembly (SIMD, 4 threads)". */
+  label: string
+  /** Why a faster backend was not taken, when one was not. */
+  note?: string
+}
+
+export type Phase = 'starting' | 'data' | 'training' | 'statistics'
+
+export type FromWorker =
+  | { type: 'backend'; backend: BackendInfo }
+  | { type: 'phase'; phase: Phase }
+  | { type: 'prepared'; id: string; events: number; features: number; epochs: number }
+  | { type: 'epoch'; record: EpochRecord; epochs: number }
+  | { type: 'report'; report: Report; stopped: boolean }
+  | { type: 'stopped' }
+  | { type: 'error'; code: string; message: string }

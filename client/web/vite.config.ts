@@ -1,0 +1,69 @@
+// `npm run build:web` (first step): the web app, built from client/web into dist/web, which wrangler serves as the
+// worker's static assets (wrangler.toml [assets]). The analysis worker bundle is not minified: tfjs's threaded wasm
+// backend hands the source text of its Emscripten factory to its pthread workers (Function.prototype.toString),
+// and a minified bundle breaks that (DESIGN.md, browser facts).
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { defineConfig, type Plugin } from 'vite'
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+/** The real-data example: the first rows of the shared CMS file, with its header. */
+const CMS_SOURCE = here('../../../shared/data/Zmumu_Run2011A.csv')
+const CMS_ROWS = 2_000
+const CMS_SAMPLE_FILE = 'data/Zmumu_Run2011A-2000.csv'
+
+/**
+ * Emits the first 2,000 events of ../shared/data/Zmumu_Run2011A.csv (CMS Collaboration, CERN Open Data, CC BY 4.0)
+ * as an asset, so the 1 MB file is not committed twice. Without the shared data the build goes on, and the app says
+ * that the example is not part of it.
+ */
+function cmsSample(): Plugin {
+  return {
+    name: 'symscope-cms-sample',
+    apply: 'build',
+    generateBundle() {
+      if (!existsSync(CMS_SOURCE)) {
+        this.warn(`${CMS_SOURCE} not found: the CMS example is left out of this build`)
+        return
+      }
+      const lines = readFileSync(CMS_SOURCE, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '')
+      const sample = `${lines.slice(0, CMS_ROWS + 1).join('\n')}\n`
+      this.emitFile({ type: 'asset', fileName: CMS_SAMPLE_FILE, source: sample })
+    },
+  }
+}
+
+const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }
+
+export default defineConfig({
+  root: here('.'),
+  base: '/',
+  publicDir: here('public'),
+  plugins: [cmsSample()],
+  // Only tfjs-core and its cpu backend for '@tensorflow/tfjs' (see worker/tfjsCore.ts): a quarter of the download.
+  resolve: { alias: [{ find: /^@tensorflow\/tfjs$/, replacement: here('worker/tfjsCore.ts') }] },
+  build: {
+    outDir: here('../../dist/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    assetsInlineLimit: 0, // .wasm files stay files: tfjs and core fetch them by URL
+    chunkSizeWarningLimit: 4096,
+    reportCompressedSize: false,
+    rolldownOptions: { input: { main: here('index.html') } },
+  },
+  worker: {
+    format: 'es',
+    rolldownOptions: {
+      output: {
+        minify: false,
+        // Name the WebGPU backend's chunk (loaded only on a real GPU adapter) for what it is.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => id.includes('tfjs-backend-webgpu')) ? 'assets/tfjs-backend-webgpu-[hash].js' : 'assets/[name]-[hash].js',
+      },
+    },
+  },
+  // `npx vite client/web` for development: isolated like the worker serves it, the API from `npm start`.
+  server: { headers: isolation, proxy: { '/api': 'http://127.0.0.1:8787' } },
+  preview: { headers: isolation },
+})

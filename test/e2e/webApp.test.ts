@@ -1,0 +1,250 @@
+// The web app and the embeddable element end to end: the built client and the API under `wrangler dev --local`
+// (started here, stopped by its process group), driven in Debian's Chromium by playwright-core. Screenshots go to
+// test/.tmp/screenshots; with UPDATE_SCREENSHOTS=1 they replace docs/screenshots/*.png (the README's).
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM_PATH, launchChromium, repositoryRoot, startWranglerDev, type WranglerDev } from '../../bench/browserHarness.js'
+
+const hasChromium = existsSync(CHROMIUM_PATH)
+if (!hasChromium) {
+  if (process.env.CI) throw new Error(`${CHROMIUM_PATH} is missing: CI installs it (.ci/run: apt-get install -y chromium) and must run these tests`)
+  console.warn(`e2e: SKIPPED: ${CHROMIUM_PATH} is missing. Install Debian's chromium (apt-get install -y chromium) to run the browser tests.`)
+}
+
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(repositoryRoot(), 'docs/screenshots') : join(repositoryRoot(), 'test/.tmp/screenshots')
+const TRAINING_TIMEOUT = 120_000
+
+describe.skipIf(!hasChromium)('the web app in Chromium', () => {
+  let server: WranglerDev
+  let browser: Browser
+  const problems: string[] = []
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    server = await startWranglerDev()
+    browser = await launchChromium()
+  }, 180_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  /** A page whose script errors and failed requests are collected: every test ends with none. */
+  async function open(path: string, viewport = { width: 1200, height: 900 }): Promise<Page> {
+    const page = await browser.newPage({ viewport })
+    page.on('pageerror', (error) => problems.push(`${path}: page error: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`${path}: console error: ${message.text()}`)
+    })
+    page.on('requestfailed', (request) => problems.push(`${path}: request failed: ${request.url()} ${request.failure()?.errorText}`))
+    await page.goto(`${server.url}${path}`)
+    return page
+  }
+
+  function expectNoProblems(): void {
+    const found = problems.splice(0)
+    expect(found, found.length ? `wrangler dev said:\n${server.log().slice(-3000)}` : undefined).toEqual([])
+  }
+
+  const dimensionOf = async (page: Page, which: 'data' | 'latent', root = '') =>
+    Number(await page.getAttribute(`${root} [data-testid=intrinsic-dimension] [data-which=${which}]`, 'data-value'))
+
+  it('trains a circle in the browser from its URL: the latents, an intrinsic dimension near 1, the backend named', async () => {
+    const page = await open('/?dataset=circle&n=4000&epochs=20&seed=1&run=local')
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true)
+    await page.waitForSelector('[data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
+
+    // The relevance chart: one bar per latent (K = 4 for two features), the relevant ones marked, labelled z<i>.
+    const bars = page.locator('[data-testid=relevance-chart] [data-mark=bar]')
+    expect(await bars.count()).toBe(4)
+    expect(await page.locator('[data-testid=relevance-chart] [data-mark=bar][data-relevant=true]').count()).toBeGreaterThanOrEqual(1)
+    expect(await page.locator('[data-testid=relevance-chart] [data-mark=threshold]').count()).toBe(1)
+    const latentLabels = await page.locator('[data-testid=relevance-chart] [data-mark=x-axis] text').allTextContents()
+    expect(latentLabels.filter((t) => /^z\d$/.test(t)).sort()).toEqual(['z0', 'z1', 'z2', 'z3'])
+
+    // One free coordinate: TwoNN on the data and on the relevant latents reads about 1.
+    expect(await dimensionOf(page, 'data')).toBeGreaterThan(0.7)
+    expect(await dimensionOf(page, 'data')).toBeLessThan(1.3)
+    expect(await dimensionOf(page, 'latent')).toBeGreaterThan(0.7)
+    expect(await dimensionOf(page, 'latent')).toBeLessThan(1.3)
+    expect(await page.textContent('[data-testid=report-verdict]')).toMatch(/one free coordinate \(expected 1\)/)
+
+    // The backend is named (no GPU here: WebAssembly with SIMD, threaded because the page is cross-origin isolated).
+    expect(await page.textContent('[data-testid=backend]')).toMatch(/^WebAssembly \(SIMD, \d+ threads?\)$/)
+    const progress = page.locator('[data-testid=training-progress]')
+    expect(await progress.getAttribute('max')).toBe('20')
+    expect(await progress.evaluate((p: HTMLProgressElement) => p.value)).toBe(20)
+    expect(await page.locator('[data-testid=latent-map] svg').count()).toBe(1)
+    expect(await page.locator('[data-testid=loss-live] svg').count()).toBe(1)
+    expect(await page.locator('[data-testid=downloads] a[download$=".json"]').count()).toBe(1)
+
+    await page.setViewportSize({ width: 1200, height: 1420 })
+    await page.evaluate(() => document.getElementById('training')!.scrollIntoView())
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-circle.png') })
+
+    // A local report gets a stored, shareable link by running the same analysis on the server: the same id.
+    const localId = await page.getAttribute('[data-report-id]', 'data-report-id')
+    await page.getByTestId('store-on-server').click()
+    await page.waitForSelector('[data-testid=share-link]', { timeout: TRAINING_TIMEOUT })
+    expect(await page.getAttribute('[data-testid=share-link]', 'href')).toBe(`${server.url}/?report=${localId}`)
+    await page.close()
+    expectNoProblems()
+  }, 180_000)
+
+  it('keeps the page responsive while training and stops at an epoch boundary with a report', async () => {
+    const page = await open('/?dataset=circle&n=20000&epochs=1000&seed=3&run=local')
+    const progress = page.locator('[data-testid=training-progress]')
+    await page.waitForFunction(() => (document.querySelector('[data-testid=training-progress]') as HTMLProgressElement).value >= 2, null, {
+      timeout: TRAINING_TIMEOUT,
+    })
+    // The main thread answers at once while the worker trains.
+    const latencies: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now()
+      await page.evaluate(() => document.title)
+      latencies.push(performance.now() - start)
+    }
+    expect(Math.max(...latencies)).toBeLessThan(1000)
+    await page.getByRole('button', { name: 'Stop' }).click()
+    await page.waitForSelector('[data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
+    expect(await page.textContent('#phase')).toMatch(/^Stopped/)
+    const epochs = await progress.evaluate((p: HTMLProgressElement) => p.value)
+    expect(epochs).toBeGreaterThanOrEqual(2)
+    expect(epochs).toBeLessThan(1000)
+    expect(await page.textContent('[data-testid=report-summary]')).toContain(`trained ${epochs} epochs`)
+    await page.close()
+    expectNoProblems()
+  }, 180_000)
+
+  it('runs a small analysis on the server from the form, and its share link opens the stored report', async () => {
+    const page = await open('/')
+    // Labelled controls: the test finds every one by its label.
+    await page.getByLabel('Dataset').selectOption('circle')
+    await page.getByLabel('Events', { exact: true }).fill('2000')
+    await page.getByLabel('Epochs', { exact: true }).fill('5')
+    await page.getByLabel('Seed', { exact: true }).fill('2')
+    await page.getByLabel('on the server').check()
+    await page.getByLabel('Epochs', { exact: true }).press('Enter') // submits the form from the keyboard
+    await page.waitForSelector('[data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
+    expect(await page.textContent('[data-testid=backend]')).toMatch(/\(server\)$/)
+    expect(page.url()).toContain('run=server')
+    expect(page.url()).toContain('epochs=5')
+    expect(await page.locator('[data-testid=relevance-chart] [data-mark=bar]').count()).toBe(4)
+    const link = await page.getAttribute('[data-testid=share-link]', 'href')
+    expect(link).toMatch(/\/\?report=[0-9a-f]{64}$/)
+    const id = link!.slice(-64)
+    const verdict = await page.textContent('[data-testid=report-verdict]')
+    await page.close()
+
+    const stored = await open(`/?report=${id}`)
+    await stored.waitForSelector('[data-testid=relevance-chart] svg', { timeout: 30_000 })
+    expect(await stored.textContent('[data-testid=report-verdict]')).toBe(verdict)
+
+    // The element draws the same stored report by id, and from a report.json URL (the API's answer is one).
+    await stored.evaluate((reportId) => {
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        `<symscope-report id="by-id" report-id="${reportId}" figures="relevance"></symscope-report>` +
+          `<symscope-report id="by-src" src="/api/v1/analyses/${reportId}" figures="relevance,dimension"></symscope-report>`,
+      )
+      const script = document.createElement('script')
+      script.type = 'module'
+      script.src = '/symscope-report.js'
+      document.head.appendChild(script)
+    }, id)
+    await stored.waitForSelector('#by-id [data-testid=relevance-chart] svg', { timeout: 30_000 })
+    await stored.waitForSelector('#by-src [data-testid=intrinsic-dimension]', { timeout: 30_000 })
+    expect(await stored.textContent('#by-src [data-testid=report-verdict]')).toBe(verdict)
+    await stored.close()
+    expectNoProblems()
+  }, 180_000)
+
+  it('names the line and column of a malformed CSV', async () => {
+    const page = await open('/')
+    await page.getByLabel('Upload a CSV').check()
+    await page.getByLabel('CSV file').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('x1,x2,truth_theta\n1,0,0\n0,1,1.57\n-1,oops,3.14\n'),
+    })
+    const error = page.locator('[data-testid=csv-error]')
+    await error.waitFor({ state: 'visible' })
+    expect(await error.textContent()).toBe("line 4, column 2 ('x2'): 'oops' is not a number")
+    await page.screenshot({ path: join(SCREENSHOTS, 'csv-error.png'), clip: { x: 0, y: 0, width: 1200, height: 560 } })
+
+    await page.getByLabel('CSV file').setInputFiles({ name: 'short.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2\n1,2\n3\n') })
+    await page.waitForFunction(() => /line 3/.test(document.querySelector('[data-testid=csv-error]')!.textContent ?? ''))
+    expect(await error.textContent()).toBe('line 3: 1 fields, but the header has 2')
+    await page.close()
+    expectNoProblems()
+  })
+
+  it('renders a report in the copy-paste embed example', async () => {
+    const page = await open('/embed-example.html', { width: 900, height: 900 })
+    const demo = page.locator('symscope-report#demo')
+    await page.waitForSelector('symscope-report#demo [data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
+    expect(await demo.locator('[data-mark=bar]').count()).toBe(4)
+    expect(await demo.locator('[data-testid=report-verdict]').textContent()).toMatch(/free coordinate/)
+    expect(await demo.locator('[data-testid=latent-map] svg').count()).toBe(1)
+    expect(await page.evaluate(() => (document.getElementById('demo') as HTMLElement & { report: { id: string } | null }).report?.id)).toMatch(/^[0-9a-f]{64}$/)
+    await page.waitForSelector('symscope-report[dataset=ee_mumu] [data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
+    await demo.screenshot({ path: join(SCREENSHOTS, 'embed-example.png') })
+    await page.close()
+    expectNoProblems()
+  }, 180_000)
+
+  it.skipIf(!existsSync(join(repositoryRoot(), 'dist/web/data/Zmumu_Run2011A-2000.csv')))(
+    'analyses the bundled CMS Z → μμ events in the browser and on the server',
+    async () => {
+      for (const run of ['local', 'server']) {
+        const page = await open(`/?example=cms&epochs=2&seed=1&run=${run}`)
+        await page.waitForSelector('[data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
+        const summary = await page.textContent('[data-testid=report-summary]')
+        expect(summary).toMatch(/^Zmumu_Run2011A\.csv \(CMS 2011, first 2,000 events\): 1,9\d\d events, 8 features/)
+        expect(await page.locator('[data-testid=correlation-table] th', { hasText: 'truth_mass' }).count()).toBe(1)
+        expect(await page.locator('[data-testid=relevance-chart] [data-mark=bar]').count()).toBe(8)
+        await page.close()
+      }
+      expectNoProblems()
+    },
+    180_000,
+  )
+
+  it('takes WebGPU only on a real adapter: a software one falls back to wasm, unless asked for by name', async () => {
+    // Headless Chromium with --enable-unsafe-webgpu offers SwiftShader, a fallback adapter (DESIGN.md, browser facts).
+    const gpuBrowser = await launchChromium(['--enable-unsafe-webgpu'])
+    try {
+      for (const [choice, label, trainedOn] of [
+        ['auto', /^WebAssembly \(SIMD/, 'wasm'],
+        ['webgpu', /^WebGPU$/, 'webgpu'],
+      ] as const) {
+        const page = await gpuBrowser.newPage()
+        page.on('pageerror', (error) => problems.push(`webgpu ${choice}: page error: ${error.message}`))
+        await page.goto(`${server.url}/?dataset=circle&n=2000&epochs=2&seed=1&run=local&backend=${choice}`)
+        await page.waitForSelector('[data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
+        expect(await page.textContent('[data-testid=backend]')).toMatch(label)
+        expect(await page.textContent('[data-testid=backend-note]')).toMatch(/software WebGPU adapter \(google swiftshader\)/)
+        expect(await page.textContent('[data-testid=report-summary]')).toContain(`on ${trainedOn}`)
+        await page.close()
+      }
+    } finally {
+      await gpuBrowser.close()
+    }
+    expectNoProblems()
+  }, 180_000)
+
+  it('fits a phone-sized screen', async () => {
+    const page = await open('/?dataset=circle&n=2000&epochs=5&seed=1&run=local', { width: 390, height: 844 })
+    await page.waitForSelector('[data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
+    // Nothing wider than the screen: no sideways scrolling of the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-phone.png') })
+    await page.evaluate(() => document.querySelector('[data-testid=report-verdict]')!.scrollIntoView())
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-phone-results.png') })
+    await page.close()
+    expectNoProblems()
+  }, 180_000)
+})

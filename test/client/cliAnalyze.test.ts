@@ -26,6 +26,10 @@ describe('symscope analyze', () => {
     expect(stderr).toBe('')
     expect(status).toBe(0)
     expect(stdout).toContain('relevance (* relevant, threshold 0.05)')
+    // the symmetry section in words: the circle's constraint, its so(2) and the invariance of the uniform angle
+    expect(stdout).toContain('constraints: x1² + x2² = 1')
+    expect(stdout).toContain('symmetry algebra of the data: so(2) (dimension 1)')
+    expect(stdout).toContain('invariances of the distribution: so(2) (dimension 1)')
     const report = reportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')))
     expect(report.dataset).toMatchObject({ name: 'ring.csv', source: 'csv', n: 1500, truth: ['truth_t'] })
     expect(report.config.epochs).toBe(5)

@@ -20,10 +20,21 @@ export function summarise(report: Report, dir: string): string {
     .join('  ')
   const id = report.intrinsicDimension
   const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(2))
-  return [
+  const lines = [
     report.verdict,
     `relevance (* relevant, threshold ${report.config.threshold}): ${spectrum}`,
     `intrinsic dimension: data ${fmt(id.data)}, relevant latents ${fmt(id.latent)}`,
+  ]
+  const s = report.symmetries
+  if (s) {
+    const constraints = s.constraints.map((c) => `${c.formula}${c.exact ? '' : ' (approx.)'}`).join('; ')
+    lines.push(`constraints: ${constraints || 'none'}`)
+    if (s.manifoldAlgebra) lines.push(`symmetry algebra of the data: ${s.manifoldAlgebra.name} (dimension ${s.manifoldAlgebra.dimension})`)
+    if (s.distributionAlgebra) lines.push(`invariances of the distribution: ${s.distributionAlgebra.name} (dimension ${s.distributionAlgebra.dimension})`)
+    if (s.alignment.length) lines.push(`relevant latents along the symmetry orbits: ${s.alignment.map((a) => `z${a.latent} ${a.fraction.toFixed(2)}`).join(', ')}`)
+  }
+  return [
+    ...lines,
     `trained ${report.training.history.length} epochs in ${report.training.seconds.toFixed(1)} s on ${report.training.backend}`,
     `wrote ${dir}/report.json, report.md and figures`,
   ].join('\n')

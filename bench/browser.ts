@@ -21,6 +21,7 @@ const REPORT_TIMEOUT_MS = 300_000
 async function reportOf(browser: Browser, base: string, path: string): Promise<{ report: Report; marks: Record<string, number> }> {
   const context = await browser.newContext() // a fresh cache: every load is a first visit
   const page = await context.newPage()
+  page.setDefaultTimeout(REPORT_TIMEOUT_MS) // a shared machine can be slow to serve the first page
   try {
     await page.addInitScript(() => {
       document.addEventListener('symscope-load', (event) => {
@@ -101,7 +102,7 @@ function sizeTable(): BenchTable {
   const groups: [string, string[]][] = [
     ['element: symscope-report.js (everything it needs)', [join(web, 'symscope-report.js')]],
     ['app, first paint: index.html + main JS + CSS', [join(web, 'index.html'), ...pick(/\/main-[^/]+\.(js|css)$/)]],
-    ['app, analysis worker: tfjs + core (not minified, see client/web/vite.config.ts)', pick(/\/analysisWorker-[^/]+\.js$/)],
+    ['app, analysis worker: tfjs-core, its wasm and cpu backends, symscope core (not minified, see client/web/vite.config.ts)', pick(/\/analysisWorker-[^/]+\.js$/)],
     ['app, tfjs wasm binary in use here (threaded SIMD)', pick(/\/tfjs-backend-wasm-threaded-simd-[^/]+\.wasm$/)],
     ['app, symscope compute module (symscope.wasm)', pick(/\/symscope-[^/]+\.wasm$/)],
     ['app, WebGPU backend (loaded only on a real GPU adapter)', pick(/\/tfjs-backend-webgpu-[^/]+\.js$/)],

@@ -19,17 +19,26 @@ const CMS_SAMPLE_FILE = 'data/Zmumu_Run2011A-2000.csv'
  * that the example is not part of it.
  */
 function cmsSample(): Plugin {
+  const sample = () => {
+    const lines = readFileSync(CMS_SOURCE, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '')
+    return `${lines.slice(0, CMS_ROWS + 1).join('\n')}\n`
+  }
   return {
     name: 'symscope-cms-sample',
-    apply: 'build',
     generateBundle() {
       if (!existsSync(CMS_SOURCE)) {
         this.warn(`${CMS_SOURCE} not found: the CMS example is left out of this build`)
         return
       }
-      const lines = readFileSync(CMS_SOURCE, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '')
-      const sample = `${lines.slice(0, CMS_ROWS + 1).join('\n')}\n`
-      this.emitFile({ type: 'asset', fileName: CMS_SAMPLE_FILE, source: sample })
+      this.emitFile({ type: 'asset', fileName: CMS_SAMPLE_FILE, source: sample() })
+    },
+    // The development server serves the same sample at the same path.
+    configureServer(server) {
+      server.middlewares.use(`/${CMS_SAMPLE_FILE}`, (_request, response, next) => {
+        if (!existsSync(CMS_SOURCE)) return next()
+        response.setHeader('content-type', 'text/csv; charset=utf-8')
+        response.end(sample())
+      })
     },
   }
 }

@@ -35,6 +35,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
   /** A page whose script errors and failed requests are collected: every test ends with none. */
   async function open(path: string, viewport = { width: 1200, height: 900 }): Promise<Page> {
     const page = await browser.newPage({ viewport })
+    page.setDefaultNavigationTimeout(90_000) // two shared cores: a busy machine serves slowly
     page.on('pageerror', (error) => problems.push(`${path}: page error: ${error.message}`))
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`${path}: console error: ${message.text()}`)

@@ -3,11 +3,8 @@
 // for the dataset list and for 10,000 generated events; then one small analysis trained (cache miss) against the
 // same request answered from the cache (hit). Rate limits are raised for the run; storage lives in a temporary folder.
 import autocannon from 'autocannon'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { median, type Bench, type BenchTable } from './table.js'
-import { startWranglerDev } from './wranglerDev.js'
+import { startWranglerDev } from '../scripts/wranglerDev.js'
 
 const SECONDS = 5
 const JSON_HEADERS = { 'content-type': 'application/json' }
@@ -26,9 +23,7 @@ async function load(label: string, options: Parameters<typeof autocannon>[0]): P
 }
 
 export const run: Bench = async () => {
-  const storage = mkdtempSync(join(tmpdir(), 'symscope-api-bench-'))
   const dev = await startWranglerDev('wrangler.toml', '/api/v1/health', {
-    persistTo: storage,
     vars: { RATE_LIMIT_REQUESTS: '100000000', RATE_LIMIT_ANALYSES: '100000000' },
   })
   const api = `${dev.origin}/api/v1`
@@ -82,6 +77,5 @@ export const run: Bench = async () => {
     ]
   } finally {
     await dev.stop()
-    rmSync(storage, { recursive: true, force: true })
   }
 }

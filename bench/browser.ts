@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser } from 'playwright-core'
 import type { Report } from '../core/report/schema.js'
-import { CHROMIUM_PATH, launchChromium, repositoryRoot, startWranglerDev } from './browserHarness.js'
+import { CHROMIUM_PATH, launchChromium } from '../scripts/chromium.js'
+import { repositoryRoot, startWranglerDev } from '../scripts/wranglerDev.js'
 import { median, type Bench, type BenchTable } from './table.js'
 
 const EVENTS = 12_800 // 10,240 training events: 40 steps of 256 per epoch
@@ -126,8 +127,8 @@ export const run: Bench = async () => {
   let browser: Browser | undefined
   try {
     browser = await launchChromium()
-    const training = await trainingTable(browser, server.url)
-    const firstChart = await firstChartTable(browser, server.url)
+    const training = await trainingTable(browser, server.origin)
+    const firstChart = await firstChartTable(browser, server.origin)
     return [training, firstChart, sizes]
   } finally {
     await browser?.close()

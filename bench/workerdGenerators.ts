@@ -3,7 +3,7 @@
 // this script starts bench/workerd/ under `wrangler dev --local`, times requests from Node, subtracts the time of an
 // n = 1 request (routing, JSON, loopback) and stops wrangler by its process group when done, whatever happens.
 import { median, type Bench, type BenchTable } from './table.js'
-import { startWranglerDev } from './wranglerDev.js'
+import { startWranglerDev } from '../scripts/wranglerDev.js'
 
 const REPEATS = 5
 

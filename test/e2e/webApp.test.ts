@@ -5,7 +5,8 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_PATH, launchChromium, repositoryRoot, startWranglerDev, type WranglerDev } from '../../bench/browserHarness.js'
+import { CHROMIUM_PATH, launchChromium } from '../../scripts/chromium.js'
+import { repositoryRoot, startWranglerDev, type WranglerDev } from '../../scripts/wranglerDev.js'
 
 const hasChromium = existsSync(CHROMIUM_PATH)
 if (!hasChromium) {
@@ -41,7 +42,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
       if (message.type() === 'error') problems.push(`${path}: console error: ${message.text()}`)
     })
     page.on('requestfailed', (request) => problems.push(`${path}: request failed: ${request.url()} ${request.failure()?.errorText}`))
-    await page.goto(`${server.url}${path}`)
+    await page.goto(`${server.origin}${path}`)
     return page
   }
 
@@ -90,7 +91,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     const localId = await page.getAttribute('[data-report-id]', 'data-report-id')
     await page.getByTestId('store-on-server').click()
     await page.waitForSelector('[data-testid=share-link]', { timeout: TRAINING_TIMEOUT })
-    expect(await page.getAttribute('[data-testid=share-link]', 'href')).toBe(`${server.url}/?report=${localId}`)
+    expect(await page.getAttribute('[data-testid=share-link]', 'href')).toBe(`${server.origin}/?report=${localId}`)
     await page.close()
     expectNoProblems()
   }, 180_000)
@@ -224,7 +225,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
       ] as const) {
         const page = await gpuBrowser.newPage()
         page.on('pageerror', (error) => problems.push(`webgpu ${choice}: page error: ${error.message}`))
-        await page.goto(`${server.url}/?dataset=circle&n=2000&epochs=2&seed=1&run=local&backend=${choice}`)
+        await page.goto(`${server.origin}/?dataset=circle&n=2000&epochs=2&seed=1&run=local&backend=${choice}`)
         await page.waitForSelector('[data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
         expect(await page.textContent('[data-testid=backend]')).toMatch(label)
         expect(await page.textContent('[data-testid=backend-note]')).toMatch(/software WebGPU adapter \(google swiftshader\)/)

@@ -1,14 +1,15 @@
-// Starts `wrangler dev --local` on free loopback ports for a benchmark and stops it (and its workerd) by process
-// group, whatever happens. Offline: no account, no metrics, no Cloudflare fetches.
+// Starts `wrangler dev --local` on free loopback ports for the benchmarks and the end-to-end tests, and stops it (and
+// its workerd) by process group, whatever happens. Offline: no account, no metrics, no Cloudflare fetches.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const START_TIMEOUT_MS = 90_000
+const START_TIMEOUT_MS = 120_000
 
-/** The repository root, from bench/ (sources) or dist/bench/ (compiled). */
+/** The repository root, from scripts/ (sources) or dist/scripts/ (compiled). */
 export function repositoryRoot(): string {
   let dir = fileURLToPath(new URL('..', import.meta.url))
   if (!existsSync(join(dir, 'package.json'))) dir = join(dir, '..')
@@ -49,19 +50,23 @@ async function stop(child: ChildProcess): Promise<void> {
 export interface WranglerDev {
   /** http://127.0.0.1:<port> */
   origin: string
+  /** What wrangler printed so far (for error messages). */
+  log(): string
   stop(): Promise<void>
 }
 
 /**
- * Runs `wrangler dev` with `config` (relative to the repository root) and waits until `readyPath` answers 2xx.
- * `vars` become `--var NAME:VALUE`; `persistTo` keeps its local storage (R2, Durable Objects) in that folder.
+ * Runs `wrangler dev` with `config` (relative to the repository root; default the project's wrangler.toml, which
+ * serves the built web client and the API) and waits until `readyPath` answers 2xx. `vars` become
+ * `--var NAME:VALUE`. Local storage (R2, Durable Objects) lives in a fresh temporary folder, removed on stop.
  */
 export async function startWranglerDev(
-  config: string,
-  readyPath: string,
-  options: { vars?: Record<string, string>; persistTo?: string } = {},
+  config = 'wrangler.toml',
+  readyPath = '/api/v1/health',
+  options: { vars?: Record<string, string> } = {},
 ): Promise<WranglerDev> {
   const root = repositoryRoot()
+  const storage = mkdtempSync(join(tmpdir(), 'symscope-wrangler-'))
   const [port, inspectorPort] = [await freePort(), await freePort()]
   const args = [
     join(root, 'node_modules/wrangler/bin/wrangler.js'),
@@ -77,7 +82,8 @@ export async function startWranglerDev(
     '--local',
     '--show-interactive-dev-session=false',
     ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
-    ...(options.persistTo ? ['--persist-to', options.persistTo] : []),
+    '--persist-to',
+    storage,
   ]
   const child = spawn(process.execPath, args, {
     cwd: root,
@@ -105,7 +111,15 @@ export async function startWranglerDev(
     }
   } catch (error) {
     await stop(child)
+    rmSync(storage, { recursive: true, force: true })
     throw error
   }
-  return { origin, stop: () => stop(child) }
+  return {
+    origin,
+    log: () => log,
+    stop: async () => {
+      await stop(child)
+      rmSync(storage, { recursive: true, force: true })
+    },
+  }
 }

@@ -34,6 +34,7 @@ export const TEST_IDS = {
   dimensionCurve: 'dimension-curve',
   profiles: 'latent-profiles',
   correlations: 'correlation-table',
+  symmetries: 'symmetries',
   summary: 'report-summary',
   status: 'report-status',
   error: 'report-error',
@@ -57,7 +58,7 @@ export const CLASSES = {
 } as const
 
 /** Figures the report view can draw, in reading order; the element's `figures` attribute picks among them. */
-export const FIGURES = ['relevance', 'dimension', 'latent-map', 'correlations', 'profiles', 'loss'] as const
+export const FIGURES = ['relevance', 'dimension', 'latent-map', 'correlations', 'symmetries', 'profiles', 'loss'] as const
 export type FigureName = (typeof FIGURES)[number]
 
 /** Words the view and the element show. */
@@ -73,6 +74,8 @@ export const TEXT = {
   latentMapCaption: '⟨z⟩ of the relevant latents over the input plane (the paper’s Fig. 3): blue below zero, red above.',
   profilesCaption: '⟨z⟩ against each feature and truth observable (the paper’s Fig. 4).',
   lossCaption: 'Training and validation loss per epoch.',
+  symmetriesCaption:
+    'Symmetries found in the data itself: functions constant on it, the vector fields tangent to those constraints (the symmetry algebra), the part of it that leaves the distribution unchanged, and how much of each relevant latent lies along the orbits.',
   correlationsCaption:
     'Distance correlation of each latent with each truth observable (0: independent, 1: determined); Pearson r in the tooltip. The last row takes the relevant latents together: R² of predicting the truth from them.',
 } as const

@@ -1,4 +1,5 @@
 // The report as a page section: verdict, summary, relevance bars, intrinsic dimension, latent map, correlations,
+// symmetries,
 // profiles and loss. The web app and <symscope-report> both draw reports with this, from the same figure code as the
 // CLI's SVG files (client/plots: reportFigures).
 import type { Report } from '../../core/report/schema.js'
@@ -95,6 +96,36 @@ function correlations(report: Report): HTMLElement {
 }
 
 /**
+ * The symmetry section (core/symmetries, docs/symmetries.md) in words: the constraints, the symmetry algebra of the
+ * data with its generators, the invariances of the distribution with their margin, and how far the relevant latents
+ * lie along the orbits.
+ */
+function symmetries(report: Report): HTMLElement | null {
+  const s = report.symmetries
+  if (!s) return null
+  const constraints = s.constraints.map((c) => `${c.formula}${c.exact ? '' : ' (approximate)'}`).join('; ')
+  const items: HTMLElement[] = [h('li', {}, `Constraints: ${constraints || 'none'}`)]
+  const manifold = s.manifoldAlgebra
+  if (manifold) {
+    const generators = manifold.generators.map((g) => h('li', {}, g.description))
+    items.push(h('li', {}, `Symmetry algebra of the data: ${manifold.name} (dimension ${manifold.dimension})`, generators.length ? h('ul', {}, ...generators) : null))
+  }
+  const distribution = s.distributionAlgebra
+  if (distribution) {
+    const margin = distribution.margin === null ? '' : `, margin ${shown(distribution.margin)}`
+    const generators = distribution.generators.map((g) => h('li', {}, g.description))
+    items.push(
+      h('li', {}, `Invariances of the distribution: ${distribution.name} (dimension ${distribution.dimension}${margin})`, generators.length ? h('ul', {}, ...generators) : null),
+    )
+  }
+  if (s.alignment.length) {
+    items.push(h('li', {}, `Relevant latents along the symmetry orbits: ${s.alignment.map((a) => `z${a.latent} ${shown(a.fraction)}`).join(', ')}`))
+  }
+  for (const note of s.notes) items.push(h('li', { class: CLASSES.caption }, note))
+  return h('section', { 'data-testid': TEST_IDS.symmetries, 'aria-label': 'Symmetries' }, h('p', { class: CLASSES.caption }, TEXT.symmetriesCaption), h('ul', {}, ...items))
+}
+
+/**
  * The whole report as one `<section>`: the verdict first, then the figures asked for. Every figure comes from
  * `reportFigures`, so it is the same SVG the CLI writes.
  */
@@ -118,6 +149,8 @@ export function renderReport(report: Report, options: ReportViewOptions = {}): H
       if (f) parts.push(figure(f.svg, TEST_IDS.latentMap, TEXT.latentMapCaption, f.title))
     } else if (name === 'correlations') {
       parts.push(correlations(report))
+    } else if (name === 'symmetries') {
+      parts.push(symmetries(report))
     } else if (name === 'profiles') {
       const profiles = figures.filter((f) => f.name.startsWith('profile-'))
       if (profiles.length) {

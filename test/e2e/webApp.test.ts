@@ -73,6 +73,11 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     expect(await dimensionOf(page, 'latent')).toBeGreaterThan(0.7)
     expect(await dimensionOf(page, 'latent')).toBeLessThan(1.3)
     expect(await page.textContent('[data-testid=report-verdict]')).toMatch(/one free coordinate \(expected 1\)/)
+    // The symmetry section, computed in the browser by the same core code: the circle's constraint and its so(2).
+    const symmetries = await page.textContent('[data-testid=symmetries]')
+    expect(symmetries).toContain('x1² + x2² = 1')
+    expect(symmetries).toMatch(/Symmetry algebra of the data: so\(2\) \(dimension 1\)/)
+    expect(symmetries).toMatch(/Invariances of the distribution: so\(2\)/)
 
     // The backend is named (no GPU here: WebAssembly with SIMD, threaded because the page is cross-origin isolated).
     expect(await page.textContent('[data-testid=backend]')).toMatch(/^WebAssembly \(SIMD, \d+ threads?\)$/)

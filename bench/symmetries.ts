@@ -11,7 +11,7 @@ import { typescriptMoments } from '../test/core/symmetries/monomialMomentsRefere
 import { median, type Bench, type BenchTable } from './table.js'
 
 const REPEATS = 7
-const CMS = new URL('../../../shared/data/Zmumu_Run2011A.csv', import.meta.url)
+const CMS = new URL('../../data/cms/Zmumu_Run2011A.csv', import.meta.url)
 
 interface Case {
   label: string
@@ -26,12 +26,8 @@ function cases(wasm: SymscopeWasm): Case[] {
     return { label, names: events.featureNames, data: events.features, n: events.n }
   }
   const out = [generated('ee_mumu (QED, √s = 10 GeV)', 'ee_mumu', 100_000), generated('drell_yan (13 TeV)', 'drell_yan', 100_000)]
-  try {
-    const input = cmsDimuonInput(wasm, readFileSync(CMS, 'utf8'), 'Zmumu_Run2011A.csv')
-    out.push({ label: 'CMS Z → μμ (Zmumu_Run2011A.csv)', names: input.featureNames, data: Float64Array.from(input.features as ArrayLike<number>), n: input.n })
-  } catch {
-    // The CMS file lives in ../shared/data beside the project; without it the table has two rows.
-  }
+  const input = cmsDimuonInput(wasm, readFileSync(CMS, 'utf8'), 'Zmumu_Run2011A.csv')
+  out.push({ label: 'CMS Z → μμ (Zmumu_Run2011A.csv)', names: input.featureNames, data: Float64Array.from(input.features as ArrayLike<number>), n: input.n })
   return out
 }
 

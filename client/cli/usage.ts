@@ -64,7 +64,7 @@ Examples
   symscope generate ee_mumu --n 100000 --set sqrtS=91.19 --set z=true --out zpole.csv
   symscope generate ee_mumu --n 5 | column -s, -t
   symscope analyze circle --out circle-report
-  symscope analyze ../shared/data/Zmumu_Run2011A.csv --from cms-dimuon --out cms
+  symscope analyze data/cms/Zmumu_Run2011A.csv --from cms-dimuon --out cms
 
 ${EXIT_CODES}
 `
@@ -148,7 +148,7 @@ Examples
   symscope analyze circle --n 4000 --epochs 40
   symscope analyze ee_mumu --set sqrtS=91.19 --set z=true --out zpole
   symscope analyze events.csv --features px1,py1,pz1 --truth truth_cosTheta --beta 0.2
-  symscope analyze ../shared/data/Zmumu_Run2011A.csv --from cms-dimuon --out cms
+  symscope analyze data/cms/Zmumu_Run2011A.csv --from cms-dimuon --out cms
 
 ${EXIT_CODES}
 `
@@ -171,7 +171,7 @@ Options
   --out DIR        output folder (default symscope-reproduce)
   --quick          fewer events and epochs: a smoke run in under 2 minutes on 2 cores (the full suite: under 10)
   --only ids       run only these experiments, comma-separated
-  --cms PATH       the CMS file (default ../shared/data/Zmumu_Run2011A.csv); skipped with a note when missing
+  --cms PATH       the CMS file (default: the copy shipped in data/cms/ of the package)
   --seed S         seed for generation and training (default 1)
   --backend B      wasm (default) or cpu
   --quiet          no progress bars

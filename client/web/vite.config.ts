@@ -9,14 +9,14 @@ import { defineConfig, type Plugin } from 'vite'
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
 /** The real-data example: the first rows of the shared CMS file, with its header. */
-const CMS_SOURCE = here('../../../shared/data/Zmumu_Run2011A.csv')
+const CMS_SOURCE = here('../../data/cms/Zmumu_Run2011A.csv')
 const CMS_ROWS = 2_000
 const CMS_SAMPLE_FILE = 'data/Zmumu_Run2011A-2000.csv'
 
 /**
- * Emits the first 2,000 events of ../shared/data/Zmumu_Run2011A.csv (CMS Collaboration, CERN Open Data, CC BY 4.0)
- * as an asset, so the 1 MB file is not committed twice. Without the shared data the build goes on, and the app says
- * that the example is not part of it.
+ * Emits the first 2,000 events of data/cms/Zmumu_Run2011A.csv (CMS Collaboration, CERN Open Data, CC BY 4.0)
+ * as an asset, so the 1 MB file is not committed twice. The file is part of the repository: without it the build
+ * fails, rather than ship an app whose example is missing.
  */
 function cmsSample(): Plugin {
   const sample = () => {
@@ -27,8 +27,7 @@ function cmsSample(): Plugin {
     name: 'symscope-cms-sample',
     generateBundle() {
       if (!existsSync(CMS_SOURCE)) {
-        this.warn(`${CMS_SOURCE} not found: the CMS example is left out of this build`)
-        return
+        this.error(`${CMS_SOURCE} not found: the web app's CMS example needs it (data/cms/README.md)`)
       }
       this.emitFile({ type: 'asset', fileName: CMS_SAMPLE_FILE, source: sample() })
     },

@@ -5,7 +5,7 @@ import { cmsDimuonInput } from '../../core/transforms/cmsDimuon.js'
 import { loadWasm } from '../../core/wasm/node.js'
 
 // Real CMS data (CMS Collaboration, CERN Open Data, CC BY 4.0), shipped beside the project: ../shared/data.
-const CMS = new URL('../../../shared/data/Zmumu_Run2011A.csv', import.meta.url)
+const CMS = new URL('../../data/cms/Zmumu_Run2011A.csv', import.meta.url)
 
 describe('cmsDimuonInput', () => {
   it('turns every event of the CMS file into on-shell μ⁻ μ⁺ four-vectors with a dimuon mass of 60–120 GeV', async () => {

@@ -203,7 +203,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     expectNoProblems()
   }, 180_000)
 
-  it.skipIf(!existsSync(join(repositoryRoot(), 'dist/web/data/Zmumu_Run2011A-2000.csv')))(
+  it(
     'analyses the bundled CMS Z → μμ events in the browser and on the server',
     async () => {
       for (const run of ['local', 'server']) {

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { analyze, inputFromEvents, type AnalysisInput } from '../../../core/analysis/index.js'
 import { generateEvents } from '../../../core/index.js'
@@ -15,8 +16,8 @@ import { trainingProgress } from '../trainingProgress.js'
 import { reproduceHelp } from '../usage.js'
 import { writeReport } from '../writeReport.js'
 
-/** Where the CMS file sits for a checkout of the project (DESIGN.md: ../shared/data from the project root). */
-const DEFAULT_CMS = '../shared/data/Zmumu_Run2011A.csv'
+/** The CMS file shipped with the package (data/cms/, CC BY 4.0): dist/client/cli/commands → the package root. */
+const DEFAULT_CMS = fileURLToPath(new URL('../../../../data/cms/Zmumu_Run2011A.csv', import.meta.url))
 
 interface Row {
   experiment: Experiment
@@ -88,13 +89,13 @@ export async function reproduceCommand(argv: string[]): Promise<void> {
   const suite = PAPER_SUITE.filter((e) => !only || only.includes(e.id))
   const wasm = await loadWasm()
   await setupTensorflow(values.backend)
+  // The CMS file ships with the package, so a missing one is a wrong --cms, said before anything trains.
+  if (suite.some((e) => 'cms' in e.data) && !existsSync(values.cms)) {
+    throw new CliError(`--cms: no CMS file at ${values.cms}`, EXIT.io)
+  }
   const rows: Row[] = []
   for (const [i, experiment] of suite.entries()) {
     const started = performance.now()
-    if ('cms' in experiment.data && !existsSync(values.cms)) {
-      rows.push({ experiment, report: null, skipped: `no CMS file at ${values.cms} (--cms PATH)`, seconds: 0 })
-      continue
-    }
     const epochs = values.quick ? experiment.epochs.quick : experiment.epochs.full
     const input = inputOf(wasm, experiment, values.quick, seed, values.cms)
     const progress = trainingProgress(`[${i + 1}/${suite.length}] ${experiment.id}`, epochs, values.quiet)

@@ -2,7 +2,7 @@
 // the line and column) and the bundled CMS Z → μμ example (2,000 real events, fetched from the app's own assets).
 import { readCsv, type CsvTable } from '../../../core/csv/readCsv.js'
 
-/** Where the build puts the CMS sample (client/web/vite.config.ts copies it from ../shared/data). */
+/** Where the build puts the CMS sample (client/web/vite.config.ts copies it from data/cms/). */
 export const CMS_SAMPLE_URL = '/data/Zmumu_Run2011A-2000.csv'
 export const CMS_SAMPLE_NAME = 'Zmumu_Run2011A.csv (CMS 2011, first 2,000 events)'
 
@@ -28,7 +28,7 @@ export async function readUpload(file: File): Promise<CsvUpload> {
 export const describeTable = (table: CsvUpload['table']): string =>
   `${table.n.toLocaleString('en-US')} events; features: ${table.featureNames.join(', ')}; truth: ${table.truthNames.join(', ') || 'none'}`
 
-/** The CMS sample's CSV text; a build without ../shared/data has none, and says so. */
+/** The CMS sample's CSV text (the build always includes it; a failed fetch says what is missing). */
 export async function loadCmsSample(): Promise<string> {
   const response = await fetch(CMS_SAMPLE_URL)
   if (!response.ok) throw new Error(`the CMS example is not part of this build (${CMS_SAMPLE_URL}: HTTP ${response.status})`)

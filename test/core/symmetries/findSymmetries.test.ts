@@ -7,7 +7,7 @@ import { cmsDimuonInput } from '../../../core/transforms/cmsDimuon.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { typescriptMoments } from './monomialMomentsReference.js'
 
-const CMS = new URL('../../../../shared/data/Zmumu_Run2011A.csv', import.meta.url)
+const CMS = new URL('../../../data/cms/Zmumu_Run2011A.csv', import.meta.url)
 const MUON_MASS = 0.1056583755 // GeV, PDG 2024 (core/datasets/fourMomenta.ts)
 const ROTATION_Z = 'rotation in (px, py) of both particles together'
 

@@ -7,7 +7,7 @@ import { chromium, type Browser } from 'playwright-core'
 export const CHROMIUM_PATH = '/usr/bin/chromium'
 
 /**
- * Chromium as root in a container, headless and quiet (DESIGN.md, browser facts). Playwright gives every launch a
+ * Chromium as root in a container, headless and quiet (docs/platform.md). Playwright gives every launch a
  * fresh temporary user-data directory.
  */
 export const CHROMIUM_ARGS = [

@@ -22,7 +22,7 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024
 
 /**
  * The step budget: most optimiser steps trained in one request or one slice of a job. Local dev does not enforce
- * CPU limits (DESIGN.md), so the worker enforces this in code: a request never trains past it.
+ * CPU limits (docs/platform.md), so the worker enforces this in code: a request never trains past it.
  */
 export const STEP_BUDGET = 1_500
 

@@ -1,7 +1,7 @@
 // `npm run build:web` (first step): the web app, built from client/web into dist/web, which wrangler serves as the
 // worker's static assets (wrangler.toml [assets]). The analysis worker bundle is not minified: tfjs's threaded wasm
 // backend hands the source text of its Emscripten factory to its pthread workers (Function.prototype.toString),
-// and a minified bundle breaks that (DESIGN.md, browser facts).
+// and a minified bundle breaks that (docs/platform.md).
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'

@@ -24,7 +24,7 @@ import { verdict } from './verdict.js'
 export type AnalysisPhase = 'training' | 'statistics'
 
 export interface AnalyzeOptions {
-  /** VAE settings; defaults from DESIGN.md (core/vae/config.ts). */
+  /** VAE settings; defaults in docs/method.md (core/vae/config.ts). */
   config?: Partial<VaeConfig>
   /** Relevance threshold: a latent with R ≥ threshold is relevant. Default 0.05. */
   threshold?: number
@@ -200,7 +200,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
 }
 
 /**
- * The whole analysis of DESIGN.md, "Method, precisely": standardise the features (dropping constant ones as exact
+ * The whole analysis of docs/method.md: standardise the features (dropping constant ones as exact
  * constraints), train the VAE, encode the held-out events, rank latents by relevance R_i = Var[μ_i], measure the
  * intrinsic dimension of the data and of the relevant-latent means, correlate latents with the truth, draw the
  * latent maps, and say it in words. Trains on the current tfjs backend, which the report names. Deterministic for the

@@ -1,4 +1,4 @@
-// From data to report: the analysis of DESIGN.md, "Method, precisely".
+// From data to report: the analysis of docs/method.md.
 export { analyze, plannedSteps, prepareAnalysis, reportFromTraining, trainAnalysis } from './analyze.js'
 export type { AnalysisPhase, AnalyzeOptions, PreparedAnalysis } from './analyze.js'
 export { inputFromCsv, inputFromEvents } from './input.js'

@@ -19,7 +19,7 @@ export const MAX_CORRELATION_ROWS = 4_000
 export const PROFILE_BINS = 24
 export const PLANE_BINS = 32
 
-/** Default relevance threshold (DESIGN.md): a latent with R ≥ 0.05 is relevant. */
+/** Default relevance threshold (docs/method.md): a latent with R ≥ 0.05 is relevant. */
 export const DEFAULT_THRESHOLD = 0.05
 
 /** Neighbours averaged by the k-nearest-neighbour regression behind `determination`. */

@@ -25,7 +25,7 @@ export function collapseThreshold(features: number, beta: number): number {
 }
 
 /**
- * Relevance predicted by the linear toy model (DESIGN.md, "Method, precisely"): for a linear VAE on Gaussian data,
+ * Relevance predicted by the linear toy model (docs/method.md): for a linear VAE on Gaussian data,
  * with λ_k the eigenvalues of the correlation matrix of the D features (the covariance of the standardised
  * features), each active latent aligns with one eigenvector and R_k = 1 − βD/(2λ_k) when λ_k > βD/2; the others
  * collapse (R_k = 0). The posterior variance is σ_k² = βD/(2λ_k), so 1 − ⟨σ_k²⟩ equals R_k too.

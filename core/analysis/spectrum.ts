@@ -15,7 +15,7 @@ export interface RelevanceSpectrum {
 const GAP_FLOOR = 1e-3
 
 /**
- * Sorts latents by decreasing relevance, marks those with R ≥ threshold as relevant (DESIGN.md), and finds the
+ * Sorts latents by decreasing relevance, marks those with R ≥ threshold as relevant (docs/method.md), and finds the
  * largest gap in the spectrum: the rank after which the relevance drops by the largest factor.
  */
 export function relevanceSpectrum(statistics: LatentStatistics[], threshold: number): RelevanceSpectrum {

@@ -19,7 +19,7 @@ const shape = (d: number) => (d === 1 ? 'a 1-dimensional curve' : d === 2 ? 'a 2
  * The report's verdict in words, e.g. "2 input features, 2 relevant latents lying on a 1-dimensional curve: one
  * free coordinate (expected 1); the top latent follows truth_theta (distance correlation 0.97)". The number of free
  * coordinates is the rounded intrinsic dimension of the relevant-latent means (of the data when none is relevant):
- * the relevance count alone can exceed it for curved orbits (DESIGN.md, "What the count means").
+ * the relevance count alone can exceed it for curved orbits (docs/method.md, "What the count means").
  */
 export function verdict(f: VerdictFacts): string {
   const parts: string[] = []

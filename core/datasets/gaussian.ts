@@ -131,7 +131,7 @@ const relativeVariance = (k: number, value: number) => ({
 })
 
 /**
- * The linear toy model's data (DESIGN.md, "Method, precisely"): x ~ N(0, C) in three features, C a correlation
+ * The linear toy model's data (docs/method.md): x ~ N(0, C) in three features, C a correlation
  * matrix of eigenvalues λ = 3·v/Σv built by Bendel–Mickey. A linear VAE should keep one latent per λ_k > βD/2, with
  * relevance 1 − βD/(2λ_k), and collapse the rest. Defaults λ = (2, 0.9, 0.1): two directions above the threshold
  * for β = 0.1 and 0.2 (0.15, 0.3) and one below, all three features correlated.

@@ -20,7 +20,7 @@ const MAX_DIMENSION = 1000
  * f(μ) = d (μ^d − 1)^(k−1) / (B(k, k) μ^(d(2k−1)+1)); the estimate maximises the likelihood in d, whose derivative
  * N/d + (k − 1) Σ log μ · μ^d / (μ^d − 1) − (2k − 1) Σ log μ decreases in d, so bisection finds its root.
  * k = 1 is TwoNN's maximum-likelihood form, d = N / Σ log μ. Larger k looks at larger scales, where noise matters
- * less: on a circle with 1 % radial noise it reads about 2 at k = 4 and about 1.2 at k = 64 (DESIGN.md).
+ * less: on a circle with 1 % radial noise it reads about 2 at k = 4 and about 1.2 at k = 64 (docs/method.md).
  * Points with r_k = 0 (duplicates) are skipped. Runs in O(N · iterations).
  *
  * @param neighbours sorted distances with at least 2k neighbours per point

@@ -3,7 +3,7 @@ import { symmetriesSchema } from '../symmetries/schema.js'
 
 /**
  * The one schema of `report.json`: the CLI writes it, the worker stores and serves it, the client draws it, and all
- * of them validate against this. Field names follow DESIGN.md ("Interfaces").
+ * of them validate against this. Field names are documented in docs/method.md ("The report").
  */
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number')

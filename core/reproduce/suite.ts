@@ -1,6 +1,6 @@
 import type { VaeConfig } from '../vae/config.js'
 
-/** One experiment of the paper, with this project's documented settings (DESIGN.md, "Method, precisely"). */
+/** One experiment of the paper, with this project's documented settings (docs/method.md). */
 export interface Experiment {
   /** Folder name of its report. */
   id: string

@@ -4,7 +4,7 @@ import { SymscopeError } from '../errors.js'
 export type Activation = 'relu' | 'tanh' | 'elu' | 'sigmoid'
 
 /**
- * Everything that defines one VAE training (DESIGN.md "Method, precisely"). Defaults follow the design: MLP
+ * Everything that defines one VAE training (docs/method.md). Defaults follow the design: MLP
  * input → h → h → (μ, log σ²) ∈ R^{2K}, mirrored decoder, ReLU, linear output; Adam 1e-3, batch 256.
  */
 export interface VaeConfig {

@@ -39,7 +39,7 @@ const COS_THETA_BINS = { bins: 40, min: -1, max: 1, stride: 2, offset: 0 }
 
 /** Tree-level γ/Z forward–backward asymmetry of e⁺e⁻ → μ⁺μ⁻ (Halzen & Martin §13.6; fixed-width Breit–Wigner). */
 function treeLevelAfb(sqrtS: number): number {
-  // Constants of DESIGN.md: PDG m_Z and Γ_Z, effective sin²θ_W.
+  // Constants of docs/generators.md: PDG m_Z and Γ_Z, effective sin²θ_W.
   const mZ = 91.1876
   const gammaZ = 2.4952
   const sin2w = 0.2315

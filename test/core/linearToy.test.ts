@@ -1,4 +1,4 @@
-// The linear toy model (DESIGN.md, "Method, precisely"): a linear VAE on Gaussian data keeps one latent per
+// The linear toy model (docs/method.md): a linear VAE on Gaussian data keeps one latent per
 // eigenvalue λ_k of the correlation matrix above βD/2, with relevance 1 − βD/(2λ_k), and collapses the rest.
 // The formula (core/analysis/linearToy.ts) against its closed form, then the real analysis against the formula.
 import { beforeAll, describe, expect, it } from 'vitest'

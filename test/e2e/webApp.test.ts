@@ -221,7 +221,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
   )
 
   it('takes WebGPU only on a real adapter: a software one falls back to wasm, unless asked for by name', async () => {
-    // Headless Chromium with --enable-unsafe-webgpu offers SwiftShader, a fallback adapter (DESIGN.md, browser facts).
+    // Headless Chromium with --enable-unsafe-webgpu offers SwiftShader, a fallback adapter (docs/platform.md).
     const gpuBrowser = await launchChromium(['--enable-unsafe-webgpu'])
     try {
       for (const [choice, label, trainedOn] of [

@@ -1,7 +1,7 @@
 /**
  * Cross-origin isolation for the app's HTML pages: `Cross-Origin-Opener-Policy: same-origin` and
  * `Cross-Origin-Embedder-Policy: require-corp` on every text/html response, so that the web client may use
- * SharedArrayBuffer (tfjs's threaded wasm backend; DESIGN.md). JSON and CSV answers are left alone.
+ * SharedArrayBuffer (tfjs's threaded wasm backend; docs/platform.md). JSON and CSV answers are left alone.
  *
  * @example
  * app.use('*', crossOriginIsolation())

@@ -4,7 +4,7 @@ import { DEFAULT_VAE_CONFIG } from '../../../core/vae/config.js'
 import { DEFAULT_EVENTS, generatorSource, requestBody, SETTING_DEFAULTS, trainingSettings } from '../../../client/web/src/analysisSpec.js'
 
 describe('from the form or URL to an analysis', () => {
-  it('shows the documented defaults (DESIGN.md: β 0.1, Adam 1e-3, batch 256, h 64, threshold 0.05)', () => {
+  it('shows the documented defaults (docs/method.md: β 0.1, Adam 1e-3, batch 256, h 64, threshold 0.05)', () => {
     expect(SETTING_DEFAULTS).toMatchObject({ beta: '0.1', lr: '0.001', batch: '256', hidden: '64', layers: '2', threshold: String(DEFAULT_THRESHOLD) })
     expect(SETTING_DEFAULTS.epochs).toBe(String(DEFAULT_VAE_CONFIG.epochs))
   })

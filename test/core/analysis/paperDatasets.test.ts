@@ -8,7 +8,7 @@ describe('analysis of the paper datasets', () => {
   it('circle: the relevant latents lie on a curve that follows the angle', async () => {
     const report = await analyseDataset({ dataset: 'circle', n: 4000, seed: 1 }, { config: { epochs: 40 } })
     expect(() => reportSchema.parse(report)).not.toThrow()
-    // DESIGN.md: a plain VAE keeps two latents to embed the closed curve; their means are one-dimensional.
+    // docs/method.md: a plain VAE keeps two latents to embed the closed curve; their means are one-dimensional.
     expect(report.relevantCount).toBe(2)
     expect(report.intrinsicDimension.latent).toBeGreaterThan(0.7)
     expect(report.intrinsicDimension.latent).toBeLessThan(1.4)

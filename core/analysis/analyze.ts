@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs'
+import { version as tfjsVersion } from '@tensorflow/tfjs-core/dist/version.js'
 import { SymscopeError } from '../errors.js'
 import { grideCurve, type GrideResult } from '../id/gride.js'
 import { nearestNeighbours } from '../id/neighbours.js'
@@ -8,7 +8,7 @@ import { symmetrySection } from '../symmetries/reportSection.js'
 import { relevance } from '../stats/relevance.js'
 import { resolveVaeConfig, type VaeConfig } from '../vae/config.js'
 import { encodeRows } from '../vae/encodeData.js'
-import { disposeVae } from '../vae/model.js'
+import { disposeVae, type TrainerName } from '../vae/model.js'
 import { plannedTrainingSteps, trainVae, type EpochRecord, type TrainedVae, type TrainOptions } from '../vae/train.js'
 import { VERSION } from '../version.js'
 import type { SymscopeWasm } from '../wasm/module.js'
@@ -31,6 +31,8 @@ export interface AnalyzeOptions {
   onEpoch?: (record: EpochRecord, epochs: number) => void | Promise<void>
   onPhase?: (phase: AnalysisPhase) => void
   signal?: AbortSignal
+  /** Which trainer (core/vae/model.ts): 'fused' by default; a tfjs one needs its backend set up first. */
+  trainer?: TrainerName
 }
 
 /** Rows `rows` of a row-major matrix, `cols` wide, as a new Float32Array (row order kept). */
@@ -61,9 +63,10 @@ export interface PreparedAnalysis {
   features: PreparedFeatures
   config: VaeConfig
   threshold: number
-  /** The report's id, known before training: SHA-256 of the data and the settings. */
+  /** The report's id, known before training: SHA-256 of the data, the settings and the trainer. */
   id: string
   datasetSha: string
+  trainer: TrainerName
 }
 
 /**
@@ -82,9 +85,11 @@ export async function prepareAnalysis(wasm: SymscopeWasm, input: AnalysisInput, 
   const features = prepareFeatures(wasm, input)
   const config = resolveVaeConfig(options.config ?? {}, features.matrix.cols)
   const datasetSha = await sha256Hex(Float64Array.from(input.features))
-  const identity = { datasetSha, name: input.name, parameters: input.parameters, truth: input.truthNames, config, threshold, VERSION }
+  const trainer = options.trainer ?? 'fused'
+  // The trainer changes the bytes (each has its own arithmetic and random streams), so it is part of the identity.
+  const identity = { datasetSha, name: input.name, parameters: input.parameters, truth: input.truthNames, config, threshold, VERSION, trainer }
   const id = await sha256Hex(canonicalJson({ ...identity, features: input.featureNames }))
-  return { input, features, config, threshold, id, datasetSha }
+  return { input, features, config, threshold, id, datasetSha, trainer }
 }
 
 /** Optimiser steps the training of a prepared analysis takes in all. */
@@ -93,7 +98,7 @@ export const plannedSteps = (prepared: PreparedAnalysis): number => plannedTrain
 /** Trains the prepared analysis's VAE; with `maxSteps` and `resume`, in slices (see core/vae/train.ts). */
 export function trainAnalysis(wasm: SymscopeWasm, prepared: PreparedAnalysis, options: TrainOptions = {}): Promise<TrainedVae> {
   const { matrix } = prepared.features
-  return trainVae(wasm, matrix.data, matrix.rows, matrix.cols, prepared.config, options)
+  return trainVae(wasm, matrix.data, matrix.rows, matrix.cols, prepared.config, { ...options, trainer: prepared.trainer })
 }
 
 /**
@@ -101,7 +106,10 @@ export function trainAnalysis(wasm: SymscopeWasm, prepared: PreparedAnalysis, op
  * dimensions, correlate with the truth, draw the latent maps, say it in words. Disposes the trained VAE.
  */
 export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedAnalysis, trained: TrainedVae): Promise<Report> {
-  const { input, config, threshold, id, datasetSha } = prepared
+  const { input, config, threshold, datasetSha } = prepared
+  // A training stopped before its planned steps (aborted) gives other bytes than the full one: it gets its own id,
+  // derived from the full one and the steps it ran. (An early stop by patience follows from the settings in the id.)
+  const id = trained.aborted ? await sha256Hex(canonicalJson({ id: prepared.id, stoppedAtStep: trained.steps })) : prepared.id
   const { matrix } = prepared.features
   try {
     const evalRows = trained.validationRows
@@ -183,14 +191,14 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
         top: top ? { truth: top.truth, distance: top.distance } : null,
       }),
       training: {
-        backend: tf.getBackend(),
+        backend: trained.vae.trainer,
         seconds: trained.seconds,
         steps: trained.steps,
         bestEpoch: trained.bestEpoch,
         stoppedEarly: trained.stoppedEarly,
         history: trained.history,
       },
-      software: { symscope: VERSION, tfjs: tf.version_core },
+      software: { symscope: VERSION, tfjs: trained.vae.trainer.startsWith('tfjs-') ? tfjsVersion : 'not used' },
       symmetries,
     }
     return reportSchema.parse(report)
@@ -203,8 +211,8 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
  * The whole analysis of docs/method.md: standardise the features (dropping constant ones as exact
  * constraints), train the VAE, encode the held-out events, rank latents by relevance R_i = Var[μ_i], measure the
  * intrinsic dimension of the data and of the relevant-latent means, correlate latents with the truth, draw the
- * latent maps, and say it in words. Trains on the current tfjs backend, which the report names. Deterministic for the
- * same input, settings and backend.
+ * latent maps, and say it in words. Trains with `options.trainer` (the fused trainer by default), which the report names
+ * and its id covers. Deterministic for the same input, settings and trainer.
  *
  * @throws {SymscopeError} invalid_data / too_large / invalid_parameter for input or settings that cannot be analysed
  */

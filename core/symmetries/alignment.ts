@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs'
 import { decode, type Vae } from '../vae/model.js'
 import type { AlignmentRecord, GeneratorRecord } from './schema.js'
 import { ALIGNMENT_POINTS, ALIGNMENT_STEP } from './tolerances.js'
@@ -54,7 +53,7 @@ export function symmetryAlignment(vae: Vae, input: AlignmentInput, options: Alig
       if (w > 0) batch[row + latents[(w - 1) >> 1]] += (w % 2 ? 1 : -1) * step
     }
   }
-  const decoded = tf.tidy(() => decode(vae, tf.tensor2d(batch, [points * width, k])).dataSync() as Float32Array)
+  const decoded = decode(vae, batch, points * width)
   const along = new Float64Array(latents.length)
   const total = new Float64Array(latents.length)
   const x = new Float64Array(features)

@@ -1,6 +1,4 @@
-import * as tf from '@tensorflow/tfjs'
 import type { Vae } from './model.js'
-import { encode } from './model.js'
 
 /** Encoder outputs for a set of rows: row-major Float32 (rows × K) posterior means μ and log-variances log σ². */
 export interface Encoded {
@@ -28,14 +26,9 @@ export function encodeRows(vae: Vae, data: Float32Array, cols: number, rowIndice
       const row = rowIndices[start + i]
       batch.set(data.subarray(row * cols, row * cols + cols), i * cols)
     }
-    const [m, v] = tf.tidy(() => {
-      const out = encode(vae, tf.tensor2d(batch, [count, cols]))
-      return [out.mean, out.logVar]
-    })
-    means.set(m.dataSync() as Float32Array, start * k)
-    logVars.set(v.dataSync() as Float32Array, start * k)
-    m.dispose()
-    v.dispose()
+    const out = vae.encode(batch, count)
+    means.set(out.means, start * k)
+    logVars.set(out.logVars, start * k)
   }
   return { rows: n, latent: k, means, logVars }
 }

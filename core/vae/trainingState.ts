@@ -1,3 +1,4 @@
+import type { TrainerName } from './model.js'
 import type { EpochRecord } from './train.js'
 
 /**
@@ -7,6 +8,8 @@ import type { EpochRecord } from './train.js'
  * that never stopped.
  */
 export interface TrainingState {
+  /** The trainer that wrote it; only the same trainer resumes it. */
+  trainer: TrainerName
   /** Epochs completed. */
   epoch: number
   /** Batches done in the current, unfinished epoch. */
@@ -16,7 +19,7 @@ export interface TrainingState {
   /** Sum of the training losses of the current epoch's batches so far. */
   lossSum: number
   weights: Float32Array[]
-  /** Adam's weights in tfjs order: the iteration count, then the first and second moments. */
+  /** Adam's state: the iteration count, then the first and second moments in the weights' shapes (tfjs's order). */
   optimizer: Float32Array[]
   best: { loss: number; epoch: number; weights: Float32Array[] }
   history: EpochRecord[]
@@ -30,6 +33,7 @@ const MAGIC = 0x53594d53 // "SYMS"
 export function serializeTrainingState(state: TrainingState): Uint8Array {
   const arrays = [...state.weights, ...state.optimizer, ...state.best.weights]
   const meta = JSON.stringify({
+    trainer: state.trainer,
     epoch: state.epoch,
     batch: state.batch,
     step: state.step,
@@ -73,6 +77,7 @@ export function deserializeTrainingState(bytes: Uint8Array): TrainingState {
   })
   const [w, o] = meta.counts as number[]
   return {
+    trainer: meta.trainer ?? 'tfjs-wasm',
     epoch: meta.epoch,
     batch: meta.batch,
     step: meta.step,

@@ -54,4 +54,26 @@ export interface SymscopeExports {
     data: number, rows: number, stride: number, columns: number, vars: number, shift: number, scale: number,
     parents: number, factors: number, count: number, blocks: number, out: number, scratch: number,
   ): void
+
+  // The fused VAE trainer (assembly/vae/): `handle` is a network made by vaeCreate; activation 0 relu, 1 tanh,
+  // 2 elu, 3 sigmoid, 4 none. Buffers (vaeBuffer): 0 parameters, 1 gradients, 2 and 3 Adam's moments, 4 the batch,
+  // 5 its noise.
+  vaeCreate(features: number, latent: number, hidden: number, layers: number, activation: number, rows: number, beta: number, learningRate: number): number
+  vaeFree(handle: number): void
+  vaeParameterFloats(handle: number): number
+  vaeBuffer(handle: number, which: number): number
+  /** Per layer [inputs, outputs, padded outputs, kernel offset, bias offset] into `out`; returns the layer count. */
+  vaeLayout(handle: number, out: number): number
+  vaeInitialise(handle: number, seed: bigint): void
+  vaeNoise(seed: bigint, stream: bigint, count: number, out: number): void
+  vaeGradients(handle: number, rows: number): number
+  vaeAdamStep(handle: number, step: number): void
+  vaeTrainBatches(
+    handle: number, data: number, trainRows: number, order: number, batchSize: number, firstBatch: number, endBatch: number,
+    seed: bigint, firstStep: number,
+  ): number
+  vaeEvaluate(handle: number, data: number, rows: number, count: number, noise: number): number
+  vaeEvaluatedTerm(which: number): number
+  vaeEncode(handle: number, x: number, count: number, means: number, logVars: number): void
+  vaeDecode(handle: number, z: number, count: number, out: number): void
 }

@@ -1,0 +1,69 @@
+import type { EpochTrainer, TrainerInput, ValidationLoss } from '../trainer.js'
+import { FusedVae } from './network.js'
+
+/** Stream of the validation noise, past every optimiser step (assembly/vae/train.ts draws step t from stream t). */
+const VALIDATION_NOISE_STREAM = 0xffff_ffff_ffff_ffffn
+
+/**
+ * The fused trainer (assembly/vae/): the data, the split and the validation noise are copied into wasm memory once,
+ * and each call trains whole runs of batches there without leaving WebAssembly or allocating.
+ */
+export class FusedTrainer implements EpochTrainer {
+  readonly vae: FusedVae
+  readonly #input: TrainerInput
+  readonly #data: number
+  readonly #trainRows: number
+  readonly #validationRows: number
+  readonly #validationNoise: number
+  readonly #order: number
+
+  constructor(input: TrainerInput) {
+    const { wasm, data, rows, cols, config, trainRows, validationRows } = input
+    this.#input = input
+    this.vae = new FusedVae(wasm, config, cols, config.batchSize)
+    this.vae.initialise(config.seed)
+    this.#data = wasm.putF32(data.subarray(0, rows * cols))
+    this.#trainRows = wasm.exports.alloc(4 * Math.max(1, trainRows.length))
+    this.#order = wasm.exports.alloc(4 * Math.max(1, trainRows.length))
+    this.#validationRows = wasm.exports.alloc(4 * Math.max(1, validationRows.length))
+    const memory = () => wasm.exports.memory.buffer
+    new Int32Array(memory(), this.#trainRows, trainRows.length).set(trainRows)
+    new Int32Array(memory(), this.#validationRows, validationRows.length).set(validationRows)
+    const noiseCount = validationRows.length * config.latent
+    this.#validationNoise = wasm.allocF32(noiseCount)
+    wasm.exports.vaeNoise(BigInt(config.seed), VALIDATION_NOISE_STREAM, noiseCount, this.#validationNoise)
+  }
+
+  trainBatches(order: Int32Array, firstBatch: number, endBatch: number, firstStep: number): number {
+    const { wasm, config } = this.#input
+    new Int32Array(wasm.exports.memory.buffer, this.#order, order.length).set(order)
+    return wasm.exports.vaeTrainBatches(
+      this.vae.handle, this.#data, this.#trainRows, this.#order, config.batchSize, firstBatch, endBatch, BigInt(config.seed), firstStep,
+    )
+  }
+
+  validate(): ValidationLoss {
+    const { wasm, validationRows } = this.#input
+    const e = wasm.exports
+    const total = e.vaeEvaluate(this.vae.handle, this.#data, this.#validationRows, validationRows.length, this.#validationNoise)
+    return { total, reconstruction: e.vaeEvaluatedTerm(0), kl: e.vaeEvaluatedTerm(1) }
+  }
+
+  setWeights(weights: readonly Float32Array[]): void {
+    this.vae.setWeights(weights)
+  }
+
+  async optimizerState(step: number): Promise<Float32Array[]> {
+    return [Float32Array.of(step), ...this.vae.moments()]
+  }
+
+  async restoreOptimizer(state: readonly Float32Array[]): Promise<void> {
+    // The iteration count is the training's step, which the bias corrections are computed from (exact by construction).
+    this.vae.setMoments(state.slice(1))
+  }
+
+  dispose(): void {
+    const { wasm } = this.#input
+    for (const ptr of [this.#data, this.#trainRows, this.#order, this.#validationRows, this.#validationNoise]) wasm.free(ptr)
+  }
+}

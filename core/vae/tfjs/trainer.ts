@@ -1,0 +1,110 @@
+import * as tf from '../../tf/tfjs.js'
+import { SymscopeError } from '../../errors.js'
+import type { Vae } from '../model.js'
+import type { EpochTrainer, TrainerInput, ValidationLoss } from '../trainer.js'
+import { asVae, createVae, vaeLoss, vaeVariables, type TfVae } from './model.js'
+
+/** Seed of the reparameterisation noise ε at optimiser step `step` (tf.randomNormal's seeded generator). */
+const noiseSeed = (seed: number, step: number) => (seed * 1_000_003 + step) % 2_147_483_647
+const VALIDATION_NOISE_STEP = -1
+
+/**
+ * The tfjs trainer: the design's VAE as tfjs variables, trained with tf.train.adam on whatever backend the runtime
+ * set up. The reference the fused trainer is tested against. Known limit: tfjs's Adam recomputes its bias
+ * corrections as pow(β, t + 1) when restored, while training multiplies them in step by step, so a tfjs training
+ * resumed from a state drifts from the one that never stopped in the last float32 bits (the fused trainer does not).
+ */
+export class TfjsTrainer implements EpochTrainer {
+  readonly vae: Vae
+  readonly #model: TfVae
+  readonly #variables: tf.Variable[]
+  readonly #optimizer: tf.AdamOptimizer
+  readonly #all: tf.Tensor2D
+  readonly #validation: tf.Tensor2D
+  readonly #validationNoise: tf.Tensor2D
+  readonly #input: TrainerInput
+
+  private constructor(name: `tfjs-${string}`, input: TrainerInput) {
+    const { data, rows, cols, config, validationRows } = input
+    this.#input = input
+    this.#model = createVae(config, cols)
+    this.vae = asVae(this.#model, name)
+    this.#variables = vaeVariables(this.#model)
+    this.#optimizer = tf.train.adam(config.learningRate)
+    this.#all = tf.tensor2d(data.subarray(0, rows * cols), [rows, cols])
+    this.#validation = tf.gather(this.#all, tf.tensor1d(validationRows, 'int32')) as tf.Tensor2D
+    this.#validationNoise = tf.randomNormal([validationRows.length, config.latent], 0, 1, 'float32', noiseSeed(config.seed, VALIDATION_NOISE_STEP)) as tf.Tensor2D
+  }
+
+  /** A tfjs trainer named `name` ('tfjs-' and the tfjs backend in use, which the caller set up). */
+  static start(name: `tfjs-${string}`, input: TrainerInput): TfjsTrainer {
+    const backend = tf.getBackend()
+    if (`tfjs-${backend}` !== name) {
+      throw new SymscopeError('invalid_parameter', `trainer '${name}' was asked for, but tfjs is set up on '${backend ?? 'no backend'}'`, {
+        parameter: 'backend',
+      })
+    }
+    return new TfjsTrainer(name, input)
+  }
+
+  trainBatches(order: Int32Array, firstBatch: number, endBatch: number, firstStep: number): number {
+    const { config, trainRows } = this.#input
+    let lossSum = tf.scalar(0)
+    let step = firstStep
+    for (let batch = firstBatch; batch < endBatch; batch++) {
+      const indices = new Int32Array(config.batchSize)
+      for (let i = 0; i < config.batchSize; i++) indices[i] = trainRows[order[batch * config.batchSize + i]]
+      const batchLoss = tf.tidy(() => {
+        const x = tf.gather(this.#all, tf.tensor1d(indices, 'int32')) as tf.Tensor2D
+        const noise = tf.randomNormal([config.batchSize, config.latent], 0, 1, 'float32', noiseSeed(config.seed, step)) as tf.Tensor2D
+        return this.#optimizer.minimize(() => vaeLoss(this.#model, x, noise).total, true, this.#variables)!
+      })
+      const next = tf.add(lossSum, batchLoss) as tf.Scalar
+      lossSum.dispose()
+      batchLoss.dispose()
+      lossSum = next
+      step++
+    }
+    const sum = lossSum.dataSync()[0]
+    lossSum.dispose()
+    return sum
+  }
+
+  validate(): ValidationLoss {
+    const [total, reconstruction, kl] = tf
+      .tidy(() => {
+        const l = vaeLoss(this.#model, this.#validation, this.#validationNoise)
+        return [l.total, l.reconstruction, l.kl]
+      })
+      .map((t) => {
+        const v = t.dataSync()[0]
+        t.dispose()
+        return v
+      })
+    return { total, reconstruction, kl }
+  }
+
+  setWeights(weights: readonly Float32Array[]): void {
+    this.#variables.forEach((v, i) => v.assign(tf.tensor(weights[i], v.shape)))
+  }
+
+  async optimizerState(): Promise<Float32Array[]> {
+    return (await this.#optimizer.getWeights()).map((w) => Float32Array.from(w.tensor.dataSync()))
+  }
+
+  async restoreOptimizer(state: readonly Float32Array[]): Promise<void> {
+    if (state.length <= 1) return
+    // Adam's weights: the iteration count, then the first and second moments, each shaped like its variable.
+    const shapes = [[], ...this.#variables.map((v) => v.shape), ...this.#variables.map((v) => v.shape)]
+    await this.#optimizer.setWeights(
+      state.map((values, i) => ({ name: i === 0 ? 'iter' : `moment${i}`, tensor: tf.tensor(values, shapes[i], i === 0 ? 'int32' : 'float32') })),
+    )
+  }
+
+  dispose(): void {
+    this.#all.dispose()
+    this.#validation.dispose()
+    this.#validationNoise.dispose()
+    this.#optimizer.dispose()
+  }
+}

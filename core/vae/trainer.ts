@@ -1,0 +1,61 @@
+import { SymscopeError } from '../errors.js'
+import type { SymscopeWasm } from '../wasm/module.js'
+import type { VaeConfig } from './config.js'
+import type { TrainerName, Vae } from './model.js'
+
+/** The validation loss and its two terms (docs/method.md): total = reconstruction + β · kl. */
+export interface ValidationLoss {
+  total: number
+  reconstruction: number
+  kl: number
+}
+
+/**
+ * One trainer's half of a training: mini-batch Adam steps and the validation loss. core/vae/train.ts owns the rest
+ * (the split, the shuffles, slices, best weights, patience), so every trainer keeps the same schedule.
+ */
+export interface EpochTrainer {
+  readonly vae: Vae
+  /**
+   * Trains batches firstBatch … endBatch − 1 of an epoch whose order of training rows is `order` (batch b holds
+   * trainRows[order[b·size + i]]); the batches are Adam steps firstStep + 1, …, and batch b draws its noise from
+   * (seed, firstStep + b − firstBatch). Returns the sum of the batch-mean losses.
+   */
+  trainBatches(order: Int32Array, firstBatch: number, endBatch: number, firstStep: number): number
+  validate(): ValidationLoss
+  setWeights(weights: readonly Float32Array[]): void
+  /** Adam's state as TrainingState keeps it: [iteration count], first moments, second moments. */
+  optimizerState(step: number): Promise<Float32Array[]>
+  restoreOptimizer(state: readonly Float32Array[]): Promise<void>
+  /** Frees what only training needed; the VAE stays. */
+  dispose(): void
+}
+
+/** What a trainer starts from: the data (rows × cols, standardised), the settings and the split. */
+export interface TrainerInput {
+  wasm: SymscopeWasm
+  data: Float32Array
+  rows: number
+  cols: number
+  config: VaeConfig
+  trainRows: Int32Array
+  validationRows: Int32Array
+}
+
+/**
+ * Starts trainer `name`. tfjs is loaded only here and only for a tfjs trainer, whose backend the caller has set up
+ * (core/tf/node.ts, core/tf/workerd.ts, the web worker); asking for `tfjs-cpu` while tfjs runs on wasm is an error.
+ */
+export async function createEpochTrainer(name: TrainerName, input: TrainerInput): Promise<EpochTrainer> {
+  if (name === 'fused') {
+    const { FusedTrainer } = await import('./fused/trainer.js')
+    return new FusedTrainer(input)
+  }
+  if (name.startsWith('tfjs-')) {
+    const { TfjsTrainer } = await import('./tfjs/trainer.js')
+    return TfjsTrainer.start(name, input)
+  }
+  throw new SymscopeError('invalid_parameter', `unknown trainer '${name}' (trainers: fused, tfjs-wasm, tfjs-cpu, tfjs-webgpu)`, {
+    parameter: 'backend',
+  })
+}

@@ -138,11 +138,12 @@ Model (defaults from the design: MLP input → h → h → (μ, log σ²), mirro
 
 Analysis and output
   --threshold T         a latent is relevant when R ≥ T (default ${DEFAULT_THRESHOLD})
-  --backend wasm|cpu    tfjs backend (default wasm, SIMD); the report names the one used
+  --backend B           trainer: fused (default: symscope's WebAssembly SIMD trainer), tfjs-wasm or tfjs-cpu;
+                        the report names it and its id covers it
   --out DIR             where report.json, report.md and the figures go (default symscope-report)
   --quiet               no progress bar (it is drawn only on a terminal anyway)
 
-Same data, settings, seed and backend ⇒ the same report.
+Same data, settings, seed and backend ⇒ the same report, byte for byte.
 
 Examples
   symscope analyze circle --n 4000 --epochs 40
@@ -156,7 +157,7 @@ ${EXIT_CODES}
 export const reproduceHelp = (): string => `symscope reproduce — the paper's experiments, with this project's settings
 
 Usage
-  symscope reproduce [--out DIR] [--quick] [--only id,id] [--cms PATH] [--seed S] [--backend wasm|cpu]
+  symscope reproduce [--out DIR] [--quick] [--only id,id] [--cms PATH] [--seed S] [--backend B]
 
 Runs, one after the other, and writes DIR/<id>/report.{json,md} with figures and DIR/summary.md:
   circle          points on a circle (the paper's D^1D, Figs. 2–4)
@@ -173,7 +174,7 @@ Options
   --only ids       run only these experiments, comma-separated
   --cms PATH       the CMS file (default: the copy shipped in data/cms/ of the package)
   --seed S         seed for generation and training (default 1)
-  --backend B      wasm (default) or cpu
+  --backend B      fused (default), tfjs-wasm or tfjs-cpu
   --quiet          no progress bars
 
 ${EXIT_CODES}

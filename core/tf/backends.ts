@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tfjs.js'
 
 /** The tfjs backends symscope trains on, fastest first where each exists. */
 export type BackendName = 'webgpu' | 'wasm' | 'cpu'

@@ -1,7 +1,8 @@
 // tfjs in Node: the wasm backend (SIMD) by default, the pure-JavaScript cpu backend as a fallback.
 // @tensorflow/tfjs-node cannot be used: its install script downloads libtensorflow.
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm'
-import * as tf from '@tensorflow/tfjs'
+import '@tensorflow/tfjs-backend-cpu'
+import * as tf from './tfjs.js'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import { selectBackend, type BackendName } from './backends.js'

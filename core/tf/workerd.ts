@@ -3,7 +3,8 @@
 // tfjs-backend-wasm-simd.wasm as it does elsewhere. wrangler imports the file as a compiled WebAssembly.Module;
 // tfjs is pointed at a placeholder URL through its platform fetch, and the one call of WebAssembly.instantiate that
 // receives the placeholder's bytes is answered with the precompiled module. Everything else passes through.
-import * as tf from '@tensorflow/tfjs'
+import '@tensorflow/tfjs-backend-cpu'
+import * as tf from './tfjs.js'
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm'
 import simdModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm'
 import { selectBackend, type BackendName } from './backends.js'

@@ -1,9 +1,8 @@
-// Training under the step budget, inside workerd: tfjs on its wasm backend (core/tf/workerd.ts; cpu only if wasm
-// cannot start, and the report names the backend). The route trains a whole analysis that fits the budget; a job
-// trains one slice per alarm. Both never ask core for more than `maxSteps`.
+// Training under the step budget, inside workerd, on the fused WebAssembly trainer (assembly/vae/, one thread; the
+// report names it). The route trains a whole analysis that fits the budget; a job trains one slice per alarm. Both
+// never ask core for more than `maxSteps`. tfjs is never loaded here.
 import { reportFromTraining, trainAnalysis, type PreparedAnalysis } from '../../core/analysis/index.js'
 import type { Report } from '../../core/report/schema.js'
-import { setupTensorflow } from '../../core/tf/workerd.js'
 import { disposeVae, type TrainingState } from '../../core/vae/index.js'
 import type { SymscopeWasm } from '../../core/index.js'
 
@@ -25,7 +24,6 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 
 /** Trains at most `maxSteps` optimiser steps of `prepared`, from `resume` if given; builds the report when finished. */
 export async function trainSlice(wasm: SymscopeWasm, prepared: PreparedAnalysis, maxSteps: number, resume?: TrainingState): Promise<Slice> {
-  await setupTensorflow()
   const trained = await trainAnalysis(wasm, prepared, { maxSteps, resume, onEpoch: yieldToEventLoop })
   if (trained.stepsThisCall > maxSteps) {
     disposeVae(trained.vae)

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util'
 import { analyze } from '../../../core/analysis/index.js'
 import type { Report } from '../../../core/report/schema.js'
-import { setupTensorflow } from '../../../core/tf/node.js'
 import type { Activation, VaeConfig } from '../../../core/vae/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
+import { parseTrainer, startTrainer } from '../trainer.js'
 import { CliError } from '../exitCodes.js'
 import { loadInput } from '../loadInput.js'
 import { GENERATOR_OPTIONS, parseInteger, parseNumber, parseSets } from '../parseValues.js'
@@ -62,7 +62,7 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
       validation: { type: 'string' },
       patience: { type: 'string' },
       threshold: { type: 'string' },
-      backend: { type: 'string', default: 'wasm' },
+      backend: { type: 'string', default: 'fused' },
       out: { type: 'string', default: 'symscope-report' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -76,7 +76,7 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
         : `analyze takes one file or dataset; got ${positionals.length}: ${positionals.join(' ')}`,
     )
   }
-  if (values.backend !== 'wasm' && values.backend !== 'cpu') throw new CliError(`--backend must be wasm or cpu; got '${values.backend}'`)
+  const trainer = parseTrainer(values.backend)
   if (values.out === '') throw new CliError('--out needs a directory name')
   const optional = (name: string, text: string | undefined, integer: boolean) =>
     text === undefined ? undefined : integer ? parseInteger(name, text) : parseNumber(name, text)
@@ -105,9 +105,9 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
     angular: list(values.angular),
     from: values.from,
   })
-  await setupTensorflow(values.backend)
+  await startTrainer(trainer)
   const progress = trainingProgress(`training on ${input.name}`, config.epochs ?? 0, values.quiet)
-  const report = await analyze(wasm, input, { config, threshold, onEpoch: progress.onEpoch })
+  const report = await analyze(wasm, input, { config, threshold, trainer, onEpoch: progress.onEpoch })
   progress.finish()
   writeReport(values.out, report)
   process.stdout.write(`${summarise(report, values.out)}\n`)

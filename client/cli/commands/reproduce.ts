@@ -6,10 +6,10 @@ import { analyze, inputFromEvents, type AnalysisInput } from '../../../core/anal
 import { generateEvents } from '../../../core/index.js'
 import type { Report } from '../../../core/report/schema.js'
 import { PAPER_SUITE, type Experiment } from '../../../core/reproduce/suite.js'
-import { setupTensorflow } from '../../../core/tf/node.js'
 import { cmsDimuonInput } from '../../../core/transforms/cmsDimuon.js'
 import type { SymscopeWasm } from '../../../core/wasm/module.js'
 import { loadWasm } from '../../../core/wasm/node.js'
+import { parseTrainer, startTrainer } from '../trainer.js'
 import { CliError, EXIT } from '../exitCodes.js'
 import { parseInteger } from '../parseValues.js'
 import { trainingProgress } from '../trainingProgress.js'
@@ -74,21 +74,21 @@ export async function reproduceCommand(argv: string[]): Promise<void> {
       only: { type: 'string' },
       cms: { type: 'string', default: DEFAULT_CMS },
       seed: { type: 'string', default: '1' },
-      backend: { type: 'string', default: 'wasm' },
+      backend: { type: 'string', default: 'fused' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
   if (values.help) return void process.stdout.write(reproduceHelp())
   if (positionals.length) throw new CliError(`reproduce takes no arguments; got ${positionals.join(' ')}`)
-  if (values.backend !== 'wasm' && values.backend !== 'cpu') throw new CliError(`--backend must be wasm or cpu; got '${values.backend}'`)
+  const trainer = parseTrainer(values.backend)
   const ids = PAPER_SUITE.map((e) => e.id)
   const only = values.only?.split(',').map((s) => s.trim())
   for (const id of only ?? []) if (!ids.includes(id)) throw new CliError(`--only: unknown experiment '${id}' (experiments: ${ids.join(', ')})`)
   const seed = parseInteger('seed', values.seed)
   const suite = PAPER_SUITE.filter((e) => !only || only.includes(e.id))
   const wasm = await loadWasm()
-  await setupTensorflow(values.backend)
+  await startTrainer(trainer)
   // The CMS file ships with the package, so a missing one is a wrong --cms, said before anything trains.
   if (suite.some((e) => 'cms' in e.data) && !existsSync(values.cms)) {
     throw new CliError(`--cms: no CMS file at ${values.cms}`, EXIT.io)
@@ -99,7 +99,7 @@ export async function reproduceCommand(argv: string[]): Promise<void> {
     const epochs = values.quick ? experiment.epochs.quick : experiment.epochs.full
     const input = inputOf(wasm, experiment, values.quick, seed, values.cms)
     const progress = trainingProgress(`[${i + 1}/${suite.length}] ${experiment.id}`, epochs, values.quiet)
-    const report = await analyze(wasm, input, { config: { ...experiment.config, epochs, seed }, onEpoch: progress.onEpoch })
+    const report = await analyze(wasm, input, { config: { ...experiment.config, epochs, seed }, trainer, onEpoch: progress.onEpoch })
     progress.finish()
     writeReport(join(values.out, experiment.id), report)
     rows.push({ experiment, report, seconds: (performance.now() - started) / 1000 })

@@ -13,7 +13,8 @@ describe('the report', () => {
   it('is the same for the same seed and backend, and different for another seed', async () => {
     const a = await analyseDataset(small, quick)
     const b = await analyseDataset(small, quick)
-    expect(withoutTimings(b)).toEqual(withoutTimings(a))
+    // The same bytes, not only equal values.
+    expect(JSON.stringify(withoutTimings(b))).toBe(JSON.stringify(withoutTimings(a)))
     const c = await analyseDataset(small, { config: { epochs: 4, seed: 4 } })
     expect(c.id).not.toBe(a.id)
     expect(relevances(c)).not.toEqual(relevances(a))
@@ -21,14 +22,38 @@ describe('the report', () => {
 
   it('validates against its schema, names its backend and versions, and survives JSON', async () => {
     const report = await analyseDataset(small, quick)
-    expect(report.training.backend).toBe('wasm')
-    expect(report.software.tfjs).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(report.training.backend).toBe('fused')
+    expect(report.software.tfjs).toBe('not used')
     expect(report.id).toMatch(/^[0-9a-f]{64}$/)
     expect(reportSchema.parse(JSON.parse(JSON.stringify(report)))).toEqual(report)
     // sorted by decreasing relevance, relevant exactly when at or above the threshold
     for (let i = 1; i < report.latents.length; i++) expect(report.latents[i - 1].relevance).toBeGreaterThanOrEqual(report.latents[i].relevance)
     for (const l of report.latents) expect(l.relevant).toBe(l.relevance >= report.config.threshold)
     expect(report.training.history.length).toBe(4)
+  }, 120_000)
+})
+
+describe('the report id', () => {
+  it('covers the trainer: tfjs gives other bytes under another id, and names its backend and version', async () => {
+    const fused = await analyseDataset(small, quick)
+    const tfjs = await analyseDataset(small, { ...quick, trainer: 'tfjs-wasm' })
+    expect(tfjs.training.backend).toBe('tfjs-wasm')
+    expect(tfjs.software.tfjs).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(tfjs.id).not.toBe(fused.id)
+    expect(relevances(tfjs)).not.toEqual(relevances(fused))
+  }, 120_000)
+
+  it('covers a training aborted before its planned steps', async () => {
+    const whole = await analyseDataset(small, quick)
+    const controller = new AbortController()
+    const stopped = await analyseDataset(small, {
+      ...quick,
+      onEpoch: (record) => void (record.epoch === 2 && controller.abort()),
+      signal: controller.signal,
+    })
+    expect(stopped.training.history.length).toBe(2)
+    expect(stopped.training.steps).toBeLessThan(whole.training.steps)
+    expect(stopped.id).not.toBe(whole.id)
   }, 120_000)
 })
 

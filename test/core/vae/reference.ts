@@ -32,7 +32,7 @@ export function referenceLoss(config: VaeConfig, weights: ArrayLike<number>[], x
   const f = config.linear ? undefined : ACTIVATE[config.activation]
   const k = config.latent
   const d = x.length / rows
-  let h = Float64Array.from(x)
+  let h: Float64Array = Float64Array.from(x)
   let w = 0
   const next = (act?: (v: number) => number) => {
     h = dense(h, rows, weights[w], weights[w + 1], act)

@@ -1,9 +1,9 @@
-// VAE training throughput: the paper's networks (2 → 64 → 64 → 2·4 and 8 → 64 → 64 → 2·8, batch 256) trained by
-// core's `trainVae` on tfjs's wasm backend (SIMD) and on its pure-JavaScript cpu backend, alternately in this process
-// run. Samples per second = optimiser steps × batch / seconds, from the trainer's own clock. Then the wall time of
-// `symscope reproduce --quick`, in a child process.
-import * as tf from '@tensorflow/tfjs'
-import { execFileSync } from 'node:child_process'
+// VAE training throughput: the design's networks (2 → 64 → 64 → 2·4 and 8 → 64 → 64 → 2·8) at batch 256 and 64,
+// trained by core's `trainVae` on the fused WebAssembly trainer (one thread), on tfjs's wasm backend (SIMD) and on its
+// pure-JavaScript cpu backend, and by PyTorch on the same network in a child process (bench/pytorchVae.py, when
+// `/usr/bin/python3 -c "import torch"` works; 1 and 2 threads), all in this process run. Samples per second =
+// optimiser steps × batch / seconds, from each trainer's own clock. Then the wall time of `symscope reproduce --quick`.
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { generateEvents, type SymscopeWasm } from '../core/index.js'
 import { standardise } from '../core/stats/index.js'
 import { setupTensorflow } from '../core/tf/node.js'
-import { disposeVae, resolveVaeConfig, trainVae } from '../core/vae/index.js'
+import { disposeVae, resolveVaeConfig, trainVae, type TrainerName } from '../core/vae/index.js'
 import { loadWasm } from '../core/wasm/node.js'
 import { median, type Bench, type BenchTable } from './table.js'
 
@@ -19,39 +19,99 @@ const EVENTS = 12_800 // 10,240 training events: 40 steps of 256 per epoch
 const EPOCHS = 3
 const REPEATS = 3
 
-async function samplesPerSecond(wasm: SymscopeWasm, dataset: string, backend: 'wasm' | 'cpu'): Promise<number> {
-  await setupTensorflow(backend)
-  const events = generateEvents(wasm, { dataset, n: EVENTS, seed: 1 })
-  const raw = Float32Array.from(events.features)
-  const m = standardise(wasm, raw, events.n, events.featureNames.length)
-  const config = resolveVaeConfig({ epochs: EPOCHS, latent: m.cols <= 2 ? 4 : 8 }, m.cols)
-  const trained = await trainVae(wasm, m.data, m.rows, m.cols, config)
+const PYTHON = '/usr/bin/python3'
+const PYTORCH_SCRIPT = fileURLToPath(new URL('../../bench/pytorchVae.py', import.meta.url))
+
+interface Net {
+  label: string
+  dataset: string
+  params?: Record<string, number>
+}
+
+const NETS: Net[] = [
+  { label: '2 → 64 → 64 → 2·4 (circle)', dataset: 'circle' },
+  { label: '8 → 64 → 64 → 2·8 (drell_yan, 8 features)', dataset: 'drell_yan' },
+]
+const BATCHES = [256, 64]
+
+const matrices = new Map<Net, ReturnType<typeof standardise>>()
+
+/** The net's standardised events, generated once per benchmark run. */
+function standardised(wasm: SymscopeWasm, net: Net) {
+  if (!matrices.has(net)) {
+    const events = generateEvents(wasm, { dataset: net.dataset, n: EVENTS, seed: 1, params: net.params })
+    matrices.set(net, standardise(wasm, Float32Array.from(events.features), events.n, events.featureNames.length))
+  }
+  return matrices.get(net)!
+}
+
+async function samplesPerSecond(wasm: SymscopeWasm, net: Net, batchSize: number, trainer: TrainerName): Promise<number> {
+  if (trainer !== 'fused') await setupTensorflow(trainer === 'tfjs-cpu' ? 'cpu' : 'wasm')
+  const m = standardised(wasm, net)
+  const config = resolveVaeConfig({ epochs: EPOCHS, batchSize, latent: m.cols <= 2 ? 4 : 8 }, m.cols)
+  const trained = await trainVae(wasm, m.data, m.rows, m.cols, config, { trainer })
   disposeVae(trained.vae)
   return (trained.steps * config.batchSize) / trained.seconds
 }
 
+/** PyTorch's samples/s for each setting, from one child process; null when torch cannot be imported. */
+function pytorch(settings: object[]): number[] | null {
+  const probe = spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore' })
+  if (probe.status !== 0) return null
+  const result = spawnSync(PYTHON, [PYTORCH_SCRIPT], { input: settings.map((s) => JSON.stringify(s)).join('\n'), encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`bench/pytorchVae.py failed: ${result.stderr}`)
+  return result.stdout.trim().split('\n').map((line) => JSON.parse(line).samplesPerSecond as number)
+}
+
+const ratio = (a: number, b: number | null) => (b ? `${(a / b).toFixed(2)}×` : 'n/a')
+
 async function trainingTable(wasm: SymscopeWasm): Promise<BenchTable> {
   const rows: (string | number)[][] = []
-  for (const [label, dataset] of [
-    ['2 → 64 → 64 → 2·4 (circle)', 'circle'],
-    ['8 → 64 → 64 → 2·8 (ee_mumu: 6 non-constant features)', 'ee_mumu'],
-  ] as const) {
-    const wasmRates: number[] = []
-    const cpuRates: number[] = []
-    for (let r = 0; r < REPEATS; r++) {
-      wasmRates.push(await samplesPerSecond(wasm, dataset, 'wasm'))
-      cpuRates.push(await samplesPerSecond(wasm, dataset, 'cpu'))
+  let torchFound = true
+  for (const net of NETS) {
+    for (const batch of BATCHES) {
+      const rates: Record<string, number[]> = { fused: [], 'tfjs-wasm': [], 'tfjs-cpu': [] }
+      const features = standardised(wasm, net).cols
+      const setting = (threads: number) => ({
+        features, latent: features <= 2 ? 4 : 8, hidden: 64, batch, events: Math.round(EVENTS * 0.8), epochs: EPOCHS, threads,
+      })
+      const torchRates: number[][] = []
+      for (let r = 0; r < REPEATS; r++) {
+        rates.fused.push(await samplesPerSecond(wasm, net, batch, 'fused'))
+        rates['tfjs-wasm'].push(await samplesPerSecond(wasm, net, batch, 'tfjs-wasm'))
+        if (r === 0) rates['tfjs-cpu'].push(await samplesPerSecond(wasm, net, batch, 'tfjs-cpu')) // slow: once
+        const torch = pytorch([setting(1), setting(2)])
+        if (torch) torchRates.push(torch)
+        else torchFound = false
+      }
+      const fused = median(rates.fused)
+      const tfjsWasm = median(rates['tfjs-wasm'])
+      const tfjsCpu = median(rates['tfjs-cpu'])
+      const torch1 = torchRates.length ? median(torchRates.map((t) => t[0])) : null
+      const torch2 = torchRates.length ? median(torchRates.map((t) => t[1])) : null
+      const torchBest = torch1 && torch2 ? Math.max(torch1, torch2) : null
+      rows.push([
+        net.label, batch, fused, tfjsWasm, tfjsCpu, torch1 ?? 'n/a', torch2 ?? 'n/a',
+        ratio(fused, torchBest), ratio(fused, tfjsWasm), ratio(fused, tfjsCpu),
+      ])
     }
-    const w = median(wasmRates)
-    const c = median(cpuRates)
-    rows.push([label, w, c, `${(w / c).toFixed(2)}×`])
   }
   return {
-    title: 'VAE training throughput: tfjs wasm (SIMD) against tfjs cpu, Node',
-    description: `Samples per second of \`trainVae\` (Adam, batch 256, ${EPOCHS} epochs of ${Math.round(EVENTS * 0.8).toLocaleString('en-US')} events), median of ${REPEATS} alternating runs per backend.`,
-    columns: ['network', 'wasm samples/s', 'cpu samples/s', 'wasm / cpu'],
+    title: 'VAE training throughput: the fused WebAssembly trainer against tfjs and PyTorch, Node, one process run',
+    description:
+      `Samples per second (Adam, ${EPOCHS} epochs of ${Math.round(EVENTS * 0.8).toLocaleString('en-US')} events), median of ` +
+      `${REPEATS} alternating runs (tfjs cpu: one run). Fused: \`trainVae\` with trainer 'fused', one thread.`,
+    columns: [
+      'network', 'batch', 'fused samples/s', 'tfjs-wasm', 'tfjs-cpu', 'PyTorch 1 thread', 'PyTorch 2 threads',
+      'fused / PyTorch best', 'fused / tfjs-wasm', 'fused / tfjs-cpu',
+    ],
     rows,
-    notes: [`tfjs ${tf.version_core}; the target is wasm ≥ 3× cpu.`],
+    notes: [
+      'Goals (issue 10): fused ≥ 1× PyTorch\'s best on this CPU, ≥ 6× tfjs-wasm.',
+      torchFound
+        ? 'PyTorch: Debian\'s python3-torch (CPU), bench/pytorchVae.py, the same network, loss and optimiser.'
+        : `PyTorch not measured: ${PYTHON} cannot import torch (apt-get install -y python3-torch).`,
+    ],
   }
 }
 
@@ -67,7 +127,7 @@ function reproduceQuickTable(): BenchTable {
   const seconds = (performance.now() - started) / 1000
   return {
     title: '`symscope reproduce --quick`',
-    description: 'Wall time of the whole quick suite (seven experiments, wasm backend), one run in a child process.',
+    description: 'Wall time of the whole quick suite (seven experiments, fused trainer), one run in a child process.',
     columns: ['command', 'seconds', 'target'],
     rows: [['symscope reproduce --quick', seconds, '< 120 s on 2 cores']],
   }

@@ -1,4 +1,3 @@
-import { version as tfjsVersion } from '@tensorflow/tfjs-core/dist/version.js'
 import { SymscopeError } from '../errors.js'
 import { grideCurve, type GrideResult } from '../id/gride.js'
 import { nearestNeighbours } from '../id/neighbours.js'
@@ -198,7 +197,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
         stoppedEarly: trained.stoppedEarly,
         history: trained.history,
       },
-      software: { symscope: VERSION, tfjs: trained.vae.trainer.startsWith('tfjs-') ? tfjsVersion : 'not used' },
+      software: { symscope: VERSION, tfjs: trained.vae.tfjsVersion ?? 'not used' },
       symmetries,
     }
     return reportSchema.parse(report)

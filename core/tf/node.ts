@@ -1,7 +1,9 @@
 // tfjs in Node: the wasm backend (SIMD) by default, the pure-JavaScript cpu backend as a fallback.
 // @tensorflow/tfjs-node cannot be used: its install script downloads libtensorflow.
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm'
-import '@tensorflow/tfjs-backend-cpu'
+// tfjs-core's gradients are ES modules without file extensions, which Node cannot load; the union package's Node
+// bundle registers them (and the cpu backend). Loaded only here, when a tfjs trainer is asked for.
+import '@tensorflow/tfjs'
 import * as tf from './tfjs.js'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'

@@ -4,6 +4,7 @@
 // tfjs is pointed at a placeholder URL through its platform fetch, and the one call of WebAssembly.instantiate that
 // receives the placeholder's bytes is answered with the precompiled module. Everything else passes through.
 import '@tensorflow/tfjs-backend-cpu'
+import '@tensorflow/tfjs-core/dist/register_all_gradients'
 import * as tf from './tfjs.js'
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm'
 import simdModule from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm'

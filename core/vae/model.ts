@@ -19,6 +19,8 @@ export interface Vae {
   readonly config: VaeConfig
   readonly inputs: number
   readonly trainer: TrainerName
+  /** The tfjs version that trained it; absent for the fused trainer, which does not load tfjs. */
+  readonly tfjsVersion?: string
   /** Means μ and log-variances log σ² (rows × K each) of `rows` standardised events (rows × inputs). */
   encode(x: Float32Array, rows: number): { means: Float32Array; logVars: Float32Array }
   /** The reconstructions (rows × inputs) of `rows` latent points z (rows × K). */

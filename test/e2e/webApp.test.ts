@@ -79,8 +79,8 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     expect(symmetries).toMatch(/Symmetry algebra of the data: so\(2\) \(dimension 1\)/)
     expect(symmetries).toMatch(/Invariances of the distribution: so\(2\)/)
 
-    // The backend is named (no GPU here: WebAssembly with SIMD, threaded because the page is cross-origin isolated).
-    expect(await page.textContent('[data-testid=backend]')).toMatch(/^WebAssembly \(SIMD, \d+ threads?\)$/)
+    // The backend is named (no GPU here: the fused WebAssembly SIMD trainer).
+    expect(await page.textContent('[data-testid=backend]')).toMatch(/^fused WebAssembly SIMD trainer/)
     const progress = page.locator('[data-testid=training-progress]')
     expect(await progress.getAttribute('max')).toBe('20')
     expect(await progress.evaluate((p: HTMLProgressElement) => p.value)).toBe(20)
@@ -220,13 +220,13 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     180_000,
   )
 
-  it('takes WebGPU only on a real adapter: a software one falls back to wasm, unless asked for by name', async () => {
+  it('takes WebGPU only on a real adapter: a software one falls back to the fused trainer, unless asked for by name', async () => {
     // Headless Chromium with --enable-unsafe-webgpu offers SwiftShader, a fallback adapter (docs/platform.md).
     const gpuBrowser = await launchChromium(['--enable-unsafe-webgpu'])
     try {
       for (const [choice, label, trainedOn] of [
-        ['auto', /^WebAssembly \(SIMD/, 'wasm'],
-        ['webgpu', /^WebGPU$/, 'webgpu'],
+        ['auto', /^fused WebAssembly SIMD trainer/, 'fused'],
+        ['webgpu', /^WebGPU$/, 'tfjs-webgpu'],
       ] as const) {
         const page = await gpuBrowser.newPage()
         page.on('pageerror', (error) => problems.push(`webgpu ${choice}: page error: ${error.message}`))

@@ -4,9 +4,12 @@ import type { Report } from '../../../core/report/schema.js'
 import type { VaeConfig } from '../../../core/vae/config.js'
 import type { EpochRecord } from '../../../core/vae/train.js'
 
-/** Which tfjs backend to train on: `auto` takes WebGPU on a real adapter, else WebAssembly. */
-export type BackendChoice = 'auto' | 'webgpu' | 'wasm' | 'cpu'
-export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'wasm', 'cpu']
+/**
+ * What to train with: `auto` takes tfjs's WebGPU backend on a real adapter, else the fused WebAssembly trainer;
+ * `fused` is that trainer; `webgpu`, `wasm` and `cpu` are tfjs's backends.
+ */
+export type BackendChoice = 'auto' | 'fused' | 'webgpu' | 'wasm' | 'cpu'
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'fused', 'webgpu', 'wasm', 'cpu']
 
 /** The data of one analysis: a registry generator run in the worker, an uploaded CSV, or the CMS dimuon example. */
 export type DataSource =
@@ -26,7 +29,7 @@ export type ToWorker = RunMessage | { type: 'stop' }
 
 /** The backend a run trains on, as the page shows it. */
 export interface BackendInfo {
-  name: 'webgpu' | 'wasm' | 'cpu'
+  name: 'fused' | 'webgpu' | 'wasm' | 'cpu'
   /** For people: "WebAssembly (SIMD, 4 threads)". */
   label: string
   /** Why a faster backend was not taken, when one was not. */

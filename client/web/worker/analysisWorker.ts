@@ -11,7 +11,7 @@ import { loadWasm } from '../../../core/wasm/browser.js'
 import type { SymscopeWasm } from '../../../core/wasm/module.js'
 import symscopeWasmUrl from '../../../core/wasm/symscope.wasm?url'
 import type { DataSource, FromWorker, RunMessage, ToWorker } from '../src/protocol.js'
-import { setupTensorflow } from './tensorflow.js'
+import { startTrainer } from './trainer.js'
 
 const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message)
 
@@ -35,11 +35,11 @@ async function run(message: RunMessage): Promise<void> {
   controller = current
   try {
     post({ type: 'phase', phase: 'starting' })
-    const [wasm, backend] = await Promise.all([loadWasm(symscopeWasmUrl), setupTensorflow(message.backend)])
-    post({ type: 'backend', backend })
+    const [wasm, { info, trainer }] = await Promise.all([loadWasm(symscopeWasmUrl), startTrainer(message.backend)])
+    post({ type: 'backend', backend: info })
     post({ type: 'phase', phase: 'data' })
     const input = inputOf(wasm, message.source)
-    const prepared = await prepareAnalysis(wasm, input, { config: message.config, threshold: message.threshold })
+    const prepared = await prepareAnalysis(wasm, input, { config: message.config, threshold: message.threshold, trainer })
     post({ type: 'prepared', id: prepared.id, events: input.n, features: prepared.features.matrix.cols, epochs: prepared.config.epochs })
     post({ type: 'phase', phase: 'training' })
     const trained = await trainAnalysis(wasm, prepared, {

@@ -75,6 +75,7 @@ export function asVae(model: TfVae, trainer: `tfjs-${string}`): Vae {
     config,
     inputs,
     trainer,
+    tfjsVersion: tf.version_core,
     encode(x, rows) {
       const [means, logVars] = run(x, rows, inputs, (t) => {
         const out = encode(model, t)

@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<{ run: Bench }>> = {
   generators: () => import('./generators.js'),
   workerd: () => import('./workerdGenerators.js'),
   training: () => import('./training.js'),
+  stepBudget: () => import('./stepBudget.js'),
   api: () => import('./api.js'),
   symmetries: () => import('./symmetries.js'),
   browser: () => import('./browser.js'),

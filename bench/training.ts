@@ -91,7 +91,7 @@ async function trainingTable(wasm: SymscopeWasm): Promise<BenchTable> {
       const torch2 = torchRates.length ? median(torchRates.map((t) => t[1])) : null
       const torchBest = torch1 && torch2 ? Math.max(torch1, torch2) : null
       rows.push([
-        net.label, batch, fused, tfjsWasm, tfjsCpu, torch1 ?? 'n/a', torch2 ?? 'n/a',
+        net.label, String(batch), fused, tfjsWasm, tfjsCpu, torch1 ?? 'n/a', torch2 ?? 'n/a',
         ratio(fused, torchBest), ratio(fused, tfjsWasm), ratio(fused, tfjsCpu),
       ])
     }

@@ -23,8 +23,11 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024
 /**
  * The step budget: most optimiser steps trained in one request or one slice of a job. Local dev does not enforce
  * CPU limits (docs/platform.md), so the worker enforces this in code: a request never trains past it.
+ * Sized in CPU time: 1,500 steps of tfjs-wasm (the trainer before the fused one) took as long as 23,000 fused steps of
+ * the default 8-feature network and 7,700 of the largest server network (`node dist/bench/run.js stepBudget`), so
+ * 7,500 fused steps cost no request more CPU time than before.
  */
-export const STEP_BUDGET = 1_500
+export const STEP_BUDGET = 7_500
 
 /** Largest server job, in optimiser steps (epochs × batches per epoch); beyond it, 413 and the local client. */
 export const MAX_JOB_STEPS = 60_000

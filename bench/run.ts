@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ run: Bench }>> = {
   twoNN: () => import('./twoNN.js'),
   generators: () => import('./generators.js'),
   workerd: () => import('./workerdGenerators.js'),
+  workerdTraining: () => import('./workerdTraining.js'),
   training: () => import('./training.js'),
   stepBudget: () => import('./stepBudget.js'),
   api: () => import('./api.js'),

@@ -1,8 +1,12 @@
 // Benchmark worker: GET /gen?impl=wasm|ts&dataset=ee_mumu|circle&n=N[&z=1] makes N events in chunks into one reused
 // buffer, wasm through core's `generateChunks` or the plain TypeScript reference (bench/reference/), and answers a
 // checksum, so that bench/workerdGenerators.ts can time both sides from outside (workerd freezes Date.now and
-// performance.now during a request).
-import { CHUNK_EVENTS, generateChunks, isSymscopeError, MUON_MASS_GEV } from '../../core/index.js'
+// performance.now during a request). GET /train?trainer=fused|tfjs-wasm&dataset=circle|drell_yan&steps=N trains N
+// optimiser steps of the design's VAE (batch 256) with core's `trainVae`, for bench/workerdTraining.ts.
+import { CHUNK_EVENTS, generateChunks, generateEvents, isSymscopeError, MUON_MASS_GEV } from '../../core/index.js'
+import { standardise } from '../../core/stats/index.js'
+import { setupTensorflow } from '../../core/tf/workerd.js'
+import { disposeVae, resolveVaeConfig, trainVae } from '../../core/vae/index.js'
 import { loadWasm } from '../../core/wasm/workerd.js'
 import { generateCircle } from '../reference/circle.js'
 import { generateEeMumu } from '../reference/eeMumu.js'
@@ -34,12 +38,38 @@ function referenceChecksum(dataset: string, n: number, sqrtS: number, z: boolean
   return sum
 }
 
+const matrices = new Map<string, ReturnType<typeof standardise>>()
+
+/** Trains `steps` steps on 12,800 standardised events of `dataset` (generated once per isolate); answers the steps. */
+async function trainSteps(trainer: 'fused' | 'tfjs-wasm', dataset: string, steps: number): Promise<number> {
+  const wasm = await loadWasm()
+  if (trainer === 'tfjs-wasm') await setupTensorflow()
+  if (!matrices.has(dataset)) {
+    const events = generateEvents(wasm, { dataset, n: 12_800, seed: SEED })
+    matrices.set(dataset, standardise(wasm, Float32Array.from(events.features), events.n, events.featureNames.length))
+  }
+  const m = matrices.get(dataset)!
+  const config = resolveVaeConfig({ epochs: 10_000, latent: m.cols <= 2 ? 4 : 8 }, m.cols)
+  const trained = await trainVae(wasm, m.data, m.rows, m.cols, config, { trainer, maxSteps: steps })
+  disposeVae(trained.vae)
+  return trained.stepsThisCall
+}
+
 const failure = (code: string, message: string, status = 400) => Response.json({ error: { code, message } }, { status })
 
 export default {
   async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url)
-    if (url.pathname !== '/gen') return failure('not_found', 'GET /gen', 404)
+    if (url.pathname === '/train') {
+      const trainer = url.searchParams.get('trainer')
+      const dataset = url.searchParams.get('dataset') ?? 'circle'
+      const steps = Number(url.searchParams.get('steps') ?? '1')
+      if (!(trainer === 'fused' || trainer === 'tfjs-wasm') || !(dataset === 'circle' || dataset === 'drell_yan') || !Number.isInteger(steps) || steps < 1) {
+        return failure('invalid_parameter', 'trainer=fused|tfjs-wasm, dataset=circle|drell_yan, steps ≥ 1')
+      }
+      return Response.json({ trainer, dataset, steps: await trainSteps(trainer, dataset, steps) })
+    }
+    if (url.pathname !== '/gen') return failure('not_found', 'GET /gen or /train', 404)
     const impl = url.searchParams.get('impl')
     const dataset = url.searchParams.get('dataset') ?? 'ee_mumu'
     const n = Number(url.searchParams.get('n') ?? '1')

@@ -97,28 +97,49 @@ function shapeOf(l: i32, features: i32, latent: i32, hidden: i32, layers: i32, a
   store<i32>(out, kind, 8)
 }
 
+// @ts-ignore: decorator
+@lazy let sizedParameterFloats: i32 = 0
+
+// @ts-ignore: decorator
+@inline function tableBytesOf(count: i32): usize {
+  return (<usize>count * offsetof<Layer>() + 15) & ~15
+}
+
+/**
+ * Bytes vaeCreate allocates for these settings: the parameter, gradient and two moment arrays, per layer its
+ * activations and their gradients (rows × padded outputs each) and its transposed kernel, the batch, its noise, z
+ * and ∂L/∂z, and the header. In f64, so that sizes past 4 GiB are reported rather than wrapped: core refuses a
+ * network that cannot fit before anything is allocated. Leaves the parameter count in sizedParameterFloats.
+ */
+export function vaeWorkingBytes(features: i32, latent: i32, hidden: i32, layers: i32, rows: i32): f64 {
+  const shape = heap.alloc(16)
+  let parameterFloats = 0
+  let floats: f64 = 0
+  for (let l = 0; l < 2 * layers + 2; l++) {
+    shapeOf(l, features, latent, hidden, layers, -1, shape)
+    const inputs = load<i32>(shape), outputs = load<i32>(shape, 4)
+    parameterFloats += (inputs + 1) * roundUp4(outputs)
+    floats += 2 * <f64>rows * <f64>roundUp4(outputs) + <f64>(outputs * roundUp4(inputs))
+  }
+  heap.free(shape)
+  sizedParameterFloats = parameterFloats
+  floats += 4 * <f64>parameterFloats + <f64>rows * <f64>(features + latent + 2 * roundUp4(latent)) + 8 // + 8: the two roundUp4s
+  // The header: the network record, aligned twice to 16 bytes (the record, then what follows it), and the layer table.
+  return 4 * floats + <f64>(offsetof<Network>() + 32 + tableBytesOf(2 * layers + 2))
+}
+
 /**
  * Allocates a network and its working memory for batches of up to `rows` rows, weights zero (see `vaeInitialise`).
  * activation: 0 relu, 1 tanh, 2 elu, 3 sigmoid, 4 none (the linear VAE). Returns the handle for the other calls.
- * Preconditions (checked by core): features ≥ 1, 1 ≤ latent, hidden ≥ 1, 0 ≤ layers, rows ≥ 1.
+ * Preconditions (checked by core, with vaeWorkingBytes): features ≥ 1, 1 ≤ latent, hidden ≥ 1, 0 ≤ layers, rows ≥ 1.
  */
 export function vaeCreate(features: i32, latent: i32, hidden: i32, layers: i32, activation: i32, rows: i32, beta: f32, learningRate: f32): usize {
   const kind = activation == RELU || activation == TANH || activation == ELU || activation == SIGMOID ? activation : -1
   const count = 2 * layers + 2
-  const shape = heap.alloc(16)
-  // Pass 1: sizes. Parameters, the per-layer buffers, and the latent buffers, all in floats (multiples of 4).
-  let parameterFloats = 0
-  let perLayerFloats = 0
-  for (let l = 0; l < count; l++) {
-    shapeOf(l, features, latent, hidden, layers, kind, shape)
-    const inputs = load<i32>(shape), outputs = load<i32>(shape, 4)
-    parameterFloats += (inputs + 1) * roundUp4(outputs)
-    perLayerFloats += 2 * rows * roundUp4(outputs) + outputs * roundUp4(inputs)
-  }
+  const total = <usize>vaeWorkingBytes(features, latent, hidden, layers, rows)
+  const parameterFloats = sizedParameterFloats
   const latentStride = roundUp4(latent)
-  const batchFloats = roundUp4(rows * features) + roundUp4(rows * latent) + 2 * rows * latentStride
-  const tableBytes = (<usize>count * offsetof<Layer>() + 15) & ~15
-  const total = offsetof<Network>() + 16 + tableBytes + bytes(4 * parameterFloats + perLayerFloats + batchFloats)
+  const tableBytes = tableBytesOf(count)
   const block = heap.alloc(total)
   memory.fill(block, 0, total)
   const net = changetype<Network>((block + 15) & ~15)
@@ -149,7 +170,8 @@ export function vaeCreate(features: i32, latent: i32, hidden: i32, layers: i32, 
   cursor += bytes(rows * latentStride)
   net.gradZ = cursor
   cursor += bytes(rows * latentStride)
-  // Pass 2: place every layer.
+  // Place every layer.
+  const shape = heap.alloc(16)
   let offset = 0
   for (let l = 0; l < count; l++) {
     shapeOf(l, features, latent, hidden, layers, kind, shape)

@@ -59,6 +59,8 @@ export interface SymscopeExports {
   // 2 elu, 3 sigmoid, 4 none. Buffers (vaeBuffer): 0 parameters, 1 gradients, 2 and 3 Adam's moments, 4 the batch,
   // 5 its noise.
   vaeCreate(features: number, latent: number, hidden: number, layers: number, activation: number, rows: number, beta: number, learningRate: number): number
+  /** Bytes vaeCreate would allocate (a float, so that sizes past 4 GiB read as such). */
+  vaeWorkingBytes(features: number, latent: number, hidden: number, layers: number, rows: number): number
   vaeFree(handle: number): void
   vaeParameterFloats(handle: number): number
   vaeBuffer(handle: number, which: number): number

@@ -1,3 +1,4 @@
+import { SymscopeError } from '../../errors.js'
 import type { SymscopeWasm } from '../../wasm/module.js'
 import type { Activation, VaeConfig } from '../config.js'
 import type { Vae } from '../model.js'
@@ -8,6 +9,18 @@ const LINEAR_CODE = 4
 
 /** Rows the network's working memory holds at least: validation, encoding and decoding go in chunks of it. */
 const MIN_WORKING_ROWS = 256
+
+/**
+ * Largest working memory of one fused network (weights, gradients, Adam's moments, the activations and gradients of
+ * `rows` rows): wasm32 addresses 4 GiB in all, and the data and the statistics need room beside it.
+ */
+export const MAX_TRAINER_BYTES = 2 * 1024 ** 3
+
+const hiddenLayers = (config: VaeConfig) => (config.linear ? 0 : config.layers)
+
+/** The bytes the fused network of `config` on `inputs` features takes for batches of `rows` (assembly/vae/network.ts). */
+export const trainerBytes = (wasm: SymscopeWasm, config: VaeConfig, inputs: number, rows: number): number =>
+  wasm.exports.vaeWorkingBytes(inputs, config.latent, config.hidden, hiddenLayers(config), rows)
 
 /** Where one dense layer sits in the flat, padded parameter array (floats). */
 interface LayerSlot {
@@ -47,8 +60,17 @@ export class FusedVae implements Vae {
   ) {
     this.#wasm = wasm
     this.rows = Math.max(batchRows, MIN_WORKING_ROWS)
+    const bytes = trainerBytes(wasm, config, inputs, this.rows)
+    if (bytes > MAX_TRAINER_BYTES) {
+      throw new SymscopeError(
+        'too_large',
+        `a batch of ${config.batchSize} with hidden width ${config.hidden} and ${config.layers} layers needs ` +
+          `${(bytes / 1024 ** 3).toFixed(1)} GiB of working memory; the fused trainer's limit is 2 GiB: use a smaller batch or network`,
+        { limit: MAX_TRAINER_BYTES },
+      )
+    }
     const activation = config.linear ? LINEAR_CODE : ACTIVATION_CODE[config.activation]
-    const layers = config.linear ? 0 : config.layers
+    const layers = hiddenLayers(config)
     const e = wasm.exports
     this.#handle = e.vaeCreate(inputs, config.latent, config.hidden, layers, activation, this.rows, config.beta, config.learningRate)
     const table = e.alloc(4 * 5 * (2 * layers + 2))

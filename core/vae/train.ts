@@ -20,7 +20,7 @@ export interface EpochRecord {
 export interface TrainOptions {
   /** Called after every epoch; training waits for a returned promise (a UI can draw). */
   onEpoch?: (record: EpochRecord, epochs: number) => void | Promise<void>
-  /** Stops training after the current batch; the result keeps what was learned so far. */
+  /** Stops training at the next epoch boundary (or slice of batches); the result keeps what was learned so far. */
   signal?: AbortSignal
   /** Most optimiser steps in this call (a server's step budget); the result then carries `state` to resume from. */
   maxSteps?: number

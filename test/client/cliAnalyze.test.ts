@@ -38,6 +38,23 @@ describe('symscope analyze', () => {
   }, 120_000)
 })
 
+describe('symscope analyze --backend', () => {
+  it('trains on the fused trainer by default and on tfjs when asked, naming each in the report under its own id', () => {
+    const reports = ['fused', 'tfjs-cpu'].map((backend) => {
+      const out = join(dir, `circle-${backend}`)
+      const args = ['analyze', 'circle', '--n', '600', '--epochs', '2', '--quiet', '--out', out]
+      const { status, stdout, stderr } = runCli(backend === 'fused' ? args : [...args, '--backend', backend])
+      expect(stderr).toBe('')
+      expect(status).toBe(0)
+      expect(stdout).toContain(`on ${backend}`)
+      return reportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')))
+    })
+    expect(reports.map((r) => r.training.backend)).toEqual(['fused', 'tfjs-cpu'])
+    expect(reports[0].software.tfjs).toBe('not used')
+    expect(reports[0].id).not.toBe(reports[1].id)
+  }, 120_000)
+})
+
 /** Bad invocations of analyze and reproduce: arguments, exit code, the message that names the problem. */
 const errorCases: [string, string[], number, RegExp][] = [
   ['no input', ['analyze'], 2, /analyze needs a CSV file or a dataset name/],
@@ -47,7 +64,7 @@ const errorCases: [string, string[], number, RegExp][] = [
   ['latent not a number', ['analyze', 'circle', '--latent', 'four'], 2, /--latent must be an integer; got 'four'/],
   ['bad beta', ['analyze', 'circle', '--beta=-1'], 2, /beta must be a number ≥ 0 and ≤ 100; got -1/],
   ['bad activation', ['analyze', 'circle', '--activation', 'swish'], 2, /activation must be one of relu, tanh, elu, sigmoid/],
-  ['bad backend', ['analyze', 'circle', '--backend', 'gpu'], 2, /--backend must be wasm or cpu; got 'gpu'/],
+  ['bad backend', ['analyze', 'circle', '--backend', 'gpu'], 2, /--backend must be one of fused, tfjs-wasm, tfjs-cpu; got 'gpu'/],
   ['bad threshold', ['analyze', 'circle', '--n', '600', '--epochs', '1', '--threshold', '1.5'], 2, /threshold must be a number > 0 and < 1/],
   ['too few events for a batch', ['analyze', 'circle', '--n', '200', '--epochs', '1'], 3, /fewer than one batch of 256/],
   ['--set on a file', ['analyze', 'FILE', '--set', 'radius=2'], 2, /--set applies to generated datasets/],

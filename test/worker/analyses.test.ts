@@ -16,7 +16,7 @@ describe('POST /api/v1/analyses', () => {
     expect(Number(first.headers.get('x-symscope-steps'))).toBe(2)
     const text = await first.text()
     const report = reportSchema.parse(JSON.parse(text))
-    expect(report.training.backend).toBe('wasm')
+    expect(report.training.backend).toBe('fused')
     expect(report.training.steps).toBe(2)
     expect(first.headers.get('etag')).toBe(`"${report.id}"`)
     expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')

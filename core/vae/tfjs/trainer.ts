@@ -8,11 +8,18 @@ import { asVae, createVae, vaeLoss, vaeVariables, type TfVae } from './model.js'
 const noiseSeed = (seed: number, step: number) => (seed * 1_000_003 + step) % 2_147_483_647
 const VALIDATION_NOISE_STEP = -1
 
+/** tfjs's Adam keeps β₁ᵗ and β₂ᵗ in these (private) variables, multiplied in step by step. */
+interface AdamPowers {
+  accBeta1: tf.Variable
+  accBeta2: tf.Variable
+}
+
 /**
  * The tfjs trainer: the design's VAE as tfjs variables, trained with tf.train.adam on whatever backend the runtime
- * set up. The reference the fused trainer is tested against. Known limit: tfjs's Adam recomputes its bias
- * corrections as pow(β, t + 1) when restored, while training multiplies them in step by step, so a tfjs training
- * resumed from a state drifts from the one that never stopped in the last float32 bits (the fused trainer does not).
+ * set up. The reference the fused trainer is tested against. tfjs's `AdamOptimizer.setWeights` recomputes the bias
+ * powers β₁ᵗ, β₂ᵗ as pow(β, t + 1), while training multiplies them in step by step, so in float32 a restored optimiser
+ * would drift from the one that never stopped: the state keeps the two powers as trained, after the moments, and the
+ * restore puts them back (a tfjs training resumed from its state is then the one that never stopped).
  */
 export class TfjsTrainer implements EpochTrainer {
   readonly vae: Vae
@@ -89,16 +96,28 @@ export class TfjsTrainer implements EpochTrainer {
   }
 
   async optimizerState(): Promise<Float32Array[]> {
-    return (await this.#optimizer.getWeights()).map((w) => Float32Array.from(w.tensor.dataSync()))
+    const weights = (await this.#optimizer.getWeights()).map((w) => Float32Array.from(w.tensor.dataSync()))
+    if (weights.length <= 1) return weights // no step yet: no moments
+    const { accBeta1, accBeta2 } = this.#optimizer as unknown as AdamPowers
+    return [...weights, Float32Array.from(accBeta1.dataSync()), Float32Array.from(accBeta2.dataSync())]
   }
 
   async restoreOptimizer(state: readonly Float32Array[]): Promise<void> {
     if (state.length <= 1) return
-    // Adam's weights: the iteration count, then the first and second moments, each shaped like its variable.
+    // Adam's weights: the iteration count, then the first and second moments, each shaped like its variable; then
+    // the two bias powers as trained.
+    const moments = 2 * this.#variables.length
     const shapes = [[], ...this.#variables.map((v) => v.shape), ...this.#variables.map((v) => v.shape)]
     await this.#optimizer.setWeights(
-      state.map((values, i) => ({ name: i === 0 ? 'iter' : `moment${i}`, tensor: tf.tensor(values, shapes[i], i === 0 ? 'int32' : 'float32') })),
+      state
+        .slice(0, 1 + moments)
+        .map((values, i) => ({ name: i === 0 ? 'iter' : `moment${i}`, tensor: tf.tensor(values, shapes[i], i === 0 ? 'int32' : 'float32') })),
     )
+    if (state.length === 3 + moments) {
+      const { accBeta1, accBeta2 } = this.#optimizer as unknown as AdamPowers
+      accBeta1.assign(tf.scalar(state[1 + moments][0]))
+      accBeta2.assign(tf.scalar(state[2 + moments][0]))
+    }
   }
 
   dispose(): void {

@@ -33,6 +33,26 @@ describe('training in slices (a server job under a step budget)', () => {
     expect(withoutTimings(report)).toEqual(withoutTimings(whole))
   }, 120_000)
 
+  it('is exact for the tfjs trainer too, over 300 steps: the state carries Adam\'s bias powers', async () => {
+    const wasm = await loadWasm()
+    await setupTensorflow('wasm')
+    const input = inputFromEvents(generateEvents(wasm, { dataset: 'circle', n: 1500, seed: 3 }))
+    const options = { config: { epochs: 75 }, trainer: 'tfjs-wasm' as const } // 4 steps per epoch: 300 steps
+    const prepared = await prepareAnalysis(wasm, input, options)
+    const whole = await trainAnalysis(wasm, prepared)
+    const expected = whole.vae.weights()
+    disposeVae(whole.vae)
+    let trained = await trainAnalysis(wasm, prepared, { maxSteps: 97 })
+    while (!trained.finished) {
+      const bytes = serializeTrainingState(trained.state!)
+      disposeVae(trained.vae)
+      trained = await trainAnalysis(wasm, prepared, { maxSteps: 97, resume: deserializeTrainingState(bytes) })
+    }
+    expect(trained.vae.weights()).toEqual(expected)
+    expect(trained.history.map((h) => h.validationLoss)).toEqual(whole.history.map((h) => h.validationLoss))
+    disposeVae(trained.vae)
+  }, 120_000)
+
   it('refuses bytes that are not a training state', () => {
     expect(() => deserializeTrainingState(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))).toThrow(/not a symscope training state/)
   })

@@ -2,7 +2,7 @@
 // its id, and their summary across seeds (docs/method.md, "Robustness").
 export { checkScanGrid, logSpaced, parseBetaGrid } from './grid.js'
 export type { ScanGrid } from './grid.js'
-export { planScan } from './plan.js'
-export type { PlannedPoint, ScanPlan, ScanRequest } from './plan.js'
+export { planScan, scanIndex } from './plan.js'
+export type { PlannedPoint, ScanIndex, ScanPlan, ScanRequest } from './plan.js'
 export { scanFromReports } from './summary.js'
 export * from './limits.js'

@@ -34,6 +34,28 @@ export interface ScanPlan {
   datasetSha: string
 }
 
+/**
+ * What a scan is once planned, as plain JSON: its id, grid, shared settings and each point's coordinates and report
+ * id. The CLI builds the scan from it and the reports; the API stores it (R2) and builds the scan when every point's
+ * report is in the store.
+ */
+export interface ScanIndex {
+  id: string
+  grid: ScanGrid
+  config: ScanPlan['config']
+  threshold: number
+  points: { beta: number; seed: number; latent: number; id: string }[]
+}
+
+/** The plain-JSON index of a plan. */
+export const scanIndex = (plan: ScanPlan): ScanIndex => ({
+  id: plan.id,
+  grid: plan.grid,
+  config: plan.config,
+  threshold: plan.threshold,
+  points: plan.points.map((p) => ({ beta: p.beta, seed: p.seed, latent: p.latent, id: p.prepared.id })),
+})
+
 const GRID_SETTINGS = ['beta', 'seed', 'latent'] as const
 
 /**

@@ -5,7 +5,7 @@ import { SCAN_SCHEMA_VERSION, scanSchema, type Scan, type ScanPoint, type ScanSe
 import { VERSION } from '../version.js'
 import { logSpaced } from './grid.js'
 import { PREDICTION_POINTS } from './limits.js'
-import type { ScanPlan } from './plan.js'
+import type { ScanIndex } from './plan.js'
 
 /** Mean, min and max of the values present; null when none is. */
 function spread(values: (number | null)[]): Spread {
@@ -58,19 +58,19 @@ function seriesOf(points: ScanPoint[], betas: number[], latent: number, threshol
 }
 
 /**
- * The scan (scan.json) from its plan and the reports of its points, in the plan's order. Holds no timings and
+ * The scan (scan.json) from its index (`scanIndex(plan)`) and the reports of its points, in the index's order. Holds no timings and
  * nothing about which points came from a cache, so the same scan gives the same bytes however it was run. For a
  * linear VAE it adds the toy model's prediction (docs/linear-toy-model.md) from the eigenvalues the points' reports
  * carry.
  *
  * @throws {SymscopeError} invalid_data when a report does not belong to its point (another id)
  */
-export function scanFromReports(plan: ScanPlan, reports: readonly Report[]): Scan {
+export function scanFromReports(plan: ScanIndex, reports: readonly Report[]): Scan {
   if (reports.length !== plan.points.length) {
     throw new SymscopeError('invalid_data', `a scan of ${plan.points.length} points needs as many reports (got ${reports.length})`)
   }
   const points = plan.points.map((p, i) => {
-    if (reports[i].id !== p.prepared.id) throw new SymscopeError('invalid_data', `report ${reports[i].id} is not the one of scan point ${i + 1} (${p.prepared.id})`)
+    if (reports[i].id !== p.id) throw new SymscopeError('invalid_data', `report ${reports[i].id} is not the one of scan point ${i + 1} (${p.id})`)
     return pointOf(reports[i], p.beta, p.seed)
   })
   const latents = [...new Set(points.map((p) => p.latent))]

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { scanMarkdown } from '../../../core/report/scanMarkdown.js'
 import { reportSchema, type Report } from '../../../core/report/schema.js'
-import { parseBetaGrid, planScan, scanFromReports } from '../../../core/scan/index.js'
+import { parseBetaGrid, planScan, scanFromReports, scanIndex } from '../../../core/scan/index.js'
 import type { Activation, VaeConfig } from '../../../core/vae/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { scanFigures } from '../../plots/scanFigures.js'
@@ -140,7 +140,7 @@ export async function scanCommand(argv: string[]): Promise<void> {
   if (missing.length) bar?.finish()
   missing.forEach(({ i }, t) => (reports[i] = reportSchema.parse(trained[t])))
 
-  const scan = scanFromReports(plan, reports as Report[])
+  const scan = scanFromReports(scanIndex(plan), reports as Report[])
   const figures = scanFigures(scan)
   try {
     mkdirSync(values.out, { recursive: true })

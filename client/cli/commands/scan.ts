@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { formatReportNumber } from '../../../core/report/markdown.js'
 import { scanMarkdown } from '../../../core/report/scanMarkdown.js'
 import { reportSchema, type Report } from '../../../core/report/schema.js'
 import { parseBetaGrid, planScan, scanFromReports, scanIndex } from '../../../core/scan/index.js'
@@ -151,7 +152,7 @@ export async function scanCommand(argv: string[]): Promise<void> {
     throw new CliError(`cannot write the scan to '${values.out}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.io)
   }
   const s = scan.series[0]
-  const collapse = s.collapse.map((c) => `rank ${c.rank} ${c.beta === null ? '—' : `β ${c.beta}`}`).join(', ')
+  const collapse = s.collapse.map((c) => `rank ${c.rank} ${c.beta === null ? '—' : `β ${formatReportNumber(c.beta)}`}`).join(', ')
   process.stdout.write(
     [
       `${plan.points.length} points: ${missing.length} trained, ${plan.points.length - missing.length} from the cache (${cache})`,

@@ -19,7 +19,7 @@ export interface ReportViewOptions {
 const shown = (value: number | null | undefined): string => (value === null || value === undefined || !Number.isFinite(value) ? '–' : formatNumber(value))
 
 /** A figure: the SVG, its test id and a caption. */
-function figure(svg: string, testId: string, caption: string, label: string): HTMLElement {
+export function figure(svg: string, testId: string, caption: string, label: string): HTMLElement {
   const node = svgNode(svg)
   node.setAttribute('role', 'img')
   node.setAttribute('aria-label', label)

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { MAX_GRID_BETAS, MAX_GRID_LATENTS, MAX_SCAN_SEEDS } from '../../core/scan/limits.js'
 import { VAE_LIMITS } from '../../core/vae/index.js'
-import { analysisConfigSchema, datasetSourceSchema } from './analysis.js'
+import { analysisConfigSchema, datasetSourceSchema, refuseCsvSettingsForGenerator } from './analysis.js'
 
 /** The grid of `POST /scans`: β values (or from:to:n text), training seeds and optional latent sizes. */
 export const scanGridSchema = z
@@ -27,12 +27,7 @@ export const scanRequestSchema = z
         context.addIssue({ code: 'custom', path: ['config', key], message: `'${key}' comes from the grid in a scan, not from config` })
       }
     }
-    if (!request.dataset.generator) return
-    for (const key of ['features', 'truth', 'angular'] as const) {
-      if (request.config[key] !== undefined) {
-        context.addIssue({ code: 'custom', path: ['config', key], message: `'${key}' applies to CSV data, not to a generator` })
-      }
-    }
+    refuseCsvSettingsForGenerator(request, context)
   })
   .meta({ id: 'ScanRequest' })
 

@@ -6,18 +6,17 @@ import { formatReportNumber } from '../../../core/report/markdown.js'
 import { scanMarkdown } from '../../../core/report/scanMarkdown.js'
 import { reportSchema, type Report } from '../../../core/report/schema.js'
 import { parseBetaGrid, planScan, scanFromReports, scanIndex } from '../../../core/scan/index.js'
-import type { Activation, VaeConfig } from '../../../core/vae/index.js'
+import type { VaeConfig } from '../../../core/vae/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { scanFigures } from '../../plots/scanFigures.js'
+import { DATA_OPTIONS, list, MODEL_OPTIONS, modelSettings, optional } from '../analysisOptions.js'
 import { CliError, EXIT } from '../exitCodes.js'
 import { loadInput } from '../loadInput.js'
-import { GENERATOR_OPTIONS, parseInteger, parseNumber, parseSets } from '../parseValues.js'
+import { GENERATOR_OPTIONS, parseInteger, parseSets } from '../parseValues.js'
 import { createProgressBar } from '../progressBar.js'
 import { MAX_JOBS, runPool } from '../scanPool.js'
 import { scanHelp } from '../usage.js'
 import { writeReport } from '../writeReport.js'
-
-const list = (text: string | undefined) => (text === undefined ? undefined : text.split(',').map((s) => s.trim()).filter(Boolean))
 
 /** A cached point's report, or null when the cache has none (or one that does not parse, which is then retrained). */
 function cachedReport(dir: string, id: string): Report | null {
@@ -37,26 +36,13 @@ export async function scanCommand(argv: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       ...GENERATOR_OPTIONS,
-      features: { type: 'string' },
-      truth: { type: 'string' },
-      angular: { type: 'string' },
-      from: { type: 'string' },
+      ...DATA_OPTIONS,
+      ...MODEL_OPTIONS,
       beta: { type: 'string' },
       seeds: { type: 'string', default: '1' },
       latent: { type: 'string' },
-      hidden: { type: 'string' },
-      layers: { type: 'string' },
-      activation: { type: 'string' },
-      linear: { type: 'boolean', default: false },
-      lr: { type: 'string' },
-      batch: { type: 'string' },
-      epochs: { type: 'string' },
-      validation: { type: 'string' },
-      patience: { type: 'string' },
-      threshold: { type: 'string' },
       jobs: { type: 'string' },
       cache: { type: 'string' },
-      backend: { type: 'string', default: 'wasm' },
       out: { type: 'string', default: 'symscope-scan' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -78,19 +64,7 @@ export async function scanCommand(argv: string[]): Promise<void> {
   const seed = parseInteger('seed', values.seed)
   const seedCount = parseInteger('seeds', values.seeds)
   if (!(seedCount >= 1)) throw new CliError(`--seeds must be at least 1; got ${seedCount}`)
-  const optional = (name: string, text: string | undefined, integer: boolean) =>
-    text === undefined ? undefined : integer ? parseInteger(name, text) : parseNumber(name, text)
-  const shared: Partial<VaeConfig> = {
-    hidden: optional('hidden', values.hidden, true),
-    layers: optional('layers', values.layers, true),
-    activation: values.activation as Activation | undefined,
-    linear: values.linear || undefined,
-    learningRate: optional('lr', values.lr, false),
-    batchSize: optional('batch', values.batch, true),
-    epochs: optional('epochs', values.epochs, true),
-    validationSplit: optional('validation', values.validation, false),
-    patience: optional('patience', values.patience, true),
-  }
+  const shared: Partial<VaeConfig> = modelSettings(values)
   const threshold = optional('threshold', values.threshold, false)
   // The grid: β from its text, seeds S, S + 1, … (S = --seed, which also seeds the generated data), latent sizes.
   const grid = {

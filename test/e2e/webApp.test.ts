@@ -201,6 +201,13 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
       { timeout: 30_000 },
     )
     await page.close()
+
+    // The web app opens the same scan from its share link.
+    const shared = await open(`/?scan=${id}`)
+    await shared.waitForSelector('[data-testid=scan-staircase] svg', { timeout: 30_000 })
+    expect(await shared.getAttribute('[data-testid=share-link]', 'href')).toBe(`${server.origin}/?scan=${id}`)
+    await shared.waitForSelector('[data-testid=scan-point] [data-testid=relevance-chart] svg', { timeout: 30_000 })
+    await shared.close()
     expectNoProblems()
   }, 240_000)
 

@@ -13,9 +13,10 @@ export interface NearestTwo {
 }
 
 /**
- * The two nearest neighbours of every point with their indices: exact brute force in wasm
- * (assembly/stats/nearestTwo.ts), squared distances summed in f64. The indices tell which points share a neighbour,
- * which the TwoNN interval needs (`twoNNInterval`). Runs in O(rows² · cols): about 0.3 s for 10,000 points × 8 columns.
+ * The two nearest neighbours of every point with their indices: exact brute force in wasm with f32x4 SIMD
+ * (assembly/stats/nearestTwo.ts), squared distances summed in f32 as `nearestNeighbours` sums them, so the distances
+ * are the same. The indices tell which points share a neighbour, which the TwoNN interval needs (`twoNNInterval`).
+ * Runs in O(rows² · cols): about 0.12 s for 10,000 points × 8 columns (Node 20, one core), as fast as the k = 2 search.
  *
  * @param data row-major rows × cols coordinates, all finite
  * @param rows three or more points
@@ -30,7 +31,8 @@ export function nearestTwo(wasm: SymscopeWasm, data: Float32Array, rows: number,
     const dataPtr = scratch.putF32(data)
     const indicesPtr = scratch.allocBytes(8 * rows)
     const distancesPtr = scratch.allocF64(2 * rows)
-    wasm.exports.nearestTwo(dataPtr, rows, cols, indicesPtr, distancesPtr)
+    const workPtr = scratch.allocBytes(wasm.exports.nearestTwoScratchBytes(rows, cols))
+    wasm.exports.nearestTwo(dataPtr, rows, cols, indicesPtr, distancesPtr, workPtr)
     return {
       indices: new Int32Array(wasm.exports.memory.buffer, indicesPtr, 2 * rows).slice(),
       distances: wasm.copyF64(distancesPtr, 2 * rows),

@@ -47,7 +47,8 @@ export interface SymscopeExports {
   distanceCorrelation(x: number, p: number, y: number, q: number, n: number, scratch: number, out: number): number
   nearestNeighbours(data: number, rows: number, cols: number, k: number, out: number, scratch: number): void
   neighboursScratchBytes(rows: number, cols: number, k: number): number
-  nearestTwo(data: number, rows: number, cols: number, indices: number, distances: number): void
+  nearestTwo(data: number, rows: number, cols: number, indices: number, distances: number, scratch: number): void
+  nearestTwoScratchBytes(rows: number, cols: number): number
 
   neighbourAverages(points: number, rows: number, cols: number, values: number, valueCols: number, k: number, out: number, scratch: number): void
   neighbourRegressionScratchBytes(k: number): number

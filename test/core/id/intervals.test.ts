@@ -36,9 +36,19 @@ describe('nearestTwo', () => {
     expect(Array.from(result.distances)).toEqual([1, 3, 1, 2, 2, 3])
     const { points, cols } = sphere(2, 500, 3)
     const reference = nearestNeighbours(wasm, points, 500, cols, 2).distances
-    // nearestNeighbours sums in Float32 (relative error ≲ 2e-7 · cols); nearestTwo in f64.
+    // Both sum the squared differences in Float32 in the same order: the same distances, bit for bit.
     const two = nearestTwo(wasm, points, 500, cols)
-    for (let i = 0; i < 1000; i++) expect(Math.abs(two.distances[i] - reference[i])).toBeLessThan(1e-6 * reference[i])
+    expect(Array.from(two.distances)).toEqual(Array.from(reference))
+    // And the indices point at those distances: |x_i − x_j| recomputed in f64 agrees to Float32 rounding.
+    for (let i = 0; i < 500; i++) {
+      for (let m = 0; m < 2; m++) {
+        const j = two.indices[2 * i + m]
+        expect(j).not.toBe(i)
+        let sum = 0
+        for (let c = 0; c < cols; c++) sum += (points[i * cols + c] - points[j * cols + c]) ** 2
+        expect(Math.abs(Math.sqrt(sum) - two.distances[2 * i + m])).toBeLessThan(1e-6 * two.distances[2 * i + m])
+      }
+    }
   })
 })
 

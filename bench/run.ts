@@ -6,6 +6,8 @@ import { formatTable, type Bench, type BenchTable } from './table.js'
 
 const benches: Record<string, () => Promise<{ run: Bench }>> = {
   twoNN: () => import('./twoNN.js'),
+  intervals: () => import('./intervals.js'),
+  scan: () => import('./scan.js'),
   generators: () => import('./generators.js'),
   workerd: () => import('./workerdGenerators.js'),
   workerdTraining: () => import('./workerdTraining.js'),

@@ -9,12 +9,14 @@ import { analyses } from './routes/analyses.js'
 import { datasets } from './routes/datasets.js'
 import { health } from './routes/health.js'
 import { openapi } from './routes/openapi.js'
+import { scans } from './routes/scans.js'
 
 /** The symscope API, versioned: one Hono per resource. */
 const api = new Hono<AppEnv>()
   .route('/health', health)
   .route('/datasets', datasets)
   .route('/analyses', analyses)
+  .route('/scans', scans)
   .route('/', openapi)
 
 /** Assembles the API under /api/v1, its CORS and rate limits, the error handling and the static web client. */

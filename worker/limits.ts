@@ -36,6 +36,12 @@ export const MAX_JOB_STEPS = 60_000
 export const MAX_SERVER_HIDDEN = 256
 export const MAX_SERVER_BATCH_SIZE = 2_048
 
+/**
+ * Points (β × seeds × latent sizes) in one `POST /scans`: each is an analysis job, and the scan counts as that many
+ * analyses against RATE_LIMIT_ANALYSES, so it must fit in one window.
+ */
+export const MAX_API_SCAN_POINTS = 24
+
 /** Requests per client (CF-Connecting-IP) per window, all of /api/v1 together. */
 export const RATE_LIMIT_REQUESTS = 600
 

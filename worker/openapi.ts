@@ -7,6 +7,7 @@ import { ERROR_CODES } from './errors.js'
 import {
   MAX_ANALYSIS_BODY_BYTES,
   MAX_API_EVENTS,
+  MAX_API_SCAN_POINTS,
   MAX_CSV_BYTES,
   MAX_CSV_ROWS,
   MAX_JOB_STEPS,
@@ -20,7 +21,8 @@ import {
 } from './limits.js'
 import { analysisRequestSchema, jobStatusSchema } from './schemas/analysis.js'
 import { eventsRequestSchema, eventsResponseSchema } from './schemas/events.js'
-import { datasetListSchema, errorSchema, healthSchema, reportDocumentSchema } from './schemas/responses.js'
+import { scanRequestSchema, scanStatusSchema } from './schemas/scan.js'
+import { datasetListSchema, errorSchema, healthSchema, reportDocumentSchema, scanDocumentSchema } from './schemas/responses.js'
 
 /** The named limits, as the document, /docs and the README list them. */
 export const LIMITS_TABLE: { name: string; value: string; meaning: string }[] = [
@@ -34,7 +36,8 @@ export const LIMITS_TABLE: { name: string; value: string; meaning: string }[] = 
   { name: 'MAX_SERVER_HIDDEN', value: String(MAX_SERVER_HIDDEN), meaning: 'widest hidden layer trained on the server' },
   { name: 'MAX_SERVER_BATCH_SIZE', value: MAX_SERVER_BATCH_SIZE.toLocaleString('en'), meaning: 'largest batch trained on the server' },
   { name: 'RATE_LIMIT_REQUESTS', value: `${RATE_LIMIT_REQUESTS} / ${RATE_LIMIT_WINDOW_SECONDS} s`, meaning: 'requests per client IP to /api/v1' },
-  { name: 'RATE_LIMIT_ANALYSES', value: `${RATE_LIMIT_ANALYSES} / ${RATE_LIMIT_WINDOW_SECONDS} s`, meaning: 'POST /analyses per client IP' },
+  { name: 'RATE_LIMIT_ANALYSES', value: `${RATE_LIMIT_ANALYSES} / ${RATE_LIMIT_WINDOW_SECONDS} s`, meaning: 'POST /analyses per client IP; a POST /scans counts as its points' },
+  { name: 'MAX_API_SCAN_POINTS', value: String(MAX_API_SCAN_POINTS), meaning: 'points (β × seeds × latent sizes) of one POST /scans; each point at most MAX_JOB_STEPS steps' },
 ]
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` })
@@ -155,6 +158,49 @@ const paths = {
       },
     },
   },
+  '/api/v1/scans': {
+    post: {
+      summary: 'Scan an analysis over β, training seeds and latent sizes',
+      description:
+        `Checks the whole scan first: at most ${MAX_API_SCAN_POINTS} points (β × seeds × latent sizes), each point at most ` +
+        `${MAX_JOB_STEPS} optimiser steps, and the rate limit counts the scan as its points; a bad or too large grid is a 4xx ` +
+        'with nothing queued. Then every point whose report is not stored becomes its own analysis job (one Durable Object ' +
+        'per report id, trained in slices in parallel); points shared with earlier analyses or scans come from the store. ' +
+        '202 with Location while points train; 200 with the scan (scan.json) when all are stored.',
+      operationId: 'scan',
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: ref('ScanRequest'), example: { dataset: { generator: { name: 'circle', n: 2000 } }, grid: { beta: '0.01:3:6', seeds: [1, 2] }, config: { epochs: 20 } } } },
+      },
+      responses: {
+        '200': { description: 'the scan: every point is stored', content: json('Scan') },
+        '202': {
+          description: 'queued: the points train as analysis jobs',
+          headers: { Location: { schema: { type: 'string' }, description: 'where to poll: /api/v1/scans/{id}' } },
+          content: json('ScanStatus'),
+        },
+        '400': error('bad_request, invalid_request, invalid_parameter (a β ≤ 0, a repeated value, a bad grid text), unknown_parameter'),
+        '404': error('unknown_dataset'),
+        '413': error('too_large: too many points, a point over the job steps, or the body over its limit'),
+        '415': error('unsupported_media_type: the body is not JSON'),
+        '422': error('invalid_data: data that cannot be analysed'),
+        ...COMMON_ERRORS,
+      },
+    },
+  },
+  '/api/v1/scans/{id}': {
+    get: {
+      summary: 'A scan: its progress while points train, then the scan itself',
+      operationId: 'getScan',
+      parameters: [{ ...idParameter, description: "The scan's id: SHA-256 of the data, the grid and the shared settings." }],
+      responses: {
+        '200': { description: 'the scan (every point stored), or its status', content: { 'application/json': { schema: { oneOf: [ref('Scan'), ref('ScanStatus')] } } } },
+        '400': error('invalid_request: not an id'),
+        '404': error('not_found: no scan with this id'),
+        ...COMMON_ERRORS,
+      },
+    },
+  },
   '/api/v1/openapi.json': {
     get: { summary: 'This document', operationId: 'openapi', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': {} } } } },
   },
@@ -165,7 +211,7 @@ const paths = {
 
 /** The schemas the document names, converted from zod (request schemas as input: defaulted fields are optional). */
 function componentSchemas(): Record<string, unknown> {
-  const roots = [analysisRequestSchema, jobStatusSchema, eventsRequestSchema, eventsResponseSchema, datasetListSchema, errorSchema, healthSchema, reportDocumentSchema]
+  const roots = [analysisRequestSchema, jobStatusSchema, scanRequestSchema, scanStatusSchema, scanDocumentSchema, eventsRequestSchema, eventsResponseSchema, datasetListSchema, errorSchema, healthSchema, reportDocumentSchema]
   const uri = (id: string) => `#/components/schemas/${id}`
   const converted = z.toJSONSchema(z.globalRegistry, { io: 'input', uri, unrepresentable: 'any' }).schemas as Record<string, Record<string, unknown>>
   // Keep the schemas reachable from the roots (others may register ids of their own), without $schema/$id.

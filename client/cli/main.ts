@@ -2,13 +2,14 @@
 // The symscope command line: `symscope generate …` (and, as they land, `analyze` and `reproduce`).
 import { isSymscopeError, VERSION } from '../../core/index.js'
 import { CliError, EXIT } from './exitCodes.js'
-import { analyzeHelp, generateHelp, mainHelp, reproduceHelp } from './usage.js'
+import { analyzeHelp, generateHelp, mainHelp, reproduceHelp, scanHelp } from './usage.js'
 
 // Commands load on demand: `generate` should not pay for importing TensorFlow.js.
 const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: () => string }> = {
   generate: { run: async (argv) => (await import('./commands/generate.js')).generateCommand(argv), help: generateHelp },
   analyze: { run: async (argv) => (await import('./commands/analyze.js')).analyzeCommand(argv), help: analyzeHelp },
   reproduce: { run: async (argv) => (await import('./commands/reproduce.js')).reproduceCommand(argv), help: reproduceHelp },
+  scan: { run: async (argv) => (await import('./commands/scan.js')).scanCommand(argv), help: scanHelp },
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -1,6 +1,9 @@
 import { DEFAULT_THRESHOLD, MAX_ANALYSIS_EVENTS } from '../../core/analysis/limits.js'
 import { datasets, describeRange, MAX_EVENTS, type DatasetSpec } from '../../core/index.js'
+import { availableParallelism } from 'node:os'
+import { MAX_GRID_BETAS, MAX_GRID_LATENTS, MAX_SCAN_POINTS, MAX_SCAN_SEEDS } from '../../core/scan/limits.js'
 import { DEFAULT_VAE_CONFIG, VAE_LIMITS } from '../../core/vae/config.js'
+import { MAX_JOBS } from './scanPool.js'
 
 const formatDefault = (value: unknown) => (value === null ? 'none' : String(value))
 
@@ -48,6 +51,7 @@ Usage
   symscope generate <dataset> [--n N] [--seed S] [--set name=value ...] [--out FILE]
   symscope analyze <file.csv | dataset> [--latent K] [--beta B] [--epochs E] [--seed S] [--out DIR]
   symscope reproduce [--out DIR] [--quick]
+  symscope scan <file.csv | dataset> --beta FROM:TO:N [--seeds N] [--jobs N] [--out DIR]
   symscope help [command]
   symscope --version
 
@@ -55,6 +59,7 @@ Commands
   generate   Make events from a built-in generator and write them as CSV (features, then truth_* columns).
   analyze    Train the VAE on a CSV file or a generated dataset; rank the latents by relevance; write a report.
   reproduce  Run the paper's experiments with this project's settings and write a summary table.
+  scan       Analyse over a grid of β and training seeds in parallel: the staircase, and where each latent collapses.
   help       Show this help, or a command's: symscope help generate
 
 Datasets: ${Object.keys(datasets).join(', ')}   (symscope help generate lists their parameters)
@@ -176,6 +181,45 @@ Options
   --seed S         seed for generation and training (default 1)
   --backend B      fused (default), tfjs-wasm or tfjs-cpu
   --quiet          no progress bars
+
+${EXIT_CODES}
+`
+
+export const scanHelp = (): string => `symscope scan — how the answer changes with β and the training seed
+
+Usage
+  symscope scan <file.csv | dataset> --beta GRID [--seeds N] [--latent K,K,...] [--jobs N] [options]
+
+Runs a full analysis (as symscope analyze) at every point of a grid of β × training seeds × latent sizes, on a
+pool of worker threads, and writes DIR/scan.json, DIR/scan.md and SVG figures: the relevance of each rank against
+β with bands across seeds (latents switching off one by one), the relevant count and the intrinsic dimension of
+the relevant latents against β, and the β where each latent collapses; with --linear the linear toy model's
+R_k = 1 − βD/(2λ_k) is drawn over the measurements. Each point's full report is kept in the cache under its report
+id: a point already computed is never trained again, and a scan that overlaps an earlier one trains only the new
+points.
+
+Grid
+  --beta GRID           from:to:n, n log-spaced values (e.g. 0.01:3:12), or a list (0.1,0.2,0.5); every β > 0
+                        and ≤ ${VAE_LIMITS.beta.max}; at most ${MAX_GRID_BETAS} values
+  --seeds N             training seeds S, S + 1, …, S + N − 1 with S = --seed (default 1 seed; at most ${MAX_SCAN_SEEDS})
+  --latent K,K,...      latent sizes (default: analyze's default; at most ${MAX_GRID_LATENTS} sizes)
+                        At most ${MAX_SCAN_POINTS} points (β × seeds × latent sizes) in one scan.
+  --seed S              seeds the generated data and the first training seed (default 1)
+
+Run and output
+  --jobs N              worker threads (default one per core: ${availableParallelism()} here; 1 … ${MAX_JOBS}).
+                        The same scan gives the same scan.json for any number of jobs.
+  --cache DIR           where each point's report goes, DIR/<report id>/ (default OUT/points)
+  --out DIR             where scan.json, scan.md and the figures go (default symscope-scan)
+  --quiet               no progress bar (it is drawn only on a terminal anyway)
+
+Data, model and analysis options are analyze's (symscope help analyze), except --beta, --seed and --latent,
+which come from the grid: --n, --set, --features, --truth, --angular, --from, --hidden, --layers, --activation,
+--linear, --lr, --batch, --epochs, --validation, --patience, --threshold, --backend.
+
+Examples
+  symscope scan circle --beta 0.01:3:12 --seeds 5 --n 4000 --epochs 40
+  symscope scan gaussian --linear --latent 3 --beta 0.03:2:8 --n 100000 --epochs 60 --lr 0.01 --batch 1024 --validation 0.5
 
 ${EXIT_CODES}
 `

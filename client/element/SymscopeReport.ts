@@ -1,15 +1,17 @@
 // <symscope-report>: a symscope report on any page. One script tag, then
 //   <symscope-report report-id="…">            a report stored by the API (with `api` = its base URL when elsewhere)
+//   <symscope-report scan-id="…">              a scan stored by the API: the staircase, and a β slider over its points
 //   <symscope-report src="report.json">        a report.json the page hosts itself
 //   <symscope-report dataset="circle" n="2000" epochs="10">   a small analysis run on the server
 // The `report` property sets or reads the report drawn; `symscope-load` and `symscope-error` tell the page.
 import { parseParameterText } from '../../core/datasets/parameters.js'
 import type { Report } from '../../core/report/schema.js'
-import { fetchReport, getAnalysis, submitAnalysis, waitForReport, type AnalysisRequestBody, type JobStatus } from './api.js'
+import { fetchReport, getAnalysis, submitAnalysis, waitForReport, waitForScan, type AnalysisRequestBody, type JobStatus } from './api.js'
 import { ATTRIBUTES, CLASSES, EVENTS, FIGURES, TEST_IDS, TEXT, type FigureName } from './constants.js'
 import { h } from './dom.js'
 import { DEFAULT_API, DEFAULT_FIGURES, SMALL_ANALYSIS } from './options.js'
 import { renderReport } from './reportView.js'
+import { renderScan } from './scanView.js'
 import { REPORT_CSS } from './styles.js'
 
 const HOST_CSS = ':host { display: block; } :host([hidden]) { display: none; }'
@@ -41,6 +43,8 @@ export class SymscopeReportElement extends HTMLElement {
   #report: Report | null = null
   #controller: AbortController | undefined
   #scheduled = false
+  /** The latest point asked for by the scan's slider: an older answer arriving later is dropped. */
+  #pointRequest = 0
 
   constructor() {
     super()
@@ -92,6 +96,8 @@ export class SymscopeReportElement extends HTMLElement {
       this.#status(status.status === 'running' ? TEXT.running(status.progress.steps, status.progress.totalSteps) : TEXT.queued)
     try {
       const id = this.getAttribute(ATTRIBUTES.reportId)
+      const scanId = this.getAttribute(ATTRIBUTES.scanId)
+      if (scanId && !id) return void (await this.#loadScan(api, scanId, signal))
       const src = this.getAttribute(ATTRIBUTES.src)
       const dataset = this.getAttribute(ATTRIBUTES.dataset)
       let report: Report
@@ -122,6 +128,32 @@ export class SymscopeReportElement extends HTMLElement {
       this.#body.replaceChildren(h('p', { class: CLASSES.error, role: 'alert', 'data-testid': TEST_IDS.error }, message))
       this.dispatchEvent(new CustomEvent(EVENTS.error, { detail: { error }, bubbles: true, composed: true }))
     }
+  }
+
+  /** A stored scan: its figures and a β slider; each selected point's report is fetched and drawn below. */
+  async #loadScan(api: string, scanId: string, signal: AbortSignal): Promise<void> {
+    this.#status(TEXT.loading)
+    const scan = await waitForScan(api, scanId, { signal, onStatus: (s) => this.#status(TEXT.scanRunning(s.progress.done, s.progress.points)) })
+    if (signal.aborted) return
+    const figures = parseFigures(this.getAttribute(ATTRIBUTES.figures))
+    this.#body.replaceChildren(
+      renderScan(scan, {
+        width: this.clientWidth,
+        onPoint: (point, target) => {
+          const request = ++this.#pointRequest
+          target.replaceChildren(h('p', { class: CLASSES.status, role: 'status' }, TEXT.loading))
+          getAnalysis(api, point.id, signal)
+            .then((answer) => waitForReport(api, answer, { signal }))
+            .then((report) => {
+              if (!signal.aborted && request === this.#pointRequest) target.replaceChildren(renderReport(report, { figures, width: this.clientWidth }))
+            })
+            .catch((error: unknown) => {
+              if (!signal.aborted && request === this.#pointRequest) target.replaceChildren(h('p', { class: CLASSES.error, role: 'alert' }, error instanceof Error ? error.message : String(error)))
+            })
+        },
+      }),
+    )
+    this.dispatchEvent(new CustomEvent(EVENTS.load, { detail: { scan }, bubbles: true, composed: true }))
   }
 
   #status(text: string): void {

@@ -1,5 +1,6 @@
 // The symscope HTTP API as the browser sees it: submit an analysis, poll a queued one, fetch a stored report. The web
 // app and the element share it. Shapes follow the worker's OpenAPI document (GET /api/v1/openapi.json).
+import type { Scan } from '../../core/report/scanSchema.js'
 import type { Report } from '../../core/report/schema.js'
 import { POLL } from './options.js'
 
@@ -147,5 +148,39 @@ export async function waitForReport(
     await sleep(wait, options.signal)
     wait = Math.min(POLL.maxMs, wait * 1.5)
     answer = await getAnalysis(api, answer.id, options.signal)
+  }
+}
+
+/** What `GET /api/v1/scans/{id}` answers while points still train. */
+export interface ScanStatus {
+  id: string
+  status: 'running' | 'failed'
+  progress: { done: number; points: number }
+  points: { id: string; status: string; error?: { code: string; message: string } }[]
+}
+
+const isScan = (value: unknown): value is Scan => typeof value === 'object' && value !== null && (value as Scan).schema === 'symscope-scan/1'
+
+/**
+ * `GET /api/v1/scans/{id}` polled (waits growing from POLL.firstMs to POLL.maxMs) until the scan is complete, a point
+ * fails, or POLL.timeoutMs passes; `onStatus` sees each progress answer.
+ */
+export async function waitForScan(api: string, id: string, options: { signal?: AbortSignal; onStatus?: (status: ScanStatus) => void } = {}): Promise<Scan> {
+  const started = Date.now()
+  let wait: number = POLL.firstMs
+  for (;;) {
+    const url = apiUrl(api, `/scans/${encodeURIComponent(id)}`)
+    const body = await readJson(await fetchRetrying(url, { signal: options.signal, headers: { accept: 'application/json' } }), `scan ${id}`)
+    if (isScan(body)) return body
+    const status = body as ScanStatus
+    if (typeof status?.progress?.points !== 'number') throw new ApiRequestError(200, 'bad_response', `scan ${id}: the answer is neither a scan nor its status`)
+    options.onStatus?.(status)
+    if (status.status === 'failed') {
+      const failed = status.points.find((p) => p.error)
+      throw new ApiRequestError(200, failed?.error?.code ?? 'failed', failed?.error?.message ?? 'a point of the scan failed on the server')
+    }
+    if (Date.now() - started > POLL.timeoutMs) throw new ApiRequestError(0, 'timeout', `scan ${id} is still running; try again later`)
+    await sleep(wait, options.signal)
+    wait = Math.min(POLL.maxMs, wait * 1.5)
   }
 }

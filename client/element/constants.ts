@@ -9,6 +9,7 @@ export const TAG = 'symscope-report'
 /** Attributes the element reads (all optional; one of `report-id`, `src` or `dataset` says what to show). */
 export const ATTRIBUTES = {
   reportId: 'report-id',
+  scanId: 'scan-id',
   src: 'src',
   api: 'api',
   dataset: 'dataset',
@@ -38,6 +39,10 @@ export const TEST_IDS = {
   summary: 'report-summary',
   status: 'report-status',
   error: 'report-error',
+  scan: 'scan-view',
+  scanStaircase: 'scan-staircase',
+  scanBeta: 'scan-beta',
+  scanPoint: 'scan-point',
 } as const
 
 /** CSS classes of the report view (prefixed: the app and host pages share one namespace). */
@@ -67,7 +72,11 @@ export const TEXT = {
   queued: 'Queued on the server…',
   running: (steps: number, total: number) => `Training on the server: ${steps} of ${total} steps…`,
   submitting: 'Submitting the analysis…',
-  nothingToShow: `Nothing to show: give <${TAG}> a report-id, a src or a dataset attribute.`,
+  nothingToShow: `Nothing to show: give <${TAG}> a report-id, a scan-id, a src or a dataset attribute.`,
+  scanRunning: (done: number, points: number) => `Scan on the server: ${done} of ${points} points done…`,
+  scanCaption:
+    'Relevance of each rank against β (log scale): the mean over the training seeds, their range as a band, and for a linear VAE the toy model’s 1 − βD/(2λ_k) dashed.',
+  scanPoint: (beta: string, seed: number) => `The full report at β = ${beta}, seed ${seed}:`,
   relevanceCaption:
     'Relevance R = Var[μ] of each latent, sorted (the paper’s Fig. 2): coloured bars are above the threshold (dashed); diamonds are each latent’s KL to the prior.',
   dimensionCaption: 'Intrinsic dimension against the neighbour order k (Gride): small k looks at the finest scale.',

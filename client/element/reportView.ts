@@ -19,7 +19,7 @@ export interface ReportViewOptions {
 const shown = (value: number | null | undefined): string => (value === null || value === undefined || !Number.isFinite(value) ? '–' : formatNumber(value))
 
 /** A figure: the SVG, its test id and a caption. */
-function figure(svg: string, testId: string, caption: string, label: string): HTMLElement {
+export function figure(svg: string, testId: string, caption: string, label: string): HTMLElement {
   const node = svgNode(svg)
   node.setAttribute('role', 'img')
   node.setAttribute('aria-label', label)
@@ -44,13 +44,18 @@ function dimension(report: Report, figures: ReportFigure[]): HTMLElement {
   const id = report.intrinsicDimension
   const value = (which: string, v: number | null) => h('strong', { class: CLASSES.number, 'data-which': which, 'data-value': v ?? '' }, shown(v))
   const expected = report.dataset.expectedDegreesOfFreedom
+  // The TwoNN confidence interval (core/id/twoNNInterval.ts), where the report carries one.
+  const interval = (which: string, i: Report['intrinsicDimension']['dataInterval']) =>
+    i ? h('span', { 'data-interval': which }, ` (${Math.round(100 * i.level)} % interval ${shown(i.lower)} – ${shown(i.upper)})`) : ''
   const line = h(
     'p',
     {},
     'Intrinsic dimension (TwoNN): data ',
     value('data', id.data),
+    interval('data', id.dataInterval),
     ', relevant latents ',
     value('latent', id.latent),
+    interval('latent', id.latentInterval),
     expected === null ? '' : ` · expected degrees of freedom ${expected}`,
   )
   const curve = figures.find((f) => f.name === 'dimension.svg')
@@ -75,7 +80,7 @@ function correlations(report: Report): HTMLElement {
       'tr',
       { class: l.relevant ? CLASSES.relevant : null },
       h('th', { scope: 'row' }, `z${l.index}`),
-      h('td', { class: CLASSES.number }, shown(l.relevance)),
+      h('td', { class: CLASSES.number, title: l.relevanceInterval ? `bootstrap interval ${shown(l.relevanceInterval.lower)} – ${shown(l.relevanceInterval.upper)}` : null }, shown(l.relevance)),
       ...truth.map((name) => cell(l.index, name)),
     ),
   )

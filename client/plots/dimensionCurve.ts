@@ -1,6 +1,7 @@
 import type { DimensionCurvePoint } from '../../core/report/schema.js'
 import { formatNumber, linearScale, logScale, niceDomain } from './axis.js'
 import { emptyNote, header, lineSeries, plotBox, referenceLine, svgDocument, ticksAt, titleText, xAxis, yAxis, type LegendItem, type LineSeries } from './frame.js'
+import { errorBar } from './intervals.js'
 import { AXIS, seriesColour } from './palette.js'
 
 /** The report's Gride curves: `intrinsicDimension.dataCurve` and `.latentCurve`. */
@@ -22,7 +23,8 @@ const MARGIN = { left: 60, right: 20, top: 40, bottom: 50 }
 /**
  * Intrinsic dimension against the neighbour order k (Gride, on a log2 axis: k = 1, 2, 4, …), for the data and for
  * the relevant-latent means, with the expected degrees of freedom as a dotted line. Small k looks at the finest
- * scale; each point's tooltip gives the median neighbour distance it looks at.
+ * scale; each point's tooltip gives the median neighbour distance it looks at. Points with a profile-likelihood
+ * interval (`lower`, `upper`) carry it as an error bar.
  */
 export function dimensionCurveSvg(curves: DimensionCurves, options: DimensionCurveOptions = {}): string {
   const { width = 640, height = 380, expected = null } = options
@@ -41,7 +43,7 @@ export function dimensionCurveSvg(curves: DimensionCurves, options: DimensionCur
   const ks = [...new Set(all.map((p) => p.k))].sort((a, b) => a - b)
   const sx = logScale([ks[0] / 1.3, ks[ks.length - 1] * 1.3], [box.left, box.right])
   let top = expected ?? 0
-  for (const p of all) top = Math.max(top, p.dimension)
+  for (const p of all) top = Math.max(top, p.upper ?? p.dimension)
   const y = niceDomain(0, top * 1.15, 5)
   const sy = linearScale(y.domain, [box.bottom, box.top])
 
@@ -59,6 +61,13 @@ export function dimensionCurveSvg(curves: DimensionCurves, options: DimensionCur
     yAxis(box, ticksAt(y.ticks, sy), 'intrinsic dimension (Gride)'),
     xAxis(box, ticksAt(ks, sx, String), 'neighbour order k (larger k: larger scale)', { grid: true }),
     expected !== null && referenceLine(box, sy(expected), `expected ${expected}`, 'expected', AXIS, '2 3'),
+    ...named.flatMap((c) =>
+      c.points.map((p) =>
+        p.lower === undefined || p.upper === undefined
+          ? ''
+          : errorBar(sx(p.k), sy(p.lower), sy(p.upper), c.colour, `${c.label}, k = ${p.k}: interval ${formatNumber(p.lower)} – ${formatNumber(p.upper)}`, `data-curve="${c.curve}"`),
+      ),
+    ),
     ...series.map(lineSeries),
   ])
 }

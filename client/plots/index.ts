@@ -13,6 +13,11 @@ export { dimensionCurveSvg } from './dimensionCurve.js'
 export type { DimensionCurveOptions, DimensionCurves } from './dimensionCurve.js'
 export { reportFigures, figureFileName } from './reportFigures.js'
 export type { ReportFigure, ReportFigureExtras } from './reportFigures.js'
+export { scanStaircaseSvg } from './scanStaircase.js'
+export type { ScanPlotOptions } from './scanStaircase.js'
+export { scanCountsSvg } from './scanCounts.js'
+export { scanCollapseSvg } from './scanCollapse.js'
+export { scanFigures } from './scanFigures.js'
 
 // Shared pieces, for plots built elsewhere (the web app, the element).
 export { escapeXml, formatNumber, linearScale, logScale, logTicks, niceDomain, niceTicks, tickLabel } from './axis.js'

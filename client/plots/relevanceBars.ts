@@ -1,6 +1,7 @@
 import type { LatentRecord } from '../../core/report/schema.js'
 import { formatNumber, linearScale, niceDomain, tickLabel } from './axis.js'
 import { diamond, HALO, header, plotBox, px, svgDocument, ticksAt, xAxis, yAxis, type LegendItem } from './frame.js'
+import { errorBar } from './intervals.js'
 import { INK, MUTED, SERIES } from './palette.js'
 
 export interface RelevanceBarsOptions {
@@ -26,7 +27,8 @@ const INSIDE_LABEL = 24
 /**
  * The relevance spectrum (the paper's Fig. 2): one bar per latent in the order given (the report's latents, sorted by
  * decreasing relevance), height R_i, relevant latents coloured and the rest grey, the value on each bar, x labels
- * "z<index>" (the network's column), a dashed line at the threshold, and the KL per latent as diamonds.
+ * "z<index>" (the network's column), a dashed line at the threshold, the KL per latent as diamonds, and the
+ * bootstrap interval of R (`relevanceInterval`) as an error bar where the report has one.
  */
 export function relevanceBarsSvg(latents: readonly LatentRecord[], options: RelevanceBarsOptions): string {
   const { threshold, width = 640, height = 380, kl = true } = options
@@ -39,7 +41,7 @@ export function relevanceBarsSvg(latents: readonly LatentRecord[], options: Rele
   const head = header(width, options.title ?? 'Latent relevance', items)
   const box = plotBox(width, height, { ...MARGIN, top: head.top })
   let top = Math.max(1, threshold)
-  for (const l of latents) top = Math.max(top, l.relevance, kl ? l.kl : 0)
+  for (const l of latents) top = Math.max(top, l.relevanceInterval?.upper ?? l.relevance, kl ? l.kl : 0)
   const y = niceDomain(0, top, 5)
   const sy = linearScale(y.domain, [box.bottom, box.top])
   const band = (box.right - box.left) / Math.max(latents.length, 1)
@@ -58,12 +60,18 @@ export function relevanceBarsSvg(latents: readonly LatentRecord[], options: Rele
       valueLabel(centre(i), y, Math.min(y, thresholdY), box.bottom - y > INSIDE_LABEL, vertical, value)
     )
   })
+  const intervals = latents.map((l, i) =>
+    l.relevanceInterval
+      ? errorBar(centre(i), sy(l.relevanceInterval.lower), sy(l.relevanceInterval.upper), INK, `z${l.index}: interval ${formatNumber(l.relevanceInterval.lower)} – ${formatNumber(l.relevanceInterval.upper)}`, `data-latent="${l.index}"`)
+      : '',
+  )
   const klMarks = kl ? latents.map((l, i) => diamond(centre(i), sy(l.kl), INK, `data-mark="kl" data-latent="${l.index}"`)).join('') : ''
   const xTicks = latents.map((l, i) => ({ at: centre(i), label: `z${l.index}` }))
   return svgDocument(width, height, [
     head.svg,
     yAxis(box, ticksAt(y.ticks, sy), kl ? 'relevance R, KL (nats)' : 'relevance R = Var[μ]'),
     ...bars,
+    ...intervals,
     `<line data-mark="threshold" x1="${box.left}" x2="${box.right}" y1="${px(thresholdY)}" y2="${px(thresholdY)}" stroke="${THRESHOLD_COLOUR}" stroke-width="1.5" stroke-dasharray="6 4"/>`,
     klMarks,
     xAxis(box, xTicks, 'latent (sorted by relevance)'),

@@ -1,10 +1,8 @@
 import { SymscopeError } from '../errors.js'
-import { grideCurve, type GrideResult } from '../id/gride.js'
-import { nearestNeighbours } from '../id/neighbours.js'
-import { twoNN } from '../id/twoNN.js'
 import { reportSchema, type Report } from '../report/schema.js'
 import { symmetrySection } from '../symmetries/reportSection.js'
 import { relevance } from '../stats/relevance.js'
+import { relevanceBootstrap } from '../stats/relevanceBootstrap.js'
 import { resolveVaeConfig, type VaeConfig } from '../vae/config.js'
 import { encodeRows } from '../vae/encodeData.js'
 import { disposeVae, type TrainerName } from '../vae/model.js'
@@ -12,10 +10,12 @@ import { plannedTrainingSteps, trainVae, type EpochRecord, type TrainedVae, type
 import { VERSION } from '../version.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import { jointTruthCorrelations, latentTruthCorrelations } from './correlations.js'
+import { dimensionOf } from './dimensions.js'
 import { canonicalJson, sha256Hex } from './hash.js'
 import type { AnalysisInput } from './input.js'
 import { latentProfile, planeMap } from './latentMaps.js'
-import { DEFAULT_THRESHOLD, MAX_CURVE_ROWS, MAX_DIMENSION_ROWS } from './limits.js'
+import { BOOTSTRAP_RESAMPLES, DEFAULT_THRESHOLD, INTERVAL_LEVEL, MAX_DIMENSION_ROWS } from './limits.js'
+import { linearToyComparison } from './linearToyReport.js'
 import { prepareFeatures, type PreparedFeatures } from './prepare.js'
 import { relevanceSpectrum } from './spectrum.js'
 import { verdict } from './verdict.js'
@@ -39,21 +39,6 @@ function gatherRows(values: ArrayLike<number>, cols: number, rows: ArrayLike<num
   const out = new Float32Array(count * cols)
   for (let i = 0; i < count; i++) for (let c = 0; c < cols; c++) out[i * cols + c] = values[rows[i] * cols + c]
   return out
-}
-
-/** TwoNN and the Gride curve of a point cloud; null and [] when no neighbour ratio is defined. */
-function dimensionOf(wasm: SymscopeWasm, points: Float32Array, rows: number, cols: number): { twoNN: number | null; curve: GrideResult[] } {
-  if (rows < 4) return { twoNN: null, curve: [] }
-  const idRows = Math.min(rows, MAX_DIMENSION_ROWS)
-  const curveRows = Math.min(rows, MAX_CURVE_ROWS)
-  try {
-    const dimension = twoNN(nearestNeighbours(wasm, points.subarray(0, idRows * cols), idRows, cols, 2)).dimension
-    const curve = grideCurve(nearestNeighbours(wasm, points.subarray(0, curveRows * cols), curveRows, cols, Math.min(128, curveRows - 1)))
-    return { twoNN: dimension, curve }
-  } catch (error) {
-    if (error instanceof SymscopeError && error.code === 'invalid_data') return { twoNN: null, curve: [] }
-    throw error
-  }
 }
 
 /** An analysis ready to train: the checked input, the standardised features, the settings and the report's id. */
@@ -116,7 +101,13 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
     const k = config.latent
     const encoded = encodeRows(trained.vae, matrix.data, matrix.cols, evalRows)
 
-    const spectrum = relevanceSpectrum(relevance(wasm, encoded.means, encoded.logVars, rows, k), threshold)
+    // Each latent's relevance with its bootstrap interval over the evaluation events, seeded by the training's seed.
+    const intervals = relevanceBootstrap(wasm, encoded.means, rows, k, { resamples: BOOTSTRAP_RESAMPLES, level: INTERVAL_LEVEL, seed: config.seed })
+    const statistics = relevance(wasm, encoded.means, encoded.logVars, rows, k).map((s, j) => {
+      const { lower, upper, standardError } = intervals[j]
+      return { ...s, relevanceInterval: { lower, upper, standardError } }
+    })
+    const spectrum = relevanceSpectrum(statistics, threshold)
     const order = spectrum.latents.map((l) => l.index)
     const relevant = spectrum.latents.filter((l) => l.relevant).map((l) => l.index)
 
@@ -125,7 +116,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
     const idRows = Math.min(allRows.length, MAX_DIMENSION_ROWS)
     const data = dimensionOf(wasm, gatherRows(matrix.data, matrix.cols, allRows, idRows), idRows, matrix.cols)
     const relevantMeans = gatherRows(encoded.means, k, Int32Array.from({ length: rows }, (_, i) => i)).filter((_, j) => relevant.includes(j % k))
-    const latent = relevant.length ? dimensionOf(wasm, relevantMeans, rows, relevant.length) : { twoNN: null, curve: [] }
+    const latent = relevant.length ? dimensionOf(wasm, relevantMeans, rows, relevant.length) : { twoNN: null, interval: null, curve: [] }
 
     const nt = input.truthNames.length
     const truth = new Float64Array(rows * nt)
@@ -174,9 +165,15 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
       intrinsicDimension: {
         data: data.twoNN,
         latent: latent.twoNN,
-        dataCurve: data.curve.map(({ k, dimension, medianDistance }) => ({ k, dimension, medianDistance })),
-        latentCurve: latent.curve.map(({ k, dimension, medianDistance }) => ({ k, dimension, medianDistance })),
+        dataCurve: data.curve,
+        latentCurve: latent.curve,
+        dataInterval: data.interval,
+        latentInterval: latent.interval,
       },
+      uncertainty: { level: INTERVAL_LEVEL, bootstrapResamples: BOOTSTRAP_RESAMPLES, bootstrapSeed: config.seed },
+      ...(config.linear
+        ? { linearToy: linearToyComparison(wasm, matrix.data, matrix.rows, matrix.cols, config.beta, spectrum.latents) }
+        : {}),
       correlations,
       relevantSetCorrelations,
       latentMaps: { plane, profiles },

@@ -24,3 +24,9 @@ export const DEFAULT_THRESHOLD = 0.05
 
 /** Neighbours averaged by the k-nearest-neighbour regression behind `determination`. */
 export const DETERMINATION_NEIGHBOURS = 10
+
+/** Coverage of every confidence interval in the report (TwoNN, Gride, relevance bootstrap): 90 %. */
+export const INTERVAL_LEVEL = 0.9
+
+/** Bootstrap resamples of the evaluation events behind each relevance interval. */
+export const BOOTSTRAP_RESAMPLES = 200

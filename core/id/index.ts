@@ -11,3 +11,11 @@ export type { TwoNNOptions, TwoNNResult } from './twoNN.js'
 export { intrinsicDimension } from './intrinsicDimension.js'
 export { gride, grideCurve } from './gride.js'
 export type { GrideResult } from './gride.js'
+
+// Confidence intervals
+export { nearestTwo } from './nearestTwo.js'
+export type { NearestTwo } from './nearestTwo.js'
+export { twoNNInterval } from './twoNNInterval.js'
+export type { TwoNNInterval } from './twoNNInterval.js'
+export { grideInterval } from './grideInterval.js'
+export type { GrideInterval } from './grideInterval.js'

@@ -2,3 +2,6 @@
 export { reportSchema, latentSchema, correlationSchema, profileSchema, gridMapSchema, epochSchema } from './schema.js'
 export type { Report, LatentRecord, CorrelationRecord, DimensionCurvePoint } from './schema.js'
 export { reportMarkdown, formatReportNumber, type ReportMarkdownOptions } from './markdown.js'
+export { scanSchema, scanPointSchema, scanSeriesSchema, SCAN_SCHEMA_VERSION } from './scanSchema.js'
+export type { Scan, ScanPoint, ScanSeries, Spread } from './scanSchema.js'
+export { scanMarkdown, type ScanMarkdownOptions } from './scanMarkdown.js'

@@ -84,13 +84,22 @@ export function reportMarkdown(report: Report, options: ReportMarkdownOptions = 
     ].join('\n'),
   )
 
+  const level = report.uncertainty ? `${Math.round(100 * report.uncertainty.level)} %` : null
+  const range = (interval: { lower?: number; upper?: number } | null | undefined) =>
+    interval?.lower === undefined || interval.upper === undefined ? '—' : `${num(interval.lower)} – ${num(interval.upper)}`
+  const withIntervals = report.latents.some((l) => l.relevanceInterval)
   out.push(
     '## Latent relevance',
-    `Relevance R = Var[μ] of each latent's posterior mean over the validation events, sorted; a latent is relevant when R ≥ ${config.threshold}.`,
+    `Relevance R = Var[μ] of each latent's posterior mean over the validation events, sorted; a latent is relevant when R ≥ ${config.threshold}.` +
+      (withIntervals && report.uncertainty
+        ? ` The ${level} interval is the bootstrap's over the evaluation events (${count(report.uncertainty.bootstrapResamples)} resamples): it shows how R moves with the events, not with the training seed (a scan shows that).`
+        : ''),
     table(
-      ['Rank', 'Latent', 'R', 'KL (nats)', '1 − ⟨σ²⟩', 'Relevant'],
-      ['---:', '---', '---:', '---:', '---:', ':---:'],
-      report.latents.map((l, i) => [String(i + 1), `z${l.index}`, num(l.relevance), num(l.kl), num(l.oneMinusSigma2), l.relevant ? '✓' : '']),
+      ['Rank', 'Latent', 'R', ...(withIntervals ? [`R, ${level} interval`] : []), 'KL (nats)', '1 − ⟨σ²⟩', 'Relevant'],
+      ['---:', '---', '---:', ...(withIntervals ? ['---:'] : []), '---:', '---:', ':---:'],
+      report.latents.map((l, i) => [
+        String(i + 1), `z${l.index}`, num(l.relevance), ...(withIntervals ? [range(l.relevanceInterval)] : []), num(l.kl), num(l.oneMinusSigma2), l.relevant ? '✓' : '',
+      ]),
     ),
     `Relevant latents: **${report.relevantCount}** of ${report.latents.length}. Largest gap in the spectrum: after rank ${report.largestGap.after} (ratio ${num(report.largestGap.ratio)}).`,
     ...figuresIn('relevance'),
@@ -98,24 +107,49 @@ export function reportMarkdown(report: Report, options: ReportMarkdownOptions = 
 
   const ks = [...new Set([...id.dataCurve, ...id.latentCurve].map((p) => p.k))].sort((a, b) => a - b)
   const at = (curve: typeof id.dataCurve, k: number) => curve.find((p) => p.k === k)
+  const mle = (interval: typeof id.dataInterval) =>
+    interval ? `; maximum likelihood ${num(interval.mle)}, ${level} interval ${range(interval)} (${count(Math.round(interval.effectiveN))} effective ratios)` : ''
   out.push(
     '## Intrinsic dimension',
-    [`- Data (TwoNN, standardised features): ${num(id.data)}`, `- Relevant-latent means (TwoNN): ${num(id.latent)}`].join('\n'),
+    [
+      `- Data (TwoNN, standardised features): ${num(id.data)}${mle(id.dataInterval)}`,
+      `- Relevant-latent means (TwoNN): ${num(id.latent)}${mle(id.latentInterval)}`,
+    ].join('\n'),
   )
   if (ks.length) {
+    const curveIntervals = [...id.dataCurve, ...id.latentCurve].some((p) => p.lower !== undefined)
     out.push(
-      'Gride estimate against neighbour order k (larger k looks at a larger scale; the median distance is to the 2k-th neighbour):',
+      'Gride estimate against neighbour order k (larger k looks at a larger scale; the median distance is to the 2k-th neighbour)' +
+        (curveIntervals ? `, with its ${level} profile-likelihood interval:` : ':'),
       table(
-        ['k', 'd (data)', 'median distance (data)', 'd (latent)', 'median distance (latent)'],
-        ['---:', '---:', '---:', '---:', '---:'],
+        ['k', 'd (data)', ...(curveIntervals ? ['interval (data)'] : []), 'median distance (data)', 'd (latent)', ...(curveIntervals ? ['interval (latent)'] : []), 'median distance (latent)'],
+        ['---:', '---:', ...(curveIntervals ? ['---:'] : []), '---:', '---:', ...(curveIntervals ? ['---:'] : []), '---:'],
         ks.map((k) => {
           const [d, l] = [at(id.dataCurve, k), at(id.latentCurve, k)]
-          return [String(k), num(d?.dimension), num(d?.medianDistance), num(l?.dimension), num(l?.medianDistance)]
+          return [
+            String(k), num(d?.dimension), ...(curveIntervals ? [range(d)] : []), num(d?.medianDistance),
+            num(l?.dimension), ...(curveIntervals ? [range(l)] : []), num(l?.medianDistance),
+          ]
         }),
       ),
     )
   }
   out.push(...figuresIn('dimension'))
+
+  if (report.linearToy) {
+    out.push(
+      '## Linear toy model',
+      `A linear VAE keeps one latent per eigenvalue λ_k of the features' correlation matrix above βD/2 = ${num(report.linearToy.collapseThreshold)}, with relevance R_k = 1 − βD/(2λ_k), and collapses the rest (docs/linear-toy-model.md). Predicted against measured, rank by rank:`,
+      table(
+        ['Rank', 'λ_k', 'R predicted', 'Latent', 'R measured', 'measured − predicted'],
+        ['---:', '---:', '---:', '---', '---:', '---:'],
+        report.linearToy.ranks.map((r) => [
+          String(r.rank), num(r.eigenvalue), num(r.predicted), r.latent === null ? '—' : `z${r.latent}`, num(r.measured),
+          r.measured === null ? '—' : num(r.measured - r.predicted),
+        ]),
+      ),
+    )
+  }
 
   if (report.correlations.length || report.relevantSetCorrelations.length) {
     const relevant = report.latents.filter((l) => l.relevant).map((l) => `z${l.index}`)

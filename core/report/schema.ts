@@ -18,6 +18,11 @@ export const latentSchema = z.object({
   /** 1 − ⟨σ_i²⟩: near 1 for a latent the decoder uses, near 0 for one that has collapsed to the prior. */
   oneMinusSigma2: finite,
   relevant: z.boolean(),
+  /**
+   * Bootstrap interval of R over the evaluation events at `uncertainty.level` (core/stats/relevanceBootstrap.ts) and
+   * its standard error; absent in reports written before intervals existed.
+   */
+  relevanceInterval: z.object({ lower: finite, upper: finite, standardError: finite }).optional(),
 })
 
 export const correlationSchema = z.object({
@@ -52,6 +57,38 @@ export const dimensionCurvePointSchema = z.object({
   dimension: finite,
   /** Median distance to the 2k-th neighbour: the outer scale this point of the curve looks at. */
   medianDistance: finite,
+  /** Profile-likelihood interval of the dimension at `uncertainty.level` (core/id/grideInterval.ts). */
+  lower: finite.optional(),
+  upper: finite.optional(),
+})
+
+/** The TwoNN maximum-likelihood estimate with its confidence interval (core/id/twoNNInterval.ts). */
+export const twoNNIntervalSchema = z.object({
+  mle: finite,
+  lower: finite,
+  upper: finite,
+  level: finite,
+  n: z.number().int().positive(),
+  /** Independent ratios the interval is worth: (Σ log μ)² / Var̂(Σ log μ), with shared neighbours counted. */
+  effectiveN: finite,
+})
+
+/** The linear toy model's prediction beside the measured spectrum (core/analysis/linearToyReport.ts). */
+export const linearToySchema = z.object({
+  /** βD/2: directions with eigenvalue λ_k at or below it collapse. */
+  collapseThreshold: finite,
+  ranks: z.array(
+    z.object({
+      rank: z.number().int().positive(),
+      /** λ_k of the correlation matrix of the kept features; null past D. */
+      eigenvalue: finite.nullable(),
+      /** R_k = max(0, 1 − βD/(2λ_k)). */
+      predicted: finite,
+      /** The measured relevance at this rank of the sorted spectrum; null past the latent size. */
+      measured: finite.nullable(),
+      latent: z.number().int().nonnegative().nullable(),
+    }),
+  ),
 })
 
 export const epochSchema = z.object({
@@ -106,7 +143,14 @@ export const reportSchema = z.object({
     /** Gride (Denti et al. 2022) over neighbour orders k = 1, 2, 4, …: the dimension at growing scales. */
     dataCurve: z.array(dimensionCurvePointSchema),
     latentCurve: z.array(dimensionCurvePointSchema),
+    /** Confidence intervals of the TwoNN dimension of the data and of the relevant latents; absent in older reports. */
+    dataInterval: twoNNIntervalSchema.nullable().optional(),
+    latentInterval: twoNNIntervalSchema.nullable().optional(),
   }),
+  /** How the intervals were made: their coverage, and the bootstrap's resamples and seed. Absent in older reports. */
+  uncertainty: z.object({ level: finite, bootstrapResamples: z.number().int().positive(), bootstrapSeed: z.number().int().nonnegative() }).optional(),
+  /** Present for a linear VAE: the toy model's predicted relevance per rank beside the measured one (docs/linear-toy-model.md). */
+  linearToy: linearToySchema.optional(),
   correlations: z.array(correlationSchema),
   /**
    * The relevant latents taken together against each truth observable: distance correlation, and `determination`,
@@ -135,3 +179,5 @@ export type Report = z.infer<typeof reportSchema>
 export type LatentRecord = z.infer<typeof latentSchema>
 export type CorrelationRecord = z.infer<typeof correlationSchema>
 export type DimensionCurvePoint = z.infer<typeof dimensionCurvePointSchema>
+export type TwoNNIntervalRecord = z.infer<typeof twoNNIntervalSchema>
+export type LinearToyRecord = z.infer<typeof linearToySchema>

@@ -10,6 +10,8 @@ export type { StandardiseOptions, StandardisedMatrix } from './standardise.js'
 // Relevance of VAE latents (Sanz, arXiv:2504.05174)
 export { relevance } from './relevance.js'
 export type { LatentStatistics } from './relevance.js'
+export { relevanceBootstrap, MAX_BOOTSTRAP_RESAMPLES } from './relevanceBootstrap.js'
+export type { RelevanceBootstrapOptions, RelevanceInterval } from './relevanceBootstrap.js'
 
 // Association between columns
 export { pearson } from './pearson.js'
@@ -32,5 +34,6 @@ export { ksTwoSample } from './ksTwoSample.js'
 export { chiSquareSurvival } from './chiSquareSurvival.js'
 export { regularizedGamma } from './regularizedGamma.js'
 export type { RegularizedGamma } from './regularizedGamma.js'
+export { gammaQuantile } from './gammaQuantile.js'
 export { kolmogorovSurvival } from './kolmogorovSurvival.js'
 export { logGamma } from './logGamma.js'

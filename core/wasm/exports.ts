@@ -41,10 +41,14 @@ export interface SymscopeExports {
   histogramF64(values: number, n: number, stride: number, offset: number, bins: number, min: number, max: number, out: number): void
   histogramF32(values: number, n: number, stride: number, offset: number, bins: number, min: number, max: number, out: number): void
   latentStatistics(means: number, logVariances: number, rows: number, latents: number, out: number, scratch: number): void
+  bootstrapVariances(means: number, rows: number, latents: number, resamples: number, seed: bigint, out: number, scratch: number): void
+  bootstrapScratchBytes(latents: number): number
   pearsonCorrelation(x: number, y: number, n: number): number
   distanceCorrelation(x: number, p: number, y: number, q: number, n: number, scratch: number, out: number): number
   nearestNeighbours(data: number, rows: number, cols: number, k: number, out: number, scratch: number): void
   neighboursScratchBytes(rows: number, cols: number, k: number): number
+  nearestTwo(data: number, rows: number, cols: number, indices: number, distances: number, scratch: number): void
+  nearestTwoScratchBytes(rows: number, cols: number): number
 
   neighbourAverages(points: number, rows: number, cols: number, values: number, valueCols: number, k: number, out: number, scratch: number): void
   neighbourRegressionScratchBytes(k: number): number

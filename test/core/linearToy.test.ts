@@ -83,6 +83,14 @@ describe('the linear VAE on the gaussian dataset', () => {
         if (eigenvalues[k] < threshold) expect(measured[k].relevance).toBeLessThan(0.02)
       })
       expect(report.relevantCount).toBe(eigenvalues.filter((l) => l > threshold).length)
+      // The report carries the same comparison, rank by rank, with the eigenvalues of its own standardised features.
+      const toy = report.linearToy!
+      expect(toy.collapseThreshold).toBeCloseTo(threshold, 12)
+      toy.ranks.forEach((r, k) => {
+        expect(r.eigenvalue!).toBeCloseTo(eigenvalues[k], 3)
+        expect(r.measured).toBe(measured[k].relevance)
+        expect(Math.abs(r.predicted - predicted[k])).toBeLessThan(1e-3)
+      })
       // Each active latent is one principal coordinate: at the optimum μ_k is linear in z_k alone (r = ±1). The
       // rotation within the active plane converges slowest (it costs 3e-4 in loss at 5°): after 60 epochs 0.989 ≤ |r|
       // (seeds 1–3), so the test asks that z_k explain 95 % of the latent's variance, r² > 0.95.

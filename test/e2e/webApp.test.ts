@@ -169,6 +169,48 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     expectNoProblems()
   }, 180_000)
 
+  it('draws a stored scan with <symscope-report scan-id>: the staircase, and a β slider that shows that point\'s report', async () => {
+    const page = await open('/')
+    // A scan of two β on the server: its points train as jobs, whose alarms wrangler dev fires by itself.
+    const id = await page.evaluate(async () => {
+      const body = { dataset: { generator: { name: 'circle', n: 600, seed: 3 } }, grid: { beta: [0.05, 2], seeds: [1] }, config: { epochs: 3 } }
+      const response = await fetch('/api/v1/scans', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      return ((await response.json()) as { id: string }).id
+    })
+    expect(id).toMatch(/^[0-9a-f]{64}$/)
+    await page.evaluate((scanId) => {
+      document.body.insertAdjacentHTML('beforeend', `<symscope-report id="scan" scan-id="${scanId}" figures="relevance"></symscope-report>`)
+      const script = document.createElement('script')
+      script.type = 'module'
+      script.src = '/symscope-report.js'
+      document.head.appendChild(script)
+    }, id)
+    await page.waitForSelector('#scan [data-testid=scan-staircase] svg', { timeout: TRAINING_TIMEOUT })
+    expect(await page.locator('#scan [data-testid=scan-staircase] [data-mark=line][data-rank]').count()).toBe(4)
+    await page.waitForSelector('#scan [data-testid=scan-point] [data-testid=relevance-chart] svg', { timeout: 30_000 })
+    const first = await page.getAttribute('#scan [data-testid=scan-point] [data-report-id]', 'data-report-id')
+    // Move the slider to the second β: the point's own report replaces the first.
+    await page.locator('#scan [data-testid=scan-beta]').fill('1')
+    await page.waitForFunction(
+      (before) => {
+        const host = document.querySelector('#scan')?.shadowRoot
+        const id = host?.querySelector('[data-testid=scan-point] [data-report-id]')?.getAttribute('data-report-id')
+        return id && id !== before
+      },
+      first,
+      { timeout: 30_000 },
+    )
+    await page.close()
+
+    // The web app opens the same scan from its share link.
+    const shared = await open(`/?scan=${id}`)
+    await shared.waitForSelector('[data-testid=scan-staircase] svg', { timeout: 30_000 })
+    expect(await shared.getAttribute('[data-testid=share-link]', 'href')).toBe(`${server.origin}/?scan=${id}`)
+    await shared.waitForSelector('[data-testid=scan-point] [data-testid=relevance-chart] svg', { timeout: 30_000 })
+    await shared.close()
+    expectNoProblems()
+  }, 240_000)
+
   it('names the line and column of a malformed CSV', async () => {
     const page = await open('/')
     await page.getByLabel('Upload a CSV').check()

@@ -12,7 +12,7 @@ describe('GET /api/v1/openapi.json', () => {
     const doc = (await response.json()) as Json
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/api/v1/analyses', '/api/v1/analyses/{id}', '/api/v1/datasets', '/api/v1/datasets/{name}/events', '/api/v1/docs', '/api/v1/health', '/api/v1/openapi.json'].sort(),
+      ['/api/v1/analyses', '/api/v1/analyses/{id}', '/api/v1/scans', '/api/v1/scans/{id}', '/api/v1/datasets', '/api/v1/datasets/{name}/events', '/api/v1/docs', '/api/v1/health', '/api/v1/openapi.json'].sort(),
     )
     const schemas = doc.components.schemas as Json
     for (const id of ['AnalysisRequest', 'AnalysisConfig', 'GeneratorSource', 'DatasetSource', 'EventsRequest', 'Report', 'AnalysisJob', 'Error', 'DatasetList']) {

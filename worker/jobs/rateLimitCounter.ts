@@ -25,7 +25,8 @@ interface Window {
 export class RateLimitCounter extends DurableObject<Env> {
   #windows = new Map<string, Window>()
 
-  hit(bucket: string, limit: number, windowSeconds: number): RateVerdict {
+  /** Counts `weight` requests (a scan counts as its points) and says whether they fit under `limit`. */
+  hit(bucket: string, limit: number, windowSeconds: number, weight = 1): RateVerdict {
     const now = Date.now()
     const windowMs = windowSeconds * 1000
     const start = Math.floor(now / windowMs) * windowMs
@@ -34,7 +35,7 @@ export class RateLimitCounter extends DurableObject<Env> {
       window = { start, end: start + windowMs, count: 0 }
       this.#windows.set(bucket, window)
     }
-    window.count++
+    window.count += weight
     return { allowed: window.count <= limit, count: window.count, retryAfter: Math.max(1, Math.ceil((window.end - now) / 1000)) }
   }
 }

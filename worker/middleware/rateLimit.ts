@@ -7,7 +7,7 @@
  * app.use('/api/*', rateLimit({ bucket: 'requests', limit: (l) => l.rateLimitRequests }))
  */
 import type { MiddlewareHandler } from 'hono'
-import type { AppEnv } from '../env.js'
+import type { AppEnv, Env } from '../env.js'
 import { ApiError } from '../errors.js'
 import { limitsOf, type Limits } from '../limits.js'
 
@@ -22,19 +22,26 @@ export const clientKey = (header: string | undefined): string => header?.trim() 
 
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
   return async function rateLimit(c, next) {
-    const limits = limitsOf(c.env)
-    const limit = options.limit(limits)
-    const client = clientKey(c.req.header('cf-connecting-ip'))
-    const counter = c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(client))
-    const verdict = await counter.hit(options.bucket, limit, limits.rateLimitWindowSeconds)
-    if (!verdict.allowed) {
-      throw new ApiError(
-        429,
-        'rate_limited',
-        `too many requests: ${limit} ${options.bucket} per ${limits.rateLimitWindowSeconds} s per client; retry in ${verdict.retryAfter} s`,
-        { 'Retry-After': String(verdict.retryAfter) },
-      )
-    }
+    await countRequests(c.env, c.req.header('cf-connecting-ip'), options)
     await next()
+  }
+}
+
+/**
+ * Counts `weight` requests of one client in `options.bucket` (a scan counts as its points) and throws 429
+ * `rate_limited` with Retry-After when they go past the limit.
+ */
+export async function countRequests(env: Env, ip: string | undefined, options: RateLimitOptions, weight = 1): Promise<void> {
+  const limits = limitsOf(env)
+  const limit = options.limit(limits)
+  const counter = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(clientKey(ip)))
+  const verdict = await counter.hit(options.bucket, limit, limits.rateLimitWindowSeconds, weight)
+  if (!verdict.allowed) {
+    throw new ApiError(
+      429,
+      'rate_limited',
+      `too many requests: ${limit} ${options.bucket} per ${limits.rateLimitWindowSeconds} s per client${weight > 1 ? ` (this one counts as ${weight})` : ''}; retry in ${verdict.retryAfter} s`,
+      { 'Retry-After': String(verdict.retryAfter) },
+    )
   }
 }

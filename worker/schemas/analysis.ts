@@ -69,20 +69,26 @@ export const datasetSourceSchema = z
   })
   .meta({ id: 'DatasetSource', oneOf: [{ required: ['generator'] }, { required: ['csv'] }] })
 
+/** A generator's request may not name CSV columns (features, truth, angular): one issue per such setting. */
+export function refuseCsvSettingsForGenerator(
+  request: { dataset: { generator?: unknown }; config: z.infer<typeof analysisConfigSchema> },
+  context: z.RefinementCtx,
+): void {
+  if (!request.dataset.generator) return
+  for (const key of ['features', 'truth', 'angular'] as const) {
+    if (request.config[key] !== undefined) {
+      context.addIssue({ code: 'custom', path: ['config', key], message: `'${key}' applies to CSV data, not to a generator` })
+    }
+  }
+}
+
 /** `POST /analyses`. */
 export const analysisRequestSchema = z
   .strictObject({
     dataset: datasetSourceSchema,
     config: analysisConfigSchema.default({}),
   })
-  .superRefine((request, context) => {
-    if (!request.dataset.generator) return
-    for (const key of ['features', 'truth', 'angular'] as const) {
-      if (request.config[key] !== undefined) {
-        context.addIssue({ code: 'custom', path: ['config', key], message: `'${key}' applies to CSV data, not to a generator` })
-      }
-    }
-  })
+  .superRefine(refuseCsvSettingsForGenerator)
   .meta({ id: 'AnalysisRequest' })
 
 export type AnalysisRequest = z.infer<typeof analysisRequestSchema>

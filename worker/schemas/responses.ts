@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { scanSchema } from '../../core/report/scanSchema.js'
 import { reportSchema } from '../../core/report/schema.js'
 
 /** Every error: a stable code and a message that names the problem. */
@@ -39,3 +40,6 @@ export const datasetListSchema = z.object({ datasets: z.array(datasetSchema) }).
 
 /** core's report schema, under the name the OpenAPI document gives it. */
 export const reportDocumentSchema = reportSchema.meta({ id: 'Report' })
+
+/** core's scan schema, under the name the OpenAPI document gives it. */
+export const scanDocumentSchema = scanSchema.meta({ id: 'Scan' })

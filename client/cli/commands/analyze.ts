@@ -1,17 +1,16 @@
 import { parseArgs } from 'node:util'
 import { analyze } from '../../../core/analysis/index.js'
 import type { Report } from '../../../core/report/schema.js'
-import type { Activation, VaeConfig } from '../../../core/vae/index.js'
+import type { VaeConfig } from '../../../core/vae/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
+import { DATA_OPTIONS, list, MODEL_OPTIONS, modelSettings, optional } from '../analysisOptions.js'
 import { parseTrainer, startTrainer } from '../trainer.js'
 import { CliError } from '../exitCodes.js'
 import { loadInput } from '../loadInput.js'
-import { GENERATOR_OPTIONS, parseInteger, parseNumber, parseSets } from '../parseValues.js'
+import { GENERATOR_OPTIONS, parseInteger, parseSets } from '../parseValues.js'
 import { trainingProgress } from '../trainingProgress.js'
 import { analyzeHelp } from '../usage.js'
 import { writeReport } from '../writeReport.js'
-
-const list = (text: string | undefined) => (text === undefined ? undefined : text.split(',').map((s) => s.trim()).filter(Boolean))
 
 /** The few lines printed when an analysis is done: the verdict, the spectrum, and where the files are. */
 export function summarise(report: Report, dir: string): string {
@@ -46,23 +45,10 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       ...GENERATOR_OPTIONS,
-      features: { type: 'string' },
-      truth: { type: 'string' },
-      angular: { type: 'string' },
-      from: { type: 'string' },
+      ...DATA_OPTIONS,
+      ...MODEL_OPTIONS,
       latent: { type: 'string' },
-      hidden: { type: 'string' },
-      layers: { type: 'string' },
-      activation: { type: 'string' },
-      linear: { type: 'boolean', default: false },
       beta: { type: 'string' },
-      lr: { type: 'string' },
-      batch: { type: 'string' },
-      epochs: { type: 'string' },
-      validation: { type: 'string' },
-      patience: { type: 'string' },
-      threshold: { type: 'string' },
-      backend: { type: 'string', default: 'fused' },
       out: { type: 'string', default: 'symscope-report' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -78,21 +64,11 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
   }
   const trainer = parseTrainer(values.backend)
   if (values.out === '') throw new CliError('--out needs a directory name')
-  const optional = (name: string, text: string | undefined, integer: boolean) =>
-    text === undefined ? undefined : integer ? parseInteger(name, text) : parseNumber(name, text)
   const config: Partial<VaeConfig> = {
     seed: parseInteger('seed', values.seed),
     latent: optional('latent', values.latent, true),
-    hidden: optional('hidden', values.hidden, true),
-    layers: optional('layers', values.layers, true),
-    activation: values.activation as Activation | undefined,
-    linear: values.linear || undefined,
     beta: optional('beta', values.beta, false),
-    learningRate: optional('lr', values.lr, false),
-    batchSize: optional('batch', values.batch, true),
-    epochs: optional('epochs', values.epochs, true),
-    validationSplit: optional('validation', values.validation, false),
-    patience: optional('patience', values.patience, true),
+    ...modelSettings(values),
   }
   const threshold = optional('threshold', values.threshold, false)
   const wasm = await loadWasm()

@@ -9,7 +9,7 @@ import { featureCount, generatorSource, requestBody, trainingSettings, type Anal
 import { cmsAsPlainCsv, CMS_SAMPLE_NAME, describeTable, loadCmsSample, readUpload, type CsvUpload } from './dataInput.js'
 import { AnalysisForm } from './form.js'
 import { AnalysisError, LocalTrainer } from './localRun.js'
-import { hideResults, showResults } from './resultsView.js'
+import { hideResults, showResults, showScan } from './resultsView.js'
 import { TrainingView } from './trainingView.js'
 import { analysisSearch, parseUrlState, reportSearch } from './urlState.js'
 
@@ -187,13 +187,15 @@ csvFile.addEventListener('change', async () => {
   }
 })
 
-// The URL describes an analysis (run it), a stored report (open it), or nothing (wait for the form).
+// The URL describes an analysis (run it), a stored report or scan (open it), or nothing (wait for the form).
 const initial = parseUrlState(location.search)
 if (initial.kind === 'analysis') {
   form.write(initial.state)
   void start()
 } else if (initial.kind === 'report') {
   void openStoredReport(initial.id)
+} else if (initial.kind === 'scan') {
+  showScan(initial.id)
 } else if (initial.kind === 'invalid') {
   showError(formError, new Error(`This link does not describe an analysis: ${initial.message}`))
 }

@@ -2,11 +2,12 @@
 // and links to share: a stored report's own link, or the URL that re-runs this analysis.
 import type { Report } from '../../../core/report/schema.js'
 import { h } from '../../element/dom.js'
-import { EVENTS, FIGURES } from '../../element/constants.js'
+import { EVENTS, FIGURES, TAG } from '../../element/constants.js'
+import '../../element/index.js' // defines <symscope-report>, which draws stored scans
 import { renderReport } from '../../element/reportView.js'
 import { reportFigures } from '../../plots/reportFigures.js'
 import { MARKS } from './trainingView.js'
-import { reportSearch } from './urlState.js'
+import { reportSearch, scanSearch } from './urlState.js'
 
 const byId = <T = HTMLElement>(id: string): T => document.getElementById(id) as unknown as T
 
@@ -90,4 +91,20 @@ export function showResults(report: Report, options: ShareOptions): void {
 
 export function hideResults(): void {
   byId<HTMLElement>('results').hidden = true
+}
+
+/**
+ * A scan stored by the server (`/?scan=<id>`): drawn by <symscope-report scan-id> (the staircase, counts and
+ * collapse figures, and a β slider that opens each point's report), with its share link and embed code.
+ */
+export function showScan(id: string): void {
+  byId<HTMLElement>('results').hidden = false
+  byId('report').replaceChildren(h(TAG, { 'scan-id': id, figures: 'relevance,dimension,correlations', 'data-testid': 'scan-element' }))
+  byId('downloads').replaceChildren()
+  const link = `${location.origin}/${scanSearch(id)}`
+  byId('share').replaceChildren(
+    h('h3', {}, 'Share'),
+    h('p', {}, 'This scan is stored on the server: ', h('a', { href: link, 'data-testid': 'share-link' }, link), ' ', copyButton(link)),
+    h('p', { class: 'hint' }, 'Embed it: ', h('code', {}, `<symscope-report scan-id="${id}" api="${location.origin}"></symscope-report>`)),
+  )
 }

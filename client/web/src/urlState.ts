@@ -24,10 +24,15 @@ export interface AnalysisState {
   backend: BackendChoice
 }
 
-export type UrlState = { kind: 'analysis'; state: AnalysisState } | { kind: 'report'; id: string } | { kind: 'none' } | { kind: 'invalid'; message: string }
+export type UrlState =
+  | { kind: 'analysis'; state: AnalysisState }
+  | { kind: 'report'; id: string }
+  | { kind: 'scan'; id: string }
+  | { kind: 'none' }
+  | { kind: 'invalid'; message: string }
 
 /** Names that are not generator parameters; every other name in an analysis URL is one (core rejects unknown ones). */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['dataset', 'example', 'n', 'run', 'backend', 'report', ...SETTING_KEYS])
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['dataset', 'example', 'n', 'run', 'backend', 'report', 'scan', ...SETTING_KEYS])
 
 const REPORT_ID = /^[0-9a-f]{64}$/
 
@@ -37,6 +42,10 @@ export function parseUrlState(search: string): UrlState {
   const report = query.get('report')
   if (report !== null) {
     return REPORT_ID.test(report) ? { kind: 'report', id: report } : { kind: 'invalid', message: `report: an id is 64 lowercase hexadecimal digits; got '${report.slice(0, 80)}'` }
+  }
+  const scan = query.get('scan')
+  if (scan !== null) {
+    return REPORT_ID.test(scan) ? { kind: 'scan', id: scan } : { kind: 'invalid', message: `scan: an id is 64 lowercase hexadecimal digits; got '${scan.slice(0, 80)}'` }
   }
   const dataset = query.get('dataset')
   const example = query.get('example')
@@ -86,3 +95,6 @@ export function analysisSearch(state: AnalysisState): string {
 
 /** The query string of a stored report. */
 export const reportSearch = (id: string): string => `?report=${id}`
+
+/** The query string of a stored scan. */
+export const scanSearch = (id: string): string => `?scan=${id}`

@@ -36,3 +36,18 @@ describe('dimensionCurveSvg', () => {
     expect(marks(dimensionCurveSvg({ data: [], latent: [] }), 'empty')).toHaveLength(1)
   })
 })
+
+describe('dimensionCurveSvg with profile-likelihood intervals', () => {
+  it('draws an error bar at each point that has an interval, and none where it has not', () => {
+    const data = [
+      { k: 1, dimension: 1.1, medianDistance: 0.01, lower: 1.0, upper: 1.2 },
+      { k: 2, dimension: 1.05, medianDistance: 0.02, lower: 0.98, upper: 1.12 },
+    ]
+    const latent = [{ k: 1, dimension: 1.0, medianDistance: 0.03 }]
+    const svg = dimensionCurveSvg({ data, latent })
+    const bars = marks(svg, 'error-bar')
+    expect(bars).toHaveLength(2)
+    expect(bars.every((b) => b.includes('data-curve="data"'))).toBe(true)
+    expect(svg).toContain('k = 2: interval 0.98 – 1.12')
+  })
+})

@@ -60,3 +60,28 @@ describe('relevanceBarsSvg', () => {
     expect(wellFormed(narrow)).toBe(true)
   })
 })
+
+describe('relevanceBarsSvg with bootstrap intervals', () => {
+  const latents = tinyReport.latents.map((l) => ({ ...l, relevanceInterval: { lower: l.relevance * 0.9, upper: l.relevance * 1.1, standardError: l.relevance * 0.06 } }))
+  const svg = relevanceBarsSvg(latents, { threshold: 0.05 })
+
+  it('draws one error bar per latent, spanning its interval around the top of its bar', () => {
+    expect(wellFormed(svg)).toBe(true)
+    const bars = marks(svg, 'bar')
+    const errorBars = marks(svg, 'error-bar')
+    expect(errorBars.map((b) => attribute(b, 'data-latent'))).toEqual(['2', '0', '3', '1'])
+    // The first <line> of each bar is the vertical one: its ends bracket the bar's top (y of the rect).
+    const ends = [...svg.matchAll(/data-mark="error-bar"[^>]*>(?:<title>[^<]*<\/title>)<line x1="[^"]+" x2="[^"]+" y1="([^"]+)" y2="([^"]+)"/g)].map((m) => [Number(m[1]), Number(m[2])])
+    expect(ends).toHaveLength(4)
+    ends.forEach(([top, bottom], i) => {
+      const y = numeric(bars[i], 'y')
+      expect(top).toBeLessThanOrEqual(y)
+      expect(bottom).toBeGreaterThanOrEqual(y)
+    })
+    expect(svg).toContain('z2: interval 0.81 – 0.99')
+  })
+
+  it('draws none for a report without intervals', () => {
+    expect(marks(relevanceBarsSvg(tinyReport.latents, { threshold: 0.05 }), 'error-bar')).toHaveLength(0)
+  })
+})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { datasets } from '../../../core/index.js'
-import { analysisSearch, parseUrlState, RESERVED_KEYS, reportSearch, type AnalysisState } from '../../../client/web/src/urlState.js'
+import { analysisSearch, parseUrlState, RESERVED_KEYS, reportSearch, scanSearch, type AnalysisState } from '../../../client/web/src/urlState.js'
 
 describe('the analysis URL', () => {
   it("reads the issue's example: dataset, n, epochs, seed, run", () => {
@@ -39,6 +39,8 @@ describe('the analysis URL', () => {
   it('says what is wrong with a malformed link, and nothing for a plain visit', () => {
     expect(parseUrlState('')).toEqual({ kind: 'none' })
     expect(parseUrlState('?utm_source=x')).toEqual({ kind: 'none' })
+    expect(parseUrlState(scanSearch('cd'.repeat(32)))).toEqual({ kind: 'scan', id: 'cd'.repeat(32) })
+    expect(parseUrlState('?scan=xyz')).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/scan: an id is 64 lowercase/) })
     expect(parseUrlState('?report=xyz')).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/64 lowercase hexadecimal/) })
     expect(parseUrlState('?dataset=circle&run=cloud')).toMatchObject({ kind: 'invalid', message: "run must be local or server; got 'cloud'" })
     expect(parseUrlState('?dataset=circle&backend=tpu')).toMatchObject({ kind: 'invalid' })

@@ -31,6 +31,33 @@ describe('the report', () => {
     for (const l of report.latents) expect(l.relevant).toBe(l.relevance >= report.config.threshold)
     expect(report.training.history.length).toBe(4)
   }, 120_000)
+
+  it('carries a 90 % interval around every estimate: relevances, TwoNN and each Gride point', async () => {
+    const report = await analyseDataset(small, quick)
+    expect(report.uncertainty).toEqual({ level: 0.9, bootstrapResamples: 200, bootstrapSeed: 1 })
+    for (const l of report.latents) {
+      const interval = l.relevanceInterval!
+      // A percentile interval of a variance: ordered, non-negative, and around the full-sample R unless R ≈ 0.
+      expect(interval.lower).toBeGreaterThanOrEqual(0)
+      expect(interval.lower).toBeLessThanOrEqual(interval.upper)
+      if (l.relevance > 0.01) {
+        expect(interval.lower).toBeLessThan(l.relevance)
+        expect(interval.upper).toBeGreaterThan(l.relevance)
+      }
+    }
+    const id = report.intrinsicDimension
+    expect(id.dataInterval!.lower).toBeLessThan(id.dataInterval!.mle)
+    expect(id.dataInterval!.upper).toBeGreaterThan(id.dataInterval!.mle)
+    // The disk is two-dimensional: the 90 % interval of 960 + 240 points should hold 2 (it misses 1 time in 10).
+    expect(id.dataInterval!.lower).toBeLessThan(2.1)
+    expect(id.dataInterval!.upper).toBeGreaterThan(1.9)
+    for (const p of id.dataCurve) {
+      expect(p.lower!).toBeLessThan(p.dimension)
+      expect(p.upper!).toBeGreaterThan(p.dimension)
+    }
+    // Not a linear VAE: no toy-model comparison.
+    expect(report.linearToy).toBeUndefined()
+  }, 120_000)
 })
 
 describe('the report id', () => {

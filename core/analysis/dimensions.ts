@@ -1,0 +1,54 @@
+import { SymscopeError } from '../errors.js'
+import { grideCurve } from '../id/gride.js'
+import { grideInterval } from '../id/grideInterval.js'
+import { nearestNeighbours } from '../id/neighbours.js'
+import { nearestTwo } from '../id/nearestTwo.js'
+import { twoNN } from '../id/twoNN.js'
+import { twoNNInterval, type TwoNNInterval } from '../id/twoNNInterval.js'
+import type { SymscopeWasm } from '../wasm/module.js'
+import { INTERVAL_LEVEL, MAX_CURVE_ROWS, MAX_DIMENSION_ROWS } from './limits.js'
+
+/** One point of the Gride curve with its profile-likelihood interval. */
+export interface CurvePoint {
+  k: number
+  dimension: number
+  medianDistance: number
+  lower: number
+  upper: number
+}
+
+/** The intrinsic dimension of one point cloud, as the report carries it. */
+export interface DimensionEstimate {
+  /** TwoNN's least-squares fit (Facco et al. 2017); null when no neighbour ratio is defined. */
+  twoNN: number | null
+  /** The TwoNN maximum-likelihood estimate with its interval at INTERVAL_LEVEL; null with twoNN. */
+  interval: TwoNNInterval | null
+  curve: CurvePoint[]
+}
+
+const NONE: DimensionEstimate = { twoNN: null, interval: null, curve: [] }
+
+/**
+ * TwoNN with its confidence interval and the Gride curve with an interval per point (core/id, docs/method.md
+ * "Robustness") of the first rows of a point cloud: MAX_DIMENSION_ROWS for TwoNN, MAX_CURVE_ROWS for the curve.
+ * Data on which no neighbour ratio is defined (all duplicates, fewer than four rows) gives null and an empty curve.
+ */
+export function dimensionOf(wasm: SymscopeWasm, points: Float32Array, rows: number, cols: number): DimensionEstimate {
+  if (rows < 4) return NONE
+  const idRows = Math.min(rows, MAX_DIMENSION_ROWS)
+  const curveRows = Math.min(rows, MAX_CURVE_ROWS)
+  try {
+    const idPoints = points.subarray(0, idRows * cols)
+    const dimension = twoNN(nearestNeighbours(wasm, idPoints, idRows, cols, 2)).dimension
+    const interval = twoNNInterval(nearestTwo(wasm, idPoints, idRows, cols), INTERVAL_LEVEL)
+    const neighbours = nearestNeighbours(wasm, points.subarray(0, curveRows * cols), curveRows, cols, Math.min(128, curveRows - 1))
+    const curve = grideCurve(neighbours).map(({ k, dimension, medianDistance }) => {
+      const { lower, upper } = grideInterval(neighbours, k, INTERVAL_LEVEL)
+      return { k, dimension, medianDistance, lower, upper }
+    })
+    return { twoNN: dimension, interval, curve }
+  } catch (error) {
+    if (error instanceof SymscopeError && error.code === 'invalid_data') return NONE
+    throw error
+  }
+}

@@ -50,6 +50,13 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
       truth: { type: 'string' },
       angular: { type: 'string' },
       from: { type: 'string' },
+      lepton: { type: 'string' },
+      format: { type: 'string' },
+      columns: { type: 'string' },
+      dataset: { type: 'string' },
+      particles: { type: 'string' },
+      mass: { type: 'boolean' },
+      weights: { type: 'string' },
       latent: { type: 'string' },
       hidden: { type: 'string' },
       layers: { type: 'string' },
@@ -72,7 +79,7 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
   if (positionals.length !== 1) {
     throw new CliError(
       positionals.length === 0
-        ? 'analyze needs a CSV file or a dataset name, e.g. symscope analyze circle (symscope help analyze)'
+        ? 'analyze needs a data file or a dataset name, e.g. symscope analyze circle (symscope help analyze)'
         : `analyze takes one file or dataset; got ${positionals.length}: ${positionals.join(' ')}`,
     )
   }
@@ -96,7 +103,7 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
   }
   const threshold = optional('threshold', values.threshold, false)
   const wasm = await loadWasm()
-  const input = loadInput(wasm, positionals[0], {
+  const input = await loadInput(wasm, positionals[0], {
     n: parseInteger('n', values.n),
     seed: config.seed!,
     params: parseSets(values.set),
@@ -104,6 +111,13 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
     truth: list(values.truth),
     angular: list(values.angular),
     from: values.from,
+    lepton: values.lepton,
+    format: values.format,
+    columns: list(values.columns),
+    dataset: values.dataset,
+    particles: list(values.particles),
+    mass: values.mass,
+    weights: values.weights,
   })
   await setupTensorflow(values.backend)
   const progress = trainingProgress(`training on ${input.name}`, config.epochs ?? 0, values.quiet)

@@ -1,5 +1,5 @@
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet'
-import { compressors } from 'hyparquet-compressors'
+import { parquetCompressors } from './parquetCompressors.js'
 import type { NamedColumns } from './columnTable.js'
 import { MAX_INPUT_COLUMNS } from './limits.js'
 import { readError } from './readError.js'
@@ -9,7 +9,7 @@ const NUMERIC = new Set(['BOOLEAN', 'INT32', 'INT64', 'FLOAT', 'DOUBLE'])
 const NOT_NUMBERS = new Set(['DECIMAL', 'DATE', 'TIME_MILLIS', 'TIME_MICROS', 'TIMESTAMP_MILLIS', 'TIMESTAMP_MICROS', 'UTF8', 'JSON', 'BSON', 'INTERVAL'])
 
 /**
- * The numeric columns of a Parquet file, read with hyparquet (every codec through hyparquet-compressors: snappy,
+ * The numeric columns of a Parquet file, read with hyparquet (snappy by hyparquet itself, the other codecs by hyparquet-compressors:
  * gzip, brotli, zstd, lz4). Top-level BOOLEAN, INT32, INT64, FLOAT and DOUBLE columns are numbers; nested, string,
  * decimal and time columns are skipped unless `required` names them, which is an error naming the column. A null is
  * an error naming its row and column, as an empty CSV cell is.
@@ -43,7 +43,7 @@ export async function readParquet(bytes: Uint8Array, file: string, required: rea
   if (names.length > MAX_INPUT_COLUMNS) throw readError(file, `${names.length} columns; the limit is ${MAX_INPUT_COLUMNS}`)
   let rows: unknown[][] = []
   try {
-    await parquetRead({ file: buffer, metadata, columns: names, compressors, rowFormat: 'array', onComplete: (r: unknown[][]) => (rows = r) })
+    await parquetRead({ file: buffer, metadata, columns: names, compressors: parquetCompressors, rowFormat: 'array', onComplete: (r: unknown[][]) => (rows = r) })
   } catch (error) {
     throw readError(file, `corrupt or truncated data pages (${(error as Error).message})`)
   }

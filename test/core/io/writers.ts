@@ -1,41 +1,9 @@
 // Independent writers for the reader tests: each file is written here from its format's specification (or by
-// another library), never by the code under test.
+// another library), never by the code under test. The .npy and Parquet writers, which the worker tests use too,
+// are in plainWriters.ts (no Node modules: they run inside workerd).
 import { deflateRawSync } from 'node:zlib'
 import h5wasm from 'h5wasm'
-import { parquetWriteBuffer } from 'hyparquet-writer'
-
-/**
- * A .npy file by the NumPy format specification (numpy.lib.format, version 1.0): the magic \x93NUMPY, version 1 0,
- * a little-endian u16 header length, an ASCII dict padded with spaces to a multiple of 64 bytes ending in \n, then
- * the data. `values` are given row-major; `fortran` writes them column by column.
- */
-export function npyBytes(values: ArrayLike<number>, shape: number[], descr: '<f8' | '<f4' | '>f8' | '<i4' | '<i8' | '|u1', fortran = false): Uint8Array {
-  const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`
-  let header = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': ${shapeText}, }`
-  const unpadded = 10 + header.length + 1
-  header += ' '.repeat((64 - (unpadded % 64)) % 64) + '\n'
-  const size = { '<f8': 8, '>f8': 8, '<f4': 4, '<i4': 4, '<i8': 8, '|u1': 1 }[descr]
-  const [rows, cols = 1] = shape
-  const out = new Uint8Array(10 + header.length + rows * cols * size)
-  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0])
-  const view = new DataView(out.buffer)
-  view.setUint16(8, header.length, true)
-  for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i)
-  let at = 10 + header.length
-  for (let k = 0; k < rows * cols; k++) {
-    const r = fortran ? k % rows : Math.floor(k / cols)
-    const c = fortran ? Math.floor(k / rows) : k % cols
-    const v = values[r * cols + c]
-    if (descr === '<f8') view.setFloat64(at, v, true)
-    else if (descr === '>f8') view.setFloat64(at, v, false)
-    else if (descr === '<f4') view.setFloat32(at, v, true)
-    else if (descr === '<i4') view.setInt32(at, v, true)
-    else if (descr === '<i8') view.setBigInt64(at, BigInt(v), true)
-    else view.setUint8(at, v)
-    at += size
-  }
-  return out
-}
+export { npyBytes, parquetBytes } from './plainWriters.js'
 
 /** CRC-32 (ISO 3309, the ZIP checksum), bit by bit. */
 function crc32(bytes: Uint8Array): number {
@@ -95,12 +63,6 @@ export function zipBytes(members: { name: string; bytes: Uint8Array }[], deflate
   let at = 0
   for (const p of all) out.set(p, at), (at += p.length)
   return out
-}
-
-/** A Parquet file of named f64 columns, written by hyparquet-writer (snappy, its default codec). */
-export function parquetBytes(columns: Record<string, ArrayLike<number>>, type: 'DOUBLE' | 'FLOAT' | 'INT32' = 'DOUBLE'): Uint8Array {
-  const columnData = Object.entries(columns).map(([name, data]) => ({ name, data: Array.from(data), type }))
-  return new Uint8Array(parquetWriteBuffer({ columnData }))
 }
 
 /** An HDF5 file written by h5wasm: `build` creates datasets and groups in it; returns the file's bytes. */

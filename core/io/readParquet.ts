@@ -1,4 +1,5 @@
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet'
+import { checkParquetPages } from './checkParquetPages.js'
 import { parquetCompressors } from './parquetCompressors.js'
 import type { NamedColumns } from './columnTable.js'
 import { MAX_INPUT_COLUMNS } from './limits.js'
@@ -41,6 +42,7 @@ export async function readParquet(bytes: Uint8Array, file: string, required: rea
   const names = fields.map((f) => f.element.name).filter((name) => numeric(name) === null)
   if (names.length === 0) throw readError(file, 'no numeric column')
   if (names.length > MAX_INPUT_COLUMNS) throw readError(file, `${names.length} columns; the limit is ${MAX_INPUT_COLUMNS}`)
+  checkParquetPages(buffer, metadata, names, file)
   let rows: unknown[][] = []
   try {
     await parquetRead({ file: buffer, metadata, columns: names, compressors: parquetCompressors, rowFormat: 'array', onComplete: (r: unknown[][]) => (rows = r) })

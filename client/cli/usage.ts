@@ -48,7 +48,7 @@ datasets and analyses them.
 
 Usage
   symscope generate <dataset> [--n N] [--seed S] [--set name=value ...] [--out FILE]
-  symscope analyze <file.csv | dataset> [--latent K] [--beta B] [--epochs E] [--seed S] [--out DIR]
+  symscope analyze <file | dataset> [--latent K] [--beta B] [--epochs E] [--seed S] [--out DIR]
   symscope reproduce [--out DIR] [--quick]
   symscope help [command]
   symscope --version
@@ -74,14 +74,17 @@ ${EXIT_CODES}
 export const generateHelp = (): string => `symscope generate — make events from a built-in generator
 
 Usage
-  symscope generate <dataset> [--n N] [--seed S] [--set name=value ...] [--out FILE] [--no-truth] [--quiet]
+  symscope generate <dataset> [--n N] [--seed S] [--set name=value ...] [--out FILE] [--format F] [--no-truth] [--quiet]
 
 Options
   --n N            number of events, 1 … ${MAX_EVENTS.toLocaleString('en-US')} (default 10000)
   --seed S         integer seed, 0 … 2^53 − 1 (default 1). Same seed and parameters ⇒ the same bytes;
                    event i depends only on (seed, i), so the first k events of a larger run are the same.
   --set name=value set a generator parameter (repeatable): numbers, true/false, or none to switch a cut off
-  --out FILE       write the CSV to FILE (default: standard output). The file appears only when complete.
+  --out FILE       write the events to FILE (default: standard output). The file appears only when complete.
+  --format F       csv (default), npy (a float64 n × columns array, C order: features then truth, no names; read
+                   it back with analyze --columns) or parquet (DOUBLE columns named as in the CSV, built in
+                   memory); default from the --out file's ending
   --no-truth       leave out the truth_* columns
   --quiet          no progress bar (it is drawn only on a terminal anyway)
   -h, --help       this help

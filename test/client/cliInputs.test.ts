@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_INPUT_BYTES } from '../../core/index.js'
 import { reportSchema, type Report } from '../../core/report/schema.js'
 import { hdf5Bytes, lheText } from '../core/io/writers.js'
@@ -12,6 +12,30 @@ import { runCli } from './cliRunner.js'
 const dir = mkdtempSync(join(tmpdir(), 'symscope-inputs-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const at = (name: string) => join(dir, name)
+
+// The files every test below reads: the same events by generate in three formats, an LHE file, an HDF5 file.
+beforeAll(async () => {
+  for (const ending of ['csv', 'npy', 'parquet']) {
+    const { status, stderr } = runCli(['generate', 'ee_mumu', '--n', '600', '--seed', '4', '--set', 'z=true', '--set', 'sqrtS=35', '--out', at(`events.${ending}`)])
+    expect(stderr).toBe('')
+    expect(status).toBe(0)
+  }
+  const events = Array.from({ length: 300 }, (_, i) => {
+    const c = Math.cos(i * 0.7)
+    const s = Math.sqrt(1 - c * c)
+    const phi = i * 2.1
+    const p = [45 * s * Math.cos(phi), 45 * s * Math.sin(phi), 45 * c]
+    return { muons: [[45.0001, ...p, 0.1056583755], [45.0001, ...p.map((v) => -v), 0.1056583755]] }
+  })
+  writeFileSync(at('z.lhe'), lheText(events))
+  writeFileSync(
+    at('t.h5'),
+    await hdf5Bytes((f) => {
+      f.create_group('jets')
+      f.create_dataset({ name: 'jets/table', data: Float64Array.from({ length: 600 }, (_, i) => Math.sin(i) + (i % 2) * Math.cos(i / 3)), shape: [300, 2] })
+    }),
+  )
+}, 60_000)
 
 const analyse = (file: string, out: string, extra: string[] = []): Report => {
   const { status, stderr } = runCli(['analyze', file, '--epochs', '2', '--out', at(out), '--quiet', ...extra])
@@ -23,11 +47,6 @@ const withoutTimes = (r: Report) => ({ ...r, training: { ...r.training, seconds:
 
 describe('generate --format and analyze FILE', () => {
   it('the same events as CSV, .npy and Parquet give the same report', () => {
-    for (const ending of ['csv', 'npy', 'parquet']) {
-      const { status, stderr } = runCli(['generate', 'ee_mumu', '--n', '600', '--seed', '4', '--set', 'z=true', '--set', 'sqrtS=35', '--out', at(`events.${ending}`)])
-      expect(stderr).toBe('')
-      expect(status).toBe(0)
-    }
     const header = readFileSync(at('events.csv'), 'utf8').split('\n')[0]
     const csv = analyse(at('events.csv'), 'csv')
     const parquet = analyse(at('events.parquet'), 'parquet')
@@ -38,21 +57,9 @@ describe('generate --format and analyze FILE', () => {
     expect(runCli(['generate', 'circle', '--n', '5', '--format', 'root']).stderr).toMatch(/--format must be one of csv, npy, parquet; got 'root'/)
   }, 180_000)
 
-  it('analyses an LHE file by its final-state muons and an HDF5 dataset by its path', async () => {
-    const events = Array.from({ length: 300 }, (_, i) => {
-      const c = Math.cos(i * 0.7)
-      const s = Math.sqrt(1 - c * c)
-      const phi = i * 2.1
-      const p = [45 * s * Math.cos(phi), 45 * s * Math.sin(phi), 45 * c]
-      return { muons: [[45.0001, ...p, 0.1056583755], [45.0001, ...p.map((v) => -v), 0.1056583755]] }
-    })
-    writeFileSync(at('z.lhe'), lheText(events))
+  it('analyses an LHE file by its final-state muons and an HDF5 dataset by its path', () => {
     const lhe = analyse(at('z.lhe'), 'lhe', ['--particles', 'mu-,mu+', '--batch', '64'])
     expect(lhe.dataset).toMatchObject({ name: 'z', n: 300, features: ['E1', 'px1', 'py1', 'pz1', 'E2', 'px2', 'py2', 'pz2'], parameters: { eventWeight: 1.5e-3 } })
-    writeFileSync(at('t.h5'), await hdf5Bytes((f) => {
-      f.create_group('jets')
-      f.create_dataset({ name: 'jets/table', data: Float64Array.from({ length: 600 }, (_, i) => Math.sin(i) + (i % 2) * Math.cos(i / 3)), shape: [300, 2] })
-    }))
     expect(analyse(at('t.h5'), 'h5', ['--dataset', '/jets/table', '--columns', 'a,b', '--batch', '64']).dataset).toMatchObject({ name: 't', features: ['a', 'b'] })
   }, 180_000)
 })

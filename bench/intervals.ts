@@ -3,7 +3,7 @@
 // manifolds of known dimension. Not a timing: the table is the check of docs/method.md's "Robustness" claims.
 import { grideInterval, nearestNeighbours, nearestTwo, twoNNInterval } from '../core/index.js'
 import { loadWasm } from '../core/wasm/node.js'
-import { flatTorus, sphere, type ManifoldSample } from '../test/reference/manifolds.js'
+import { flatTorus, sphere, type ManifoldSample } from '../reference/manifolds.js'
 import type { Bench } from './table.js'
 
 /** Seeds per manifold (the issue asks for at least 200). */
@@ -46,7 +46,7 @@ export const run: Bench = async () => {
     {
       title: `Coverage of the ${100 * LEVEL} % intrinsic-dimension intervals`,
       description:
-        `${SEEDS} seeds × ${POINTS} points uniform on each manifold (test/reference/manifolds.ts). Covered: the fraction of ` +
+        `${SEEDS} seeds × ${POINTS} points uniform on each manifold (reference/manifolds.ts). Covered: the fraction of ` +
         `seeds whose interval contains the true dimension. TwoNN: the Gamma interval of the maximum-likelihood estimate with ` +
         `the variance corrected for shared neighbours; Gride: the profile-likelihood interval at k = ${GRIDE_K}.`,
       columns: ['manifold', 'd', 'TwoNN covered', 'mean TwoNN width', `Gride k = ${GRIDE_K} covered`],

@@ -1,13 +1,13 @@
 // The symmetry section (core/symmetries/findSymmetries.ts) end to end, with its hot loop — block sums of monomials up
 // to degree 4 over every event (assembly/symmetries/monomialMoments.ts) — in wasm against the plain-TypeScript twin
-// of the same loop (test/core/symmetries/monomialMomentsReference.ts). Everything else (eigen-decompositions, the
+// of the same loop (reference/monomialMoments.ts). Everything else (eigen-decompositions, the
 // tangency SVD, the invariance test, formulas) is the same TypeScript on both sides. Both sides are measured
 // alternately in this process run; the ratio is what to read.
 import { readFileSync } from 'node:fs'
 import { findSymmetries, generateEvents, monomialBasis, wasmMoments, type SymscopeWasm } from '../core/index.js'
 import { cmsDimuonInput } from '../core/transforms/cmsDimuon.js'
 import { loadWasm } from '../core/wasm/node.js'
-import { typescriptMoments } from '../test/core/symmetries/monomialMomentsReference.js'
+import { typescriptMoments } from '../reference/monomialMoments.js'
 import { median, type Bench, type BenchTable } from './table.js'
 
 const REPEATS = 7

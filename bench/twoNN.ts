@@ -1,11 +1,11 @@
 // TwoNN intrinsic dimension: the wasm neighbour search (f32x4 SIMD, one call) plus the shared fit, against the same
-// fit on the plain-TypeScript double loop of test/reference/neighbours.ts. Also the relevance kernel against its
+// fit on the plain-TypeScript double loop of reference/neighbours.ts. Also the relevance kernel against its
 // plain-TypeScript reference. Both sides are measured in this process run; the ratio is what to read.
 import { generateEvents, intrinsicDimension, relevance, twoNN } from '../core/index.js'
 import { loadWasm } from '../core/wasm/node.js'
-import { nearestNeighboursReference } from '../test/reference/neighbours.js'
-import { mulberry32, normalMatrix, normalSampler } from '../test/reference/random.js'
-import { relevanceReference } from '../test/reference/relevance.js'
+import { nearestNeighboursReference } from '../reference/neighbours.js'
+import { mulberry32, normalMatrix, normalSampler } from '../reference/random.js'
+import { relevanceReference } from '../reference/relevance.js'
 import { timeMedian, type Bench, type BenchTable } from './table.js'
 
 const COLUMNS = 8
@@ -77,7 +77,7 @@ export const run: Bench = async () => {
       title: 'Relevance statistics: wasm vs plain TypeScript',
       description:
         `R_i, KL_i and 1 − ⟨σ_i²⟩ of ${latents} latents over ${rows.toLocaleString('en-US')} events (Float32 μ and ` +
-        'log σ²), wasm including the copies in and out, against the double loop of test/reference/relevance.ts. ' +
+        'log σ²), wasm including the copies in and out, against the double loop of reference/relevance.ts. ' +
         'Median of 7 runs.',
       columns: ['events × latents', 'wasm ms', 'TypeScript ms', 'speed-up'],
       rows: [

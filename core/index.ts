@@ -2,6 +2,7 @@
 // (core/wasm/node.ts, browser.ts or workerd.ts) for `loadWasm`, and everything else from here.
 export * from './datasets/index.js'
 export * from './csv/index.js'
+export * from './io/index.js'
 export * from './physics/index.js'
 export * from './stats/index.js'
 export * from './linalg/index.js'

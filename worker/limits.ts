@@ -14,6 +14,9 @@ export const MAX_CSV_BYTES = 2 * 1024 * 1024
 /** Data rows of that CSV. */
 export const MAX_CSV_ROWS = 50_000
 
+/** A binary upload to `POST /analyses` (Parquet, .npy or .npz bytes, `application/octet-stream`). */
+export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024
+
 /** Request body of `POST /analyses` (the CSV as a JSON string: room for its escapes). */
 export const MAX_ANALYSIS_BODY_BYTES = 3 * 1024 * 1024
 

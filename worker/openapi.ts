@@ -14,12 +14,13 @@ import {
   MAX_JSON_BODY_BYTES,
   MAX_SERVER_BATCH_SIZE,
   MAX_SERVER_HIDDEN,
+  MAX_UPLOAD_BYTES,
   RATE_LIMIT_ANALYSES,
   RATE_LIMIT_REQUESTS,
   RATE_LIMIT_WINDOW_SECONDS,
   STEP_BUDGET,
 } from './limits.js'
-import { analysisRequestSchema, jobStatusSchema } from './schemas/analysis.js'
+import { analysisRequestSchema, jobStatusSchema, uploadQuerySchema } from './schemas/analysis.js'
 import { eventsRequestSchema, eventsResponseSchema } from './schemas/events.js'
 import { scanRequestSchema, scanStatusSchema } from './schemas/scan.js'
 import { datasetListSchema, errorSchema, healthSchema, reportDocumentSchema, scanDocumentSchema } from './schemas/responses.js'
@@ -29,6 +30,7 @@ export const LIMITS_TABLE: { name: string; value: string; meaning: string }[] = 
   { name: 'MAX_API_EVENTS', value: MAX_API_EVENTS.toLocaleString('en'), meaning: 'events per request (events endpoint and generator analyses)' },
   { name: 'MAX_CSV_BYTES', value: `${MAX_CSV_BYTES / 1024 / 1024} MiB`, meaning: 'CSV text of one analysis' },
   { name: 'MAX_CSV_ROWS', value: MAX_CSV_ROWS.toLocaleString('en'), meaning: 'CSV data rows of one analysis' },
+  { name: 'MAX_UPLOAD_BYTES', value: `${MAX_UPLOAD_BYTES / 1024 / 1024} MiB`, meaning: 'binary upload (Parquet, .npy, .npz) of one analysis; rows as MAX_CSV_ROWS' },
   { name: 'MAX_ANALYSIS_BODY_BYTES', value: `${MAX_ANALYSIS_BODY_BYTES / 1024 / 1024} MiB`, meaning: 'request body of POST /analyses' },
   { name: 'MAX_JSON_BODY_BYTES', value: `${MAX_JSON_BODY_BYTES / 1024} KiB`, meaning: 'request body of every other POST' },
   { name: 'STEP_BUDGET', value: STEP_BUDGET.toLocaleString('en'), meaning: 'optimiser steps trained in one request or one job slice' },
@@ -105,8 +107,11 @@ const paths = {
         `(${STEP_BUDGET} optimiser steps = epochs × floor(training events / batchSize)), it is trained in the request (200, ` +
         `x-symscope-cache: miss). Up to ${MAX_JOB_STEPS} steps it is queued (202 with Location): a job trains it in slices ` +
         'of at most the step budget; poll GET /api/v1/analyses/{id}. Beyond that, 413: run npx symscope analyze locally. ' +
-        'x-symscope-steps says how many steps this request trained.',
+        'x-symscope-steps says how many steps this request trained. The data is a JSON AnalysisRequest, or a file as ' +
+        `the body (application/octet-stream: Parquet, .npy or .npz, at most ${MAX_UPLOAD_BYTES} bytes) with its format, ` +
+        'column roles and settings in the query (UploadQuery).',
       operationId: 'analyze',
+      parameters: uploadParameters(),
       requestBody: {
         required: true,
         content: {
@@ -114,6 +119,7 @@ const paths = {
             schema: ref('AnalysisRequest'),
             examples: { generator: { value: ANALYSIS_EXAMPLE }, csv: { value: CSV_ANALYSIS_EXAMPLE } },
           },
+          'application/octet-stream': { schema: { type: 'string', format: 'binary', maxLength: MAX_UPLOAD_BYTES } },
         },
       },
       responses: {
@@ -134,8 +140,8 @@ const paths = {
         '400': error('bad_request (malformed JSON), invalid_request, unknown_parameter, invalid_parameter, invalid_csv (names line and column)'),
         '404': error('unknown_dataset'),
         '413': error('too_large: body, CSV, events or training steps over their limits'),
-        '415': error('unsupported_media_type: the body is not JSON'),
-        '422': error('invalid_data: data that cannot be analysed (too few events, constant features, diverging training)'),
+        '415': error('unsupported_media_type: the body is neither JSON nor application/octet-stream'),
+        '422': error('invalid_data: data that cannot be analysed (a file not in its format, naming the row, column or byte count; too few events, constant features, diverging training)'),
         ...COMMON_ERRORS,
       },
     },
@@ -207,6 +213,14 @@ const paths = {
   '/api/v1/docs': {
     get: { summary: 'A readable page of this document', operationId: 'docs', responses: { '200': { description: 'HTML', content: { 'text/html': {} } } } },
   },
+}
+
+/** The query parameters of a binary upload, from its zod schema (they apply only with application/octet-stream). */
+function uploadParameters(): unknown[] {
+  return Object.entries(uploadQuerySchema.shape).map(([name, field]) => {
+    const { description, $schema: _schema, ...rest } = z.toJSONSchema(field, { io: 'input', unrepresentable: 'any' }) as { description?: string; $schema?: string }
+    return { name, in: 'query', required: false, description: `Binary upload only${name === 'format' ? ' (required there)' : ''}: ${description ?? ''}`, schema: rest }
+  })
 }
 
 /** The schemas the document names, converted from zod (request schemas as input: defaulted fields are optional). */

@@ -1,15 +1,42 @@
 // The options `analyze` and `scan` share: where the data comes from, and the VAE settings a scan does not vary
 // (parseArgs option specs, and the settings they give). β, the seed and the latent size are each command's own.
 import type { Activation, VaeConfig } from '../../core/vae/index.js'
+import type { InputOptions } from './loadInput.js'
 import { parseInteger, parseNumber } from './parseValues.js'
 
-/** CSV column roles and formats (`--features`, `--truth`, `--angular`, `--from`). */
+/** How a file is read (client/cli/loadInput.ts): column roles, format, and the format-specific choices. */
 export const DATA_OPTIONS = {
   features: { type: 'string' },
   truth: { type: 'string' },
   angular: { type: 'string' },
   from: { type: 'string' },
+  lepton: { type: 'string' },
+  format: { type: 'string' },
+  columns: { type: 'string' },
+  dataset: { type: 'string' },
+  particles: { type: 'string' },
+  mass: { type: 'boolean' },
+  weights: { type: 'string' },
 } as const
+
+type DataValues = { [K in keyof typeof DATA_OPTIONS]?: (typeof DATA_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
+
+/** The file-reading options of DATA_OPTIONS as loadInput takes them (comma lists split). */
+export function dataSettings(values: DataValues): Omit<InputOptions, 'n' | 'seed' | 'params'> {
+  return {
+    features: list(values.features),
+    truth: list(values.truth),
+    angular: list(values.angular),
+    from: values.from,
+    lepton: values.lepton,
+    format: values.format,
+    columns: list(values.columns),
+    dataset: values.dataset,
+    particles: list(values.particles),
+    mass: values.mass,
+    weights: values.weights,
+  }
+}
 
 /** The VAE settings besides β, seed and latent size, the threshold and the backend. */
 export const MODEL_OPTIONS = {

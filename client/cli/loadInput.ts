@@ -1,8 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
-import { inputFromCsv, inputFromEvents, type AnalysisInput } from '../../core/analysis/index.js'
-import { datasets, generateEvents, readCsv, type SymscopeWasm } from '../../core/index.js'
-import { cmsDimuonInput } from '../../core/transforms/cmsDimuon.js'
+import { FROM_FORMATS, inputFromSource, type AnalysisInput, type FromFormat } from '../../core/analysis/index.js'
+import { datasets, INPUT_FORMATS, MAX_INPUT_BYTES, type InputFormat, type SymscopeWasm } from '../../core/index.js'
 import { CliError, EXIT } from './exitCodes.js'
 
 export interface InputOptions {
@@ -13,49 +12,62 @@ export interface InputOptions {
   truth?: string[]
   angular?: string[]
   from?: string
+  lepton?: string
+  format?: string
+  columns?: string[]
+  dataset?: string
+  particles?: string[]
+  mass?: boolean
+  weights?: string
 }
 
-/** Input formats `--from` understands besides plain numeric CSV. */
-export const FROM_FORMATS = ['cms-dimuon'] as const
+export { FROM_FORMATS }
 
-const isFile = (path: string) => {
+const fileSize = (path: string) => {
   try {
-    return statSync(path).isFile()
+    const stat = statSync(path)
+    return stat.isFile() ? stat.size : undefined
   } catch {
-    return false
+    return undefined
   }
+}
+
+/** Options that describe how to read a file, by their CLI names. */
+const FILE_OPTIONS = ['from', 'lepton', 'features', 'truth', 'angular', 'format', 'columns', 'dataset', 'particles', 'mass', 'weights'] as const
+
+function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value !== undefined && !(allowed as readonly string[]).includes(value)) throw new CliError(`--${option} must be one of ${allowed.join(', ')}; got '${value}'`)
+  return value as T | undefined
 }
 
 /**
- * The data an `analyze` run reads: a registry dataset generated on the spot, or a CSV file (plain, with the truth_
- * convention and optional --features/--truth lists, or --from cms-dimuon). A file that exists wins over a dataset
- * of the same name.
+ * The data an `analyze` run reads: a registry dataset generated on the spot, or a file in any format core reads
+ * (CSV, .npy, .npz, Parquet, LHE, HDF5; by --format, its ending or its first bytes), through core's one
+ * inputFromSource. A file that exists wins over a dataset of the same name; a file above MAX_INPUT_BYTES is
+ * refused by its size before it is read.
  */
-export function loadInput(wasm: SymscopeWasm, source: string, options: InputOptions): AnalysisInput {
-  if (options.from !== undefined && !(FROM_FORMATS as readonly string[]).includes(options.from)) {
-    throw new CliError(`--from must be one of ${FROM_FORMATS.join(', ')}; got '${options.from}'`)
-  }
-  if (isFile(source)) {
-    if (Object.keys(options.params).length) throw new CliError('--set applies to generated datasets, not to a CSV file')
-    let text: string
+export async function loadInput(wasm: SymscopeWasm, source: string, options: InputOptions): Promise<AnalysisInput> {
+  const from = oneOf<FromFormat>('from', options.from, FROM_FORMATS)
+  const format = oneOf<InputFormat>('format', options.format, INPUT_FORMATS)
+  const lepton = oneOf('lepton', options.lepton, ['e', 'mu'] as const)
+  const weights = oneOf('weights', options.weights, ['uniform', 'ignore'] as const)
+  const size = fileSize(source)
+  if (size !== undefined) {
+    if (Object.keys(options.params).length) throw new CliError('--set applies to generated datasets, not to a file')
+    if (size > MAX_INPUT_BYTES) throw new CliError(`'${source}' has ${size} bytes; the limit is ${MAX_INPUT_BYTES}`, EXIT.data)
+    let data: Uint8Array
     try {
-      text = readFileSync(source, 'utf8')
+      data = readFileSync(source)
     } catch (error) {
       throw new CliError(`cannot read '${source}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.io)
     }
-    const name = basename(source)
-    if (options.from === 'cms-dimuon') return cmsDimuonInput(wasm, text, name)
-    const table = readCsv(text, { features: options.features, truth: options.truth })
-    for (const angle of options.angular ?? []) {
-      if (!table.truthNames.includes(angle)) throw new CliError(`--angular '${angle}' is not a truth column (truth: ${table.truthNames.join(', ') || 'none'})`)
-    }
-    return inputFromCsv(table, name, {}, options.angular ?? [])
+    const { features, truth, angular, columns, dataset, particles, mass } = options
+    return inputFromSource(wasm, { kind: 'file', name: basename(source), data, format, from, lepton, weights, features, truth, angular, columns, dataset, particles, mass })
   }
   if (Object.hasOwn(datasets, source)) {
-    if (options.from || options.features || options.truth || options.angular) {
-      throw new CliError('--from, --features, --truth and --angular apply to CSV files, not to generated datasets')
-    }
-    return inputFromEvents(generateEvents(wasm, { dataset: source, n: options.n, seed: options.seed, params: options.params }))
+    const given = FILE_OPTIONS.filter((option) => options[option] !== undefined && options[option] !== false)
+    if (given.length) throw new CliError(`${given.map((o) => `--${o}`).join(', ')} apply to files, not to generated datasets`)
+    return inputFromSource(wasm, { kind: 'generator', dataset: source, n: options.n, seed: options.seed, params: options.params })
   }
   throw new CliError(
     `'${source}' is neither a readable file nor a dataset (datasets: ${Object.keys(datasets).join(', ')})`,

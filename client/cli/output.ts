@@ -2,9 +2,9 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs'
 import type { Writable } from 'node:stream'
 import { CliError, EXIT } from './exitCodes.js'
 
-/** Where a command writes text: a file that appears only once complete (written beside it, then renamed), or stdout. */
+/** Where a command writes text or bytes: a file that appears only once complete (written beside it, then renamed), or stdout. */
 export interface Output {
-  write(text: string): Promise<void>
+  write(data: string | Uint8Array): Promise<void>
   close(): Promise<void>
   /** Removes a half-written file after a failure; stdout is left as it is. */
   abort(): void
@@ -15,9 +15,9 @@ function streamWriter(stream: Writable, describe: string): Pick<Output, 'write'>
   stream.on('error', (e) => (error = e))
   return {
     failed: () => error,
-    async write(text) {
+    async write(data) {
       if (error) throw ioError(describe, error)
-      if (!stream.write(text)) {
+      if (!stream.write(data)) {
         await new Promise<void>((resolve, reject) => {
           const onDrain = () => (stream.off('error', onError), resolve())
           const onError = (e: Error) => (stream.off('drain', onDrain), reject(ioError(describe, e)))

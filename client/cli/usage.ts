@@ -1,4 +1,6 @@
 import { DEFAULT_THRESHOLD, MAX_ANALYSIS_EVENTS } from '../../core/analysis/limits.js'
+import { INPUT_FORMATS } from '../../core/io/formats.js'
+import { MAX_INPUT_BYTES } from '../../core/io/limits.js'
 import { datasets, describeRange, MAX_EVENTS, type DatasetSpec } from '../../core/index.js'
 import { availableParallelism } from 'node:os'
 import { MAX_GRID_BETAS, MAX_GRID_LATENTS, MAX_SCAN_POINTS, MAX_SCAN_SEEDS } from '../../core/scan/limits.js'
@@ -49,7 +51,7 @@ datasets and analyses them.
 
 Usage
   symscope generate <dataset> [--n N] [--seed S] [--set name=value ...] [--out FILE]
-  symscope analyze <file.csv | dataset> [--latent K] [--beta B] [--epochs E] [--seed S] [--out DIR]
+  symscope analyze <file | dataset> [--latent K] [--beta B] [--epochs E] [--seed S] [--out DIR]
   symscope reproduce [--out DIR] [--quick]
   symscope scan <file.csv | dataset> --beta FROM:TO:N [--seeds N] [--jobs N] [--out DIR]
   symscope help [command]
@@ -77,14 +79,17 @@ ${EXIT_CODES}
 export const generateHelp = (): string => `symscope generate — make events from a built-in generator
 
 Usage
-  symscope generate <dataset> [--n N] [--seed S] [--set name=value ...] [--out FILE] [--no-truth] [--quiet]
+  symscope generate <dataset> [--n N] [--seed S] [--set name=value ...] [--out FILE] [--format F] [--no-truth] [--quiet]
 
 Options
   --n N            number of events, 1 … ${MAX_EVENTS.toLocaleString('en-US')} (default 10000)
   --seed S         integer seed, 0 … 2^53 − 1 (default 1). Same seed and parameters ⇒ the same bytes;
                    event i depends only on (seed, i), so the first k events of a larger run are the same.
   --set name=value set a generator parameter (repeatable): numbers, true/false, or none to switch a cut off
-  --out FILE       write the CSV to FILE (default: standard output). The file appears only when complete.
+  --out FILE       write the events to FILE (default: standard output). The file appears only when complete.
+  --format F       csv (default), npy (a float64 n × columns array, C order: features then truth, no names; read
+                   it back with analyze --columns) or parquet (DOUBLE columns named as in the CSV, built in
+                   memory); default from the --out file's ending
   --no-truth       leave out the truth_* columns
   --quiet          no progress bar (it is drawn only on a terminal anyway)
   -h, --help       this help
@@ -109,7 +114,7 @@ const range = (name: keyof typeof VAE_LIMITS) => `${VAE_LIMITS[name].min} … ${
 export const analyzeHelp = (): string => `symscope analyze — find how many latent directions a dataset needs, and what they follow
 
 Usage
-  symscope analyze <file.csv | dataset> [options]
+  symscope analyze <file | dataset> [options]
 
 Trains a variational autoencoder on the data (standardised features; constant features are dropped and reported
 as exact constraints), ranks its latent directions by relevance R_i = Var[μ_i] on held-out events, measures the
@@ -118,14 +123,27 @@ latent with the truth observables, and writes DIR/report.json, DIR/report.md and
 
 Data
   <dataset>             one of ${Object.keys(datasets).join(', ')}, generated with --n, --seed, --set
-  <file.csv>            a CSV with a header row: columns named truth_* are truth, the others features
+  <file>                a data file: CSV (.csv), NumPy (.npy, .npz), Parquet (.parquet), Les Houches events (.lhe),
+                        HDF5 (.h5, .hdf5); by its ending, else its first bytes; .gz files are inflated first.
+                        Columns named truth_* are truth, the others features. At most ${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes
+  --format F            read the file as ${INPUT_FORMATS.join(', ')} whatever its name
   --n N                 events to generate (datasets; default 10000; analysis limit ${MAX_ANALYSIS_EVENTS.toLocaleString('en-US')})
   --set name=value      generator parameter (datasets; see symscope help generate)
-  --features a,b,...    CSV columns to use as features (default: every column not named truth_*)
-  --truth a,b,...       CSV columns to keep as truth (default: every truth_* column)
+  --features a,b,...    columns to use as features (default: every column not named truth_*)
+  --truth a,b,...       columns to keep as truth (default: every truth_* column)
   --angular a,b,...     truth columns that are angles in radians (compared through cos and sin)
-  --from cms-dimuon     the CSV holds pt1, eta1, phi1, Q1, pt2, eta2, phi2, Q2 of two muons (CMS open data):
-                        turn them into four-vectors (μ⁻ first) with M, y and Collins–Soper angles as truth
+  --columns a,b,...     names of an unnamed array's columns (.npy, .npz, 2-D HDF5; default c0, c1, …)
+  --dataset PATH        the HDF5 dataset (/events) or .npz array to read (default: the only one)
+  --particles a,b,...   LHE: final-state particles to keep, by PDG id or name (mu-,mu+; a name twice takes the two
+                        of highest p_T); default every final-state particle, by |id|, particle before antiparticle,
+                        then decreasing p_T. Each gives E, px, py, pz (GeV) as features E1, px1, …
+  --mass                LHE: add each particle's mass m1, m2, … as a feature
+  --weights uniform|ignore  LHE event weights: uniform (default) refuses events of unequal or negative weight (the
+                        analysis trains on unweighted events); ignore reads them as unweighted
+  --from cms-dilepton   the table holds pt1, eta1, phi1, Q1, pt2, eta2, phi2, Q2 of two leptons (CMS open data):
+                        four-vectors (negative lepton first, with the lepton's own mass) with M, y and Collins–Soper
+                        angles as truth. --lepton e|mu says which (else read off a Zee / Zmumu file name);
+                        cms-dimuon and cms-dielectron fix it
 
 Model (defaults from the design: MLP input → h → h → (μ, log σ²), mirrored decoder, Adam)
   --latent K            latent size (default 4 for ≤ 2 features, 8 otherwise; ${range('latent')})
@@ -155,6 +173,9 @@ Examples
   symscope analyze ee_mumu --set sqrtS=91.19 --set z=true --out zpole
   symscope analyze events.csv --features px1,py1,pz1 --truth truth_cosTheta --beta 0.2
   symscope analyze data/cms/Zmumu_Run2011A.csv --from cms-dimuon --out cms
+  symscope analyze events.parquet --truth truth_cosTheta
+  symscope analyze unweighted_events.lhe --particles mu-,mu+
+  symscope analyze jets.h5 --dataset /table --truth is_signal_new
 
 ${EXIT_CODES}
 `

@@ -127,6 +127,20 @@ export async function submitAnalysis(api: string, body: AnalysisRequestBody, sig
 }
 
 /**
+ * `POST /api/v1/analyses` with a file as the body (application/octet-stream): `query` names its format and carries
+ * the settings (`config` as JSON text), as the API's UploadQuery documents.
+ */
+export async function submitUpload(api: string, bytes: Uint8Array, query: Record<string, string>, signal?: AbortSignal): Promise<Report | JobStatus> {
+  const response = await fetchRetrying(`${apiUrl(api, '/analyses')}?${new URLSearchParams(query)}`, {
+    method: 'POST',
+    signal,
+    headers: { 'content-type': 'application/octet-stream', accept: 'application/json' },
+    body: bytes as BufferSource,
+  })
+  return reportOrStatus(await readJson(response, 'the analysis'), 'the analysis')
+}
+
+/**
  * The report of a submitted analysis: `first` itself when it is one, else `GET /analyses/{id}` polled (waits growing
  * from POLL.firstMs to POLL.maxMs) until the report is stored, the job fails, or POLL.timeoutMs passes.
  */

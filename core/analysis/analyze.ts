@@ -70,8 +70,13 @@ export async function prepareAnalysis(wasm: SymscopeWasm, input: AnalysisInput, 
   const config = resolveVaeConfig(options.config ?? {}, features.matrix.cols)
   const datasetSha = await sha256Hex(Float64Array.from(input.features))
   const trainer = options.trainer ?? 'fused'
-  // The trainer changes the bytes (each has its own arithmetic and random streams), so it is part of the identity.
-  const identity = { datasetSha, name: input.name, parameters: input.parameters, truth: input.truthNames, config, threshold, VERSION, trainer }
+  // The trainer changes the bytes (each has its own arithmetic and random streams), so it is part of the identity;
+  // so are the truth values and which of them are angles, since the correlations read them.
+  const truthSha = await sha256Hex(Float64Array.from(input.truth))
+  const identity = {
+    datasetSha, name: input.name, parameters: input.parameters, truth: input.truthNames, truthSha, angular: input.angularTruth,
+    config, threshold, VERSION, trainer,
+  }
   const id = await sha256Hex(canonicalJson({ ...identity, features: input.featureNames }))
   return { input, features, config, threshold, id, datasetSha, trainer }
 }

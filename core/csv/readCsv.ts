@@ -1,25 +1,16 @@
 import { SymscopeError } from '../errors.js'
-import { MAX_CSV_COLUMNS, TRUTH_PREFIX } from './limits.js'
+import { pickColumns, type ColumnRoles, type ColumnTable } from '../io/columnTable.js'
+import { MAX_CSV_COLUMNS } from './limits.js'
 
-export interface ReadCsvOptions {
-  /** Columns to use as features; default: every column not named `truth_*`. */
-  features?: readonly string[]
-  /** Columns to keep as truth; default: every `truth_*` column. Columns in neither list are ignored. */
-  truth?: readonly string[]
+export interface ReadCsvOptions extends ColumnRoles {
   /** Most data rows accepted; more is an error naming the limit. */
   maxRows?: number
   /** Read only the first `takeRows` data rows (a sample of a large file); the rest is not parsed. */
   takeRows?: number
 }
 
-/** A numeric table read from CSV: row-major f64 features and truth, with the names of their columns. */
-export interface CsvTable {
-  featureNames: string[]
-  truthNames: string[]
-  n: number
-  features: Float64Array
-  truth: Float64Array
-}
+/** A numeric table read from CSV: the column table every reader returns (core/io/columnTable.ts). */
+export type CsvTable = ColumnTable
 
 const fail = (message: string, details: Record<string, unknown> = {}) => new SymscopeError('invalid_csv', message, details)
 
@@ -58,24 +49,6 @@ function parseCell(text: string, lineNumber: number, column: number, name: strin
   return value
 }
 
-function selectColumns(header: string[], options: ReadCsvOptions): { features: number[]; truth: number[] } {
-  const index = new Map(header.map((name, i) => [name, i]))
-  const pick = (names: readonly string[], role: string) =>
-    names.map((name) => {
-      const i = index.get(name)
-      if (i === undefined) throw fail(`${role} column '${name}' is not in the header (columns: ${header.join(', ')})`)
-      return i
-    })
-  const truth = options.truth ? pick(options.truth, 'truth') : header.flatMap((n, i) => (n.startsWith(TRUTH_PREFIX) ? [i] : []))
-  const features = options.features
-    ? pick(options.features, 'feature')
-    : header.flatMap((n, i) => (!n.startsWith(TRUTH_PREFIX) && !truth.includes(i) ? [i] : []))
-  const overlap = features.find((i) => truth.includes(i))
-  if (overlap !== undefined) throw fail(`column '${header[overlap]}' cannot be both a feature and truth`)
-  if (features.length === 0) throw fail('no feature columns: every column is truth (named truth_*) or excluded')
-  return { features, truth }
-}
-
 /**
  * Reads a numeric CSV with a header row. Columns named `truth_*` are truth observables, the rest features, unless
  * `options` names them. Every error is a SymscopeError('invalid_csv') naming the line (1-based, the header is line 1)
@@ -92,7 +65,7 @@ export function readCsv(text: string, options: ReadCsvOptions = {}): CsvTable {
     if (name === '') throw fail(`line ${headerLine + 1}, column ${i + 1}: empty column name in the header`)
     if (header.indexOf(name) !== i) throw fail(`line ${headerLine + 1}: column name '${name}' appears twice in the header`)
   })
-  const { features, truth } = selectColumns(header, options)
+  const { features, truth } = pickColumns(header, options, 'invalid_csv')
   const maxRows = options.maxRows ?? Infinity
   const takeRows = options.takeRows ?? Infinity
   const featureValues: number[] = []

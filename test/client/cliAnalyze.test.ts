@@ -31,7 +31,7 @@ describe('symscope analyze', () => {
     expect(stdout).toContain('symmetry algebra of the data: so(2) (dimension 1)')
     expect(stdout).toContain('invariances of the distribution: so(2) (dimension 1)')
     const report = reportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')))
-    expect(report.dataset).toMatchObject({ name: 'ring.csv', source: 'csv', n: 1500, truth: ['truth_t'] })
+    expect(report.dataset).toMatchObject({ name: 'ring', source: 'csv', n: 1500, truth: ['truth_t'] })
     expect(report.config.epochs).toBe(5)
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(report.verdict)
     expect(readFileSync(join(out, 'relevance.svg'), 'utf8')).toMatch(/^<svg/)
@@ -57,7 +57,7 @@ describe('symscope analyze --backend', () => {
 
 /** Bad invocations of analyze and reproduce: arguments, exit code, the message that names the problem. */
 const errorCases: [string, string[], number, RegExp][] = [
-  ['no input', ['analyze'], 2, /analyze needs a CSV file or a dataset name/],
+  ['no input', ['analyze'], 2, /analyze needs a data file or a dataset name/],
   ['neither file nor dataset', ['analyze', 'sphere'], 2, /'sphere' is neither a readable file nor a dataset/],
   ['missing file', ['analyze', 'missing.csv'], 4, /'missing.csv' is neither a readable file nor a dataset/],
   ['bad latent', ['analyze', 'circle', '--latent', '0'], 2, /latent must be an integer ≥ 1 and ≤ 64; got 0/],
@@ -68,10 +68,10 @@ const errorCases: [string, string[], number, RegExp][] = [
   ['bad threshold', ['analyze', 'circle', '--n', '600', '--epochs', '1', '--threshold', '1.5'], 2, /threshold must be a number > 0 and < 1/],
   ['too few events for a batch', ['analyze', 'circle', '--n', '200', '--epochs', '1'], 3, /fewer than one batch of 256/],
   ['--set on a file', ['analyze', 'FILE', '--set', 'radius=2'], 2, /--set applies to generated datasets/],
-  ['--from on a dataset', ['analyze', 'circle', '--from', 'cms-dimuon'], 2, /apply to CSV files, not to generated datasets/],
-  ['unknown --from', ['analyze', 'FILE', '--from', 'atlas'], 2, /--from must be one of cms-dimuon; got 'atlas'/],
+  ['--from on a dataset', ['analyze', 'circle', '--from', 'cms-dimuon'], 2, /--from apply to files, not to generated datasets/],
+  ['unknown --from', ['analyze', 'FILE', '--from', 'atlas'], 2, /--from must be one of cms-dilepton, cms-dimuon, cms-dielectron; got 'atlas'/],
   ['malformed CSV', ['analyze', 'BAD'], 3, /line 3, column 2 \('x2'\): 'oops' is not a number/],
-  ['unknown angular column', ['analyze', 'FILE', '--angular', 'truth_q'], 2, /--angular 'truth_q' is not a truth column/],
+  ['unknown angular column', ['analyze', 'FILE', '--angular', 'truth_q'], 2, /angular column 'truth_q' is not a truth column/],
   ['reproduce: unknown experiment', ['reproduce', '--only', 'sphere'], 2, /--only: unknown experiment 'sphere'/],
   ['reproduce: stray argument', ['reproduce', 'now'], 2, /reproduce takes no arguments/],
 ]

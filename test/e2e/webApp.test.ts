@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_PATH, launchChromium } from '../../scripts/chromium.js'
 import { repositoryRoot, startWranglerDev, type WranglerDev } from '../../scripts/wranglerDev.js'
+import { npyBytes, parquetBytes } from '../core/io/plainWriters.js'
 
 const hasChromium = existsSync(CHROMIUM_PATH)
 if (!hasChromium) {
@@ -213,7 +214,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
 
   it('names the line and column of a malformed CSV', async () => {
     const page = await open('/')
-    await page.getByLabel('Upload a CSV').check()
+    await page.getByLabel('Upload a file').check()
     await page.getByLabel('CSV file').setInputFiles({
       name: 'bad.csv',
       mimeType: 'text/csv',
@@ -230,6 +231,36 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     await page.close()
     expectNoProblems()
   })
+
+  it('reads a dropped Parquet file in the browser and a picked .npy file on the server, and reports on both', async () => {
+    const n = 600
+    const x1 = Array.from({ length: n }, (_, i) => Math.cos((2 * Math.PI * i) / n))
+    const x2 = Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * i) / n))
+    const page = await open('/')
+    // Dropped on the form: a Parquet file (hyparquet-writer), read by core in the analysis worker.
+    const parquet = Array.from(parquetBytes({ x1, x2 }))
+    await page.evaluate((bytes) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([new Uint8Array(bytes)], 'ring.parquet'))
+      document.querySelector('form')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    }, parquet)
+    await page.waitForFunction(() => /ring.parquet: Parquet file/.test(document.querySelector('[data-testid=csv-summary]')!.textContent ?? ''))
+    await page.getByLabel('Epochs', { exact: true }).fill('3')
+    await page.getByRole('button', { name: 'Analyse' }).click()
+    await page.waitForSelector('[data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
+    expect(await page.locator('[data-testid=report-verdict]').textContent()).toMatch(/2 input features/)
+
+    // Picked: an .npy array (header written by hand), sent to the server as a binary upload.
+    const rows = x1.flatMap((v, i) => [v, x2[i]])
+    await page.getByLabel('CSV file').setInputFiles({ name: 'ring.npy', mimeType: 'application/octet-stream', buffer: Buffer.from(npyBytes(rows, [n, 2], '<f8')) })
+    await page.waitForFunction(() => /ring.npy: .npy file/.test(document.querySelector('[data-testid=csv-summary]')!.textContent ?? ''))
+    await page.getByLabel('on the server').check()
+    await page.getByRole('button', { name: 'Analyse' }).click()
+    await page.waitForFunction(() => /trained on the server/.test(document.body.textContent ?? ''), undefined, { timeout: TRAINING_TIMEOUT })
+    expect(await page.locator('[data-testid=report-verdict]').textContent()).toMatch(/2 input features/)
+    await page.close()
+    expectNoProblems()
+  }, 240_000)
 
   it('renders a report in the copy-paste embed example', async () => {
     const page = await open('/embed-example.html', { width: 900, height: 900 })

@@ -3,8 +3,10 @@
 import { runDurableObjectAlarm } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { readCsv } from '../../core/csv/readCsv.js'
 import { reportSchema } from '../../core/report/schema.js'
 import type { JobStatus } from '../../worker/schemas/analysis.js'
+import { npyBytes } from '../core/io/plainWriters.js'
 import { client, type Overrides } from './client.js'
 
 const api = client('10.0.4.1')
@@ -66,7 +68,7 @@ describe('an analysis job', () => {
     const { id, seen } = await runJob({ dataset: { csv }, config: { epochs: 4, seed: 202 } })
     expect(seen.at(-1)).toMatchObject({ status: 'done', slices: 2, largestSliceSteps: 3 })
     const report = reportSchema.parse(await (await api.get(`/api/v1/analyses/${id}`)).json())
-    expect(report.dataset).toMatchObject({ source: 'csv', name: 'upload.csv', truth: ['truth_radius', 'truth_theta'] })
+    expect(report.dataset).toMatchObject({ source: 'csv', name: 'upload', truth: ['truth_radius', 'truth_theta'] })
   })
 
   it('a second submission of a queued job answers its status instead of starting another', async () => {
@@ -76,5 +78,30 @@ describe('an analysis job', () => {
     const second = await api.post('/api/v1/analyses', body, budget)
     expect(second.status).toBe(202)
     expect((await second.json()) as JobStatus).toMatchObject({ id: first.id, status: 'running', progress: { steps: 3 } })
+  })
+})
+
+describe('an analysis job of a binary upload', () => {
+  it('keeps the uploaded bytes in its storage across slices and reports what the JSON CSV would', async () => {
+    const csv = await (await api.post('/api/v1/datasets/disk/events', { n: 600, seed: 11 })).text()
+    const table = readCsv(csv)
+    const rows = Array.from({ length: table.n }, (_, i) => [...table.features.subarray(2 * i, 2 * i + 2), ...table.truth.subarray(2 * i, 2 * i + 2)]).flat()
+    const bytes = npyBytes(rows, [table.n, 4], '<f8')
+    const submitted = await api.fetch(
+      `/api/v1/analyses?format=npy&name=disk&columns=x1,x2,truth_radius,truth_theta&config=${encodeURIComponent(JSON.stringify({ epochs: 4, seed: 204 }))}`,
+      { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes as BufferSource },
+      budget,
+    )
+    expect(submitted.status).toBe(202)
+    const { id } = (await submitted.json()) as JobStatus
+    for (let slice = 0; slice < 2; slice++) expect(await runDurableObjectAlarm(stubOf(id))).toBe(true)
+    expect(await stubOf(id).status()).toMatchObject({ status: 'done', slices: 2 })
+    const report = reportSchema.parse(await (await api.get(`/api/v1/analyses/${id}`)).json())
+    expect(report.dataset).toMatchObject({ name: 'disk', n: 600, features: ['x1', 'x2'], truth: ['truth_radius', 'truth_theta'] })
+    // The same events as CSV text are the same data: the same id, answered from the store.
+    const asCsv = await api.post('/api/v1/analyses', { dataset: { csv, name: 'disk.csv' }, config: { epochs: 4, seed: 204 } }, budget)
+    expect(asCsv.status).toBe(200)
+    expect(asCsv.headers.get('x-symscope-cache')).toBe('hit')
+    expect(((await asCsv.json()) as { id: string }).id).toBe(id)
   })
 })

@@ -26,6 +26,10 @@ describe('GET /api/v1/openapi.json', () => {
     expect(schemas.EventsRequest.properties.format.enum).toEqual(['csv', 'json'])
     expect(schemas.GeneratorSource.properties.n.default).toBe(10000)
     expect(schemas.Report.required).toContain('latents')
+    // The binary upload: a body of bytes, its format among those the worker reads, named in the query.
+    const analyses = doc.paths['/api/v1/analyses'].post
+    expect(Object.keys(analyses.requestBody.content)).toEqual(['application/json', 'application/octet-stream'])
+    expect(analyses.parameters.find((p: Json) => p.name === 'format').schema.enum).toEqual(['parquet', 'npy', 'npz'])
     // Every $ref resolves.
     for (const match of JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) expect(schemas[match[1]], match[1]).toBeDefined()
   })

@@ -2,7 +2,7 @@ import { DurableObject } from 'cloudflare:workers'
 import { isSymscopeError } from '../../core/errors.js'
 import { deserializeTrainingState, serializeTrainingState } from '../../core/vae/index.js'
 import { loadWasm } from '../../core/wasm/workerd.js'
-import { prepareRequest } from '../analysis/prepare.js'
+import { prepareRequest, type AnalysisSubmission } from '../analysis/prepare.js'
 import { trainSlice } from '../analysis/train.js'
 import type { Env } from '../env.js'
 import { ApiError } from '../errors.js'
@@ -18,9 +18,10 @@ const KEEP_FINISHED_MS = 24 * 60 * 60 * 1000
 interface JobRecord {
   id: string
   status: JobStatus['status']
-  /** The validated request, its CSV text moved to the `csv` chunks. */
-  request: AnalysisRequest
+  /** The validated request, its CSV text moved to the `csv` chunks, an upload's bytes to the `upload` chunks. */
+  request: AnalysisRequest & { upload?: Omit<NonNullable<AnalysisSubmission['upload']>, 'bytes'> }
   csvChunks: number
+  uploadChunks?: number
   stateChunks: number
   steps: number
   totalSteps: number
@@ -51,17 +52,20 @@ export class AnalysisJob extends DurableObject<Env> {
   #slicing = false
 
   /** Starts the job (or restarts a failed one); a job already queued, running or done is left as it is. */
-  async submit(id: string, request: AnalysisRequest, plan: { totalSteps: number; stepBudget: number }): Promise<JobStatus> {
+  async submit(id: string, request: AnalysisSubmission, plan: { totalSteps: number; stepBudget: number }): Promise<JobStatus> {
     const existing = await this.ctx.storage.get<JobRecord>('job')
     if (existing && existing.status !== 'failed') return statusOf(existing)
     if (existing) await this.#clear(existing)
     const { csv, ...source } = request.dataset
     const csvChunks = csv === undefined ? 0 : await putText(this.ctx.storage, 'csv', csv)
+    const { upload, ...rest } = request
+    const uploadChunks = upload ? await putBytes(this.ctx.storage, 'upload', upload.bytes) : 0
     const job: JobRecord = {
       id,
       status: 'queued',
-      request: { ...request, dataset: source },
+      request: { ...rest, dataset: source, ...(upload ? { upload: { format: upload.format, columns: upload.columns } } : {}) },
       csvChunks,
+      uploadChunks,
       stateChunks: 0,
       steps: 0,
       totalSteps: plan.totalSteps,
@@ -103,9 +107,12 @@ export class AnalysisJob extends DurableObject<Env> {
 
   async #slice(job: JobRecord): Promise<void> {
     const wasm = await loadWasm()
-    const request: AnalysisRequest = job.csvChunks
-      ? { ...job.request, dataset: { ...job.request.dataset, csv: await getText(this.ctx.storage, 'csv', job.csvChunks) } }
-      : job.request
+    const { upload, ...stored } = job.request
+    const request: AnalysisSubmission = job.csvChunks
+      ? { ...stored, dataset: { ...stored.dataset, csv: await getText(this.ctx.storage, 'csv', job.csvChunks) } }
+      : upload
+        ? { ...stored, upload: { ...upload, bytes: await getBytes(this.ctx.storage, 'upload', job.uploadChunks ?? 0) } }
+        : stored
     const prepared = await prepareRequest(wasm, request)
     if (prepared.id !== job.id) throw new Error(`job ${job.id}: its input now prepares as ${prepared.id} (a different symscope version?)`)
     const resume = job.stateChunks ? deserializeTrainingState(await getBytes(this.ctx.storage, 'state', job.stateChunks)) : undefined
@@ -135,8 +142,10 @@ export class AnalysisJob extends DurableObject<Env> {
   /** Drops the CSV and the training state; the record stays for status. */
   async #clearData(job: JobRecord): Promise<void> {
     await deleteChunks(this.ctx.storage, 'csv', job.csvChunks)
+    await deleteChunks(this.ctx.storage, 'upload', job.uploadChunks ?? 0)
     await deleteChunks(this.ctx.storage, 'state', job.stateChunks)
     job.csvChunks = 0
+    job.uploadChunks = 0
     job.stateChunks = 0
   }
 

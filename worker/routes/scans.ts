@@ -67,7 +67,7 @@ export const scans = new Hono<AppEnv>()
     if (points > MAX_API_SCAN_POINTS) {
       throw new ApiError(413, 'too_large', `the scan has ${points} points (β × seeds × latent sizes); the server takes at most ${MAX_API_SCAN_POINTS}: run larger scans with npx symscope scan`)
     }
-    const input = requestInput(wasm, { dataset: body.dataset, config: body.config })
+    const input = await requestInput(wasm, { dataset: body.dataset, config: body.config })
     const plan = await planScan(wasm, input, { grid, config: settings as Partial<VaeConfig>, threshold })
     const steps = plan.points.map((p) => plannedSteps(p.prepared))
     const largest = Math.max(...steps)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { VAE_LIMITS } from '../../core/vae/index.js'
-import { MAX_CSV_BYTES, MAX_SERVER_BATCH_SIZE, MAX_SERVER_HIDDEN } from '../limits.js'
+import { MAX_CSV_BYTES, MAX_SERVER_BATCH_SIZE, MAX_SERVER_HIDDEN, MAX_UPLOAD_BYTES } from '../limits.js'
 import { eventCountSchema, parametersSchema, seedSchema } from './events.js'
 
 type NumericSetting = keyof typeof VAE_LIMITS
@@ -58,7 +58,7 @@ export const datasetSourceSchema = z
       .min(1)
       .optional()
       .meta({ description: `CSV text with a header row, at most ${MAX_CSV_BYTES} bytes; columns named truth_* are truth.` }),
-    name: z.string().min(1).max(200).optional().meta({ description: 'CSV only: what the report calls the data; default "upload.csv".' }),
+    name: z.string().min(1).max(200).optional().meta({ description: 'CSV only: what the report calls the data; default "upload".' }),
   })
   .superRefine((source, context) => {
     if ((source.generator === undefined) === (source.csv === undefined)) {
@@ -92,6 +92,34 @@ export const analysisRequestSchema = z
   .meta({ id: 'AnalysisRequest' })
 
 export type AnalysisRequest = z.infer<typeof analysisRequestSchema>
+
+/** Formats a binary upload may have: those the worker reads (HDF5 needs a wasm module workerd cannot compile). */
+export const UPLOAD_FORMATS = ['parquet', 'npy', 'npz'] as const
+export type UploadFormat = (typeof UPLOAD_FORMATS)[number]
+
+const listParameter = z
+  .string()
+  .min(1)
+  .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
+
+/**
+ * The query of a binary `POST /analyses` (`Content-Type: application/octet-stream`, the file as the body, at most
+ * MAX_UPLOAD_BYTES): its format, its name, the column roles and the training settings (`config`, as JSON text).
+ */
+export const uploadQuerySchema = z
+  .strictObject({
+    format: z.enum(UPLOAD_FORMATS).meta({ description: `The body's format: ${UPLOAD_FORMATS.join(', ')}; at most ${MAX_UPLOAD_BYTES} bytes.` }),
+    name: z.string().min(1).max(200).optional().meta({ description: 'What the report calls the data; default "upload".' }),
+    features: listParameter.optional().meta({ description: 'Comma-separated feature columns (default: every column not named truth_*).' }),
+    truth: listParameter.optional().meta({ description: 'Comma-separated truth columns (default: every truth_* column).' }),
+    angular: listParameter.optional().meta({ description: 'Comma-separated truth columns that are angles in [−π, π).' }),
+    columns: listParameter.optional().meta({ description: '.npy only: names of the array\'s columns (default c0, c1, …).' }),
+    config: z
+      .string()
+      .optional()
+      .meta({ description: 'The training settings as JSON text: the AnalysisConfig object without features, truth and angular.' }),
+  })
+  .meta({ id: 'UploadQuery' })
 
 const progressSchema = z.object({
   steps: z.int().meta({ description: 'Optimiser steps trained so far.' }),

@@ -3,7 +3,7 @@ import { analyze } from '../../../core/analysis/index.js'
 import type { Report } from '../../../core/report/schema.js'
 import type { VaeConfig } from '../../../core/vae/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { DATA_OPTIONS, list, MODEL_OPTIONS, modelSettings, optional } from '../analysisOptions.js'
+import { DATA_OPTIONS, dataSettings, MODEL_OPTIONS, modelSettings, optional } from '../analysisOptions.js'
 import { parseTrainer, startTrainer } from '../trainer.js'
 import { CliError } from '../exitCodes.js'
 import { loadInput } from '../loadInput.js'
@@ -58,7 +58,7 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
   if (positionals.length !== 1) {
     throw new CliError(
       positionals.length === 0
-        ? 'analyze needs a CSV file or a dataset name, e.g. symscope analyze circle (symscope help analyze)'
+        ? 'analyze needs a data file or a dataset name, e.g. symscope analyze circle (symscope help analyze)'
         : `analyze takes one file or dataset; got ${positionals.length}: ${positionals.join(' ')}`,
     )
   }
@@ -72,14 +72,11 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
   }
   const threshold = optional('threshold', values.threshold, false)
   const wasm = await loadWasm()
-  const input = loadInput(wasm, positionals[0], {
+  const input = await loadInput(wasm, positionals[0], {
     n: parseInteger('n', values.n),
     seed: config.seed!,
     params: parseSets(values.set),
-    features: list(values.features),
-    truth: list(values.truth),
-    angular: list(values.angular),
-    from: values.from,
+    ...dataSettings(values),
   })
   await startTrainer(trainer)
   const progress = trainingProgress(`training on ${input.name}`, config.epochs ?? 0, values.quiet)

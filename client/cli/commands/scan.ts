@@ -9,7 +9,7 @@ import { parseBetaGrid, planScan, scanFromReports, scanIndex } from '../../../co
 import type { VaeConfig } from '../../../core/vae/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { scanFigures } from '../../plots/scanFigures.js'
-import { DATA_OPTIONS, list, MODEL_OPTIONS, modelSettings, optional } from '../analysisOptions.js'
+import { DATA_OPTIONS, dataSettings, list, MODEL_OPTIONS, modelSettings, optional } from '../analysisOptions.js'
 import { CliError, EXIT } from '../exitCodes.js'
 import { loadInput } from '../loadInput.js'
 import { GENERATOR_OPTIONS, parseInteger, parseSets } from '../parseValues.js'
@@ -75,14 +75,11 @@ export async function scanCommand(argv: string[]): Promise<void> {
   }
 
   const wasm = await loadWasm()
-  const input = loadInput(wasm, positionals[0], {
+  const input = await loadInput(wasm, positionals[0], {
     n: parseInteger('n', values.n),
     seed,
     params: parseSets(values.set),
-    features: list(values.features),
-    truth: list(values.truth),
-    angular: list(values.angular),
-    from: values.from,
+    ...dataSettings(values),
   })
   // Every point checked and its report id known before anything trains.
   const plan = await planScan(wasm, input, { grid, config: shared, threshold, trainer })

@@ -88,7 +88,7 @@ export function generatorSource(dataset: string, nText: string, seed: number, pa
 export function featureCount(source: DataSource): number {
   if (source.kind === 'generator') return getDataset(source.dataset).features.length
   if (source.kind === 'cms') return 8
-  return 2 // an uploaded CSV: checked for real when prepared; 2 keeps every latent size allowed here
+  return 2 // an uploaded file: checked for real when prepared; 2 keeps every latent size allowed here
 }
 
 /** The body of `POST /api/v1/analyses` for a spec; a CMS example must first be turned into plain CSV (`csvText`). */
@@ -98,6 +98,7 @@ export function requestBody(spec: AnalysisSpec, csv?: { text: string; name: stri
     const { dataset, n, seed, params } = spec.source
     return { dataset: { generator: { name: dataset, n, seed, params } }, config }
   }
+  if (spec.source.kind === 'file') throw new Error('a binary file goes to the server as an upload (uploadQuery), not as JSON')
   const data = csv ?? { text: spec.source.text, name: spec.source.name, angular: [] }
   return { dataset: { csv: data.text, name: data.name }, config: { ...config, angular: data.angular.length ? data.angular : undefined } }
 }

@@ -1,28 +1,44 @@
-// Data that does not come from a generator: an uploaded CSV (checked at once by core's readCsv, whose errors name
-// the line and column) and the bundled CMS Z → μμ example (2,000 real events, fetched from the app's own assets).
+// Data that does not come from a generator: an uploaded file (a CSV is checked at once by core's readCsv, whose errors
+// name the line and column; the other formats are read by core in the analysis worker) and the bundled CMS Z → μμ
+// example (2,000 real events, fetched from the app's own assets).
 import { readCsv, type CsvTable } from '../../../core/csv/readCsv.js'
+import { formatOf, type InputFormat } from '../../../core/io/formats.js'
 
 /** Where the build puts the CMS sample (client/web/vite.config.ts copies it from data/cms/). */
 export const CMS_SAMPLE_URL = '/data/Zmumu_Run2011A-2000.csv'
 export const CMS_SAMPLE_NAME = 'Zmumu_Run2011A.csv (CMS 2011, first 2,000 events)'
 
-/** An uploaded file, read and checked. */
-export interface CsvUpload {
-  name: string
-  text: string
-  table: Pick<CsvTable, 'featureNames' | 'truthNames' | 'n'>
-}
+/** An uploaded file: a CSV read and checked (its text and table), or another format's bytes. */
+export type Upload =
+  | { format: 'csv'; name: string; text: string; table: Pick<CsvTable, 'featureNames' | 'truthNames' | 'n'> }
+  | { format: Exclude<InputFormat, 'csv'>; name: string; bytes: Uint8Array }
+export type CsvUpload = Extract<Upload, { format: 'csv' }>
+
+/** Formats the server reads from an upload (worker/schemas/analysis.ts UPLOAD_FORMATS); CSV goes as JSON text. */
+export const SERVER_FORMATS: readonly InputFormat[] = ['parquet', 'npy', 'npz']
 
 /** Most bytes read from an uploaded file: a larger analysis belongs to the CLI. */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 
-/** Reads and checks an uploaded CSV; throws core's SymscopeError('invalid_csv') naming the line and column. */
-export async function readUpload(file: File): Promise<CsvUpload> {
+/**
+ * Reads an uploaded file, refused by its size first. A CSV is checked at once (core's SymscopeError('invalid_csv')
+ * names the line and column); another format is kept as bytes, which core reads in the analysis worker.
+ */
+export async function readUpload(file: File): Promise<Upload> {
   if (file.size > MAX_UPLOAD_BYTES) throw new Error(`${file.name} has ${file.size} bytes; the browser app reads at most ${MAX_UPLOAD_BYTES} (use npx symscope analyze)`)
-  const text = await file.text()
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const format = formatOf(file.name, bytes)
+  if (format !== 'csv') return { format, name: file.name, bytes }
+  const text = new TextDecoder().decode(bytes)
   const table = readCsv(text)
-  return { name: file.name, text, table: { featureNames: table.featureNames, truthNames: table.truthNames, n: table.n } }
+  return { format, name: file.name, text, table: { featureNames: table.featureNames, truthNames: table.truthNames, n: table.n } }
 }
+
+/** One line about an upload: the checked table of a CSV, or the format and size of another file. */
+export const describeUpload = (upload: Upload): string =>
+  upload.format === 'csv'
+    ? describeTable(upload.table)
+    : `${upload.format === 'hdf5' ? 'HDF5' : upload.format === 'lhe' ? 'LHE' : upload.format === 'parquet' ? 'Parquet' : `.${upload.format}`} file, ${upload.bytes.byteLength.toLocaleString('en-US')} bytes: read when the analysis starts`
 
 /** One line about a checked table: rows, features and truth. */
 export const describeTable = (table: CsvUpload['table']): string =>

@@ -1,12 +1,13 @@
 // The symscope web app: pick or upload data, train where you choose, watch the loss, read the report. The analysis
 // itself is core's, run in a Web Worker (localRun.ts) or by the API (client/element/api.ts); this file wires the
 // form, the URL and the panels together.
+import { formatOf } from '../../../core/io/formats.js'
 import type { Report } from '../../../core/report/schema.js'
-import { getAnalysis, submitAnalysis, waitForReport, type JobStatus } from '../../element/api.js'
+import { getAnalysis, submitAnalysis, submitUpload, waitForReport, type JobStatus } from '../../element/api.js'
 import { h } from '../../element/dom.js'
 import { REPORT_CSS } from '../../element/styles.js'
 import { featureCount, generatorSource, requestBody, trainingSettings, type AnalysisSpec } from './analysisSpec.js'
-import { cmsAsPlainCsv, CMS_SAMPLE_NAME, describeTable, loadCmsSample, readUpload, type CsvUpload } from './dataInput.js'
+import { cmsAsPlainCsv, CMS_SAMPLE_NAME, describeUpload, loadCmsSample, readUpload, SERVER_FORMATS, type Upload } from './dataInput.js'
 import { AnalysisForm } from './form.js'
 import { AnalysisError, LocalTrainer } from './localRun.js'
 import { hideResults, showResults, showScan } from './resultsView.js'
@@ -29,7 +30,7 @@ const csvFile = byId<HTMLInputElement>('csv-file')
 
 document.head.appendChild(h('style', {}, REPORT_CSS))
 
-let upload: CsvUpload | null = null
+let upload: Upload | null = null
 let stopCurrent: (() => void) | null = null
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
@@ -58,8 +59,8 @@ async function specFromForm(): Promise<{ spec: AnalysisSpec; search: string | nu
   let source: AnalysisSpec['source']
   let search: string | null = analysisSearch(state)
   if (form.sourceKind === 'csv') {
-    if (!upload) throw new Error('choose a CSV file first')
-    source = { kind: 'csv', name: upload.name, text: upload.text }
+    if (!upload) throw new Error('choose a file first')
+    source = upload.format === 'csv' ? { kind: 'csv', name: upload.name, text: upload.text } : { kind: 'file', name: upload.name, bytes: upload.bytes }
     search = null
   } else if (form.sourceKind === 'example') {
     source = { kind: 'cms', name: CMS_SAMPLE_NAME, text: await loadCmsSample() }
@@ -110,6 +111,14 @@ function finishServer(report: Report): void {
   training.finish(report.training.history, report.config.epochs, `Done: trained on the server in ${report.training.seconds.toFixed(1)} s.`)
 }
 
+/** A binary upload to the server, in a format it reads (the others train in this browser). */
+function submitFile(spec: AnalysisSpec, source: Extract<AnalysisSpec['source'], { kind: 'file' }>, signal: AbortSignal): ReturnType<typeof submitUpload> {
+  const format = formatOf(source.name, source.bytes)
+  if (!SERVER_FORMATS.includes(format)) throw new Error(`the server reads ${SERVER_FORMATS.join(', ')} uploads; train this ${format} file in this browser`)
+  const config = JSON.stringify({ ...spec.config, threshold: spec.threshold })
+  return submitUpload(API, source.bytes, { format, name: source.name, config }, signal)
+}
+
 async function runOnServer(spec: AnalysisSpec, search: string | null): Promise<void> {
   const controller = new AbortController()
   setBusy(true, () => controller.abort(new Error('stopped waiting')))
@@ -117,8 +126,7 @@ async function runOnServer(spec: AnalysisSpec, search: string | null): Promise<v
   clearError(formError)
   training.start('server', spec.config.beta ?? 0.1)
   try {
-    const body = spec.source.kind === 'cms' ? requestBody(spec, await cmsAsPlainCsv(spec.source.text, spec.source.name)) : requestBody(spec)
-    const first = await submitAnalysis(API, body, controller.signal)
+    const first = spec.source.kind === 'file' ? await submitFile(spec, spec.source, controller.signal) : await submitAnalysis(API, spec.source.kind === 'cms' ? requestBody(spec, await cmsAsPlainCsv(spec.source.text, spec.source.name)) : requestBody(spec), controller.signal)
     if (!('latents' in first)) history.replaceState(null, '', `/${reportSearch(first.id)}`)
     const report = await waitForReport(API, first, { signal: controller.signal, onStatus: serverStatus })
     finishServer(report)
@@ -173,18 +181,27 @@ form.form.addEventListener('submit', (event) => {
   void start()
 })
 stopButton.addEventListener('click', () => stopCurrent?.())
-csvFile.addEventListener('change', async () => {
+async function takeFile(file: File | undefined): Promise<void> {
   upload = null
   clearError(csvError)
   csvSummary.textContent = ''
-  const file = csvFile.files?.[0]
   if (!file) return
   try {
     upload = await readUpload(file)
-    csvSummary.textContent = `${file.name}: ${describeTable(upload.table)}`
+    csvSummary.textContent = `${file.name}: ${describeUpload(upload)}`
   } catch (error) {
     showError(csvError, error)
   }
+}
+csvFile.addEventListener('change', () => void takeFile(csvFile.files?.[0]))
+// A file dropped anywhere on the form is taken as the upload, as if picked.
+form.form.addEventListener('dragover', (event) => event.preventDefault())
+form.form.addEventListener('drop', (event) => {
+  event.preventDefault()
+  const file = event.dataTransfer?.files[0]
+  if (!file) return
+  form.sourceKind = 'csv'
+  void takeFile(file)
 })
 
 // The URL describes an analysis (run it), a stored report or scan (open it), or nothing (wait for the form).

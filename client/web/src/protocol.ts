@@ -11,10 +11,14 @@ import type { EpochRecord } from '../../../core/vae/train.js'
 export type BackendChoice = 'auto' | 'fused' | 'webgpu' | 'wasm' | 'cpu'
 export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'fused', 'webgpu', 'wasm', 'cpu']
 
-/** The data of one analysis: a registry generator run in the worker, an uploaded CSV, or the CMS dimuon example. */
+/**
+ * The data of one analysis: a registry generator run in the worker, an uploaded CSV, an uploaded file of another
+ * format (NumPy, Parquet, LHE, HDF5: its bytes, read in the worker by core), or the CMS dimuon example.
+ */
 export type DataSource =
   | { kind: 'generator'; dataset: string; n: number; seed: number; params: Record<string, number | boolean | null> }
   | { kind: 'csv'; name: string; text: string }
+  | { kind: 'file'; name: string; bytes: Uint8Array }
   | { kind: 'cms'; name: string; text: string }
 
 export interface RunMessage {

@@ -1,12 +1,10 @@
 // The analysis worker: a module Web Worker that runs core's analysis (generate or read the data, train the VAE,
 // compute the report) so that the page never freezes. One analysis at a time; `stop` aborts the training at the
 // next epoch boundary and the report is made from what was learned so far.
-import { inputFromCsv, inputFromEvents, type AnalysisInput } from '../../../core/analysis/input.js'
+import type { AnalysisInput } from '../../../core/analysis/input.js'
+import { inputFromSource } from '../../../core/analysis/inputFromSource.js'
 import { prepareAnalysis, reportFromTraining, trainAnalysis } from '../../../core/analysis/analyze.js'
-import { readCsv } from '../../../core/csv/readCsv.js'
-import { generateEvents } from '../../../core/datasets/generate.js'
 import { isSymscopeError } from '../../../core/errors.js'
-import { cmsDimuonInput } from '../../../core/transforms/cmsDimuon.js'
 import { loadWasm } from '../../../core/wasm/browser.js'
 import type { SymscopeWasm } from '../../../core/wasm/module.js'
 import symscopeWasmUrl from '../../../core/wasm/symscope.wasm?url'
@@ -20,13 +18,12 @@ let controller: AbortController | undefined
 /** Lets queued messages (a `stop`) run between epochs: training itself never yields. */
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
-function inputOf(wasm: SymscopeWasm, source: DataSource): AnalysisInput {
-  if (source.kind === 'generator') {
-    const { dataset, n, seed, params } = source
-    return inputFromEvents(generateEvents(wasm, { dataset, n, seed, params }))
-  }
-  if (source.kind === 'cms') return cmsDimuonInput(wasm, source.text, source.name)
-  return inputFromCsv(readCsv(source.text), source.name)
+/** The page's source as core's (inputFromSource reads every format, here in the worker). */
+function inputOf(wasm: SymscopeWasm, source: DataSource): Promise<AnalysisInput> {
+  if (source.kind === 'generator') return inputFromSource(wasm, { ...source, dataset: source.dataset })
+  if (source.kind === 'cms') return inputFromSource(wasm, { kind: 'file', name: source.name, data: source.text, format: 'csv', from: 'cms-dimuon' })
+  if (source.kind === 'csv') return inputFromSource(wasm, { kind: 'file', name: source.name, data: source.text, format: 'csv' })
+  return inputFromSource(wasm, { kind: 'file', name: source.name, data: source.bytes })
 }
 
 async function run(message: RunMessage): Promise<void> {
@@ -38,7 +35,7 @@ async function run(message: RunMessage): Promise<void> {
     const [wasm, { info, trainer }] = await Promise.all([loadWasm(symscopeWasmUrl), startTrainer(message.backend)])
     post({ type: 'backend', backend: info })
     post({ type: 'phase', phase: 'data' })
-    const input = inputOf(wasm, message.source)
+    const input = await inputOf(wasm, message.source)
     const prepared = await prepareAnalysis(wasm, input, { config: message.config, threshold: message.threshold, trainer })
     post({ type: 'prepared', id: prepared.id, events: input.n, features: prepared.features.matrix.cols, epochs: prepared.config.epochs })
     post({ type: 'phase', phase: 'training' })

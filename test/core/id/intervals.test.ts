@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { gammaQuantile, gride, grideInterval, nearestNeighbours, nearestTwo, twoNNInterval, type SymscopeWasm } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { flatTorus, sphere } from '../../reference/manifolds.js'
+import { flatTorus, sphere } from '../../../reference/manifolds.js'
 
 let wasm: SymscopeWasm
 beforeAll(async () => {

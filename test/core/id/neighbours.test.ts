@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { nearestNeighbours, type SymscopeWasm } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { expectAllClose } from '../../reference/close.js'
-import { nearestNeighboursReference } from '../../reference/neighbours.js'
-import { normalMatrix, uniformMatrix } from '../../reference/random.js'
+import { nearestNeighboursReference } from '../../../reference/neighbours.js'
+import { normalMatrix, uniformMatrix } from '../../../reference/random.js'
 
 let wasm: SymscopeWasm
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { columnMeans, columnVariances, covariance, standardise, type SymscopeWas
 import { loadWasm } from '../../../core/wasm/node.js'
 import { expectAllClose } from '../../reference/close.js'
 import { columnMeansReference, columnVariancesReference, covarianceReference, standardiseReference } from '../../reference/moments.js'
-import { normalMatrix, uniformMatrix } from '../../reference/random.js'
+import { normalMatrix, uniformMatrix } from '../../../reference/random.js'
 
 let wasm: SymscopeWasm
 beforeAll(async () => {

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { relevance, type SymscopeWasm } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { expectAllClose } from '../../reference/close.js'
-import { normalMatrix } from '../../reference/random.js'
-import { relevanceReference } from '../../reference/relevance.js'
+import { normalMatrix } from '../../../reference/random.js'
+import { relevanceReference } from '../../../reference/relevance.js'
 
 let wasm: SymscopeWasm
 beforeAll(async () => {

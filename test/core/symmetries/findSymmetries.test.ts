@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { SymscopeError, findSymmetries, generateEvents, symmetriesSchema, type Symmetries } from '../../../core/index.js'
 import { cmsDimuonInput } from '../../../core/transforms/cmsDimuon.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { typescriptMoments } from './monomialMomentsReference.js'
+import { typescriptMoments } from '../../../reference/monomialMoments.js'
 
 const CMS = new URL('../../../data/cms/Zmumu_Run2011A.csv', import.meta.url)
 const MUON_MASS = 0.1056583755 // GeV, PDG 2024 (core/datasets/fourMomenta.ts)

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { SymscopeError, blockSizes, monomialBasis, wasmMoments } from '../../../core/index.js'
 import { productIndex } from '../../../core/symmetries/monomials.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { typescriptMoments } from './monomialMomentsReference.js'
+import { typescriptMoments } from '../../../reference/monomialMoments.js'
 
 describe('monomialBasis', () => {
   it('lists C(d + k, k) monomials in graded lexicographic order, each its parent times one variable', () => {

@@ -1,6 +1,6 @@
 // Plain-TypeScript twin of the wasm moment kernel (assembly/symmetries/monomialMoments.ts): the reference its test
 // compares against and the other side of bench/symmetries.ts. Same loop, same f64 arithmetic, same block split.
-import { checkRequest, type MomentAccumulatorFactory } from '../../../core/symmetries/blockMoments.js'
+import { checkRequest, type MomentAccumulatorFactory } from '../core/symmetries/blockMoments.js'
 
 export const typescriptMoments: MomentAccumulatorFactory = (_wasm, data, rows, cols) => ({
   sums({ columns, shift, scale }, basis, blocks) {

@@ -1,0 +1,17 @@
+// The Parquet codecs, from hyparquet-compressors' pure-JavaScript decoders. Its index is not imported: it builds
+// hysnappy's snappy decoder by compiling WebAssembly from bytes when loaded, which workerd forbids
+// (docs/platform.md); hyparquet's own JavaScript snappy decodes SNAPPY pages instead.
+import { decompress as decompressZstd } from 'fzstd'
+import type { Compressors } from 'hyparquet'
+import { decompressBrotli } from 'hyparquet-compressors/src/brotli.js'
+import { gunzip } from 'hyparquet-compressors/src/gzip.js'
+import { decompressLz4, decompressLz4Raw } from 'hyparquet-compressors/src/lz4.js'
+
+/** Every codec but SNAPPY (hyparquet's default) and LZO (which no writer here emits). */
+export const parquetCompressors: Compressors = {
+  GZIP: (input, length) => gunzip(input, new Uint8Array(length)),
+  BROTLI: decompressBrotli,
+  ZSTD: (input) => decompressZstd(input),
+  LZ4: decompressLz4,
+  LZ4_RAW: decompressLz4Raw,
+}

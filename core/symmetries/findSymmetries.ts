@@ -4,7 +4,8 @@ import { wasmMoments, type MomentAccumulatorFactory } from './blockMoments.js'
 import { describeGenerator } from './describe.js'
 import { distributionAlgebra } from './distributionAlgebra.js'
 import { featureGroups, type FeatureGroups } from './featureGroups.js'
-import { algebraName, commutatorList, structureConstants } from './lieAlgebra.js'
+import { algebraName } from './algebraName.js'
+import { commutatorList, structureConstants } from './lieAlgebra.js'
 import { linearConstraints } from './linearConstraints.js'
 import { manifoldAlgebra } from './manifoldAlgebra.js'
 import { quadraticConstraints } from './quadraticConstraints.js'
@@ -47,7 +48,7 @@ function algebraSummary(generators: readonly (Generator & { statistic?: number }
   const structure = structureConstants(thetas, d)
   return {
     dimension: generators.length,
-    name: algebraName(thetas, structure, d),
+    name: algebraName(thetas, d),
     generators: generators.map((g) => record(g, names, groups)),
     commutators: commutatorList(structure),
     closure: finiteOr(structure.closure, 1),

@@ -82,6 +82,19 @@ export const MIN_SYMMETRY_EVENTS = 50
 /** Largest number of coordinates (after the linear constraints) for the quadratic and algebra steps. */
 export const MAX_SPAN_DIMENSION = 12
 
+/**
+ * Naming an algebra (algebraName.ts) takes ranks of matrices built from its generators: a singular value below
+ * NAME_RANK_TOLERANCE × the largest is zero. The generators are exact to the tangency residual (≤ 1e-11 for exact
+ * constraints, simplified fields are exact fractions); 1e-6 keeps a factor 1e5 from both. Not derivable: it decides
+ * when two numbers are equal in floating point.
+ */
+export const NAME_RANK_TOLERANCE = 1e-6
+/**
+ * Eigenvalues of the generic commutant operator that splits a semisimple algebra into simple ideals: its weights on
+ * the commutant differ by O(1) (golden-ratio steps), so distinct ideals sit O(1) apart; within 1e-3 is one ideal.
+ */
+export const CLUSTER_TOLERANCE = 1e-3
+
 /** Finite-difference step in latent units for the decoder Jacobian, and points averaged, in the VAE alignment. */
 export const ALIGNMENT_STEP = 1e-2
 export const ALIGNMENT_POINTS = 500

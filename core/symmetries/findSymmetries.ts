@@ -13,7 +13,10 @@ import type { Generator } from './readableBasis.js'
 import type { GeneratorRecord, Symmetries } from './schema.js'
 import { spanMoments } from './spanMoments.js'
 import { tangencySystem } from './tangency.js'
-import { INVARIANCE_BLOCKS, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS } from './tolerances.js'
+import { eventOrder } from './eventOrder.js'
+import {
+  INVARIANCE_BLOCKS, INVARIANCE_LEVEL, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS, MONTE_CARLO_COPIES,
+} from './tolerances.js'
 
 /** Events as the symmetry search reads them: raw features in physical units (not standardised), row-major n × D. */
 export interface SymmetryInput {
@@ -25,13 +28,17 @@ export interface SymmetryInput {
 export interface SymmetryOptions {
   /** The moment accumulator (the hot loop): wasm by default; the benchmark passes a plain TypeScript one. */
   moments?: MomentAccumulatorFactory
-  /** Events read, the first ones (default MAX_SYMMETRY_EVENTS). */
+  /** Events read, drawn at random (default MAX_SYMMETRY_EVENTS). */
   maxEvents?: number
+  /** Family-wise error rate of the invariance tests (default INVARIANCE_LEVEL = 0.01). */
+  level?: number
+  /** Transformed copies per Monte Carlo invariance test (default MONTE_CARLO_COPIES). */
+  copies?: number
 }
 
 const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback)
 
-function record(generator: Generator & { statistic?: number }, names: readonly string[], groups: FeatureGroups): GeneratorRecord {
+function record(generator: Generator & { statistic?: number; pValue?: number; adjustedPValue?: number }, names: readonly string[], groups: FeatureGroups): GeneratorRecord {
   const { matrix, offset } = generator.field
   const clean = (v: number) => (Object.is(v, -0) ? 0 : v)
   return {
@@ -40,10 +47,11 @@ function record(generator: Generator & { statistic?: number }, names: readonly s
     description: describeGenerator(generator.field, names, groups),
     tangency: finiteOr(generator.tangency, 1),
     ...(generator.statistic !== undefined ? { statistic: finiteOr(generator.statistic, Number.MAX_VALUE) } : {}),
+    ...(generator.pValue !== undefined ? { pValue: generator.pValue, adjustedPValue: generator.adjustedPValue } : {}),
   }
 }
 
-function algebraSummary(generators: readonly (Generator & { statistic?: number })[], d: number, names: readonly string[], groups: FeatureGroups) {
+function algebraSummary(generators: readonly (Generator & { statistic?: number; pValue?: number; adjustedPValue?: number })[], d: number, names: readonly string[], groups: FeatureGroups) {
   const thetas = generators.map((g) => g.theta)
   const structure = structureConstants(thetas, d)
   return {
@@ -85,18 +93,24 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
     throw new SymscopeError('invalid_data', `findSymmetries requires n × D = ${n * cols} values (got ${input.data.length})`)
   }
   const rows = Math.min(n, options.maxEvents ?? MAX_SYMMETRY_EVENTS)
+  const level = options.level ?? INVARIANCE_LEVEL
+  const copies = options.copies ?? MONTE_CARLO_COPIES
+  if (!(level > 0 && level < 1)) throw new SymscopeError('invalid_parameter', `level: the invariance tests' family-wise error rate is between 0 and 1 (got ${level})`)
+  if (!Number.isInteger(copies) || copies < 19 || copies > 100_000) {
+    throw new SymscopeError('invalid_parameter', `copies: the Monte Carlo invariance test draws 19 to 100,000 copies (got ${copies})`)
+  }
   const source = input.data
-  const data = source instanceof Float64Array ? source.subarray(0, rows * cols) : new Float64Array(rows * cols)
-  if (!(source instanceof Float64Array)) for (let i = 0; i < data.length; i++) data[i] = source[i]
-  for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i])) {
-      throw new SymscopeError('invalid_data', `findSymmetries requires finite values (event ${Math.floor(i / cols) + 1}, feature '${names[i % cols]}' is ${data[i]})`)
+  for (let i = 0; i < n * cols; i++) {
+    if (!Number.isFinite(source[i])) {
+      throw new SymscopeError('invalid_data', `findSymmetries requires finite values (event ${Math.floor(i / cols) + 1}, feature '${names[i % cols]}' is ${source[i]})`)
     }
   }
+  const data = eventOrder(wasm, source, n, cols, rows)
   const groups = featureGroups(names)
   const notes: string[] = []
-  if (rows < n) notes.push(`read the first ${rows.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} events`)
-  const accumulator = (options.moments ?? wasmMoments)(wasm, data, rows, cols)
+  if (rows < n) notes.push(`read ${rows.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} events, drawn at random`)
+  const factory = options.moments ?? wasmMoments
+  const accumulator = factory(wasm, data, rows, cols)
   try {
     const linear = linearConstraints(accumulator, data, rows, cols, names)
     const { span } = linear
@@ -137,9 +151,25 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       tolerance: system.tolerance,
       nearestRejected: manifold.nearest,
     }
-    const invariance = distributionAlgebra(moments, manifold.generators, span, system)
+    const invariance = distributionAlgebra(moments, manifold.generators, span, system, { wasm, accumulator: factory, data, rows, cols, level, copies })
     section.distributionAlgebra = {
       ...algebraSummary(invariance.generators, d, names, groups),
+      level,
+      tests: invariance.tests.map((t) => ({
+        description: describeGenerator(t.generator.field, names, groups),
+        source: t.source,
+        method: t.test.method,
+        statistic: finiteOr(t.test.statistic, Number.MAX_VALUE),
+        degreesOfFreedom: finiteOr(t.test.degreesOfFreedom, 0),
+        copies: t.test.copies,
+        events: t.test.events,
+        testFunctions: t.test.testFunctions,
+        pValue: t.test.pValue,
+        adjustedPValue: t.adjustedPValue,
+        invariant: t.invariant,
+      })),
+      proposalEvents: invariance.proposalEvents,
+      testEvents: invariance.testEvents,
       margin: invariance.margin === null ? null : finiteOr(invariance.margin, Number.MAX_VALUE),
       threshold: invariance.threshold,
       statistics: invariance.statistics.map((r) => finiteOr(r, Number.MAX_VALUE)),

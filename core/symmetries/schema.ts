@@ -32,8 +32,30 @@ export const generatorSchema = z.object({
   description: z.string(),
   /** How far from tangent to the constraints (relative; below the algebra's tolerance). */
   tangency: finite,
-  /** Distribution algebra only: the invariance statistic r (about 1 for an invariance, ≫ 1 otherwise). */
+  /** Distribution algebra only: the proposal's statistic r on the first half (about 1 for an invariance). */
   statistic: finite.optional(),
+  /** Distribution algebra only: the p-value of its invariance test on the second half, and Holm's adjusted one. */
+  pValue: z.number().min(0).max(1).optional(),
+  adjustedPValue: z.number().min(0).max(1).optional(),
+})
+
+export const invarianceTestSchema = z.object({
+  description: z.string(),
+  /** 'manifold': a generator of the manifold algebra's basis; 'proposed': a combination the first half singled out. */
+  source: z.enum(['manifold', 'proposed']),
+  /** 'monte-carlo' for compact (periodic) generators, 'chi-square' (infinitesimal moment condition) otherwise. */
+  method: z.enum(['monte-carlo', 'chi-square']),
+  statistic: finite,
+  /** χ²: its degrees of freedom; Monte Carlo: ν of the scaled χ² fitted to the copies (used below 10 exceedances). */
+  degreesOfFreedom: finite,
+  copies: count.nullable(),
+  events: count,
+  testFunctions: count,
+  pValue: z.number().min(0).max(1),
+  /** Holm's step-down adjustment over all tests of the section. */
+  adjustedPValue: z.number().min(0).max(1),
+  /** adjustedPValue > level: not rejected. */
+  invariant: z.boolean(),
 })
 
 export const commutatorSchema = z.object({
@@ -64,7 +86,14 @@ export const manifoldAlgebraSchema = z.object({
 
 export const distributionAlgebraSchema = z.object({
   ...algebra,
-  /** Smallest rejected statistic over the largest accepted one (or over / under the threshold): > 1 always. */
+  /** Family-wise error rate of the tests (Holm). */
+  level: z.number().gt(0).lt(1),
+  /** One calibrated test per candidate generator, H0: the distribution is invariant under its flow. */
+  tests: z.array(invarianceTestSchema),
+  /** Events of the first half (proposal) and of the second (tests). */
+  proposalEvents: count,
+  testEvents: count,
+  /** The proposal (first half): smallest rejected r over the largest accepted one (or over / under the threshold). */
   margin: finite.nullable(),
   threshold: finite,
   /** The statistic r of every direction of the manifold algebra, ascending. */

@@ -75,6 +75,33 @@ export const INVARIANCE_BLOCKS = 16
  */
 export const TEST_DEGREE = 4
 
+/**
+ * The calibrated invariance tests (distributionAlgebra.ts, invarianceTests.ts). INVARIANCE_LEVEL: the family-wise
+ * error rate over the tested generators (Holm), a setting (`level`), not fitted to any dataset. MONTE_CARLO_COPIES:
+ * randomly transformed copies B per compact generator; the exact p-value has resolution 1/(B + 1) and is used when at
+ * least MONTE_CARLO_EXACT_COUNT copies exceed the observed statistic (its relative error is then ≤ 1/√10); below, the
+ * tail of the scaled χ² fitted to the copies. INVARIANCE_TEST_EVENTS: events of the test half the copies move (the
+ * cost is B × events × (d² + monomials)); the χ² test of non-compact generators uses the whole half.
+ */
+export const INVARIANCE_LEVEL = 0.01
+export const MONTE_CARLO_COPIES = 199
+export const MONTE_CARLO_EXACT_COUNT = 10
+export const INVARIANCE_TEST_EVENTS = 5_000
+/** Group elements of a compact generator's flow: FLOW_GRID equally spaced times over its period (a cyclic subgroup). */
+export const FLOW_GRID = 720
+/**
+ * A flow is periodic when A's eigenvalues have real parts below PERIOD_TOLERANCE of |A| and exp(T Ã) returns to the
+ * identity within 1e3 × that: both are floating-point equalities, not statistics.
+ */
+export const PERIOD_TOLERANCE = 1e-7
+/** Eigenvalues of the χ² test's covariance below this fraction of the largest are identities (h ≡ 0), not noise. */
+export const CHI_SQUARE_RANK = 1e-9
+/** Most monomials used as test functions by the Monte Carlo test (sets its degree: monomials.ts, testDegree). */
+export const MAX_TEST_MONOMIALS = 70
+/** Seeds of the search's own randomness (the event order, the Monte Carlo copies): fixed, so the section is deterministic. */
+export const EVENT_ORDER_SEED = 20_250_405
+export const MONTE_CARLO_SEED = 20_250_406
+
 /** Events read (the first ones): beyond this the statistics gain nothing visible and memory grows. */
 export const MAX_SYMMETRY_EVENTS = 200_000
 /** Fewest events the search accepts (the invariance test needs several per block and test function). */

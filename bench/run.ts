@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<{ run: Bench }>> = {
   training: () => import('./training.js'),
   api: () => import('./api.js'),
   symmetries: () => import('./symmetries.js'),
+  invarianceCalibration: () => import('./invarianceCalibration.js'),
   browser: () => import('./browser.js'),
 }
 

@@ -5,11 +5,11 @@ import type { Theta } from './fields.js'
 import { chiSquareInvariance, holm, monteCarloInvariance, type InvarianceTest } from './invarianceTests.js'
 import { proposeInvariances, type InvarianceProposal } from './invarianceProposal.js'
 import type { AffineSpan } from './linearConstraints.js'
-import { testDegree } from './monomials.js'
+import { monomialBasis, testDegree } from './monomials.js'
 import type { Generator } from './readableBasis.js'
 import type { SpanMoments } from './spanMoments.js'
 import type { TangencySystem } from './tangency.js'
-import { INVARIANCE_TEST_EVENTS, NAME_RANK_TOLERANCE } from './tolerances.js'
+import { INVARIANCE_TEST_EVENTS, MONTE_CARLO_BUDGET, NAME_RANK_TOLERANCE } from './tolerances.js'
 
 /** One tested generator: where it came from, its test, Holm's adjusted p-value and the decision at the level. */
 export interface TestedGenerator {
@@ -68,12 +68,13 @@ export function distributionAlgebra(
   }
   // The test half's events as standardised span coordinates, for the Monte Carlo copies.
   const start = second.firstRow
-  const testRows = Math.min(second.rows, INVARIANCE_TEST_EVENTS)
+  const degree = testDegree(d)
+  const work = (context.copies + 2) * (d * d + monomialBasis(d, degree).count)
+  const testRows = Math.max(Math.min(second.rows, 200), Math.min(second.rows, INVARIANCE_TEST_EVENTS, Math.floor(MONTE_CARLO_BUDGET / work)))
   const z = new Float64Array(testRows * d)
   for (let i = 0; i < testRows; i++) {
     for (let a = 0; a < d; a++) z[i * d + a] = (context.data[(start + i) * context.cols + span.free[a]] - moments.shift[a]) / moments.scale[a]
   }
-  const degree = testDegree(d)
   const tests = candidates.map(({ generator }, index) => {
     const period = flowPeriod(generator.theta, d)
     return period !== null

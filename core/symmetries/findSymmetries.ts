@@ -8,11 +8,11 @@ import { algebraName } from './algebraName.js'
 import { commutatorList, structureConstants } from './lieAlgebra.js'
 import { linearConstraints } from './linearConstraints.js'
 import { manifoldAlgebra } from './manifoldAlgebra.js'
-import { quadraticConstraints } from './quadraticConstraints.js'
+import { searchConstraints } from './constraintSearch.js'
 import type { Generator } from './readableBasis.js'
-import type { GeneratorRecord, Symmetries } from './schema.js'
+import { SYMMETRIES_VERSION, type GeneratorRecord, type Symmetries } from './schema.js'
 import { spanMoments } from './spanMoments.js'
-import { tangencySystem } from './tangency.js'
+import { freeSystem, tangencySystem } from './tangency.js'
 import { eventOrder } from './eventOrder.js'
 import {
   INVARIANCE_BLOCKS, INVARIANCE_LEVEL, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS, MONTE_CARLO_COPIES,
@@ -35,6 +35,8 @@ export interface SymmetryOptions {
   /** Transformed copies per Monte Carlo invariance test (default MONTE_CARLO_COPIES). */
   copies?: number
 }
+
+const KINDS = ['linear', 'quadratic', 'cubic', 'quartic'] as const
 
 const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback)
 
@@ -115,39 +117,60 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
     const linear = linearConstraints(accumulator, data, rows, cols, names)
     const { span } = linear
     const d = span.free.length
+    const record = (c: { formula: string; constant: number; rms: number; rmsAbsolute: number; exact: boolean }, degree: number, distance: number, restricts: boolean) => ({
+      kind: KINDS[degree - 1], degree, formula: c.formula, constant: c.constant, rms: c.rms, rmsAbsolute: c.rmsAbsolute,
+      distance: finiteOr(distance, 0), exact: c.exact, restrictsCoordinates: restricts,
+    })
+    const restricting = linear.constraints.filter((c) => c.restricts)
+    const loose = linear.constraints.filter((c) => !c.restricts)
     const section: Symmetries = {
+      version: SYMMETRIES_VERSION,
       events: rows,
       features: [...names],
       coordinates: span.free.map((f) => names[f]),
-      constraints: linear.constraints.map((c) => ({
-        kind: 'linear' as const, formula: c.formula, constant: c.constant, rms: c.rms, rmsAbsolute: c.rmsAbsolute, exact: c.exact,
-        restrictsCoordinates: c.restricts,
-      })),
+      constraints: restricting.map((c) => record(c, 1, c.rmsAbsolute / Math.hypot(...c.coefficients), true)),
+      dimension: null,
       manifoldAlgebra: null,
       distributionAlgebra: null,
       alignment: [],
       notes,
     }
     if (d === 0) {
-      notes.push('the linear constraints fix every feature: no coordinates are left for quadratic constraints or symmetries')
+      notes.push('the linear constraints fix every feature: no coordinates are left for polynomial constraints or symmetries')
       return section
     }
     if (d > MAX_SPAN_DIMENSION) {
-      notes.push(`${d} coordinates after the linear constraints exceed ${MAX_SPAN_DIMENSION}: quadratic constraints and algebras skipped`)
+      notes.push(`${d} coordinates after the linear constraints exceed ${MAX_SPAN_DIMENSION}: polynomial constraints and algebras skipped`)
       return section
     }
-    const moments = spanMoments(accumulator, span, rows, Math.min(INVARIANCE_BLOCKS, rows))
-    const quadratic = quadraticConstraints(moments, data, rows, cols, span, names, groups)
-    for (const c of quadratic.constraints) {
-      section.constraints.push({
-        kind: 'quadratic', formula: c.formula, constant: c.constant, rms: c.rms, rmsAbsolute: c.rmsAbsolute, exact: c.exact,
-        restrictsCoordinates: false,
-      })
+    const search = searchConstraints(wasm, accumulator, data, rows, cols, span, loose, names, groups)
+    const dropped = loose.filter((_, i) => !search.linearKept[i])
+    if (dropped.length) {
+      notes.push(`${dropped.map((c) => c.formula).join(', ')}: correlated, but thicker than the noise scale (${dropped.map((c) => (c.rmsAbsolute / Math.hypot(...c.coefficients)).toPrecision(2)).join(', ')} against ~${search.dimension.scale.toPrecision(2)}): not a constraint`)
     }
-    const system = tangencySystem(moments, quadratic.metric, quadratic.constraints)
-    const manifold = manifoldAlgebra(system, span, groups, quadratic.constraints.length > 0)
+    for (const c of [...search.linear, ...search.constraints]) section.constraints.push(record(c, c.degree, c.distance, false))
+    section.dimension = {
+      intrinsic: search.dimension.top?.dimension ?? null,
+      noiseScale: search.dimension.scale,
+      plateaus: search.dimension.plateaus.map((p) => ({ dimension: p.dimension, from: p.from, to: p.to, mean: p.mean })),
+      curve: search.dimension.curve.map((p) => ({ k: p.k, points: p.points, dimension: p.dimension, scale: p.medianDistance })),
+      searchedDegree: search.degree,
+      constraintRank: search.rank,
+      freeCoordinates: d - search.rank,
+      status: search.status,
+      reason: search.reason,
+    }
+    const moments = spanMoments(accumulator, span, rows, Math.min(INVARIANCE_BLOCKS, rows))
+    const system = search.metric ? tangencySystem(search.metric, search.constraints) : freeSystem(d)
+    const manifold = manifoldAlgebra(system, span, groups, search.constraints.length > 0)
+    const determined = search.status === 'determined'
     section.manifoldAlgebra = {
-      ...algebraSummary(manifold.generators, d, names, groups),
+      ...(determined
+        ? algebraSummary(manifold.generators, d, names, groups)
+        : { dimension: 0, name: search.status === 'open' ? 'none (open region)' : 'undetermined', generators: [], commutators: [], closure: 0 }),
+      status: search.status,
+      reason: search.reason,
+      approximate: determined && system.approximate,
       tolerance: system.tolerance,
       nearestRejected: manifold.nearest,
     }
@@ -176,6 +199,8 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       testFunctions: invariance.testFunctions,
       blocks: invariance.blocks,
     }
+    if (!determined) notes.push(`manifold algebra ${section.manifoldAlgebra.name}: ${search.reason}; the invariance tests still ran over every field tangent to the constraints found`)
+    else if (system.approximate) notes.push('the constraints include approximate ones: the manifold algebra is a set of approximate symmetries, tangent within each constraint\'s spread')
     for (const [label, algebra] of [['manifold', section.manifoldAlgebra], ['distribution', section.distributionAlgebra]] as const) {
       if (algebra.closure > 1e-6) notes.push(`the ${label} algebra's brackets leave it by ${algebra.closure.toExponential(1)} (relative): approximate`)
     }

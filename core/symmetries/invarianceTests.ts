@@ -5,14 +5,14 @@ import type { MomentAccumulatorFactory } from './blockMoments.js'
 import type { Theta } from './fields.js'
 import { flowMatrix } from './flow.js'
 import { monomialBasis, productIndex, type MonomialBasis } from './monomials.js'
-import { CHI_SQUARE_RANK, FLOW_GRID, MONTE_CARLO_EXACT_COUNT, MONTE_CARLO_SEED } from './tolerances.js'
+import { CHI_SQUARE_RANK, FLOW_GRID, WHITENING_RANK, MONTE_CARLO_EXACT_COUNT, MONTE_CARLO_SEED } from './tolerances.js'
 
 /** One calibrated test of H0: "the distribution of the events is invariant under the flow of this generator". */
 export interface InvarianceTest {
   /** 'monte-carlo': compact generator, sample against its randomly transformed copies; 'chi-square': non-compact. */
   method: 'monte-carlo' | 'chi-square'
   statistic: number
-  /** χ²: rank of the covariance of the test functions' changes. Monte Carlo: ν of the scaled χ² fitted to the copies. */
+  /** Rank of the whitened family: the χ² degrees of freedom (Monte Carlo: of its tail below the exact range). */
   degreesOfFreedom: number
   /** Monte Carlo: transformed copies drawn (B). */
   copies: number | null
@@ -25,12 +25,11 @@ export interface InvarianceTest {
  * Conditional Monte Carlo test for a compact generator (after Chiu and Bloem-Reddy, "Non-parametric hypothesis tests
  * for distributional group symmetry", 2023). Under H0 every event is distributed uniformly on its orbit given the
  * orbit, so the sample X, B copies X⁽ᵇ⁾ (each event moved by its own random group element) and a reference copy R are
- * exchangeable given the orbits. Statistic: T(S) = Σ_k (m_k(S) − m_k(R))² / s_k², m_k the means of the monomials of
- * degree 1 … `degree` in the standardised coordinates, s_k² their variance over the B + 1 samples {X, X⁽ᵇ⁾} (a
- * symmetric function of them, so exchangeability is kept). p = (1 + #{b : T(X⁽ᵇ⁾) ≥ T(X)}) / (B + 1), exact at any n.
+ * exchangeable given the orbits. Statistic: T(S) = Δᵀ Ŝ⁺ Δ with Δ = m(S) − m(R), m the means of the monomials of
+ * degree 1 … `degree` in the standardised coordinates and Ŝ the covariance of Δ over the B + 1 samples {X, X⁽ᵇ⁾}
+ * (symmetric in them, so exchangeability is kept). p = (1 + #{b : T(X⁽ᵇ⁾) ≥ T(X)}) / (B + 1), exact at any n.
  * Below MONTE_CARLO_EXACT_COUNT exceedances the resolution 1/(B + 1) is too coarse for family-wise control, so the
- * tail is read from a scaled χ² c·χ²_ν matched to the copies' mean and variance (Satterthwaite); `pValue` is the
- * larger of the two only when the exact count is large enough, the fitted tail otherwise.
+ * tail is read from χ² with rank(Ŝ) degrees of freedom (Δ is a mean over independent events: nearly Gaussian).
  * Group elements: exp(t Ã) at t on a grid of FLOW_GRID points of the period (a finite subgroup: invariance under the
  * whole group implies invariance under it). Moments of all copies from the moment kernel, one block per copy.
  * Cost O((B + 1) · rows · (d² + monomials)).
@@ -70,34 +69,37 @@ export function monteCarloInvariance(
     wasm.free(uniforms)
   }
   const reference = means[samples - 1]
-  const pooled = means.slice(0, samples - 1)
-  const weights = new Float64Array(K)
-  for (let k = 0; k < K; k++) {
-    let mean = 0
-    for (const m of pooled) mean += m[k]
-    mean /= pooled.length
-    let variance = 0
-    for (const m of pooled) variance += (m[k] - mean) ** 2
-    variance /= pooled.length - 1
-    // A monomial the flow does not change is the same in every sample: it carries no information.
-    weights[k] = variance > 1e-24 * (1 + mean * mean) ? 1 / variance : 0
-  }
+  const pooled = means.slice(0, samples - 1).map((m) => m.map((v, k) => v - reference[k]))
+  // Whitening: the covariance of Δ = m(S) − m(R) over the B + 1 samples {X, X⁽ᵇ⁾} (a symmetric function of them, so
+  // the samples stay exchangeable), pseudo-inverted on its eigenvalues above CHI_SQUARE_RANK of the largest (the
+  // combinations the flow does not change have none). T(S) = Δᵀ Ŝ⁺ Δ is then about χ² with rank(Ŝ) degrees of
+  // freedom, and no single test function is diluted by the others.
+  const centre = new Float64Array(K)
+  for (const m of pooled) for (let k = 0; k < K; k++) centre[k] += m[k] / pooled.length
+  const covariance = Array.from({ length: K }, (_, k) =>
+    Array.from({ length: K }, (_, l) => pooled.reduce((sum, m) => sum + (m[k] - centre[k]) * (m[l] - centre[l]), 0) / (pooled.length - 1)),
+  )
+  const { values, vectors } = symmetricEigen(covariance)
+  const largest = Math.max(0, ...values)
+  const kept = values.map((v, i) => i).filter((i) => values[i] > WHITENING_RANK * largest)
   const statistic = (m: Float64Array) => {
     let t = 0
-    for (let k = 0; k < K; k++) t += (m[k] - reference[k]) ** 2 * weights[k]
+    for (const i of kept) {
+      let projection = 0
+      for (let k = 0; k < K; k++) projection += vectors[k][i] * m[k]
+      t += (projection * projection) / values[i]
+    }
     return t
   }
   const observed = statistic(pooled[0])
   const null_ = pooled.slice(1).map(statistic)
   const exceed = null_.filter((t) => t >= observed).length
   const exact = (1 + exceed) / (copies + 1)
-  const mu = null_.reduce((s, t) => s + t, 0) / copies
-  const variance = null_.reduce((s, t) => s + (t - mu) ** 2, 0) / (copies - 1)
-  const nu = variance > 0 ? (2 * mu * mu) / variance : 1
-  const fitted = variance > 0 && mu > 0 ? chiSquareSurvival(observed / (variance / (2 * mu)), nu) : exact
+  const dof = kept.length
+  const tail = dof > 0 ? chiSquareSurvival(observed, dof) : 1
   return {
-    method: 'monte-carlo', statistic: observed, degreesOfFreedom: nu, copies, events: rows, testFunctions: K,
-    pValue: exceed >= MONTE_CARLO_EXACT_COUNT ? exact : Math.min(fitted, exact),
+    method: 'monte-carlo', statistic: observed, degreesOfFreedom: dof, copies, events: rows, testFunctions: K,
+    pValue: exceed >= MONTE_CARLO_EXACT_COUNT ? exact : tail,
   }
 }
 

@@ -3,7 +3,7 @@ import type { Vae } from '../vae/model.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import { symmetryAlignment } from './alignment.js'
 import { findSymmetries } from './findSymmetries.js'
-import type { Symmetries } from './schema.js'
+import { SYMMETRIES_VERSION, type Symmetries } from './schema.js'
 
 /** What the analysis hands over after training: the raw events, the VAE, its standardisation and latent means. */
 export interface SymmetrySectionInput {
@@ -47,10 +47,12 @@ export function symmetrySection(wasm: SymscopeWasm, input: SymmetrySectionInput)
   } catch (error) {
     if (!isSymscopeError(error) || error.code !== 'invalid_data') throw error
     return {
+      version: SYMMETRIES_VERSION,
       events: input.n,
       features: [...input.featureNames],
       coordinates: [],
       constraints: [],
+      dimension: null,
       manifoldAlgebra: null,
       distributionAlgebra: null,
       alignment: [],

@@ -5,6 +5,7 @@ import { nearestNeighbours } from '../id/neighbours.js'
 import { twoNN } from '../id/twoNN.js'
 import { reportSchema, type Report } from '../report/schema.js'
 import { symmetrySection } from '../symmetries/reportSection.js'
+import { scaleText } from '../symmetries/wording.js'
 import { relevance } from '../stats/relevance.js'
 import { resolveVaeConfig, type VaeConfig } from '../vae/config.js'
 import { encodeRows } from '../vae/encodeData.js'
@@ -181,6 +182,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
         dataDimension: data.twoNN ?? matrix.cols,
         expectedDegreesOfFreedom: input.expectedDegreesOfFreedom,
         top: top ? { truth: top.truth, distance: top.distance } : null,
+        scale: symmetries.dimension ? scaleText(symmetries) : null,
       }),
       training: {
         backend: tf.getBackend(),

@@ -24,9 +24,9 @@ export interface InvarianceTest {
 /**
  * Conditional Monte Carlo test for a compact generator (after Chiu and Bloem-Reddy, "Non-parametric hypothesis tests
  * for distributional group symmetry", 2023). Under H0 every event is distributed uniformly on its orbit given the
- * orbit, so the sample X, B copies X⁽ᵇ⁾ (each event moved by its own random group element) and a reference copy R are
- * exchangeable given the orbits. Statistic: T(S) = Δᵀ Ŝ⁺ Δ with Δ = m(S) − m(R), m the means of the monomials of
- * degree 1 … `degree` in the standardised coordinates and Ŝ the covariance of Δ over the B + 1 samples {X, X⁽ᵇ⁾}
+ * orbit, so the sample X and B copies X⁽ᵇ⁾ (each event moved by its own random group element) are exchangeable
+ * given the orbits. Statistic: T(S) = Δᵀ Ŝ⁺ Δ with Δ = m(S) − m̄, m the means of the monomials of degree 1 … `degree`
+ * in the standardised coordinates, m̄ their centroid and Ŝ their covariance over the B + 1 samples {X, X⁽ᵇ⁾}
  * (symmetric in them, so exchangeability is kept). p = (1 + #{b : T(X⁽ᵇ⁾) ≥ T(X)}) / (B + 1), exact at any n.
  * Below MONTE_CARLO_EXACT_COUNT exceedances the resolution 1/(B + 1) is too coarse for family-wise control, so the
  * tail is read from χ² with rank(Ŝ) degrees of freedom (Δ is a mean over independent events: nearly Gaussian).
@@ -43,7 +43,7 @@ export function monteCarloInvariance(
   const size = d + 1
   const grid = Array.from({ length: FLOW_GRID }, (_, g) => flowMatrix(theta, d, (g * period) / FLOW_GRID))
   const uniforms = wasm.allocF64(rows)
-  const samples = copies + 2 // X, the copies, R
+  const samples = copies + 1 // X and the copies
   const means: Float64Array[] = [momentMeans(wasm, accumulator, z, rows, d, basis, 1)[0]]
   const chunk = Math.max(1, Math.floor(2_000_000 / (rows * d)))
   try {
@@ -68,16 +68,15 @@ export function monteCarloInvariance(
   } finally {
     wasm.free(uniforms)
   }
-  const reference = means[samples - 1]
-  const pooled = means.slice(0, samples - 1).map((m) => m.map((v, k) => v - reference[k]))
-  // Whitening: the covariance of Δ = m(S) − m(R) over the B + 1 samples {X, X⁽ᵇ⁾} (a symmetric function of them, so
-  // the samples stay exchangeable), pseudo-inverted on its eigenvalues above CHI_SQUARE_RANK of the largest (the
-  // combinations the flow does not change have none). T(S) = Δᵀ Ŝ⁺ Δ is then about χ² with rank(Ŝ) degrees of
-  // freedom, and no single test function is diluted by the others.
+  // Δ_s = m(S) − m̄ with m̄ the centroid of the B + 1 samples, whitened by their covariance Ŝ (both symmetric in the
+  // samples, so they stay exchangeable): T is each sample's Mahalanobis distance from the others' centre, about χ²
+  // with rank(Ŝ) degrees of freedom, and no single test function is diluted by the others (Ŝ⁺ on its eigenvalues
+  // above WHITENING_RANK of the largest: the combinations the flow does not change have none).
   const centre = new Float64Array(K)
-  for (const m of pooled) for (let k = 0; k < K; k++) centre[k] += m[k] / pooled.length
+  for (const m of means) for (let k = 0; k < K; k++) centre[k] += m[k] / samples
+  const pooled = means.map((m) => m.map((v, k) => v - centre[k]))
   const covariance = Array.from({ length: K }, (_, k) =>
-    Array.from({ length: K }, (_, l) => pooled.reduce((sum, m) => sum + (m[k] - centre[k]) * (m[l] - centre[l]), 0) / (pooled.length - 1)),
+    Array.from({ length: K }, (_, l) => pooled.reduce((sum, m) => sum + m[k] * m[l], 0) / (samples - 1)),
   )
   const { values, vectors } = symmetricEigen(covariance)
   const largest = Math.max(0, ...values)

@@ -16,9 +16,9 @@ export const EXACT_TOLERANCE = 1e-9
 export const SPAN_TOLERANCE = 0.05
 
 /**
- * Relative RMS below which a linear relation is still listed (as approximate, not restricting the coordinates).
- * The real CMS Z → μμ events balance transverse momentum only up to the Z's recoil: px1 + px2 has a relative RMS of
- * about 0.5 there, and the next direction of the spectrum 0.68; 0.6 sits between them.
+ * Relative RMS below which a linear relation is a candidate (a pre-selection: it counts as an approximate constraint
+ * only when its events lie within the data's noise scale of its plane, constraintSearch.ts). Not derivable: above it
+ * the correlation-matrix direction is no relation worth naming (√λ = 1 for independent features).
  */
 export const LOOSE_LINEAR_TOLERANCE = 0.6
 

@@ -3,6 +3,7 @@
 // profiles and loss. The web app and <symscope-report> both draw reports with this, from the same figure code as the
 // CLI's SVG files (client/plots: reportFigures).
 import type { Report } from '../../core/report/schema.js'
+import { constraintText, distributionText, manifoldText, scaleText } from '../../core/symmetries/wording.js'
 import { formatNumber } from '../plots/axis.js'
 import { reportFigures, type ReportFigure } from '../plots/reportFigures.js'
 import { CLASSES, FIGURES, TEST_IDS, TEXT, type FigureName } from './constants.js'
@@ -108,21 +109,16 @@ function correlations(report: Report): HTMLElement {
 function symmetries(report: Report): HTMLElement | null {
   const s = report.symmetries
   if (!s) return null
-  const constraints = s.constraints.map((c) => `${c.formula}${c.exact ? '' : ' (approximate)'}`).join('; ')
-  const items: HTMLElement[] = [h('li', {}, `Constraints: ${constraints || 'none'}`)]
+  const items: HTMLElement[] = [h('li', {}, `Constraints: ${s.constraints.map(constraintText).join('; ') || 'none'}`)]
+  const scale = scaleText(s)
+  if (scale) items.push(h('li', {}, `Free coordinates by scale: ${scale}`))
   const manifold = s.manifoldAlgebra
   if (manifold) {
     const generators = manifold.generators.map((g) => h('li', {}, g.description))
-    items.push(h('li', {}, `Symmetry algebra of the data: ${manifold.name} (dimension ${manifold.dimension})`, generators.length ? h('ul', {}, ...generators) : null))
+    items.push(h('li', {}, `Symmetry algebra of the data: ${manifoldText(manifold)}`, generators.length ? h('ul', {}, ...generators) : null))
   }
   const distribution = s.distributionAlgebra
-  if (distribution) {
-    const margin = distribution.margin === null ? '' : `, margin ${shown(distribution.margin)}`
-    const generators = distribution.generators.map((g) => h('li', {}, g.description))
-    items.push(
-      h('li', {}, `Invariances of the distribution: ${distribution.name} (dimension ${distribution.dimension}${margin})`, generators.length ? h('ul', {}, ...generators) : null),
-    )
-  }
+  if (distribution) items.push(h('li', {}, `Invariances of the distribution: ${distributionText(distribution)}`))
   if (s.alignment.length) {
     items.push(h('li', {}, `Relevant latents along the symmetry orbits: ${s.alignment.map((a) => `z${a.latent} ${shown(a.fraction)}`).join(', ')}`))
   }

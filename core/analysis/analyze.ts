@@ -1,6 +1,7 @@
 import { SymscopeError } from '../errors.js'
 import { reportSchema, type Report } from '../report/schema.js'
 import { symmetrySection } from '../symmetries/reportSection.js'
+import { scaleText } from '../symmetries/wording.js'
 import { relevance } from '../stats/relevance.js'
 import { relevanceBootstrap } from '../stats/relevanceBootstrap.js'
 import { resolveVaeConfig, type VaeConfig } from '../vae/config.js'
@@ -190,6 +191,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
         dataDimension: data.twoNN ?? matrix.cols,
         expectedDegreesOfFreedom: input.expectedDegreesOfFreedom,
         top: top ? { truth: top.truth, distance: top.distance } : null,
+        scale: symmetries.dimension ? scaleText(symmetries) : null,
       }),
       training: {
         backend: trained.vae.trainer,

@@ -8,6 +8,11 @@ export interface VerdictFacts {
   expectedDegreesOfFreedom: number | null
   /** The truth observable the top latent follows best, by distance correlation. */
   top: { truth: string; distance: number } | null
+  /**
+   * The free coordinates with their scale, from the symmetry section's dimension-against-scale curve
+   * (core/symmetries/wording.ts, scaleText): "3 free coordinates at scales above ~29; …". Appended when given.
+   */
+  scale?: string | null
 }
 
 const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
@@ -31,11 +36,13 @@ export function verdict(f: VerdictFacts): string {
     // Without relevant latents there is nothing to read off the VAE; say what the data alone shows.
     parts.push(`${head}, no relevant latent: the VAE kept nothing above the threshold (too little training, or β too large)`)
     parts.push(`the data's intrinsic dimension is ${f.dataDimension.toFixed(1)}${expected}`)
+    if (f.scale) parts.push(`in the data: ${f.scale}`)
     return parts.join('; ')
   }
   head += `, ${plural(f.relevantCount, 'relevant latent')}`
   if (f.latentDimension !== null && free < f.relevantCount) head += ` lying on ${shape(Math.max(free, 1))}`
   parts.push(`${head}: ${count(free)} free coordinate${free === 1 ? '' : 's'}${expected}`)
   if (f.top) parts.push(`the top latent follows ${f.top.truth} (distance correlation ${f.top.distance.toFixed(2)})`)
+  if (f.scale) parts.push(`in the data: ${f.scale}`)
   return parts.join('; ')
 }

@@ -75,3 +75,28 @@ export function grideCurve(neighbours: Neighbours, maxK = 64): GrideResult[] {
   for (let k = 1; k <= maxK && 2 * k <= neighbours.k; k *= 2) curve.push(gride(neighbours, k))
   return curve
 }
+
+/** One point of the dimension-versus-scale curve: Gride on a subsample of `points` events. */
+export interface ScalePoint extends GrideResult {
+  /** Events in the subsample (the full-data neighbour order this point stands for is about k · rows / points). */
+  points: number
+}
+
+/**
+ * Gride past k = 64, up to the scale of the whole dataset, by subsampling: on the first `points` rows (callers pass
+ * rows in random order), then on 1/8 of them, 1/64, … while at least 256 remain, Gride at k = 1, 2, 4, … with 2k at
+ * most a quarter of the subsample (so the estimate still sees a neighbourhood, not the whole sample). A subsample of
+ * m of n points has its 2k-th neighbour about as far as the full data's (2k · n/m)-th: the same curve, further out.
+ * Sorted by medianDistance. Cost O(points² · cols) for the largest subsample.
+ */
+export function subsampledGrideCurve(
+  neighboursOf: (rows: number, k: number) => Neighbours, points: number,
+): ScalePoint[] {
+  const curve: ScalePoint[] = []
+  for (let m = points; m >= 256; m = Math.floor(m / 8)) {
+    const maxK = Math.min(64, Math.floor(m / 8))
+    const neighbours = neighboursOf(m, 2 * maxK)
+    for (let k = m === points ? 1 : 4; k <= maxK; k *= 2) curve.push({ ...gride(neighbours, k), points: m })
+  }
+  return curve.sort((a, b) => a.medianDistance - b.medianDistance)
+}

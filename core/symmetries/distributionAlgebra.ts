@@ -1,157 +1,137 @@
-import { CholeskyDecomposition, Matrix, inverse, solve } from 'ml-matrix'
-import { symmetricEigen } from '../linalg/symmetricEigen.js'
-import type { AffineField, Theta } from './fields.js'
+import type { SymscopeWasm } from '../wasm/module.js'
+import type { MomentAccumulatorFactory } from './blockMoments.js'
+import { flowPeriod } from './flow.js'
+import type { Theta } from './fields.js'
+import { chiSquareInvariance, holm, monteCarloInvariance, type InvarianceTest } from './invarianceTests.js'
+import { proposeInvariances, type InvarianceProposal } from './invarianceProposal.js'
 import type { AffineSpan } from './linearConstraints.js'
-import { monomialBasis } from './monomials.js'
-import { readableBasis, type Generator } from './readableBasis.js'
+import { monomialBasis, testDegree } from './monomials.js'
+import type { Generator } from './readableBasis.js'
 import type { SpanMoments } from './spanMoments.js'
 import type { TangencySystem } from './tangency.js'
-import { INVARIANCE_THRESHOLD, TEST_DEGREE } from './tolerances.js'
+import { INVARIANCE_TEST_EVENTS, MONTE_CARLO_BUDGET, NAME_RANK_TOLERANCE } from './tolerances.js'
 
-export interface InvarianceResult {
-  generators: (Generator & { statistic: number })[]
-  /** r of every direction of the manifold algebra, ascending (about 1 for an invariance, ≫ 1 otherwise). */
-  statistics: number[]
-  threshold: number
-  /** Separation of the decision: smallest rejected r over largest accepted r (or over / under the threshold). */
-  margin: number | null
-  testFunctions: number
-  blocks: number
+/** One tested generator: where it came from, its test, Holm's adjusted p-value and the decision at the level. */
+export interface TestedGenerator {
+  generator: Generator
+  source: 'manifold' | 'proposed'
+  test: InvarianceTest
+  adjustedPValue: number
+  invariant: boolean
+}
+
+export interface InvarianceResult extends Omit<InvarianceProposal, 'generators'> {
+  /** The invariant generators (a basis of the distribution algebra), with their proposal statistic and p-values. */
+  generators: (Generator & { statistic?: number; pValue: number; adjustedPValue: number })[]
+  tests: TestedGenerator[]
+  level: number
+  /** Events of the proposal half and of the test half. */
+  proposalEvents: number
+  testEvents: number
+}
+
+/** Where the events are, for the tests that need them (the Monte Carlo copies). */
+export interface InvarianceContext {
+  wasm: SymscopeWasm
+  accumulator: MomentAccumulatorFactory
+  /** Events in the search's random order (eventOrder.ts), rows × cols, physical units. */
+  data: Float64Array
+  rows: number
+  cols: number
+  level: number
+  copies: number
 }
 
 /**
- * The subalgebra of the manifold algebra whose flow leaves the distribution unchanged: for a field v = Σ_j c_j v_j,
- * invariance means E[∇φ_k · v] = 0 for every test function φ_k (here the monomials of degree 1 … TEST_DEGREE in the
- * standardised span coordinates). G_kj = E[∇φ_k · v_j] is a combination of moments of degree ≤ 4, computed over all
- * events (Ḡ) and per block of consecutive events (G_b), whose spread gives the noise of Ḡ (batch means). With row
- * weights ν_k (the noise of row k), signal S = Σ_k Ḡ_kᵀ Ḡ_k / ν_k and noise N = Σ_k Cov(Ḡ_k) / ν_k, the statistic of a
- * direction c is r(c) = cᵀ S c / cᵀ N c, about 1 when the field is an invariance and only noise remains. The
- * generalised eigenvectors of (S, N) give the directions from the most to the least invariant; those with
- * r < INVARIANCE_THRESHOLD form the invariant subalgebra, given a readable basis like the manifold algebra.
+ * The distribution algebra as a calibrated decision (issue 9, item 5). The events are in random order, so the blocks
+ * of the moments are random samples and the first half and the second half are independent:
+ * 1. on the first half, `proposeInvariances` finds the combinations of manifold generators that look invariant;
+ * 2. on the second half, every manifold generator (of the readable basis) and every proposed one not already among
+ *    them is tested for H0 "the distribution is invariant under its flow": a compact (periodic) generator by the
+ *    conditional Monte Carlo test, a non-compact one by the χ² test of the infinitesimal moment condition;
+ * 3. Holm's procedure over all these tests controls the family-wise error at `level`; the generators not rejected
+ *    form the distribution algebra, each with its p-value.
+ * Splitting keeps the tests valid although the proposal chose the candidates by looking at data.
  */
 export function distributionAlgebra(
-  moments: SpanMoments, manifold: readonly Generator[], span: AffineSpan, system: TangencySystem,
+  moments: SpanMoments, manifold: readonly Generator[], span: AffineSpan, system: TangencySystem, context: InvarianceContext,
 ): InvarianceResult {
   const d = span.free.length
-  const m = manifold.length
-  const tests = monomialBasis(d, TEST_DEGREE)
-  const blocks = moments.blocks.length
-  const empty: InvarianceResult = { generators: [], statistics: [], threshold: INVARIANCE_THRESHOLD, margin: null, testFunctions: tests.count - 1, blocks }
-  if (m === 0) return empty
-
-  // For φ = z^α: ∇φ·v = Σ_a α_a z^(α − e_a) (Σ_c A_ac z_c + b_a), so E[∇φ_k·v_j] = Σ_e w_e θ_j[t_e] E[z^(β_e)]:
-  // entries (weight, index into θ, moment index) per test function, flat.
-  const weights: number[] = []
-  const thetaIndex: number[] = []
-  const momentIndex: number[] = []
-  const starts = [0]
-  for (let k = 1; k < tests.count; k++) {
-    const alpha = tests.exponents[k]
-    for (let a = 0; a < d; a++) {
-      if (!alpha[a]) continue
-      const lower = alpha.slice()
-      lower[a]--
-      weights.push(alpha[a])
-      thetaIndex.push(d * d + a)
-      momentIndex.push(moments.basis.indexOf(lower))
-      for (let c = 0; c < d; c++) {
-        lower[c]++
-        weights.push(alpha[a])
-        thetaIndex.push(a * d + c)
-        momentIndex.push(moments.basis.indexOf(lower))
-        lower[c]--
-      }
-    }
-    starts.push(weights.length)
+  const half = Math.floor(moments.blocks.length / 2)
+  const first = partMoments(moments, 0, half)
+  const second = partMoments(moments, half, moments.blocks.length)
+  const proposal = proposeInvariances(first, manifold, span, system)
+  const candidates: { generator: Generator; source: 'manifold' | 'proposed'; statistic?: number }[] = manifold.map((generator) => ({ generator, source: 'manifold' }))
+  for (const g of proposal.generators) {
+    if (!candidates.some((c) => parallel(c.generator.theta, g.theta))) candidates.push({ generator: g, source: 'proposed', statistic: g.statistic })
+    else candidates.find((c) => parallel(c.generator.theta, g.theta))!.statistic = g.statistic
   }
-  const rowsK = tests.count - 1
-  const thetas = manifold.map((g) => g.theta)
-  /** G (rowsK × m, row-major) from one set of moments. */
-  const matrixFor = (mean: Float64Array) => {
-    const out = new Float64Array(rowsK * m)
-    for (let k = 0; k < rowsK; k++) {
-      for (let e = starts[k]; e < starts[k + 1]; e++) {
-        const w = weights[e] * mean[momentIndex[e]]
-        const t = thetaIndex[e]
-        for (let j = 0; j < m; j++) out[k * m + j] += w * thetas[j][t]
-      }
-    }
-    return out
+  // The test half's events as standardised span coordinates, for the Monte Carlo copies.
+  const start = second.firstRow
+  const degree = testDegree(d)
+  const work = (context.copies + 2) * (d * d + monomialBasis(d, degree).count)
+  const testRows = Math.max(Math.min(second.rows, 200), Math.min(second.rows, INVARIANCE_TEST_EVENTS, Math.floor(MONTE_CARLO_BUDGET / work)))
+  const z = new Float64Array(testRows * d)
+  for (let i = 0; i < testRows; i++) {
+    for (let a = 0; a < d; a++) z[i * d + a] = (context.data[(start + i) * context.cols + span.free[a]] - moments.shift[a]) / moments.scale[a]
   }
-  const overall = matrixFor(moments.mean)
-  const perBlock = moments.blocks.map(matrixFor)
-  const signal = Array.from({ length: m }, () => new Array(m).fill(0))
-  const noise = Array.from({ length: m }, () => new Array(m).fill(0))
-  const cov = new Float64Array(m * m)
-  const deviation = new Float64Array(m)
-  const norm = 1 / (blocks * (blocks - 1))
-  for (let k = 0; k < rowsK; k++) {
-    cov.fill(0)
-    for (const block of perBlock) {
-      for (let i = 0; i < m; i++) deviation[i] = block[k * m + i] - overall[k * m + i]
-      for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) cov[i * m + j] += deviation[i] * deviation[j] * norm
-    }
-    let nu = 0
-    for (let i = 0; i < m; i++) nu += cov[i * m + i] / m
-    if (!(nu > 0)) continue
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < m; j++) {
-        signal[i][j] += (overall[k * m + i] * overall[k * m + j]) / nu
-        noise[i][j] += cov[i * m + j] / nu
-      }
-    }
-  }
-  const traceNoise = noise.reduce((s, r, i) => s + r[i], 0)
-  for (let i = 0; i < m; i++) noise[i][i] += 1e-12 * traceNoise
-  const lower = new CholeskyDecomposition(new Matrix(noise)).lowerTriangularMatrix
-  const lowerInverse = inverse(lower)
-  const whitened = lowerInverse.mmul(new Matrix(signal)).mmul(lowerInverse.transpose())
-  const symmetric = whitened.add(whitened.transpose()).div(2).to2DArray()
-  const { values, vectors } = symmetricEigen(symmetric)
-  const order = values.map((_, k) => k).reverse()
-  const statistics = order.map((k) => values[k])
-  const directions = order.map((k) => lowerInverse.transpose().mmul(Matrix.columnVector(vectors.map((row) => row[k]))).to1DArray())
-  const statistic = (c: readonly number[]) => {
-    let s = 0
-    let n = 0
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < m; j++) {
-        s += c[i] * signal[i][j] * c[j]
-        n += c[i] * noise[i][j] * c[j]
-      }
-    }
-    return n > 0 ? s / n : Infinity
-  }
-  const basisMatrix = new Matrix(manifold.map((g) => Array.from(g.theta))).transpose()
-  const coefficientsOf = (theta: Theta) => solve(basisMatrix, Matrix.columnVector(Array.from(theta)), true).to1DArray()
-
-  const accepted = directions.filter((_, k) => statistics[k] < INVARIANCE_THRESHOLD)
-  const fields: AffineField[] = accepted.map((c) => {
-    const D = span.means.length
-    return {
-      matrix: Array.from({ length: D }, (_, r) => Array.from({ length: D }, (_, s) => manifold.reduce((sum, g, j) => sum + c[j] * g.field.matrix[r][s], 0))),
-      offset: Array.from({ length: D }, (_, r) => manifold.reduce((sum, g, j) => sum + c[j] * g.field.offset[r], 0)),
-    }
+  const tests = candidates.map(({ generator }, index) => {
+    const period = flowPeriod(generator.theta, d)
+    return period !== null
+      ? monteCarloInvariance(context.wasm, context.accumulator, z, testRows, d, generator.theta, period, context.copies, degree, index)
+      : chiSquareInvariance(second.moment, second.rows, d, generator.theta)
   })
-  const invariant = readableBasis(fields, span, system, (theta) => statistic(coefficientsOf(theta)) < INVARIANCE_THRESHOLD)
-  const acceptedStatistics = statistics.filter((r) => r < INVARIANCE_THRESHOLD)
-  const rejected = statistics.filter((r) => r >= INVARIANCE_THRESHOLD)
-  const largestAccepted = acceptedStatistics.length ? Math.max(...acceptedStatistics) : null
-  const smallestRejected = rejected.length ? Math.min(...rejected) : null
-  const margin =
-    largestAccepted !== null && smallestRejected !== null
-      ? smallestRejected / Math.max(largestAccepted, 1e-12)
-      : smallestRejected !== null
-        ? smallestRejected / INVARIANCE_THRESHOLD
-        : largestAccepted !== null
-          ? INVARIANCE_THRESHOLD / Math.max(largestAccepted, 1e-12)
-          : null
-  return {
-    generators: invariant.map((g) => ({ ...g, statistic: statistic(coefficientsOf(g.theta)) })),
-    statistics,
-    threshold: INVARIANCE_THRESHOLD,
-    margin,
-    testFunctions: tests.count - 1,
-    blocks,
+  const adjusted = holm(tests.map((t) => t.pValue))
+  const tested: TestedGenerator[] = candidates.map((c, k) => ({
+    generator: c.generator, source: c.source, test: tests[k], adjustedPValue: adjusted[k], invariant: adjusted[k] > context.level,
+  }))
+  // A basis of the invariant ones: proposed first (they are the combinations the data singled out), then the others.
+  const kept: InvarianceResult['generators'] = []
+  const order = [...tested.keys()].sort((a, b) => Number(tested[a].source === 'manifold') - Number(tested[b].source === 'manifold') || a - b)
+  for (const k of order) {
+    const t = tested[k]
+    if (!t.invariant || inSpan(kept.map((g) => g.theta), t.generator.theta)) continue
+    const statistic = candidates[k].statistic
+    kept.push({ ...t.generator, ...(statistic !== undefined ? { statistic } : {}), pValue: t.test.pValue, adjustedPValue: t.adjustedPValue })
   }
+  return { ...proposal, generators: kept, tests: tested, level: context.level, proposalEvents: first.rows, testEvents: second.rows }
+}
+
+/** Moments over blocks [from, to) of the random order: a sample of its own. */
+function partMoments(moments: SpanMoments, from: number, to: number): SpanMoments & { rows: number; firstRow: number } {
+  const blocks = moments.blocks.slice(from, to)
+  const blockRows = moments.blockRows.slice(from, to)
+  const rows = blockRows.reduce((s, r) => s + r, 0)
+  const mean = new Float64Array(moments.basis.count)
+  blocks.forEach((block, b) => block.forEach((v, m) => (mean[m] += (v * blockRows[b]) / rows)))
+  const firstRow = moments.blockRows.slice(0, from).reduce((s, r) => s + r, 0)
+  return { ...moments, mean, blocks, blockRows, rows, firstRow, moment: (alpha) => mean[moments.basis.indexOf(alpha)] }
+}
+
+const unit = (theta: Theta) => {
+  const size = Math.hypot(...Array.from(theta))
+  return Array.from(theta, (v) => v / size)
+}
+function parallel(x: Theta, y: Theta): boolean {
+  const [a, b] = [unit(x), unit(y)]
+  return Math.abs(Math.abs(a.reduce((s, v, i) => s + v * b[i], 0)) - 1) < NAME_RANK_TOLERANCE
+}
+/** Whether θ lies in the span of `basis` (Gram–Schmidt residual below NAME_RANK_TOLERANCE of its size). */
+function inSpan(basis: readonly Theta[], theta: Theta): boolean {
+  const residual = unit(theta)
+  const orthonormal: number[][] = []
+  for (const b of basis) {
+    const v = unit(b)
+    for (const q of orthonormal) {
+      const dot = v.reduce((s, x, i) => s + x * q[i], 0)
+      for (let i = 0; i < v.length; i++) v[i] -= dot * q[i]
+    }
+    const size = Math.hypot(...v)
+    if (size > NAME_RANK_TOLERANCE) orthonormal.push(v.map((x) => x / size))
+  }
+  for (const q of orthonormal) {
+    const dot = residual.reduce((s, x, i) => s + x * q[i], 0)
+    for (let i = 0; i < residual.length; i++) residual[i] -= dot * q[i]
+  }
+  return Math.hypot(...residual) < 1e3 * NAME_RANK_TOLERANCE
 }

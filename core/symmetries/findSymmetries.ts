@@ -4,15 +4,19 @@ import { wasmMoments, type MomentAccumulatorFactory } from './blockMoments.js'
 import { describeGenerator } from './describe.js'
 import { distributionAlgebra } from './distributionAlgebra.js'
 import { featureGroups, type FeatureGroups } from './featureGroups.js'
-import { algebraName, commutatorList, structureConstants } from './lieAlgebra.js'
+import { algebraName } from './algebraName.js'
+import { commutatorList, structureConstants } from './lieAlgebra.js'
 import { linearConstraints } from './linearConstraints.js'
 import { manifoldAlgebra } from './manifoldAlgebra.js'
-import { quadraticConstraints } from './quadraticConstraints.js'
+import { searchConstraints } from './constraintSearch.js'
 import type { Generator } from './readableBasis.js'
-import type { GeneratorRecord, Symmetries } from './schema.js'
+import { SYMMETRIES_VERSION, type GeneratorRecord, type Symmetries } from './schema.js'
 import { spanMoments } from './spanMoments.js'
-import { tangencySystem } from './tangency.js'
-import { INVARIANCE_BLOCKS, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS } from './tolerances.js'
+import { freeSystem, tangencySystem } from './tangency.js'
+import { eventOrder } from './eventOrder.js'
+import {
+  INVARIANCE_BLOCKS, INVARIANCE_LEVEL, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS, MONTE_CARLO_COPIES,
+} from './tolerances.js'
 
 /** Events as the symmetry search reads them: raw features in physical units (not standardised), row-major n × D. */
 export interface SymmetryInput {
@@ -24,13 +28,19 @@ export interface SymmetryInput {
 export interface SymmetryOptions {
   /** The moment accumulator (the hot loop): wasm by default; the benchmark passes a plain TypeScript one. */
   moments?: MomentAccumulatorFactory
-  /** Events read, the first ones (default MAX_SYMMETRY_EVENTS). */
+  /** Events read, drawn at random (default MAX_SYMMETRY_EVENTS). */
   maxEvents?: number
+  /** Family-wise error rate of the invariance tests (default INVARIANCE_LEVEL = 0.01). */
+  level?: number
+  /** Transformed copies per Monte Carlo invariance test (default MONTE_CARLO_COPIES). */
+  copies?: number
 }
+
+const KINDS = ['linear', 'quadratic', 'cubic', 'quartic'] as const
 
 const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback)
 
-function record(generator: Generator & { statistic?: number }, names: readonly string[], groups: FeatureGroups): GeneratorRecord {
+function record(generator: Generator & { statistic?: number; pValue?: number; adjustedPValue?: number }, names: readonly string[], groups: FeatureGroups): GeneratorRecord {
   const { matrix, offset } = generator.field
   const clean = (v: number) => (Object.is(v, -0) ? 0 : v)
   return {
@@ -39,15 +49,16 @@ function record(generator: Generator & { statistic?: number }, names: readonly s
     description: describeGenerator(generator.field, names, groups),
     tangency: finiteOr(generator.tangency, 1),
     ...(generator.statistic !== undefined ? { statistic: finiteOr(generator.statistic, Number.MAX_VALUE) } : {}),
+    ...(generator.pValue !== undefined ? { pValue: generator.pValue, adjustedPValue: generator.adjustedPValue } : {}),
   }
 }
 
-function algebraSummary(generators: readonly (Generator & { statistic?: number })[], d: number, names: readonly string[], groups: FeatureGroups) {
+function algebraSummary(generators: readonly (Generator & { statistic?: number; pValue?: number; adjustedPValue?: number })[], d: number, names: readonly string[], groups: FeatureGroups) {
   const thetas = generators.map((g) => g.theta)
   const structure = structureConstants(thetas, d)
   return {
     dimension: generators.length,
-    name: algebraName(thetas, structure, d),
+    name: algebraName(thetas, d),
     generators: generators.map((g) => record(g, names, groups)),
     commutators: commutatorList(structure),
     closure: finiteOr(structure.closure, 1),
@@ -84,67 +95,112 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
     throw new SymscopeError('invalid_data', `findSymmetries requires n × D = ${n * cols} values (got ${input.data.length})`)
   }
   const rows = Math.min(n, options.maxEvents ?? MAX_SYMMETRY_EVENTS)
+  const level = options.level ?? INVARIANCE_LEVEL
+  const copies = options.copies ?? MONTE_CARLO_COPIES
+  if (!(level > 0 && level < 1)) throw new SymscopeError('invalid_parameter', `level: the invariance tests' family-wise error rate is between 0 and 1 (got ${level})`)
+  if (!Number.isInteger(copies) || copies < 19 || copies > 100_000) {
+    throw new SymscopeError('invalid_parameter', `copies: the Monte Carlo invariance test draws 19 to 100,000 copies (got ${copies})`)
+  }
   const source = input.data
-  const data = source instanceof Float64Array ? source.subarray(0, rows * cols) : new Float64Array(rows * cols)
-  if (!(source instanceof Float64Array)) for (let i = 0; i < data.length; i++) data[i] = source[i]
-  for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i])) {
-      throw new SymscopeError('invalid_data', `findSymmetries requires finite values (event ${Math.floor(i / cols) + 1}, feature '${names[i % cols]}' is ${data[i]})`)
+  for (let i = 0; i < n * cols; i++) {
+    if (!Number.isFinite(source[i])) {
+      throw new SymscopeError('invalid_data', `findSymmetries requires finite values (event ${Math.floor(i / cols) + 1}, feature '${names[i % cols]}' is ${source[i]})`)
     }
   }
+  const data = eventOrder(wasm, source, n, cols, rows)
   const groups = featureGroups(names)
   const notes: string[] = []
-  if (rows < n) notes.push(`read the first ${rows.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} events`)
-  const accumulator = (options.moments ?? wasmMoments)(wasm, data, rows, cols)
+  if (rows < n) notes.push(`read ${rows.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} events, drawn at random`)
+  const factory = options.moments ?? wasmMoments
+  const accumulator = factory(wasm, data, rows, cols)
   try {
     const linear = linearConstraints(accumulator, data, rows, cols, names)
     const { span } = linear
     const d = span.free.length
+    const record = (c: { formula: string; constant: number; rms: number; rmsAbsolute: number; exact: boolean }, degree: number, distance: number, restricts: boolean) => ({
+      kind: KINDS[degree - 1], degree, formula: c.formula, constant: c.constant, rms: c.rms, rmsAbsolute: c.rmsAbsolute,
+      distance: finiteOr(distance, 0), exact: c.exact, restrictsCoordinates: restricts,
+    })
+    const restricting = linear.constraints.filter((c) => c.restricts)
+    const loose = linear.constraints.filter((c) => !c.restricts)
     const section: Symmetries = {
+      version: SYMMETRIES_VERSION,
       events: rows,
       features: [...names],
       coordinates: span.free.map((f) => names[f]),
-      constraints: linear.constraints.map((c) => ({
-        kind: 'linear' as const, formula: c.formula, constant: c.constant, rms: c.rms, rmsAbsolute: c.rmsAbsolute, exact: c.exact,
-        restrictsCoordinates: c.restricts,
-      })),
+      constraints: restricting.map((c) => record(c, 1, c.rmsAbsolute / Math.hypot(...c.coefficients), true)),
+      dimension: null,
       manifoldAlgebra: null,
       distributionAlgebra: null,
       alignment: [],
       notes,
     }
     if (d === 0) {
-      notes.push('the linear constraints fix every feature: no coordinates are left for quadratic constraints or symmetries')
+      notes.push('the linear constraints fix every feature: no coordinates are left for polynomial constraints or symmetries')
       return section
     }
     if (d > MAX_SPAN_DIMENSION) {
-      notes.push(`${d} coordinates after the linear constraints exceed ${MAX_SPAN_DIMENSION}: quadratic constraints and algebras skipped`)
+      notes.push(`${d} coordinates after the linear constraints exceed ${MAX_SPAN_DIMENSION}: polynomial constraints and algebras skipped`)
       return section
     }
-    const moments = spanMoments(accumulator, span, rows, Math.min(INVARIANCE_BLOCKS, rows))
-    const quadratic = quadraticConstraints(moments, data, rows, cols, span, names, groups)
-    for (const c of quadratic.constraints) {
-      section.constraints.push({
-        kind: 'quadratic', formula: c.formula, constant: c.constant, rms: c.rms, rmsAbsolute: c.rmsAbsolute, exact: c.exact,
-        restrictsCoordinates: false,
-      })
+    const search = searchConstraints(wasm, accumulator, data, rows, cols, span, loose, names, groups)
+    const dropped = loose.filter((_, i) => !search.linearKept[i])
+    if (dropped.length) {
+      notes.push(`${dropped.map((c) => c.formula).join(', ')}: correlated, but thicker than the noise scale (${dropped.map((c) => (c.rmsAbsolute / Math.hypot(...c.coefficients)).toPrecision(2)).join(', ')} against ~${search.dimension.scale.toPrecision(2)}): not a constraint`)
     }
-    const system = tangencySystem(moments, quadratic.metric, quadratic.constraints)
-    const manifold = manifoldAlgebra(system, span, groups, quadratic.constraints.length > 0)
+    for (const c of [...search.linear, ...search.constraints]) section.constraints.push(record(c, c.degree, c.distance, false))
+    section.dimension = {
+      intrinsic: search.dimension.top?.dimension ?? null,
+      noiseScale: search.dimension.scale,
+      plateaus: search.dimension.plateaus.map((p) => ({ dimension: p.dimension, from: p.from, to: p.to, mean: p.mean })),
+      curve: search.dimension.curve.map((p) => ({ k: p.k, points: p.points, dimension: p.dimension, scale: p.medianDistance })),
+      searchedDegree: search.degree,
+      constraintRank: search.rank,
+      freeCoordinates: d - search.rank,
+      status: search.status,
+      reason: search.reason,
+    }
+    const moments = spanMoments(accumulator, span, rows, Math.min(INVARIANCE_BLOCKS, rows))
+    const system = search.metric ? tangencySystem(search.metric, search.constraints) : freeSystem(d)
+    const manifold = manifoldAlgebra(system, span, groups, search.constraints.length > 0)
+    const determined = search.status === 'determined'
     section.manifoldAlgebra = {
-      ...algebraSummary(manifold.generators, d, names, groups),
+      ...(determined
+        ? algebraSummary(manifold.generators, d, names, groups)
+        : { dimension: 0, name: search.status === 'open' ? 'none (open region)' : 'undetermined', generators: [], commutators: [], closure: 0 }),
+      status: search.status,
+      reason: search.reason,
+      approximate: determined && system.approximate,
       tolerance: system.tolerance,
       nearestRejected: manifold.nearest,
     }
-    const invariance = distributionAlgebra(moments, manifold.generators, span, system)
+    const invariance = distributionAlgebra(moments, manifold.generators, span, system, { wasm, accumulator: factory, data, rows, cols, level, copies })
     section.distributionAlgebra = {
       ...algebraSummary(invariance.generators, d, names, groups),
+      level,
+      tests: invariance.tests.map((t) => ({
+        description: describeGenerator(t.generator.field, names, groups),
+        source: t.source,
+        method: t.test.method,
+        statistic: finiteOr(t.test.statistic, Number.MAX_VALUE),
+        degreesOfFreedom: finiteOr(t.test.degreesOfFreedom, 0),
+        copies: t.test.copies,
+        events: t.test.events,
+        testFunctions: t.test.testFunctions,
+        pValue: t.test.pValue,
+        adjustedPValue: t.adjustedPValue,
+        invariant: t.invariant,
+      })),
+      proposalEvents: invariance.proposalEvents,
+      testEvents: invariance.testEvents,
       margin: invariance.margin === null ? null : finiteOr(invariance.margin, Number.MAX_VALUE),
       threshold: invariance.threshold,
       statistics: invariance.statistics.map((r) => finiteOr(r, Number.MAX_VALUE)),
       testFunctions: invariance.testFunctions,
       blocks: invariance.blocks,
     }
+    if (!determined) notes.push(`manifold algebra ${section.manifoldAlgebra.name}: ${search.reason}; the invariance tests still ran over every field tangent to the constraints found`)
+    else if (system.approximate) notes.push('the constraints include approximate ones: the manifold algebra is a set of approximate symmetries, tangent within each constraint\'s spread')
     for (const [label, algebra] of [['manifold', section.manifoldAlgebra], ['distribution', section.distributionAlgebra]] as const) {
       if (algebra.closure > 1e-6) notes.push(`the ${label} algebra's brackets leave it by ${algebra.closure.toExponential(1)} (relative): approximate`)
     }

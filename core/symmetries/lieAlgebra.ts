@@ -1,6 +1,5 @@
-import { EigenvalueDecomposition, Matrix, solve } from 'ml-matrix'
-import { symmetricEigen } from '../linalg/symmetricEigen.js'
-import { thetaToField, type Theta } from './fields.js'
+import { Matrix, solve } from 'ml-matrix'
+import type { Theta } from './fields.js'
 import { snapFraction } from './fractions.js'
 
 /** The bracket of affine fields X = (A, b): [X, Y] = (A_X A_Y − A_Y A_X, A_X b_Y − A_Y b_X) (the affine Lie algebra). */
@@ -86,99 +85,4 @@ export function killingForm(structure: Structure): number[][] {
       return sum
     }),
   )
-}
-
-/** so(2) (elliptic: eigenvalues ±iω), so(1,1) (hyperbolic: real ±λ, trace 0), translation (A = 0), dilatation (A ∝ 1), or ℝ. */
-export function oneDimensionalName(theta: Theta, d: number): string {
-  const { matrix } = thetaToField(theta, d)
-  const size = Math.max(0, ...matrix.flat().map(Math.abs))
-  if (size < 1e-9 * Math.max(1e-300, ...Array.from(theta).map(Math.abs))) return 'translation'
-  const eigen = new EigenvalueDecomposition(new Matrix(matrix))
-  const real = eigen.realEigenvalues
-  const imaginary = eigen.imaginaryEigenvalues
-  const tol = 1e-7 * size
-  if (real.every((r) => Math.abs(r) < tol) && imaginary.some((v) => Math.abs(v) > tol)) return 'so(2)'
-  const trace = matrix.reduce((s, row, a) => s + row[a], 0)
-  if (matrix.every((row, a) => row.every((v, c) => (a === c ? Math.abs(v - matrix[0][0]) < tol : Math.abs(v) < tol)))) return 'ℝ (dilatation)'
-  if (imaginary.every((v) => Math.abs(v) < tol) && Math.abs(trace) < tol && real.some((r) => Math.abs(r) > tol)) return 'so(1,1)'
-  return 'ℝ'
-}
-
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹'
-const superscript = (k: number) => String(k).replace(/\d/g, (ch) => SUPERSCRIPT_DIGITS[Number(ch)])
-
-const ORDER = ['so(3,1)', 'so(3)', 'so(2,1)', 'so(2)', 'so(1,1)', 'ℝ (dilatation)', 'ℝ']
-
-/**
- * A name for the algebra: aff(d) when every affine field of the span is in it; otherwise the direct sum of the
- * connected components of its bracket graph (basis elements joined when their bracket is nonzero or has a component
- * along the other), each named from its dimension and Killing form: so(2), so(1,1) or a translation (1-dimensional,
- * by the spectrum of A), so(3) (3-dimensional, Killing form negative definite), so(2,1) (3, indefinite), so(3,1)
- * (6, signature (3, 3)), "so(2) ⋉ ℝ²" when translations form an ideal beside a named part, else "k-dimensional".
- * Translations are collected as ℝᵏ.
- */
-export function algebraName(basis: readonly Theta[], structure: Structure, d: number): string {
-  const m = basis.length
-  if (m === 0) return '0'
-  if (m === d * d + d) return `aff(${d}) = gl(${d}) ⋉ ℝ${superscript(d)}`
-  const c = structure.constants
-  const scale = Math.max(1e-300, ...c.flat(2).map(Math.abs))
-  const parent = Array.from({ length: m }, (_, i) => i)
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])))
-  const join = (i: number, j: number) => (parent[find(i)] = find(j))
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < m; j++) {
-      for (let k = 0; k < m; k++) {
-        if (Math.abs(c[i][j][k]) > 1e-7 * scale) {
-          join(i, j)
-          join(i, k)
-        }
-      }
-    }
-  }
-  const components = new Map<number, number[]>()
-  for (let i = 0; i < m; i++) components.set(find(i), [...(components.get(find(i)) ?? []), i])
-  const names: string[] = []
-  let translations = 0
-  for (const members of components.values()) {
-    const name = componentName(members, basis, c, d)
-    if (name === 'translation') translations++
-    else names.push(name)
-  }
-  names.sort((a, b) => rank(a) - rank(b))
-  if (translations) names.push(`ℝ${translations > 1 ? superscript(translations) : ''} (translations)`)
-  return names.join(' ⊕ ')
-}
-
-const rank = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length)
-
-function componentName(members: number[], basis: readonly Theta[], c: number[][][], d: number): string {
-  if (members.length === 1) return oneDimensionalName(basis[members[0]], d)
-  const m = members.length
-  const restricted: Structure = {
-    constants: members.map((i) => members.map((j) => members.map((k) => c[i][j][k]))),
-    closure: 0,
-  }
-  const killing = killingForm(restricted)
-  const { values } = symmetricEigen(killing)
-  const size = Math.max(...values.map(Math.abs))
-  const positive = values.filter((v) => v > 1e-7 * size).length
-  const negative = values.filter((v) => v < -1e-7 * size).length
-  if (size > 0 && positive + negative === m) {
-    if (m === 3) return negative === 3 ? 'so(3)' : 'so(2,1)'
-    if (m === 6 && positive === 3 && negative === 3) return 'so(3,1)'
-    return `semisimple, dimension ${m}, Killing signature (${positive}, ${negative})`
-  }
-  // Translations forming an ideal beside a named subalgebra: so(2) ⋉ ℝ², the Euclidean algebra of the plane.
-  const isTranslation = members.map((i) => oneDimensionalName(basis[i], d) === 'translation')
-  const rest = members.filter((_, k) => !isTranslation[k])
-  const count = m - rest.length
-  if (count > 0 && rest.length > 0) {
-    const restClosed = rest.every((i) => rest.every((j) => members.every((k) => rest.includes(k) || Math.abs(c[i][j][k]) < 1e-9)))
-    if (restClosed) {
-      const inner = rest.length === 1 ? oneDimensionalName(basis[rest[0]], d) : componentName(rest, basis, c, d)
-      return `${inner} ⋉ ℝ${count > 1 ? superscript(count) : ''}`
-    }
-  }
-  return `${m}-dimensional`
 }

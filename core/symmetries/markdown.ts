@@ -1,4 +1,5 @@
 import type { Symmetries } from './schema.js'
+import { scaleText } from './wording.js'
 
 /** The report's Markdown helpers (core/report/markdown.ts passes its own, so escaping and tables stay one copy). */
 export interface MarkdownHelpers {
@@ -23,22 +24,39 @@ export function symmetriesMarkdown(section: Symmetries, { text, table, num }: Ma
   if (section.constraints.length) {
     out.push(
       '### Constraints',
-      'Relative RMS: the residual over the spread its terms would have if uncorrelated (0 exact, 1 no relation); exact below 1e-9.',
+      'Spread: the gradient-normalised RMS, how far the events lie from the surface, in feature units; relative RMS: the residual over the spread its terms would have if uncorrelated (exact below 1e-9). A constraint counts when its spread is below the noise scale.',
       table(
-        ['Kind', 'Formula', 'Relative RMS', 'RMS', 'Exact'],
-        ['---', '---', '---:', '---:', ':---:'],
-        section.constraints.map((c) => [c.kind, code(c.formula), num(c.rms), num(c.rmsAbsolute), c.exact ? '✓' : '']),
+        ['Kind', 'Formula', 'Spread', 'Relative RMS', 'RMS', 'Exact'],
+        ['---', '---', '---:', '---:', '---:', ':---:'],
+        section.constraints.map((c) => [c.kind, code(c.formula), num(c.distance), num(c.rms), num(c.rmsAbsolute), c.exact ? '✓' : '']),
       ),
     )
-  } else out.push('### Constraints', 'None: no linear or quadratic function of the features is constant on the data.')
+  } else out.push('### Constraints', 'None: no polynomial of degree ≤ 4 in the features is constant on the data within its noise scale.')
   out.push(`Coordinates after the restricting linear constraints: ${section.coordinates.length ? section.coordinates.map(text).join(', ') : 'none'}.`)
+  const dimension = section.dimension
+  if (dimension) {
+    out.push(
+      '### Dimension against scale',
+      `${text(scaleText(section) ?? '')}. Noise scale (where the top plateau begins): ${num(dimension.noiseScale)}; constraints searched up to degree ${dimension.searchedDegree}; ` +
+        `${dimension.constraintRank} independent at the data, leaving ${dimension.freeCoordinates} free coordinates (${dimension.status}${dimension.reason ? `: ${text(dimension.reason)}` : ''}).`,
+      table(
+        ['Dimension', 'From scale', 'To scale', 'Mean estimate'],
+        ['---:', '---:', '---:', '---:'],
+        dimension.plateaus.map((p) => [String(p.dimension), num(p.from), num(p.to), num(p.mean)]),
+      ),
+    )
+  }
 
   const manifold = section.manifoldAlgebra
   if (manifold) {
     out.push(
       '### Symmetries of the data manifold',
-      `**${text(manifold.name)}**, dimension ${manifold.dimension}: the affine fields v(x) = Ax + b tangent to every constraint at every event ` +
-        `(residual below ${num(manifold.tolerance)}${manifold.nearestRejected !== null ? `; the nearest rejected field: ${num(manifold.nearestRejected)}` : ''}).`,
+      `**${text(manifold.name)}**` +
+        (manifold.status === 'determined'
+          ? `, dimension ${manifold.dimension}: the affine fields v(x) = Ax + b tangent to every constraint at every event, each within its own tolerance` +
+            `${manifold.nearestRejected !== null ? ` (nearest rejected field: ${num(manifold.nearestRejected)} in those units, tangent below 1)` : ''}` +
+            `${manifold.approximate ? '. Approximate symmetries: some constraints are smeared, and these fields are tangent within their spread.' : '.'}`
+          : `: ${text(manifold.reason ?? '')}.`),
     )
     if (manifold.generators.length) out.push(manifold.generators.map((g, i) => `${i + 1}. X${i + 1}: ${text(g.description)}`).join('\n'))
     if (manifold.commutators.length) out.push(`Commutators: ${manifold.commutators.map((c) => code(c.text)).join(', ')}; all others vanish.`)
@@ -49,19 +67,19 @@ export function symmetriesMarkdown(section: Symmetries, { text, table, num }: Ma
   if (distribution) {
     out.push(
       '### Invariances of the distribution',
-      `**${text(distribution.name)}**, dimension ${distribution.dimension}: the fields of the manifold algebra whose flow leaves the means of ` +
-        `${distribution.testFunctions} test functions (monomials of degree ≤ 4) unchanged within the noise of ${distribution.blocks} batch means. ` +
-        `A direction is invariant when its statistic r (signal over noise, about 1 for pure noise) is below ${distribution.threshold}.`,
+      `**${text(distribution.name)}**, dimension ${distribution.dimension}: the generators whose invariance is not rejected at family-wise level ${distribution.level} (Holm). ` +
+        `H0 for each: the distribution of the events is invariant under its flow. Candidates proposed on ${distribution.proposalEvents.toLocaleString('en-US')} events, ` +
+        `tested on the other ${distribution.testEvents.toLocaleString('en-US')} (events in a random order): compact generators by comparing the sample with randomly transformed copies ` +
+        '(conditional Monte Carlo), non-compact ones by the χ² test of the infinitesimal moment condition.',
+      table(
+        ['Generator', 'Source', 'Test', 'Statistic', 'd.o.f.', 'Events', 'p', 'Holm p', 'Decision'],
+        ['---', '---', '---', '---:', '---:', '---:', '---:', '---:', '---'],
+        distribution.tests.map((t) => [
+          text(t.description), t.source, t.method === 'monte-carlo' ? `Monte Carlo (${t.copies} copies)` : 'χ²', num(t.statistic), num(t.degreesOfFreedom),
+          t.events.toLocaleString('en-US'), num(t.pValue), num(t.adjustedPValue), t.invariant ? 'not rejected' : 'rejected',
+        ]),
+      ),
     )
-    if (distribution.generators.length) {
-      out.push(distribution.generators.map((g, i) => `${i + 1}. Y${i + 1}: ${text(g.description)} (r = ${num(g.statistic)})`).join('\n'))
-    }
-    if (distribution.statistics.length) {
-      out.push(
-        `Statistics of all ${distribution.statistics.length} directions: ${distribution.statistics.map(num).join(', ')}. ` +
-          `Margin (smallest rejected over largest accepted r): ${num(distribution.margin)}.`,
-      )
-    }
     if (distribution.commutators.length) out.push(`Commutators: ${distribution.commutators.map((c) => code(c.text)).join(', ')}.`)
   }
 

@@ -1,3 +1,5 @@
+import { MAX_TEST_MONOMIALS } from './tolerances.js'
+
 /**
  * Monomials z^α = Π_a z_a^{α_a} of degree 0 … `degree` in `variables` variables, in graded lexicographic order:
  * 1, z1, …, zd, z1², z1z2, …, zd², z1³, … Each monomial of degree k ≥ 1 is its parent (one factor fewer, the
@@ -78,4 +80,20 @@ export function productIndex(basis: MonomialBasis, i: number, j: number, target:
   const beta = basis.exponents[j]
   for (let a = 0; a < alpha.length; a++) alpha[a] += beta[a]
   return target.indexOf(alpha)
+}
+
+/**
+ * The highest degree ≤ 4 whose monomials (degree 1 … k in d variables, C(d + k, k) − 1 of them) number at most
+ * MAX_TEST_MONOMIALS, and at least 2: 4 for d ≤ 4 (14, 34, 69), 3 for d = 5 (55), 2 beyond (27 for d = 6, 44 for 8).
+ */
+export function testDegree(d: number): number {
+  for (let k = 4; k > 2; k--) if (monomialCount(d, k) - 1 <= MAX_TEST_MONOMIALS) return k
+  return 2
+}
+
+/** C(d + k, k): the monomials of degree ≤ k in d variables. */
+export function monomialCount(d: number, k: number): number {
+  let c = 1
+  for (let i = 1; i <= k; i++) c = (c * (d + i)) / i
+  return Math.round(c)
 }

@@ -1,85 +1,81 @@
-import type { MonomialBasis } from './monomials.js'
+import { productIndex, type MonomialBasis } from './monomials.js'
 
-/** A polynomial of degree ≤ 2: f(u) = constant + linear·u + uᵀ quadratic u, `quadratic` symmetric (d × d). */
-export interface Quadratic {
-  constant: number
-  linear: number[]
-  quadratic: number[][]
+/**
+ * Polynomials as dense coefficient vectors on a graded monomial basis (monomials.ts): p(z) = Σ_m c_m z^α(m), index 0
+ * the constant. Degree ≤ basis.degree; products that would exceed it are an error of the caller (checked).
+ */
+export type Polynomial = Float64Array
+
+/** p · q on `basis` (their degrees must add up to at most basis.degree). */
+export function multiply(p: Polynomial, q: Polynomial, basis: MonomialBasis): Polynomial {
+  const out = new Float64Array(basis.count)
+  for (let i = 0; i < basis.count; i++) {
+    if (p[i] === 0) continue
+    for (let j = 0; j < basis.count; j++) {
+      if (q[j] === 0) continue
+      const k = productIndex(basis, i, j)
+      if (k < 0) throw new RangeError(`polynomial product of degree ${basis.degrees[i] + basis.degrees[j]} exceeds the basis (${basis.degree})`)
+      out[k] += p[i] * q[j]
+    }
+  }
+  return out
 }
 
-export function zeroQuadratic(d: number): Quadratic {
-  return { constant: 0, linear: new Array(d).fill(0), quadratic: Array.from({ length: d }, () => new Array(d).fill(0)) }
+/** ∂p/∂z_a. */
+export function derivative(p: Polynomial, a: number, basis: MonomialBasis): Polynomial {
+  const out = new Float64Array(basis.count)
+  for (let m = 0; m < basis.count; m++) {
+    const e = basis.exponents[m][a]
+    if (!e || p[m] === 0) continue
+    const lower = basis.exponents[m].slice()
+    lower[a]--
+    out[basis.indexOf(lower)] += e * p[m]
+  }
+  return out
+}
+
+/** The monomial z^α(m) alone. */
+export function monomial(m: number, basis: MonomialBasis): Polynomial {
+  const out = new Float64Array(basis.count)
+  out[m] = 1
+  return out
 }
 
 /**
- * f in the coordinates z of u = shift + scale ∘ z: Q_z = S Q S, l_z = S (l + 2 Q shift), c_z = c + l·shift +
- * shiftᵀ Q shift. With shift = −μ/s and scale = 1/s it goes back from standardised to physical coordinates.
+ * p in other coordinates: z_a = scale_a · u_a + shift_a, expanded monomial by monomial (each a product of linear
+ * factors). With scale = 1/σ and shift = −μ/σ this takes a polynomial in standardised coordinates to physical ones;
+ * with scale = σ and shift = μ back.
  */
-export function substitute(f: Quadratic, shift: ArrayLike<number>, scale: ArrayLike<number>): Quadratic {
-  const d = f.linear.length
-  const out = zeroQuadratic(d)
-  let constant = f.constant
-  for (let a = 0; a < d; a++) {
-    let qShift = 0
-    for (let b = 0; b < d; b++) {
-      out.quadratic[a][b] = f.quadratic[a][b] * scale[a] * scale[b]
-      qShift += f.quadratic[a][b] * shift[b]
-    }
-    out.linear[a] = scale[a] * (f.linear[a] + 2 * qShift)
-    constant += shift[a] * (f.linear[a] + qShift)
-  }
-  out.constant = constant
-  return out
-}
-
-/** Coefficients of f on a graded monomial basis of degree ≥ 2 (z_a z_b with a < b carries 2 Q_ab). */
-export function toMonomials(f: Quadratic, basis: MonomialBasis): Float64Array {
-  const d = f.linear.length
-  const out = new Float64Array(basis.count)
-  const alpha = new Uint8Array(d)
-  out[0] = f.constant
-  for (let a = 0; a < d; a++) {
-    alpha[a] = 1
-    out[basis.indexOf(alpha)] = f.linear[a]
-    for (let b = a; b < d; b++) {
-      alpha[b]++
-      out[basis.indexOf(alpha)] = a === b ? f.quadratic[a][a] : 2 * f.quadratic[a][b]
-      alpha[b]--
-    }
-    alpha[a] = 0
-  }
-  return out
-}
-
-/** The polynomial with the given coefficients on the monomials of degree ≤ 2 of a graded basis. */
-export function fromMonomials(coefficients: ArrayLike<number>, basis: MonomialBasis): Quadratic {
+export function substitute(p: Polynomial, basis: MonomialBasis, shift: readonly number[], scale: readonly number[]): Polynomial {
   const d = basis.variables
-  const f = zeroQuadratic(d)
-  for (let m = 0; m < basis.count; m++) {
-    const alpha = basis.exponents[m]
-    const value = coefficients[m]
-    if (basis.degrees[m] === 0) f.constant = value
-    else if (basis.degrees[m] === 1) f.linear[alpha.indexOf(1)] = value
-    else if (basis.degrees[m] === 2) {
-      const a = alpha.findIndex((e) => e > 0)
-      const b = alpha[a] === 2 ? a : alpha.findIndex((e, i) => i > a && e > 0)
-      if (a === b) f.quadratic[a][a] = value
-      else f.quadratic[a][b] = f.quadratic[b][a] = value / 2
-    }
+  const linear = Array.from({ length: d }, (_, a) => {
+    const f = new Float64Array(basis.count)
+    f[0] = shift[a]
+    f[1 + a] = scale[a]
+    return f
+  })
+  // Each monomial's image is its parent's image times one linear factor (the basis is built that way).
+  const images: Polynomial[] = [monomial(0, basis)]
+  const out = new Float64Array(basis.count)
+  out[0] = p[0]
+  for (let m = 1; m < basis.count; m++) {
+    images[m] = multiply(images[basis.parents[m]], linear[basis.factors[m]], basis)
+    if (p[m] !== 0) for (let k = 0; k < basis.count; k++) out[k] += p[m] * images[m][k]
   }
-  return f
+  return out
 }
 
-/** f evaluated at u. */
-export function evaluate(f: Quadratic, u: ArrayLike<number>): number {
-  const d = f.linear.length
-  let sum = f.constant
-  for (let a = 0; a < d; a++) {
-    let row = f.linear[a]
-    const qa = f.quadratic[a]
-    row += qa[a] * u[a]
-    for (let b = a + 1; b < d; b++) row += 2 * qa[b] * u[b]
-    sum += row * u[a]
-  }
-  return sum
+/** Every monomial of `basis` at one point, parents first (one multiplication each). */
+export function monomialValues(point: ArrayLike<number>, basis: MonomialBasis, out: Float64Array = new Float64Array(basis.count)): Float64Array {
+  out[0] = 1
+  for (let m = 1; m < basis.count; m++) out[m] = out[basis.parents[m]] * point[basis.factors[m]]
+  return out
+}
+
+/** The highest degree with a nonzero coefficient (relative to the largest, 1e-12), 0 for a constant. */
+export function degreeOf(p: Polynomial, basis: MonomialBasis): number {
+  const largest = Math.max(0, ...Array.from(p, Math.abs))
+  let degree = 0
+  for (let m = 0; m < basis.count; m++) if (Math.abs(p[m]) > 1e-12 * largest) degree = Math.max(degree, basis.degrees[m])
+  return degree
 }

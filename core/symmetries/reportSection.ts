@@ -1,8 +1,9 @@
+import { isSymscopeError } from '../errors.js'
 import type { Vae } from '../vae/model.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import { symmetryAlignment } from './alignment.js'
 import { findSymmetries } from './findSymmetries.js'
-import type { Symmetries } from './schema.js'
+import { SYMMETRIES_VERSION, type Symmetries } from './schema.js'
 
 /** What the analysis hands over after training: the raw events, the VAE, its standardisation and latent means. */
 export interface SymmetrySectionInput {
@@ -22,8 +23,10 @@ export interface SymmetrySectionInput {
 
 /**
  * The report's `symmetries` section: `findSymmetries` on the raw events, then the alignment of the given latents
- * with the manifold algebra's orbits. Guarded: whatever goes wrong here (a dataset the search cannot handle, a
- * numerical failure) becomes a section with no constraints, no algebras and a note saying why, never a failed report.
+ * with the manifold algebra's orbits. Only invalid data (a SymscopeError 'invalid_data': too few events, a value
+ * that is not finite, a singular design) becomes a section with no constraints, no algebras and a note saying why.
+ * Anything else is a bug and fails the analysis (CLI exit 1, API 500 `internal`), so that no report hiding it is
+ * stored or served.
  */
 export function symmetrySection(wasm: SymscopeWasm, input: SymmetrySectionInput): Symmetries {
   try {
@@ -42,15 +45,18 @@ export function symmetrySection(wasm: SymscopeWasm, input: SymmetrySectionInput)
     }
     return section
   } catch (error) {
+    if (!isSymscopeError(error) || error.code !== 'invalid_data') throw error
     return {
+      version: SYMMETRIES_VERSION,
       events: input.n,
       features: [...input.featureNames],
       coordinates: [],
       constraints: [],
+      dimension: null,
       manifoldAlgebra: null,
       distributionAlgebra: null,
       alignment: [],
-      notes: [`symmetry search failed: ${error instanceof Error ? error.message : String(error)}`],
+      notes: [`symmetry search skipped: ${error.message}`],
     }
   }
 }

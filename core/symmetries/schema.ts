@@ -9,8 +9,12 @@ import { z } from 'zod'
 const finite = z.number().refine(Number.isFinite, 'must be a finite number')
 const count = z.number().int().nonnegative()
 
+/** Version of the section's shape: 2 adds degrees 3–4, distances, the dimension record, statuses and p-values (issue 9). */
+export const SYMMETRIES_VERSION = 2
+
 export const constraintSchema = z.object({
-  kind: z.enum(['linear', 'quadratic']),
+  kind: z.enum(['linear', 'quadratic', 'cubic', 'quartic']),
+  degree: z.number().int().min(1).max(4),
   /** "px1 + px2 = 0", "E1² − px1² − py1² − pz1² = 0.0111637": feature names, the constant on the right. */
   formula: z.string(),
   constant: finite,
@@ -18,6 +22,8 @@ export const constraintSchema = z.object({
   rms: finite,
   /** RMS of the residual in the formula's units (GeV, GeV², …). */
   rmsAbsolute: finite,
+  /** Gradient-normalised RMS, RMS(g)/√E|∇g|²: how far the events lie from the surface, in feature units. */
+  distance: finite,
   /** Relative RMS below 1e-9: holds to rounding. */
   exact: z.boolean(),
   /** Whether it took a coordinate away from the later steps (exact or tight linear constraints). */
@@ -32,8 +38,30 @@ export const generatorSchema = z.object({
   description: z.string(),
   /** How far from tangent to the constraints (relative; below the algebra's tolerance). */
   tangency: finite,
-  /** Distribution algebra only: the invariance statistic r (about 1 for an invariance, ≫ 1 otherwise). */
+  /** Distribution algebra only: the proposal's statistic r on the first half (about 1 for an invariance). */
   statistic: finite.optional(),
+  /** Distribution algebra only: the p-value of its invariance test on the second half, and Holm's adjusted one. */
+  pValue: z.number().min(0).max(1).optional(),
+  adjustedPValue: z.number().min(0).max(1).optional(),
+})
+
+export const invarianceTestSchema = z.object({
+  description: z.string(),
+  /** 'manifold': a generator of the manifold algebra's basis; 'proposed': a combination the first half singled out. */
+  source: z.enum(['manifold', 'proposed']),
+  /** 'monte-carlo' for compact (periodic) generators, 'chi-square' (infinitesimal moment condition) otherwise. */
+  method: z.enum(['monte-carlo', 'chi-square']),
+  statistic: finite,
+  /** χ²: its degrees of freedom; Monte Carlo: ν of the scaled χ² fitted to the copies (used below 10 exceedances). */
+  degreesOfFreedom: finite,
+  copies: count.nullable(),
+  events: count,
+  testFunctions: count,
+  pValue: z.number().min(0).max(1),
+  /** Holm's step-down adjustment over all tests of the section. */
+  adjustedPValue: z.number().min(0).max(1),
+  /** adjustedPValue > level: not rejected. */
+  invariant: z.boolean(),
 })
 
 export const commutatorSchema = z.object({
@@ -56,6 +84,14 @@ const algebra = {
 
 export const manifoldAlgebraSchema = z.object({
   ...algebra,
+  /**
+   * 'determined': the constraints explain the intrinsic dimension and the algebra is theirs; 'undetermined' (name
+   * "undetermined", no generators) or 'open' (no constraint in an open region, name "none (open region)"): see reason.
+   */
+  status: z.enum(['determined', 'undetermined', 'open']),
+  reason: z.string().nullable(),
+  /** Some constraint is approximate: the generators are approximate symmetries (tangent within its spread). */
+  approximate: z.boolean(),
   /** A field is tangent when its relative residual is below this. */
   tolerance: finite,
   /** The smallest residual of a rejected field (the next singular value): its ratio to `tolerance` is the margin. */
@@ -64,7 +100,14 @@ export const manifoldAlgebraSchema = z.object({
 
 export const distributionAlgebraSchema = z.object({
   ...algebra,
-  /** Smallest rejected statistic over the largest accepted one (or over / under the threshold): > 1 always. */
+  /** Family-wise error rate of the tests (Holm). */
+  level: z.number().gt(0).lt(1),
+  /** One calibrated test per candidate generator, H0: the distribution is invariant under its flow. */
+  tests: z.array(invarianceTestSchema),
+  /** Events of the first half (proposal) and of the second (tests). */
+  proposalEvents: count,
+  testEvents: count,
+  /** The proposal (first half): smallest rejected r over the largest accepted one (or over / under the threshold). */
   margin: finite.nullable(),
   threshold: finite,
   /** The statistic r of every direction of the manifold algebra, ascending. */
@@ -81,12 +124,30 @@ export const alignmentSchema = z.object({
   points: count,
 })
 
+export const dimensionRecordSchema = z.object({
+  /** The dimension of the plateau at the largest scales (null: no plateau). */
+  intrinsic: count.nullable(),
+  /** Where that plateau begins, in feature units: constraints thinner than this count. */
+  noiseScale: finite,
+  plateaus: z.array(z.object({ dimension: count, from: finite, to: finite, mean: finite })),
+  /** Gride on subsamples (`points` events) at neighbour order k; `scale` the median distance to the 2k-th neighbour. */
+  curve: z.array(z.object({ k: count, points: count, dimension: finite, scale: finite })),
+  searchedDegree: count,
+  constraintRank: count,
+  freeCoordinates: count,
+  status: z.enum(['determined', 'undetermined', 'open']),
+  reason: z.string().nullable(),
+})
+
 export const symmetriesSchema = z.object({
+  version: z.literal(SYMMETRIES_VERSION),
   events: count,
   features: z.array(z.string()),
   /** The features used as coordinates after the restricting linear constraints. */
   coordinates: z.array(z.string()),
   constraints: z.array(constraintSchema),
+  /** The dimension against scale on the coordinates and the consistency of the constraints with it. */
+  dimension: dimensionRecordSchema.nullable(),
   /** Null when a step could not run (see notes). */
   manifoldAlgebra: manifoldAlgebraSchema.nullable(),
   distributionAlgebra: distributionAlgebraSchema.nullable(),

@@ -16,27 +16,35 @@ export const EXACT_TOLERANCE = 1e-9
 export const SPAN_TOLERANCE = 0.05
 
 /**
- * Relative RMS below which a linear relation is still listed (as approximate, not restricting the coordinates).
- * The real CMS Z → μμ events balance transverse momentum only up to the Z's recoil: px1 + px2 has a relative RMS of
- * about 0.5 there, and the next direction of the spectrum 0.68; 0.6 sits between them.
+ * Relative RMS below which a linear relation is a candidate (a pre-selection: it counts as an approximate constraint
+ * only when its events lie within the data's noise scale of its plane, constraintSearch.ts). Not derivable: above it
+ * the correlation-matrix direction is no relation worth naming (√λ = 1 for independent features).
  */
 export const LOOSE_LINEAR_TOLERANCE = 0.6
 
 /**
- * Relative RMS below which a quadratic relation is listed as an (approximate) constraint. Much tighter than the
- * linear one: in boosted data every boost-invariant quadratic looks thin against the spread of the energies (the
- * Drell–Yan dimuon mass, 91 ± 10 GeV, reads 1e-3 against energies of 500 ± 475 GeV), and a circle with 1 % radial
- * noise reads 0.04. A relation below 1e-4 is a constraint smeared by resolution or rounding.
+ * Polynomial constraints (polynomialConstraints.ts) have no tolerance of their own: a candidate is a constraint when
+ * its gradient-normalised RMS is below the data's noise scale (noiseScale.ts). What remains are sizes and numerical
+ * ranks. MAX_CONSTRAINT_MONOMIALS: the degree searched is the largest k ≤ 4 whose monomials of degree 1 … k number at
+ * most this (d ≤ 4: 4; d = 5: 3; d ≥ 6: 2): the generalised eigenproblem is N × N and needs moments of degree 2k.
  */
-export const QUADRATIC_TOLERANCE = 1e-4
+export const MAX_CONSTRAINT_MONOMIALS = 70
+/** Singular values below this fraction of the largest span nothing when the ideal's products are collected (they are exact products). */
+export const IDEAL_RANK_TOLERANCE = 1e-9
+/** Events used for the dimension-versus-scale curve (brute-force neighbours: O(m²)). */
+export const NOISE_SCALE_EVENTS = 4000
+/** Events at which the constraints' Jacobian rank is taken, and its numerical rank cut (normalised rows). */
+export const JACOBIAN_POINTS = 200
+export const JACOBIAN_RANK_TOLERANCE = 1e-6
 
 /** An eigenvalue-based relative RMS below this is zero in floating point: such directions are reduced together. */
 export const NUMERICAL_NULL = 1e-6
 
 /**
- * A field is tangent to the constraints when the data-weighted RMS of ∇f·v (unit field in standardised coordinates,
- * each ∇f normalised to unit mean square) is below max(TANGENCY_TOLERANCE, TANGENCY_FACTOR × the largest relative RMS
- * of the constraints). Exactly tangent fields read ~1e-16. Nearly massless particles make near-symmetries that must
+ * A field is tangent to a constraint g when the data-weighted RMS of ∇ĝ·v (unit field in standardised coordinates,
+ * ∇ĝ normalised to unit mean square) is below max(TANGENCY_TOLERANCE, TANGENCY_FACTOR × g's normalised RMS in
+ * standardised units) — its own thickness, times 3 so that a field which leaves it by less than its spread over the
+ * data's extent is kept (an approximate symmetry). Exactly tangent fields read ~1e-16. Nearly massless particles make near-symmetries that must
  * stay out: the dilatation of both muons misses the mass shells by m²/E², which reads 1e-7 on the CMS events
  * (E ≈ 45 GeV) and 2e-9 on 13 TeV Drell–Yan events (E of hundreds of GeV); 1e-11 leaves a factor 100 on each side.
  */
@@ -75,12 +83,62 @@ export const INVARIANCE_BLOCKS = 16
  */
 export const TEST_DEGREE = 4
 
+/**
+ * The calibrated invariance tests (distributionAlgebra.ts, invarianceTests.ts). INVARIANCE_LEVEL: the family-wise
+ * error rate over the tested generators (Holm), a setting (`level`), not fitted to any dataset. MONTE_CARLO_COPIES:
+ * randomly transformed copies B per compact generator; the exact p-value has resolution 1/(B + 1) and is used when at
+ * least MONTE_CARLO_EXACT_COUNT copies exceed the observed statistic, i.e. down to 6/300 = 0.02, so that decisions at
+ * α ≥ 0.02 are exact; below, the tail of the scaled χ² fitted to the copies (needed for Holm's α/m). INVARIANCE_TEST_EVENTS: events of the test half the copies move (the
+ * cost is B × events × (d² + monomials)); the χ² test of non-compact generators uses the whole half.
+ */
+export const INVARIANCE_LEVEL = 0.01
+export const MONTE_CARLO_COPIES = 299
+export const MONTE_CARLO_EXACT_COUNT = 5
+export const INVARIANCE_TEST_EVENTS = 5_000
+/**
+ * Work of one Monte Carlo test, (B + 2) × events × (d² + monomials) multiply-adds, is kept below this by moving fewer
+ * events (at least 200): 5,000 events for the circle, about 2,300 for e⁺e⁻ (d = 3), 900 for the CMS muons (d = 8).
+ */
+export const MONTE_CARLO_BUDGET = 30_000_000
+/** Group elements of a compact generator's flow: FLOW_GRID equally spaced times over its period (a cyclic subgroup). */
+export const FLOW_GRID = 720
+/**
+ * A flow is periodic when A's eigenvalues have real parts below PERIOD_TOLERANCE of |A| and exp(T Ã) returns to the
+ * identity within 1e3 × that: both are floating-point equalities, not statistics.
+ */
+export const PERIOD_TOLERANCE = 1e-7
+/** Eigenvalues of the χ² test's covariance below this fraction of the largest are identities (h ≡ 0), not noise. */
+export const CHI_SQUARE_RANK = 1e-9
+/**
+ * The Monte Carlo test's covariance Ŝ is estimated from B + 1 samples: its eigenvalues below this fraction of the
+ * largest are the flow's (near-)invariant combinations, whose estimated variance is rounding or a few copies' luck.
+ */
+export const WHITENING_RANK = 1e-6
+/** Most monomials used as test functions by the Monte Carlo test (sets its degree: monomials.ts, testDegree). */
+export const MAX_TEST_MONOMIALS = 70
+/** Seeds of the search's own randomness (the event order, the Monte Carlo copies): fixed, so the section is deterministic. */
+export const EVENT_ORDER_SEED = 20_250_405
+export const MONTE_CARLO_SEED = 20_250_406
+
 /** Events read (the first ones): beyond this the statistics gain nothing visible and memory grows. */
 export const MAX_SYMMETRY_EVENTS = 200_000
 /** Fewest events the search accepts (the invariance test needs several per block and test function). */
 export const MIN_SYMMETRY_EVENTS = 50
 /** Largest number of coordinates (after the linear constraints) for the quadratic and algebra steps. */
 export const MAX_SPAN_DIMENSION = 12
+
+/**
+ * Naming an algebra (algebraName.ts) takes ranks of matrices built from its generators: a singular value below
+ * NAME_RANK_TOLERANCE × the largest is zero. The generators are exact to the tangency residual (≤ 1e-11 for exact
+ * constraints, simplified fields are exact fractions); 1e-6 keeps a factor 1e5 from both. Not derivable: it decides
+ * when two numbers are equal in floating point.
+ */
+export const NAME_RANK_TOLERANCE = 1e-6
+/**
+ * Eigenvalues of the generic commutant operator that splits a semisimple algebra into simple ideals: its weights on
+ * the commutant differ by O(1) (golden-ratio steps), so distinct ideals sit O(1) apart; within 1e-3 is one ideal.
+ */
+export const CLUSTER_TOLERANCE = 1e-3
 
 /** Finite-difference step in latent units for the decoder Jacobian, and points averaged, in the VAE alignment. */
 export const ALIGNMENT_STEP = 1e-2

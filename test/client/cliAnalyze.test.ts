@@ -27,9 +27,10 @@ describe('symscope analyze', () => {
     expect(status).toBe(0)
     expect(stdout).toContain('relevance (* relevant, threshold 0.05)')
     // the symmetry section in words: the circle's constraint, its so(2) and the invariance of the uniform angle
-    expect(stdout).toContain('constraints: x1² + x2² = 1')
-    expect(stdout).toContain('symmetry algebra of the data: so(2) (dimension 1)')
-    expect(stdout).toContain('invariances of the distribution: so(2) (dimension 1)')
+    expect(stdout).toContain('constraints: x1² + x2² = 1 (exact)')
+    expect(stdout).toContain('free coordinates by scale: 1 free coordinate at scales above ~')
+    expect(stdout).toContain('symmetry algebra of the data: so(2), dimension 1')
+    expect(stdout).toMatch(/invariances of the distribution: so\(2\), dimension 1 \(not rejected at family-wise level 0\.01\); rotation in \(x1, x2\) p = [\d.e-]+ not rejected/)
     const report = reportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')))
     expect(report.dataset).toMatchObject({ name: 'ring', source: 'csv', n: 1500, truth: ['truth_t'] })
     expect(report.config.epochs).toBe(5)

@@ -77,7 +77,8 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     // The symmetry section, computed in the browser by the same core code: the circle's constraint and its so(2).
     const symmetries = await page.textContent('[data-testid=symmetries]')
     expect(symmetries).toContain('x1² + x2² = 1')
-    expect(symmetries).toMatch(/Symmetry algebra of the data: so\(2\) \(dimension 1\)/)
+    expect(symmetries).toMatch(/Symmetry algebra of the data: so\(2\), dimension 1/)
+    expect(symmetries).toMatch(/Free coordinates by scale: 1 free coordinate at scales above/)
     expect(symmetries).toMatch(/Invariances of the distribution: so\(2\)/)
 
     // The backend is named (no GPU here: the fused WebAssembly SIMD trainer).

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { constraintText, distributionText, manifoldText, scaleText } from '../../../core/symmetries/wording.js'
 import { analyze } from '../../../core/analysis/index.js'
 import type { Report } from '../../../core/report/schema.js'
 import type { VaeConfig } from '../../../core/vae/index.js'
@@ -26,10 +27,11 @@ export function summarise(report: Report, dir: string): string {
   ]
   const s = report.symmetries
   if (s) {
-    const constraints = s.constraints.map((c) => `${c.formula}${c.exact ? '' : ' (approx.)'}`).join('; ')
-    lines.push(`constraints: ${constraints || 'none'}`)
-    if (s.manifoldAlgebra) lines.push(`symmetry algebra of the data: ${s.manifoldAlgebra.name} (dimension ${s.manifoldAlgebra.dimension})`)
-    if (s.distributionAlgebra) lines.push(`invariances of the distribution: ${s.distributionAlgebra.name} (dimension ${s.distributionAlgebra.dimension})`)
+    lines.push(`constraints: ${s.constraints.map(constraintText).join('; ') || 'none'}`)
+    const scale = scaleText(s)
+    if (scale) lines.push(`free coordinates by scale: ${scale}`)
+    if (s.manifoldAlgebra) lines.push(`symmetry algebra of the data: ${manifoldText(s.manifoldAlgebra)}`)
+    if (s.distributionAlgebra) lines.push(`invariances of the distribution: ${distributionText(s.distributionAlgebra)}`)
     if (s.alignment.length) lines.push(`relevant latents along the symmetry orbits: ${s.alignment.map((a) => `z${a.latent} ${a.fraction.toFixed(2)}`).join(', ')}`)
   }
   return [

@@ -47,14 +47,16 @@ describe('findSymmetries', () => {
     }
   })
 
-  it('disk: no constraints, every affine field of the plane, exactly one invariance (the rotation)', async () => {
+  it('disk: no constraints in an open region, said as such (not aff(2) as a symmetry), exactly one invariance', async () => {
     const s = await search('disk', 5000)
     expect(s.constraints).toEqual([])
-    expect(s.manifoldAlgebra).toMatchObject({ dimension: 6, name: 'aff(2) = gl(2) ⋉ ℝ²' })
+    expect(s.dimension).toMatchObject({ intrinsic: 2, freeCoordinates: 2, status: 'open' })
+    expect(s.manifoldAlgebra).toMatchObject({ dimension: 0, name: 'none (open region)', status: 'open' })
+    expect(s.manifoldAlgebra!.reason).toMatch(/open region of the 2 coordinates/)
+    // The invariance tests still run over every affine field: only the rotation survives.
     expect(s.distributionAlgebra).toMatchObject({ dimension: 1, name: 'so(2)' })
     expect(s.distributionAlgebra!.generators[0]).toMatchObject({ matrix: [[0, -1], [1, 0]], description: 'rotation in (x1, x2)' })
-    // Scalings, shears and translations change the uniform disk: far above the threshold.
-    expect(s.distributionAlgebra!.margin).toBeGreaterThan(10)
+    expect(s.distributionAlgebra!.tests.filter((t) => !t.invariant)).toHaveLength(6)
   })
 
   for (const muonMass of [MUON_MASS, 0]) {
@@ -91,18 +93,23 @@ describe('findSymmetries', () => {
     })
   }
 
-  it('Drell–Yan: transverse momentum balance, the two muon masses, the beam rotation among generators and invariances', async () => {
+  it('Drell–Yan: transverse momentum balance, the two muon masses, the dimuon mass as an approximate constraint, the beam rotation', async () => {
     const s = await search('drell_yan', 20_000)
     expect(formulas(s, 'linear')).toEqual(['px1 + px2 = 0', 'py1 + py2 = 0'])
     const quadratic = s.constraints.filter((c) => c.kind === 'quadratic')
-    expect(quadratic.map((c) => c.formula)).toEqual(['E1² − px1² − py1² − pz1² = 0.0111637', 'E2² − px2² − py2² − pz2² = 0.0111637'])
-    for (const c of s.constraints) expect(c.exact).toBe(true)
-    for (const c of quadratic) expect(c.constant).toBeCloseTo(MUON_MASS ** 2, 10)
-    // The beam rotation and each muon's boost along z; the dilatation misses the mass shells by m²/E² and is out.
-    expect(s.manifoldAlgebra).toMatchObject({ dimension: 3, name: 'so(2) ⊕ so(1,1) ⊕ so(1,1)' })
-    expect(descriptions(s.manifoldAlgebra)).toContain(ROTATION_Z)
-    expect(descriptions(s.manifoldAlgebra)).toEqual(expect.arrayContaining(['boost along z of particle 1', 'boost along z of particle 2']))
-    expect(s.manifoldAlgebra!.nearestRejected! / s.manifoldAlgebra!.tolerance).toBeGreaterThan(30)
+    const exact = quadratic.filter((c) => c.exact)
+    expect(exact.map((c) => c.formula)).toEqual(['E1² − px1² − py1² − pz1² = 0.0111637', 'E2² − px2² − py2² − pz2² = 0.0111637'])
+    for (const c of exact) expect(c.constant).toBeCloseTo(MUON_MASS ** 2, 10)
+    // E1·E2 − p1·p2 = M²/2 − m²: the dimuon mass, which varies on the scale of the Z width against energies of
+    // hundreds of GeV: at the scales where the events are 3-dimensional it is a constraint, smeared.
+    const approximate = quadratic.filter((c) => !c.exact)
+    expect(approximate).toHaveLength(1)
+    expect(approximate[0].formula).toMatch(/^E1·E2 .*− pz1·pz2 ≈ /)
+    expect(approximate[0].distance).toBeLessThan(s.dimension!.noiseScale)
+    expect(s.dimension).toMatchObject({ intrinsic: 3, freeCoordinates: 3, status: 'determined' })
+    // Tangent to all four: the beam rotation and the boost of the pair along z, approximately (the dimuon mass is).
+    expect(s.manifoldAlgebra).toMatchObject({ dimension: 2, name: 'so(2) ⊕ so(1,1)', approximate: true })
+    expect(descriptions(s.manifoldAlgebra)).toEqual(expect.arrayContaining([ROTATION_Z, 'boost along z of both particles together']))
     expect(descriptions(s.distributionAlgebra)).toEqual([ROTATION_Z])
   })
 

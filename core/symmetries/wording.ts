@@ -1,0 +1,48 @@
+import type { Symmetries } from './schema.js'
+
+/**
+ * The symmetry section in words, one sentence per finding, shared by the CLI line, report.md, the web app and the
+ * `<symscope-report>` element (issue 9: the same wording everywhere).
+ */
+
+const num = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(1) : Number(v.toPrecision(2)).toString())
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** "x1² + x2² ≈ 4 (approximate, spread 0.02)" or "E1 = 5 (exact)". */
+export function constraintText(c: Symmetries['constraints'][number]): string {
+  return `${c.formula} (${c.exact ? 'exact' : `approximate, spread ${num(c.distance)}`})`
+}
+
+/** "so(2), dimension 1 (approximate symmetries: a constraint is smeared)", "undetermined: <reason>". */
+export function manifoldText(m: NonNullable<Symmetries['manifoldAlgebra']>): string {
+  if (m.status !== 'determined') return `${m.name}: ${m.reason ?? ''}`
+  return `${m.name}, dimension ${m.dimension}${m.approximate ? ' (approximate symmetries: tangent within the spread of the approximate constraints)' : ''}`
+}
+
+/** "so(2), dimension 1; tests at level 0.01: rotation in (x1, x2) p = 0.41 (not rejected), …". */
+export function distributionText(a: NonNullable<Symmetries['distributionAlgebra']>): string {
+  const tests = a.tests.map((t) => `${t.description} p = ${num(t.pValue)}${t.adjustedPValue !== t.pValue ? ` (Holm ${num(t.adjustedPValue)})` : ''} ${t.invariant ? 'not rejected' : 'rejected'}`)
+  return `${a.name}, dimension ${a.dimension} (not rejected at family-wise level ${a.level}); ${tests.join('; ')}`
+}
+
+/**
+ * The free coordinates with their scale (issue 9, item 7): "3 free coordinates at scales above ~29; below that, the
+ * approximate constraint E1·E2 − pz1·pz2 ≈ 2890 (spread 0.66) is resolved (dimension 3.3 at ~0.28)". Scales are in
+ * feature units. Null without the dimension record.
+ */
+export function scaleText(s: Symmetries): string | null {
+  const record = s.dimension
+  if (!record) return null
+  const top = record.plateaus.at(-1)
+  if (!top) return 'the intrinsic dimension has no plateau over the scales measured: the number of free coordinates is undetermined'
+  const parts = [`${plural(top.dimension, 'free coordinate')} at scales above ~${num(top.from)}`]
+  const below = record.plateaus.at(-2)
+  const smallest = record.curve[0]
+  const approximate = s.constraints.filter((c) => !c.exact && c.degree > 1 && c.distance < top.from)
+  const explained = approximate.length ? `: ${approximate.map((c) => `the approximate constraint ${c.formula} (spread ${num(c.distance)})`).join(', ')}` : ''
+  if (below) parts.push(`${below.dimension} below ~${num(below.to)}${explained}`)
+  else if (smallest && Math.abs(smallest.dimension - top.dimension) > 0.25) parts.push(`${num(smallest.dimension)} at ~${num(smallest.scale)}${explained}`)
+  else if (explained) parts.push(`the events lie within the spread of${explained.slice(1)}`)
+  if (record.status !== 'determined') parts.push(record.reason ?? record.status)
+  return parts.join('; ')
+}

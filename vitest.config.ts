@@ -22,6 +22,8 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
+          // A request that trains (and its first wasm start) takes seconds on a loaded 2-core machine.
+          testTimeout: 60_000,
         },
       },
       {

@@ -1,6 +1,7 @@
 import { SymscopeError } from '../errors.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import type { VaeConfig } from './config.js'
+import type { TrainingThreads } from './fused/threads.js'
 import type { TrainerName, Vae } from './model.js'
 
 /** The validation loss and its two terms (docs/method.md): total = reconstruction + β · kl. */
@@ -40,6 +41,8 @@ export interface TrainerInput {
   config: VaeConfig
   trainRows: Int32Array
   validationRows: Int32Array
+  /** Threads for the fused trainer (core/vae/fused/threads.ts); without them it runs on this thread in `wasm`. */
+  threads?: TrainingThreads
 }
 
 /**

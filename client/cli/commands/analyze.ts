@@ -3,7 +3,7 @@ import { analyze } from '../../../core/analysis/index.js'
 import type { Report } from '../../../core/report/schema.js'
 import type { Activation, VaeConfig } from '../../../core/vae/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { parseTrainer, startTrainer } from '../trainer.js'
+import { parseTrainer, startThreads, startTrainer } from '../trainer.js'
 import { CliError } from '../exitCodes.js'
 import { loadInput } from '../loadInput.js'
 import { GENERATOR_OPTIONS, parseInteger, parseNumber, parseSets } from '../parseValues.js'
@@ -63,6 +63,7 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
       patience: { type: 'string' },
       threshold: { type: 'string' },
       backend: { type: 'string', default: 'fused' },
+      threads: { type: 'string', default: '1' },
       out: { type: 'string', default: 'symscope-report' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -106,8 +107,14 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
     from: values.from,
   })
   await startTrainer(trainer)
+  const threads = await startThreads(values.threads, trainer)
   const progress = trainingProgress(`training on ${input.name}`, config.epochs ?? 0, values.quiet)
-  const report = await analyze(wasm, input, { config, threshold, trainer, onEpoch: progress.onEpoch })
+  let report
+  try {
+    report = await analyze(wasm, input, { config, threshold, trainer, threads, onEpoch: progress.onEpoch })
+  } finally {
+    await threads?.close()
+  }
   progress.finish()
   writeReport(values.out, report)
   process.stdout.write(`${summarise(report, values.out)}\n`)

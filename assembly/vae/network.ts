@@ -56,6 +56,8 @@ import { ELU, RELU, SIGMOID, TANH } from './activation'
   latentStride: i32
   /** Every buffer above comes from this one allocation, freed with the network. */
   block: usize
+  /** A replica (parallel.ts) reads the master's transposed kernels, which the training keeps current, and never writes them. */
+  sharedTransposes: bool
 }
 
 // @ts-ignore: decorator
@@ -175,6 +177,7 @@ export function createNetwork(
     net.secondMoments = source.secondMoments
     net.gradients = cursor
     cursor += bytes(parameterFloats)
+    net.sharedTransposes = true
   } else {
     net.parameters = cursor
     net.gradients = cursor + bytes(parameterFloats)
@@ -208,7 +211,7 @@ export function createNetwork(
     cursor += bytes(rows * layer.padded)
     layer.grad = cursor
     cursor += bytes(rows * layer.padded)
-    layer.transposed = cursor
+    layer.transposed = master ? layerAt(changetype<Network>(master), l).transposed : cursor
     cursor += bytes(layer.outputs * layer.paddedInputs)
     if (l == 0) {
       layer.input = net.x

@@ -8,7 +8,7 @@
 //
 // Every thread of a training calls vaeTrainThread with its index; a step is
 //   thread 0 draws the batch's noise → barrier → each thread its chunks c ≡ thread (mod N) → barrier →
-//   each thread sums the chunks' gradients and updates its slice of the parameters (Adam)
+//   each thread sums the chunks' gradients, updates its slice of the parameters (Adam) and of their transposes
 // and a last barrier ends the call. Only the thread that created the group allocates; the others only compute in
 // the memory it placed (a shared WebAssembly.Memory, core/vae/fused/threads.ts).
 
@@ -137,6 +137,26 @@ function sumChunks(group: Group, from: i32, to: i32): void {
 }
 
 /**
+ * The transposed kernels' entries of parameters [from, to), from the master's parameters: each thread refreshes those
+ * of the slice it updated, so that one transpose per step serves every chunk's backward pass (passes.ts).
+ */
+function transposeRange(master: Network, from: i32, to: i32): void {
+  for (let l = 1; l < master.count; l++) {
+    const layer = layerAt(master, l)
+    if (!layer.gradInput) continue
+    const first = max(from, layer.kernel)
+    const end = min(to, layer.bias)
+    for (let o = first; o < end; o++) {
+      const i = (o - layer.kernel) / layer.padded
+      const j = (o - layer.kernel) - i * layer.padded
+      if (j < layer.outputs) {
+        store<f32>(layer.transposed + (<usize>(j * layer.paddedInputs + i) << 2), load<f32>(master.parameters + (<usize>o << 2)))
+      }
+    }
+  }
+}
+
+/**
  * Thread `thread` of `threads`' share of training batches firstBatch … endBatch − 1 of one epoch: batch b holds data
  * rows trainRows[order[b·size + i]], its noise is stream `firstStep + (b − firstBatch)`, and each is one Adam update
  * numbered from firstStep + 1. All threads must call it with the same arguments but their index. Thread 0 returns
@@ -156,6 +176,8 @@ export function vaeTrainThread(
   const to = min((thread + 1) * share, lanes) << 2
   let sum: f64 = 0
   let step = firstStep
+  // The weights may have been set since the last call (a resume, the best epoch's): transpose them all afresh.
+  transposeRange(master, from, to)
   for (let b = firstBatch; b < endBatch; b++) {
     if (thread == 0) vaeNoise(seed, <u64>step, size * master.latent, master.noise)
     if (threads > 1) barrier(group.barrier, threads)
@@ -164,6 +186,7 @@ export function vaeTrainThread(
     step++
     sumChunks(group, from, to)
     adamRange(master, step, from, to)
+    transposeRange(master, from, to)
     if (thread == 0) {
       let reconstruction: f64 = 0
       let kl: f64 = 0

@@ -114,7 +114,7 @@ function backwardLayer(net: Network, layer: Layer, rows: i32): void {
     net.gradients + (<usize>layer.kernel << 2), layer.padded, 0)
   columnSums(layer.grad, rows, layer.padded, layer.padded, net.gradients + (<usize>layer.bias << 2))
   if (layer.gradInput) {
-    transpose(kernel, layer.inputs, layer.outputs, layer.padded, layer.transposed, layer.paddedInputs)
+    if (!net.sharedTransposes) transpose(kernel, layer.inputs, layer.outputs, layer.padded, layer.transposed, layer.paddedInputs)
     gemm(rows, layer.paddedInputs, layer.outputs, layer.grad, layer.padded, 1, layer.transposed, layer.paddedInputs,
       layer.gradInput, layer.paddedInputs, 0)
   }

@@ -15,13 +15,14 @@ const outcome = (trained: TrainedVae) => ({
 describe('the fused trainer on threads', () => {
   it('trains the bits of one thread on two and on three threads, over a few hundred steps', async () => {
     const wasm = await loadWasm()
-    // Points on a circle with added noise, so the gradient sums carry rounding in every bit; a batch of 100 is four chunks
-    // of 25 (assembly/vae/parallel.ts), which 3 threads share unevenly and the last chunk of a 112-row batch is short.
+    // Points on a circle with added noise, so the gradient sums carry rounding in every bit; a batch of 200 is four
+    // chunks of 50 (assembly/vae/parallel.ts), which 3 threads share unevenly, and the last chunk of a 250-row batch is
+    // short (63, 63, 63, 61).
     const events = generateEvents(wasm, { dataset: 'circle', n: 3000, seed: 11 })
     const cols = events.featureNames.length
     const data = Float32Array.from(events.features, (v, i) => v + 0.05 * Math.sin(7 * i))
-    for (const batchSize of [100, 112]) {
-      const config = resolveVaeConfig({ latent: 3, hidden: 24, layers: 2, activation: 'tanh', batchSize, epochs: 12, seed: 5 }, cols)
+    for (const batchSize of [200, 250]) {
+      const config = resolveVaeConfig({ latent: 3, hidden: 24, layers: 2, activation: 'tanh', batchSize, epochs: 30, seed: 5 }, cols)
       const single = await trainVae(wasm, data, events.n, cols, config)
       expect(single.steps).toBeGreaterThanOrEqual(250)
       const expected = outcome(single)

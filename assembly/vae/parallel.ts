@@ -163,11 +163,12 @@ function transposeRange(master: Network, from: i32, to: i32): void {
  * Thread `thread` of `threads`' share of training batches firstBatch … endBatch − 1 of one epoch: batch b holds data
  * rows trainRows[order[b·size + i]], its noise is stream `firstStep + (b − firstBatch)`, and each is one Adam update
  * numbered from firstStep + 1. All threads must call it with the same arguments but their index. Thread 0 returns
- * the sum of the batch-mean losses (the others 0).
+ * lossBefore plus the batch-mean losses, added one by one in batch order, so that a training run in slices adds
+ * the same numbers in the same order as one that never stopped (the others return lossBefore).
  */
 export function vaeTrainThread(
   groupHandle: usize, data: usize, trainRows: usize, order: usize, firstBatch: i32, endBatch: i32,
-  seed: u64, firstStep: i32, thread: i32, threads: i32,
+  seed: u64, firstStep: i32, lossBefore: f64, thread: i32, threads: i32,
 ): f64 {
   const group = changetype<Group>(groupHandle)
   const master = changetype<Network>(group.master)
@@ -177,7 +178,7 @@ export function vaeTrainThread(
   const share = (lanes + threads - 1) / threads
   const from = min(thread * share, lanes) << 2
   const to = min((thread + 1) * share, lanes) << 2
-  let sum: f64 = 0
+  let sum = lossBefore
   let step = firstStep
   // The weights may have been set since the last call (a resume, the best epoch's): transpose them all afresh.
   transposeRange(master, from, to)

@@ -142,7 +142,7 @@ export async function trainVae(
       if (!aborted && !outOfSteps && batch < batches) {
         const order = permutation(wasm, config.seed, shuffleStream(epoch), trainRows.length)
         const end = Math.min(batches, batch + (maxSteps - stepsThisCall))
-        lossSum += trainer.trainBatches(order, batch, end, step)
+        lossSum = trainer.trainBatches(order, batch, end, step, lossSum)
         step += end - batch
         stepsThisCall += end - batch
         batch = end

@@ -76,10 +76,10 @@ export interface SymscopeExports {
   vaeGroupWorkingBytes(features: number, latent: number, hidden: number, layers: number, batchRows: number): number
   vaeGroupCreate(handle: number, batchRows: number): number
   vaeGroupFree(group: number): void
-  /** Thread `thread` of `threads`' share of training batches firstBatch … endBatch − 1; thread 0 returns the loss sum. */
+  /** Thread `thread` of `threads`' share of training batches firstBatch … endBatch − 1; thread 0 returns lossBefore + their losses. */
   vaeTrainThread(
     group: number, data: number, trainRows: number, order: number, firstBatch: number, endBatch: number,
-    seed: bigint, firstStep: number, thread: number, threads: number,
+    seed: bigint, firstStep: number, lossBefore: number, thread: number, threads: number,
   ): number
   vaeEvaluate(handle: number, data: number, rows: number, count: number, noise: number): number
   vaeEvaluatedTerm(which: number): number

@@ -2,9 +2,9 @@ import type { SymscopeWasm } from '../../wasm/module.js'
 
 /**
  * The arguments every thread passes to vaeTrainThread (assembly/vae/parallel.ts) but its own index and the count:
- * group, data, trainRows, order, firstBatch, endBatch, seed, firstStep.
+ * group, data, trainRows, order, firstBatch, endBatch, seed, firstStep, lossBefore.
  */
-export type TrainThreadArguments = [number, number, number, number, number, number, bigint, number]
+export type TrainThreadArguments = [number, number, number, number, number, number, bigint, number, number]
 
 /**
  * Threads that train the fused VAE together in one shared memory: `wasm` is this thread's instance of the threaded

@@ -46,12 +46,12 @@ export class FusedTrainer implements EpochTrainer {
     wasm.exports.vaeNoise(BigInt(config.seed), VALIDATION_NOISE_STREAM, noiseCount, this.#validationNoise)
   }
 
-  trainBatches(order: Int32Array, firstBatch: number, endBatch: number, firstStep: number): number {
+  trainBatches(order: Int32Array, firstBatch: number, endBatch: number, firstStep: number, lossBefore: number): number {
     const { config } = this.#input
     const wasm = this.#wasm
     new Int32Array(wasm.exports.memory.buffer, this.#order, order.length).set(order)
     const args: TrainThreadArguments = [
-      this.#group, this.#data, this.#trainRows, this.#order, firstBatch, endBatch, BigInt(config.seed), firstStep,
+      this.#group, this.#data, this.#trainRows, this.#order, firstBatch, endBatch, BigInt(config.seed), firstStep, lossBefore,
     ]
     return this.#threads ? this.#threads.train(args) : wasm.exports.vaeTrainThread(...args, 0, 1)
   }

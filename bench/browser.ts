@@ -103,7 +103,7 @@ function sizeTable(): BenchTable {
   const pick = (pattern: RegExp) => assets.filter((f) => pattern.test(f))
   // Vite names both trainer chunks after their file (trainer.ts): the fused one is the one that calls the compute module.
   const trainerChunks = pick(/\/trainer-[^/]+\.js$/)
-  const isFused = (f: string) => readFileSync(f, 'utf8').includes('vaeTrainBatches')
+  const isFused = (f: string) => readFileSync(f, 'utf8').includes('vaeTrainThread')
   const groups: [string, string[]][] = [
     ['element: symscope-report.js (everything it needs)', [join(web, 'symscope-report.js')]],
     ['app, first paint: index.html + main JS + CSS', [join(web, 'index.html'), ...pick(/\/main-[^/]+\.(js|css)$/)]],

@@ -1,5 +1,6 @@
 // VAE training throughput: the design's networks (2 → 64 → 64 → 2·4 and 8 → 64 → 64 → 2·8) at batch 256 and 64,
-// trained by core's `trainVae` on the fused WebAssembly trainer (one thread), on tfjs's wasm backend (SIMD) and on its
+// trained by core's `trainVae` on the fused WebAssembly trainer (one thread, and two worker_threads sharing each batch
+// with the same bits), on tfjs's wasm backend (SIMD) and on its
 // pure-JavaScript cpu backend, and by PyTorch on the same network in a child process (bench/pytorchVae.py, when
 // `/usr/bin/python3 -c "import torch"` works; 1 and 2 threads), all in this process run. Samples per second =
 // optimiser steps × batch / seconds, from each trainer's own clock. Then the wall time of `symscope reproduce --quick`.
@@ -12,6 +13,8 @@ import { generateEvents, type SymscopeWasm } from '../core/index.js'
 import { standardise } from '../core/stats/index.js'
 import { setupTensorflow } from '../core/tf/node.js'
 import { disposeVae, resolveVaeConfig, trainVae, type TrainerName } from '../core/vae/index.js'
+import type { TrainingThreads } from '../core/vae/fused/threads.js'
+import { startTrainingThreads } from '../core/wasm/nodeThreads.js'
 import { loadWasm } from '../core/wasm/node.js'
 import { median, type Bench, type BenchTable } from './table.js'
 
@@ -45,11 +48,13 @@ function standardised(wasm: SymscopeWasm, net: Net) {
   return matrices.get(net)!
 }
 
-async function samplesPerSecond(wasm: SymscopeWasm, net: Net, batchSize: number, trainer: TrainerName): Promise<number> {
+async function samplesPerSecond(
+  wasm: SymscopeWasm, net: Net, batchSize: number, trainer: TrainerName, threads?: TrainingThreads,
+): Promise<number> {
   if (trainer !== 'fused') await setupTensorflow(trainer === 'tfjs-cpu' ? 'cpu' : 'wasm')
   const m = standardised(wasm, net)
   const config = resolveVaeConfig({ epochs: EPOCHS, batchSize, latent: m.cols <= 2 ? 4 : 8 }, m.cols)
-  const trained = await trainVae(wasm, m.data, m.rows, m.cols, config, { trainer })
+  const trained = await trainVae(wasm, m.data, m.rows, m.cols, config, { trainer, threads })
   disposeVae(trained.vae)
   return (trained.steps * config.batchSize) / trained.seconds
 }
@@ -65,12 +70,12 @@ function pytorch(settings: object[]): number[] | null {
 
 const ratio = (a: number, b: number | null) => (b ? `${(a / b).toFixed(2)}×` : 'n/a')
 
-async function trainingTable(wasm: SymscopeWasm): Promise<BenchTable> {
+async function trainingTable(wasm: SymscopeWasm, twoThreads: TrainingThreads): Promise<BenchTable> {
   const rows: (string | number)[][] = []
   let torchFound = true
   for (const net of NETS) {
     for (const batch of BATCHES) {
-      const rates: Record<string, number[]> = { fused: [], 'tfjs-wasm': [], 'tfjs-cpu': [] }
+      const rates: Record<string, number[]> = { fused: [], 'fused 2': [], 'tfjs-wasm': [], 'tfjs-cpu': [] }
       const features = standardised(wasm, net).cols
       const setting = (threads: number) => ({
         features, latent: features <= 2 ? 4 : 8, hidden: 64, batch, events: Math.round(EVENTS * 0.8), epochs: EPOCHS, threads,
@@ -78,6 +83,7 @@ async function trainingTable(wasm: SymscopeWasm): Promise<BenchTable> {
       const torchRates: number[][] = []
       for (let r = 0; r < REPEATS; r++) {
         rates.fused.push(await samplesPerSecond(wasm, net, batch, 'fused'))
+        rates['fused 2'].push(await samplesPerSecond(wasm, net, batch, 'fused', twoThreads))
         rates['tfjs-wasm'].push(await samplesPerSecond(wasm, net, batch, 'tfjs-wasm'))
         if (r === 0) rates['tfjs-cpu'].push(await samplesPerSecond(wasm, net, batch, 'tfjs-cpu')) // slow: once
         const torch = pytorch([setting(1), setting(2)])
@@ -85,14 +91,15 @@ async function trainingTable(wasm: SymscopeWasm): Promise<BenchTable> {
         else torchFound = false
       }
       const fused = median(rates.fused)
+      const fused2 = median(rates['fused 2'])
       const tfjsWasm = median(rates['tfjs-wasm'])
       const tfjsCpu = median(rates['tfjs-cpu'])
       const torch1 = torchRates.length ? median(torchRates.map((t) => t[0])) : null
       const torch2 = torchRates.length ? median(torchRates.map((t) => t[1])) : null
       const torchBest = torch1 && torch2 ? Math.max(torch1, torch2) : null
       rows.push([
-        net.label, String(batch), fused, tfjsWasm, tfjsCpu, torch1 ?? 'n/a', torch2 ?? 'n/a',
-        ratio(fused, torchBest), ratio(fused, tfjsWasm), ratio(fused, tfjsCpu),
+        net.label, String(batch), fused, fused2, tfjsWasm, tfjsCpu, torch1 ?? 'n/a', torch2 ?? 'n/a',
+        ratio(fused2, fused), ratio(fused, torchBest), ratio(fused2, torchBest), ratio(fused, tfjsWasm), ratio(fused, tfjsCpu),
       ])
     }
   }
@@ -100,14 +107,15 @@ async function trainingTable(wasm: SymscopeWasm): Promise<BenchTable> {
     title: 'VAE training throughput: the fused WebAssembly trainer against tfjs and PyTorch, Node, one process run',
     description:
       `Samples per second (Adam, ${EPOCHS} epochs of ${Math.round(EVENTS * 0.8).toLocaleString('en-US')} events), median of ` +
-      `${REPEATS} alternating runs (tfjs cpu: one run). Fused: \`trainVae\` with trainer 'fused', one thread.`,
+      `${REPEATS} alternating runs (tfjs cpu: one run). Fused: \`trainVae\` with trainer 'fused' on one thread, and on ` +
+      'two (this thread and one worker_thread over a shared memory, started once; the same bits as one).',
     columns: [
-      'network', 'batch', 'fused samples/s', 'tfjs-wasm', 'tfjs-cpu', 'PyTorch 1 thread', 'PyTorch 2 threads',
-      'fused / PyTorch best', 'fused / tfjs-wasm', 'fused / tfjs-cpu',
+      'network', 'batch', 'fused samples/s', 'fused, 2 threads', 'tfjs-wasm', 'tfjs-cpu', 'PyTorch 1 thread', 'PyTorch 2 threads',
+      'fused 2 threads / 1', 'fused / PyTorch best', 'fused 2 threads / PyTorch best', 'fused / tfjs-wasm', 'fused / tfjs-cpu',
     ],
     rows,
     notes: [
-      'Goals (issue 10): fused ≥ 1× PyTorch\'s best on this CPU, ≥ 6× tfjs-wasm.',
+      'Goals (issue 10): fused ≥ 1× PyTorch\'s best on this CPU, 2 threads ≥ 2×, ≥ 6× tfjs-wasm.',
       torchFound
         ? 'PyTorch: Debian\'s python3-torch (CPU), bench/pytorchVae.py, the same network, loss and optimiser.'
         : `PyTorch not measured: ${PYTHON} cannot import torch (apt-get install -y python3-torch).`,
@@ -135,5 +143,10 @@ function reproduceQuickTable(): BenchTable {
 
 export const run: Bench = async () => {
   const wasm = await loadWasm()
-  return [await trainingTable(wasm), reproduceQuickTable()]
+  const twoThreads = await startTrainingThreads(2)
+  try {
+    return [await trainingTable(wasm, twoThreads), reproduceQuickTable()]
+  } finally {
+    await twoThreads.close()
+  }
 }

@@ -56,6 +56,8 @@ import { ELU, RELU, SIGMOID, TANH } from './activation'
   latentStride: i32
   /** Every buffer above comes from this one allocation, freed with the network. */
   block: usize
+  /** A replica (parallel.ts) reads the master's transposed kernels, which the training keeps current, and never writes them. */
+  sharedTransposes: bool
 }
 
 // @ts-ignore: decorator
@@ -98,7 +100,7 @@ function shapeOf(l: i32, features: i32, latent: i32, hidden: i32, layers: i32, a
 }
 
 // @ts-ignore: decorator
-@lazy let sizedParameterFloats: i32 = 0
+@lazy export let sizedParameterFloats: i32 = 0
 
 // @ts-ignore: decorator
 @inline function tableBytesOf(count: i32): usize {
@@ -134,10 +136,21 @@ export function vaeWorkingBytes(features: i32, latent: i32, hidden: i32, layers:
  * Preconditions (checked by core, with vaeWorkingBytes): features ≥ 1, 1 ≤ latent, hidden ≥ 1, 0 ≤ layers, rows ≥ 1.
  */
 export function vaeCreate(features: i32, latent: i32, hidden: i32, layers: i32, activation: i32, rows: i32, beta: f32, learningRate: f32): usize {
+  return createNetwork(features, latent, hidden, layers, activation, rows, beta, learningRate, 0)
+}
+
+/**
+ * vaeCreate, or with `master` ≠ 0 a replica of that network (parallel.ts): the replica's parameters and moments are
+ * the master's, and only its gradient array is its own, so it takes 3 × parameterFloats floats less.
+ */
+export function createNetwork(
+  features: i32, latent: i32, hidden: i32, layers: i32, activation: i32, rows: i32, beta: f32, learningRate: f32, master: usize,
+): usize {
   const kind = activation == RELU || activation == TANH || activation == ELU || activation == SIGMOID ? activation : -1
   const count = 2 * layers + 2
-  const total = <usize>vaeWorkingBytes(features, latent, hidden, layers, rows)
+  let total = <usize>vaeWorkingBytes(features, latent, hidden, layers, rows)
   const parameterFloats = sizedParameterFloats
+  if (master) total -= bytes(3 * parameterFloats)
   const latentStride = roundUp4(latent)
   const tableBytes = tableBytesOf(count)
   const block = heap.alloc(total)
@@ -157,11 +170,21 @@ export function vaeCreate(features: i32, latent: i32, hidden: i32, layers: i32, 
   let cursor = (changetype<usize>(net) + offsetof<Network>() + 15) & ~15
   net.layerTable = cursor
   cursor += tableBytes
-  net.parameters = cursor
-  net.gradients = cursor + bytes(parameterFloats)
-  net.firstMoments = cursor + bytes(2 * parameterFloats)
-  net.secondMoments = cursor + bytes(3 * parameterFloats)
-  cursor += bytes(4 * parameterFloats)
+  if (master) {
+    const source = changetype<Network>(master)
+    net.parameters = source.parameters
+    net.firstMoments = source.firstMoments
+    net.secondMoments = source.secondMoments
+    net.gradients = cursor
+    cursor += bytes(parameterFloats)
+    net.sharedTransposes = true
+  } else {
+    net.parameters = cursor
+    net.gradients = cursor + bytes(parameterFloats)
+    net.firstMoments = cursor + bytes(2 * parameterFloats)
+    net.secondMoments = cursor + bytes(3 * parameterFloats)
+    cursor += bytes(4 * parameterFloats)
+  }
   net.x = cursor
   cursor += bytes(roundUp4(rows * features))
   net.noise = cursor
@@ -188,7 +211,7 @@ export function vaeCreate(features: i32, latent: i32, hidden: i32, layers: i32, 
     cursor += bytes(rows * layer.padded)
     layer.grad = cursor
     cursor += bytes(rows * layer.padded)
-    layer.transposed = cursor
+    layer.transposed = master ? layerAt(changetype<Network>(master), l).transposed : cursor
     cursor += bytes(layer.outputs * layer.paddedInputs)
     if (l == 0) {
       layer.input = net.x

@@ -54,12 +54,12 @@ export function reparameterise(net: Network, rows: i32): void {
 /**
  * The two loss terms of the rows' forward pass as sums over the rows (Σ_i of the per-event mean squared error over
  * features, and of Σ_k KL_k), left in lastReconstruction and lastKl; with `withGradient`, also writes ∂L/∂x̂ of the
- * batch mean into the output layer's grad. Sums in f64.
+ * mean over a batch of `batchRows` rows (these rows may be one chunk of it) into the output layer's grad. Sums in f64.
  */
-export function lossSums(net: Network, rows: i32, withGradient: bool): void {
+export function lossSums(net: Network, rows: i32, withGradient: bool, batchRows: i32 = rows): void {
   const out = layerAt(net, net.count - 1)
   const d = net.features
-  const scale: f32 = <f32>(2.0 / (<f64>rows * <f64>d))
+  const scale: f32 = <f32>(2.0 / (<f64>batchRows * <f64>d))
   let reconstruction: f64 = 0
   for (let i = 0; i < rows; i++) {
     const xr = net.x + (<usize>(i * d) << 2)
@@ -87,10 +87,10 @@ export function lossSums(net: Network, rows: i32, withGradient: bool): void {
 }
 
 /** ∂L/∂(μ, log σ²) into the head's grad, from ∂L/∂z (net.gradZ), the head's output and the noise. */
-function headGradient(net: Network, rows: i32): void {
+function headGradient(net: Network, rows: i32, batchRows: i32): void {
   const head = layerAt(net, net.layers)
   const k = net.latent
-  const klScale: f32 = <f32>(<f64>net.beta / <f64>rows)
+  const klScale: f32 = <f32>(<f64>net.beta / <f64>batchRows)
   for (let i = 0; i < rows; i++) {
     const h = head.output + (<usize>(i * head.padded) << 2)
     const g = head.grad + (<usize>(i * head.padded) << 2)
@@ -114,20 +114,23 @@ function backwardLayer(net: Network, layer: Layer, rows: i32): void {
     net.gradients + (<usize>layer.kernel << 2), layer.padded, 0)
   columnSums(layer.grad, rows, layer.padded, layer.padded, net.gradients + (<usize>layer.bias << 2))
   if (layer.gradInput) {
-    transpose(kernel, layer.inputs, layer.outputs, layer.padded, layer.transposed, layer.paddedInputs)
+    if (!net.sharedTransposes) transpose(kernel, layer.inputs, layer.outputs, layer.padded, layer.transposed, layer.paddedInputs)
     gemm(rows, layer.paddedInputs, layer.outputs, layer.grad, layer.padded, 1, layer.transposed, layer.paddedInputs,
       layer.gradInput, layer.paddedInputs, 0)
   }
 }
 
-/** Gradients of the batch-mean loss of the forward pass just run, into net.gradients. */
-export function backward(net: Network, rows: i32): void {
+/**
+ * Gradients of the batch-mean loss of the forward pass just run, into net.gradients; the rows may be one chunk of a
+ * batch of `batchRows` (lossSums was given the same), whose gradient is then the sum of its chunks'.
+ */
+export function backward(net: Network, rows: i32, batchRows: i32 = rows): void {
   for (let l = net.count - 1; l > net.layers; l--) {
     const layer = layerAt(net, l)
     if (l < net.count - 1) activationBackward(layer.activation, layer.output, layer.grad, rows, layer.outputs, layer.padded)
     backwardLayer(net, layer, rows)
   }
-  headGradient(net, rows)
+  headGradient(net, rows, batchRows)
   for (let l = net.layers; l >= 0; l--) {
     const layer = layerAt(net, l)
     if (l < net.layers) activationBackward(layer.activation, layer.output, layer.grad, rows, layer.outputs, layer.padded)

@@ -1,5 +1,5 @@
-// The fused VAE trainer's entry points: weight initialisation, the seeded noise, Adam, whole runs of mini-batches
-// over data held in wasm memory, the validation loss, and the encoder and decoder on many rows. Nothing here
+// The fused VAE trainer's entry points: weight initialisation, the seeded noise, Adam (whole runs of mini-batches
+// are parallel.ts's), the validation loss, and the encoder and decoder on many rows. Nothing here
 // allocates: every buffer was placed by vaeCreate (network.ts).
 //
 // Random numbers come from the project RNG (rng.ts), each from its own stream so that any slice of a training
@@ -63,6 +63,14 @@ export function vaeGradients(handle: usize, rows: i32): f64 {
 /** One Adam update of every parameter from the gradient buffer; `step` is the update's number, 1 for the first. */
 export function vaeAdamStep(handle: usize, step: i32): void {
   const net = changetype<Network>(handle)
+  adamRange(net, step, 0, net.parameterFloats)
+}
+
+/**
+ * The Adam update of parameters [from, to) (floats, multiples of 4) from the gradient buffer. Elementwise, so any
+ * split of the parameters between threads gives the same bits as one pass.
+ */
+export function adamRange(net: Network, step: i32, from: i32, to: i32): void {
   const correction1 = f32x4.splat(<f32>(1.0 - Math.pow(<f64>ADAM_BETA1, <f64>step)))
   const correction2 = f32x4.splat(<f32>(1.0 - Math.pow(<f64>ADAM_BETA2, <f64>step)))
   const beta1 = f32x4.splat(ADAM_BETA1)
@@ -71,8 +79,8 @@ export function vaeAdamStep(handle: usize, step: i32): void {
   const oneMinusBeta2 = f32x4.splat(<f32>(1.0 - <f64>ADAM_BETA2))
   const epsilon = f32x4.splat(ADAM_EPSILON)
   const minusRate = f32x4.splat(-net.learningRate)
-  const total = <usize>net.parameterFloats << 2
-  for (let o: usize = 0; o < total; o += 16) {
+  const end = <usize>to << 2
+  for (let o: usize = <usize>from << 2; o < end; o += 16) {
     const g = v128.load(net.gradients + o)
     const m = f32x4.add(f32x4.mul(v128.load(net.firstMoments + o), beta1), f32x4.mul(g, oneMinusBeta1))
     const v = f32x4.add(f32x4.mul(v128.load(net.secondMoments + o), beta2), f32x4.mul(f32x4.mul(g, g), oneMinusBeta2))
@@ -86,35 +94,13 @@ export function vaeAdamStep(handle: usize, step: i32): void {
 }
 
 /** Copies data rows rows[order[first + i]] (or rows[first + i] when order is 0), i < count, into the batch buffer. */
-function gather(net: Network, data: usize, rows: usize, order: usize, first: i32, count: i32): void {
+export function gather(net: Network, data: usize, rows: usize, order: usize, first: i32, count: i32): void {
   const rowBytes = <usize>net.features << 2
   for (let i = 0; i < count; i++) {
     const position = order ? load<i32>(order + (<usize>(first + i) << 2)) : first + i
     const row = load<i32>(rows + (<usize>position << 2))
     memory.copy(net.x + <usize>i * rowBytes, data + <usize>row * rowBytes, rowBytes)
   }
-}
-
-/**
- * Trains batches firstBatch … endBatch − 1 of one epoch: batch b holds data rows trainRows[order[b·size + i]],
- * its noise is stream `firstStep + (b − firstBatch)`, and each is one Adam update numbered from firstStep + 1.
- * data: (any rows) × features f32; trainRows and order: i32. Returns the sum of the batch-mean losses.
- */
-export function vaeTrainBatches(
-  handle: usize, data: usize, trainRows: usize, order: usize, batchSize: i32, firstBatch: i32, endBatch: i32,
-  seed: u64, firstStep: i32,
-): f64 {
-  const net = changetype<Network>(handle)
-  let sum: f64 = 0
-  let step = firstStep
-  for (let b = firstBatch; b < endBatch; b++) {
-    gather(net, data, trainRows, order, b * batchSize, batchSize)
-    vaeNoise(seed, <u64>step, batchSize * net.latent, net.noise)
-    sum += vaeGradients(handle, batchSize)
-    step++
-    vaeAdamStep(handle, step)
-  }
-  return sum
 }
 
 // @ts-ignore: decorator

@@ -163,6 +163,8 @@ Analysis and output
   --threshold T         a latent is relevant when R ≥ T (default ${DEFAULT_THRESHOLD})
   --backend B           trainer: fused (default: symscope's WebAssembly SIMD trainer), tfjs-wasm or tfjs-cpu;
                         the report names it and its id covers it
+  --threads N           threads that share each batch of the fused trainer (default 1; at most 16): the same
+                        report on any count, faster where cores are free
   --out DIR             where report.json, report.md and the figures go (default symscope-report)
   --quiet               no progress bar (it is drawn only on a terminal anyway)
 
@@ -183,7 +185,7 @@ ${EXIT_CODES}
 export const reproduceHelp = (): string => `symscope reproduce — the paper's experiments, with this project's settings
 
 Usage
-  symscope reproduce [--out DIR] [--quick] [--only id,id] [--cms PATH] [--seed S] [--backend B]
+  symscope reproduce [--out DIR] [--quick] [--only id,id] [--cms PATH] [--seed S] [--backend B] [--threads N]
 
 Runs, one after the other, and writes DIR/<id>/report.{json,md} with figures and DIR/summary.md:
   circle          points on a circle (the paper's D^1D, Figs. 2–4)
@@ -201,6 +203,7 @@ Options
   --cms PATH       the CMS file (default: the copy shipped in data/cms/ of the package)
   --seed S         seed for generation and training (default 1)
   --backend B      fused (default), tfjs-wasm or tfjs-cpu
+  --threads N      threads for the fused trainer (default 1, at most 16; the same reports on any count)
   --quiet          no progress bars
 
 ${EXIT_CODES}

@@ -4,6 +4,7 @@ import { symmetrySection } from '../symmetries/reportSection.js'
 import { scaleText } from '../symmetries/wording.js'
 import { relevance } from '../stats/relevance.js'
 import { relevanceBootstrap } from '../stats/relevanceBootstrap.js'
+import type { TrainingThreads } from '../vae/fused/threads.js'
 import { resolveVaeConfig, type VaeConfig } from '../vae/config.js'
 import { encodeRows } from '../vae/encodeData.js'
 import { disposeVae, type TrainerName } from '../vae/model.js'
@@ -33,6 +34,8 @@ export interface AnalyzeOptions {
   signal?: AbortSignal
   /** Which trainer (core/vae/model.ts): 'fused' by default; a tfjs one needs its backend set up first. */
   trainer?: TrainerName
+  /** Threads for the fused trainer (core/vae/train.ts): the same report on any count, so not in the id. */
+  threads?: TrainingThreads
 }
 
 /** Rows `rows` of a row-major matrix, `cols` wide, as a new Float32Array (row order kept). */
@@ -222,7 +225,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
 export async function analyze(wasm: SymscopeWasm, input: AnalysisInput, options: AnalyzeOptions = {}): Promise<Report> {
   const prepared = await prepareAnalysis(wasm, input, options)
   options.onPhase?.('training')
-  const trained = await trainAnalysis(wasm, prepared, { onEpoch: options.onEpoch, signal: options.signal })
+  const trained = await trainAnalysis(wasm, prepared, { onEpoch: options.onEpoch, signal: options.signal, threads: options.threads })
   options.onPhase?.('statistics')
   return reportFromTraining(wasm, prepared, trained)
 }

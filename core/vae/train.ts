@@ -2,6 +2,7 @@ import { SymscopeError } from '../errors.js'
 import { permutation } from '../random/permutation.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import type { VaeConfig } from './config.js'
+import type { TrainingThreads } from './fused/threads.js'
 import type { TrainerName, Vae } from './model.js'
 import { createEpochTrainer } from './trainer.js'
 import type { TrainingState } from './trainingState.js'
@@ -28,6 +29,12 @@ export interface TrainOptions {
   resume?: TrainingState
   /** Which trainer: 'fused' (the default) or a tfjs one whose backend the caller set up (core/vae/model.ts). */
   trainer?: TrainerName
+  /**
+   * Threads that share each batch of the fused trainer (Node: core/wasm/nodeThreads.ts's startTrainingThreads).
+   * They change the speed, never the bits: any count trains the weights of one thread. The VAE then lives in their
+   * memory. Ignored by the tfjs trainers.
+   */
+  threads?: TrainingThreads
 }
 
 export interface TrainedVae {
@@ -103,7 +110,7 @@ export async function trainVae(
     })
   }
 
-  const trainer = await createEpochTrainer(name, { wasm, data, rows, cols, config, trainRows, validationRows })
+  const trainer = await createEpochTrainer(name, { wasm, data, rows, cols, config, trainRows, validationRows, threads: options.threads })
   let bestWeights: Float32Array[] = []
   if (resume) {
     trainer.setWeights(resume.weights)
@@ -135,7 +142,7 @@ export async function trainVae(
       if (!aborted && !outOfSteps && batch < batches) {
         const order = permutation(wasm, config.seed, shuffleStream(epoch), trainRows.length)
         const end = Math.min(batches, batch + (maxSteps - stepsThisCall))
-        lossSum += trainer.trainBatches(order, batch, end, step)
+        lossSum = trainer.trainBatches(order, batch, end, step, lossSum)
         step += end - batch
         stepsThisCall += end - batch
         batch = end

@@ -1,6 +1,7 @@
 import { SymscopeError } from '../errors.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import type { VaeConfig } from './config.js'
+import type { TrainingThreads } from './fused/threads.js'
 import type { TrainerName, Vae } from './model.js'
 
 /** The validation loss and its two terms (docs/method.md): total = reconstruction + β · kl. */
@@ -19,9 +20,10 @@ export interface EpochTrainer {
   /**
    * Trains batches firstBatch … endBatch − 1 of an epoch whose order of training rows is `order` (batch b holds
    * trainRows[order[b·size + i]]); the batches are Adam steps firstStep + 1, …, and batch b draws its noise from
-   * (seed, firstStep + b − firstBatch). Returns the sum of the batch-mean losses.
+   * (seed, firstStep + b − firstBatch). Returns lossBefore plus the batch-mean losses (the fused trainer adds them
+   * one by one, so a training in slices sums exactly as one that never stopped).
    */
-  trainBatches(order: Int32Array, firstBatch: number, endBatch: number, firstStep: number): number
+  trainBatches(order: Int32Array, firstBatch: number, endBatch: number, firstStep: number, lossBefore: number): number
   validate(): ValidationLoss
   setWeights(weights: readonly Float32Array[]): void
   /** Adam's state as TrainingState keeps it: [iteration count], first moments, second moments. */
@@ -40,6 +42,8 @@ export interface TrainerInput {
   config: VaeConfig
   trainRows: Int32Array
   validationRows: Int32Array
+  /** Threads for the fused trainer (core/vae/fused/threads.ts); without them it runs on this thread in `wasm`. */
+  threads?: TrainingThreads
 }
 
 /**

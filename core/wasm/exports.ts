@@ -74,9 +74,16 @@ export interface SymscopeExports {
   vaeNoise(seed: bigint, stream: bigint, count: number, out: number): void
   vaeGradients(handle: number, rows: number): number
   vaeAdamStep(handle: number, step: number): void
-  vaeTrainBatches(
-    handle: number, data: number, trainRows: number, order: number, batchSize: number, firstBatch: number, endBatch: number,
-    seed: bigint, firstStep: number,
+  /** Chunks of a batch (assembly/vae/parallel.ts): a number fixed by the batch size alone. */
+  vaeChunks(batchRows: number): number
+  /** Bytes vaeGroupCreate would allocate beside the network. */
+  vaeGroupWorkingBytes(features: number, latent: number, hidden: number, layers: number, batchRows: number): number
+  vaeGroupCreate(handle: number, batchRows: number): number
+  vaeGroupFree(group: number): void
+  /** Thread `thread` of `threads`' share of training batches firstBatch … endBatch − 1; thread 0 returns lossBefore + their losses. */
+  vaeTrainThread(
+    group: number, data: number, trainRows: number, order: number, firstBatch: number, endBatch: number,
+    seed: bigint, firstStep: number, lossBefore: number, thread: number, threads: number,
   ): number
   vaeEvaluate(handle: number, data: number, rows: number, count: number, noise: number): number
   vaeEvaluatedTerm(which: number): number

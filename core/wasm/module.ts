@@ -30,11 +30,11 @@ const imports = {
 
 /**
  * Instantiates the compute module from a compiled module (workerd, where compiling bytes is forbidden) or from its
- * bytes (Node, browser). The per-runtime loaders `node.ts`, `browser.ts` and `workerd.ts` only find the source.
+ * bytes (Node, browser); `memory` is the shared memory the threaded build (symscope-threads.wasm) imports. The per-runtime loaders `node.ts`, `browser.ts` and `workerd.ts` only find the source.
  */
-export async function instantiateSymscope(source: WebAssembly.Module | BufferSource): Promise<SymscopeWasm> {
+export async function instantiateSymscope(source: WebAssembly.Module | BufferSource, memory?: WebAssembly.Memory): Promise<SymscopeWasm> {
   const compiled = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source)
-  const instance = await WebAssembly.instantiate(compiled, imports)
+  const instance = await WebAssembly.instantiate(compiled, memory ? { env: { ...imports.env, memory } } : imports)
   return wrap(instance.exports as unknown as SymscopeExports)
 }
 

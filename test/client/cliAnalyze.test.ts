@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { reportSchema } from '../../core/report/schema.js'
+import { withoutTimings } from '../core/analysis/analysisCase.js'
 import { runCli } from './cliRunner.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'symscope-analyze-'))
@@ -56,6 +57,20 @@ describe('symscope analyze --backend', () => {
   }, 120_000)
 })
 
+describe('symscope analyze --threads', () => {
+  it('writes the report of one thread on two: the same id, the same bytes but the timings', () => {
+    const [one, two] = ['1', '2'].map((threads) => {
+      const out = join(dir, `circle-threads-${threads}`)
+      const { status, stderr } = runCli(['analyze', 'circle', '--n', '1200', '--epochs', '4', '--batch', '96', '--quiet', '--threads', threads, '--out', out])
+      expect(stderr).toBe('')
+      expect(status).toBe(0)
+      return reportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')))
+    })
+    expect(two.id).toBe(one.id)
+    expect(withoutTimings(two)).toEqual(withoutTimings(one))
+  }, 120_000)
+})
+
 /** Bad invocations of analyze and reproduce: arguments, exit code, the message that names the problem. */
 const errorCases: [string, string[], number, RegExp][] = [
   ['no input', ['analyze'], 2, /analyze needs a data file or a dataset name/],
@@ -66,6 +81,8 @@ const errorCases: [string, string[], number, RegExp][] = [
   ['bad beta', ['analyze', 'circle', '--beta=-1'], 2, /beta must be a number ≥ 0 and ≤ 100; got -1/],
   ['bad activation', ['analyze', 'circle', '--activation', 'swish'], 2, /activation must be one of relu, tanh, elu, sigmoid/],
   ['bad backend', ['analyze', 'circle', '--backend', 'gpu'], 2, /--backend must be one of fused, tfjs-wasm, tfjs-cpu; got 'gpu'/],
+  ['bad thread count', ['analyze', 'circle', '--threads', '0'], 2, /--threads must be from 1 to 16; got 0/],
+  ['threads on tfjs', ['analyze', 'circle', '--threads', '2', '--backend', 'tfjs-cpu'], 2, /--threads applies to the fused backend only/],
   ['bad threshold', ['analyze', 'circle', '--n', '600', '--epochs', '1', '--threshold', '1.5'], 2, /threshold must be a number > 0 and < 1/],
   ['too few events for a batch', ['analyze', 'circle', '--n', '200', '--epochs', '1'], 3, /fewer than one batch of 256/],
   ['--set on a file', ['analyze', 'FILE', '--set', 'radius=2'], 2, /--set applies to generated datasets/],

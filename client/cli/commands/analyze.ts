@@ -5,7 +5,7 @@ import type { Report } from '../../../core/report/schema.js'
 import type { VaeConfig } from '../../../core/vae/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { DATA_OPTIONS, dataSettings, MODEL_OPTIONS, modelSettings, optional } from '../analysisOptions.js'
-import { parseTrainer, startTrainer } from '../trainer.js'
+import { parseTrainer, startThreads, startTrainer } from '../trainer.js'
 import { CliError } from '../exitCodes.js'
 import { loadInput } from '../loadInput.js'
 import { GENERATOR_OPTIONS, parseInteger, parseSets } from '../parseValues.js'
@@ -51,6 +51,7 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
       ...MODEL_OPTIONS,
       latent: { type: 'string' },
       beta: { type: 'string' },
+      threads: { type: 'string', default: '1' },
       out: { type: 'string', default: 'symscope-report' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -81,8 +82,14 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
     ...dataSettings(values),
   })
   await startTrainer(trainer)
+  const threads = await startThreads(values.threads, trainer)
   const progress = trainingProgress(`training on ${input.name}`, config.epochs ?? 0, values.quiet)
-  const report = await analyze(wasm, input, { config, threshold, trainer, onEpoch: progress.onEpoch })
+  let report
+  try {
+    report = await analyze(wasm, input, { config, threshold, trainer, threads, onEpoch: progress.onEpoch })
+  } finally {
+    await threads?.close()
+  }
   progress.finish()
   writeReport(values.out, report)
   process.stdout.write(`${summarise(report, values.out)}\n`)

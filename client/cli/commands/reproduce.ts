@@ -9,7 +9,7 @@ import { PAPER_SUITE, type Experiment } from '../../../core/reproduce/suite.js'
 import { cmsDimuonInput } from '../../../core/transforms/cmsDimuon.js'
 import type { SymscopeWasm } from '../../../core/wasm/module.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { parseTrainer, startTrainer } from '../trainer.js'
+import { parseTrainer, startThreads, startTrainer } from '../trainer.js'
 import { CliError, EXIT } from '../exitCodes.js'
 import { parseInteger } from '../parseValues.js'
 import { trainingProgress } from '../trainingProgress.js'
@@ -75,6 +75,7 @@ export async function reproduceCommand(argv: string[]): Promise<void> {
       cms: { type: 'string', default: DEFAULT_CMS },
       seed: { type: 'string', default: '1' },
       backend: { type: 'string', default: 'fused' },
+      threads: { type: 'string', default: '1' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -94,16 +95,22 @@ export async function reproduceCommand(argv: string[]): Promise<void> {
     throw new CliError(`--cms: no CMS file at ${values.cms}`, EXIT.io)
   }
   const rows: Row[] = []
-  for (const [i, experiment] of suite.entries()) {
-    const started = performance.now()
-    const epochs = values.quick ? experiment.epochs.quick : experiment.epochs.full
-    const input = inputOf(wasm, experiment, values.quick, seed, values.cms)
-    const progress = trainingProgress(`[${i + 1}/${suite.length}] ${experiment.id}`, epochs, values.quiet)
-    const report = await analyze(wasm, input, { config: { ...experiment.config, epochs, seed }, trainer, onEpoch: progress.onEpoch })
-    progress.finish()
-    writeReport(join(values.out, experiment.id), report)
-    rows.push({ experiment, report, seconds: (performance.now() - started) / 1000 })
-    if (!values.quiet) process.stderr.write(`${experiment.id}: ${report.verdict}\n`)
+  const threads = await startThreads(values.threads, trainer)
+  try {
+    for (const [i, experiment] of suite.entries()) {
+      const started = performance.now()
+      const epochs = values.quick ? experiment.epochs.quick : experiment.epochs.full
+      const input = inputOf(wasm, experiment, values.quick, seed, values.cms)
+      const progress = trainingProgress(`[${i + 1}/${suite.length}] ${experiment.id}`, epochs, values.quiet)
+      const config = { ...experiment.config, epochs, seed }
+      const report = await analyze(wasm, input, { config, trainer, threads, onEpoch: progress.onEpoch })
+      progress.finish()
+      writeReport(join(values.out, experiment.id), report)
+      rows.push({ experiment, report, seconds: (performance.now() - started) / 1000 })
+      if (!values.quiet) process.stderr.write(`${experiment.id}: ${report.verdict}\n`)
+    }
+  } finally {
+    await threads?.close()
   }
   try {
     mkdirSync(values.out, { recursive: true })

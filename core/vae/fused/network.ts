@@ -22,6 +22,10 @@ const hiddenLayers = (config: VaeConfig) => (config.linear ? 0 : config.layers)
 export const trainerBytes = (wasm: SymscopeWasm, config: VaeConfig, inputs: number, rows: number): number =>
   wasm.exports.vaeWorkingBytes(inputs, config.latent, config.hidden, hiddenLayers(config), rows)
 
+/** The bytes of the replicas that the chunks of one batch train in (assembly/vae/parallel.ts's vaeGroupCreate). */
+const replicaBytes = (wasm: SymscopeWasm, config: VaeConfig, inputs: number): number =>
+  wasm.exports.vaeGroupWorkingBytes(inputs, config.latent, config.hidden, hiddenLayers(config), config.batchSize)
+
 /** Where one dense layer sits in the flat, padded parameter array (floats). */
 interface LayerSlot {
   inputs: number
@@ -57,10 +61,12 @@ export class FusedVae implements Vae {
     readonly config: VaeConfig,
     readonly inputs: number,
     batchRows: number,
+    /** With `forTraining`, the limit covers the chunks' replicas too (assembly/vae/parallel.ts). */
+    forTraining = false,
   ) {
     this.#wasm = wasm
     this.rows = Math.max(batchRows, MIN_WORKING_ROWS)
-    const bytes = trainerBytes(wasm, config, inputs, this.rows)
+    const bytes = trainerBytes(wasm, config, inputs, this.rows) + (forTraining ? replicaBytes(wasm, config, inputs) : 0)
     if (bytes > MAX_TRAINER_BYTES) {
       throw new SymscopeError(
         'too_large',

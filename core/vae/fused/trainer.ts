@@ -1,12 +1,16 @@
+import type { SymscopeWasm } from '../../wasm/module.js'
 import type { EpochTrainer, TrainerInput, ValidationLoss } from '../trainer.js'
 import { FusedVae } from './network.js'
+import type { TrainingThreads, TrainThreadArguments } from './threads.js'
 
 /** Stream of the validation noise, past every optimiser step (assembly/vae/train.ts draws step t from stream t). */
 const VALIDATION_NOISE_STREAM = 0xffff_ffff_ffff_ffffn
 
 /**
  * The fused trainer (assembly/vae/): the data, the split and the validation noise are copied into wasm memory once,
- * and each call trains whole runs of batches there without leaving WebAssembly or allocating.
+ * and each call trains whole runs of batches there without leaving WebAssembly or allocating. Each batch is cut into
+ * chunks fixed by the batch size (assembly/vae/parallel.ts), run in turn on this thread or shared between `threads`,
+ * with the same bits either way.
  */
 export class FusedTrainer implements EpochTrainer {
   readonly vae: FusedVae
@@ -16,12 +20,20 @@ export class FusedTrainer implements EpochTrainer {
   readonly #validationRows: number
   readonly #validationNoise: number
   readonly #order: number
+  readonly #group: number
+  readonly #wasm: SymscopeWasm
+  readonly #threads?: TrainingThreads
 
   constructor(input: TrainerInput) {
-    const { wasm, data, rows, cols, config, trainRows, validationRows } = input
+    const { data, rows, cols, config, trainRows, validationRows, threads } = input
+    // With threads, everything lives in their shared memory; the VAE stays there after training.
+    const wasm = threads?.wasm ?? input.wasm
     this.#input = input
-    this.vae = new FusedVae(wasm, config, cols, config.batchSize)
+    this.#wasm = wasm
+    this.#threads = threads
+    this.vae = new FusedVae(wasm, config, cols, config.batchSize, true)
     this.vae.initialise(config.seed)
+    this.#group = wasm.exports.vaeGroupCreate(this.vae.handle, config.batchSize)
     this.#data = wasm.putF32(data.subarray(0, rows * cols))
     this.#trainRows = wasm.exports.alloc(4 * Math.max(1, trainRows.length))
     this.#order = wasm.exports.alloc(4 * Math.max(1, trainRows.length))
@@ -34,17 +46,19 @@ export class FusedTrainer implements EpochTrainer {
     wasm.exports.vaeNoise(BigInt(config.seed), VALIDATION_NOISE_STREAM, noiseCount, this.#validationNoise)
   }
 
-  trainBatches(order: Int32Array, firstBatch: number, endBatch: number, firstStep: number): number {
-    const { wasm, config } = this.#input
+  trainBatches(order: Int32Array, firstBatch: number, endBatch: number, firstStep: number, lossBefore: number): number {
+    const { config } = this.#input
+    const wasm = this.#wasm
     new Int32Array(wasm.exports.memory.buffer, this.#order, order.length).set(order)
-    return wasm.exports.vaeTrainBatches(
-      this.vae.handle, this.#data, this.#trainRows, this.#order, config.batchSize, firstBatch, endBatch, BigInt(config.seed), firstStep,
-    )
+    const args: TrainThreadArguments = [
+      this.#group, this.#data, this.#trainRows, this.#order, firstBatch, endBatch, BigInt(config.seed), firstStep, lossBefore,
+    ]
+    return this.#threads ? this.#threads.train(args) : wasm.exports.vaeTrainThread(...args, 0, 1)
   }
 
   validate(): ValidationLoss {
-    const { wasm, validationRows } = this.#input
-    const e = wasm.exports
+    const { validationRows } = this.#input
+    const e = this.#wasm.exports
     const total = e.vaeEvaluate(this.vae.handle, this.#data, this.#validationRows, validationRows.length, this.#validationNoise)
     return { total, reconstruction: e.vaeEvaluatedTerm(0), kl: e.vaeEvaluatedTerm(1) }
   }
@@ -63,7 +77,8 @@ export class FusedTrainer implements EpochTrainer {
   }
 
   dispose(): void {
-    const { wasm } = this.#input
+    const wasm = this.#wasm
+    wasm.exports.vaeGroupFree(this.#group)
     for (const ptr of [this.#data, this.#trainRows, this.#order, this.#validationRows, this.#validationNoise]) wasm.free(ptr)
   }
 }

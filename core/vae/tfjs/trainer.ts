@@ -54,7 +54,7 @@ export class TfjsTrainer implements EpochTrainer {
     return new TfjsTrainer(name, input)
   }
 
-  trainBatches(order: Int32Array, firstBatch: number, endBatch: number, firstStep: number): number {
+  trainBatches(order: Int32Array, firstBatch: number, endBatch: number, firstStep: number, lossBefore: number): number {
     const { config, trainRows } = this.#input
     let lossSum = tf.scalar(0)
     let step = firstStep
@@ -74,7 +74,7 @@ export class TfjsTrainer implements EpochTrainer {
     }
     const sum = lossSum.dataSync()[0]
     lossSum.dispose()
-    return sum
+    return lossBefore + sum
   }
 
   validate(): ValidationLoss {

@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises'
+import { Worker } from 'node:worker_threads'
+import { SymscopeError } from '../errors.js'
+import type { TrainingThreads, TrainThreadArguments } from '../vae/fused/threads.js'
+import { instantiateSymscope } from './module.js'
+
+/** Most threads one training may use; the batch has at most 16 chunks (assembly/vae/parallel.ts), so more wait. */
+export const MAX_THREADS = 16
+
+// Each worker instantiates the threaded module over the shared memory and then only runs vaeTrainThread: it never
+// allocates, so the allocator's state is the main instance's alone. The source is inline (CommonJS, eval) so that it
+// runs the same from dist/ and from the TypeScript sources under test.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+const { module, memory, thread, threads } = workerData
+const abort = (_message, _file, line, column) => { throw new Error('symscope wasm: internal error at ' + line + ':' + column) }
+const { exports } = new WebAssembly.Instance(module, { env: { memory, abort } })
+parentPort.on('message', (args) => { exports.vaeTrainThread(...args, thread, threads) })
+parentPort.postMessage('ready')
+`
+
+/**
+ * Starts `count` threads (this one and count − 1 worker_threads) for the fused trainer, over a new shared
+ * WebAssembly.Memory. Pass the result as `threads` to trainVae; close it when done (the workers do not keep Node
+ * alive meanwhile).
+ */
+export async function startTrainingThreads(count: number): Promise<TrainingThreads> {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_THREADS) {
+    throw new SymscopeError('invalid_parameter', `threads must be an integer from 1 to ${MAX_THREADS}; got ${count}`, {
+      parameter: 'threads',
+      limit: MAX_THREADS,
+    })
+  }
+  const module = await WebAssembly.compile(await readFile(new URL('./symscope-threads.wasm', import.meta.url)))
+  const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536, shared: true })
+  const workers = Array.from(
+    { length: count - 1 },
+    (_, i) => new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, thread: i + 1, threads: count } }),
+  )
+  await Promise.all(
+    workers.map((worker) => new Promise((resolve, reject) => {
+      worker.once('message', resolve)
+      worker.once('error', reject)
+    })),
+  )
+  for (const worker of workers) worker.unref()
+  // Instantiated after the workers: every instantiation writes the module's data segments into the memory, which is
+  // harmless only before anything has been allocated there.
+  const wasm = await instantiateSymscope(module, memory)
+  return {
+    wasm,
+    count,
+    train(args: TrainThreadArguments): number {
+      for (const worker of workers) worker.postMessage(args)
+      return wasm.exports.vaeTrainThread(...args, 0, count)
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()))
+    },
+  }
+}

@@ -34,3 +34,12 @@ export const GENERATOR_OPTIONS = {
   seed: { type: 'string', default: '1' },
   set: { type: 'string', multiple: true, default: [] as string[] },
 } as const
+
+/**
+ * The one positional argument a command takes (`what` names it, e.g. "one file or dataset"); `missing` is the
+ * message for none, which shows an example.
+ */
+export function onePositional(command: string, positionals: readonly string[], what: string, missing: string): string {
+  if (positionals.length === 1) return positionals[0]
+  throw new CliError(positionals.length === 0 ? missing : `${command} takes ${what}; got ${positionals.length}: ${positionals.join(' ')}`)
+}

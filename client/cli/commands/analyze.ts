@@ -8,7 +8,7 @@ import { DATA_OPTIONS, dataSettings, MODEL_OPTIONS, modelSettings, optional } fr
 import { parseTrainer, startThreads, startTrainer } from '../trainer.js'
 import { CliError } from '../exitCodes.js'
 import { loadInput } from '../loadInput.js'
-import { GENERATOR_OPTIONS, parseInteger, parseSets } from '../parseValues.js'
+import { GENERATOR_OPTIONS, onePositional, parseInteger, parseSets } from '../parseValues.js'
 import { trainingProgress } from '../trainingProgress.js'
 import { analyzeHelp } from '../usage.js'
 import { writeReport } from '../writeReport.js'
@@ -58,13 +58,7 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
     },
   })
   if (values.help) return void process.stdout.write(analyzeHelp())
-  if (positionals.length !== 1) {
-    throw new CliError(
-      positionals.length === 0
-        ? 'analyze needs a data file or a dataset name, e.g. symscope analyze circle (symscope help analyze)'
-        : `analyze takes one file or dataset; got ${positionals.length}: ${positionals.join(' ')}`,
-    )
-  }
+  const source = onePositional('analyze', positionals, 'one file or dataset', 'analyze needs a data file or a dataset name, e.g. symscope analyze circle (symscope help analyze)')
   const trainer = parseTrainer(values.backend)
   if (values.out === '') throw new CliError('--out needs a directory name')
   const config: Partial<VaeConfig> = {
@@ -75,7 +69,7 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
   }
   const threshold = optional('threshold', values.threshold, false)
   const wasm = await loadWasm()
-  const input = await loadInput(wasm, positionals[0], {
+  const input = await loadInput(wasm, source, {
     n: parseInteger('n', values.n),
     seed: config.seed!,
     params: parseSets(values.set),

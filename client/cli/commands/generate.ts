@@ -3,7 +3,7 @@ import { csvHeader, csvRows, formatOfName, generateChunks, npyHeader, npyRows, p
 import { loadWasm } from '../../../core/wasm/node.js'
 import { CliError } from '../exitCodes.js'
 import { openOutput } from '../output.js'
-import { GENERATOR_OPTIONS, parseInteger, parseSets } from '../parseValues.js'
+import { GENERATOR_OPTIONS, onePositional, parseInteger, parseSets } from '../parseValues.js'
 import { createProgressBar } from '../progressBar.js'
 import { generateHelp } from '../usage.js'
 
@@ -30,16 +30,10 @@ export async function generateCommand(argv: string[]): Promise<void> {
     process.stdout.write(generateHelp())
     return
   }
-  if (positionals.length !== 1) {
-    throw new CliError(
-      positionals.length === 0
-        ? 'generate needs a dataset name, e.g. symscope generate circle (symscope help generate lists them)'
-        : `generate takes one dataset name; got ${positionals.length}: ${positionals.join(' ')}`,
-    )
-  }
+  const dataset = onePositional('generate', positionals, 'one dataset name', 'generate needs a dataset name, e.g. symscope generate circle (symscope help generate lists them)')
   if (values.out === '') throw new CliError('--out needs a file name')
   const request = {
-    dataset: positionals[0],
+    dataset,
     n: parseInteger('n', values.n),
     seed: parseInteger('seed', values.seed),
     params: parseSets(values.set),

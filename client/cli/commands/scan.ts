@@ -12,7 +12,7 @@ import { scanFigures } from '../../plots/scanFigures.js'
 import { DATA_OPTIONS, dataSettings, list, MODEL_OPTIONS, modelSettings, optional } from '../analysisOptions.js'
 import { CliError, EXIT } from '../exitCodes.js'
 import { loadInput } from '../loadInput.js'
-import { GENERATOR_OPTIONS, parseInteger, parseSets } from '../parseValues.js'
+import { GENERATOR_OPTIONS, onePositional, parseInteger, parseSets } from '../parseValues.js'
 import { createProgressBar } from '../progressBar.js'
 import { MAX_JOBS, runPool } from '../scanPool.js'
 import { parseTrainer } from '../trainer.js'
@@ -50,13 +50,7 @@ export async function scanCommand(argv: string[]): Promise<void> {
     },
   })
   if (values.help) return void process.stdout.write(scanHelp())
-  if (positionals.length !== 1) {
-    throw new CliError(
-      positionals.length === 0
-        ? 'scan needs a CSV file or a dataset name, e.g. symscope scan circle --beta 0.01:3:12 (symscope help scan)'
-        : `scan takes one file or dataset; got ${positionals.length}: ${positionals.join(' ')}`,
-    )
-  }
+  const source = onePositional('scan', positionals, 'one file or dataset', 'scan needs a CSV file or a dataset name, e.g. symscope scan circle --beta 0.01:3:12 (symscope help scan)')
   if (values.beta === undefined) throw new CliError('scan needs a β grid: --beta from:to:n (log-spaced, e.g. 0.01:3:12) or --beta 0.1,0.2,0.5')
   const trainer = parseTrainer(values.backend)
   if (values.out === '') throw new CliError('--out needs a directory name')
@@ -75,7 +69,7 @@ export async function scanCommand(argv: string[]): Promise<void> {
   }
 
   const wasm = await loadWasm()
-  const input = await loadInput(wasm, positionals[0], {
+  const input = await loadInput(wasm, source, {
     n: parseInteger('n', values.n),
     seed,
     params: parseSets(values.set),

@@ -29,8 +29,11 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Stops wrangler and the workerd it started: SIGTERM to the process group, SIGKILL after 5 s. */
-async function stop(child: ChildProcess): Promise<void> {
+/**
+ * Stops wrangler and the workerd it started: SIGTERM to the process group, SIGKILL after 5 s; or, with `crash`, SIGKILL
+ * at once (nothing gets to shut down cleanly).
+ */
+async function stop(child: ChildProcess, crash = false): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const signalGroup = (signal: NodeJS.Signals) => {
@@ -40,7 +43,7 @@ async function stop(child: ChildProcess): Promise<void> {
       // already gone
     }
   }
-  signalGroup('SIGTERM')
+  signalGroup(crash ? 'SIGKILL' : 'SIGTERM')
   const timer = setTimeout(() => signalGroup('SIGKILL'), 5000)
   await exited
   clearTimeout(timer)
@@ -53,20 +56,24 @@ export interface WranglerDev {
   /** What wrangler printed so far (for error messages). */
   log(): string
   stop(): Promise<void>
+  /** SIGKILL to its process group, as a crash would; the storage folder is removed unless it is `persistTo`. */
+  kill(): Promise<void>
 }
 
 /**
  * Runs `wrangler dev` with `config` (relative to the repository root; default the project's wrangler.toml, which
  * serves the built web client and the API) and waits until `readyPath` answers 2xx. `vars` become
- * `--var NAME:VALUE`. Local storage (R2, Durable Objects) lives in a fresh temporary folder, removed on stop.
+ * `--var NAME:VALUE`. Local storage (R2, Durable Objects and their alarms) lives in a fresh temporary folder, removed on
+ * stop; or in `persistTo`, which is kept, so that a second `wrangler dev` on it finds what the first one left.
  */
 export async function startWranglerDev(
   config = 'wrangler.toml',
   readyPath = '/api/v1/health',
-  options: { vars?: Record<string, string> } = {},
+  options: { vars?: Record<string, string>; persistTo?: string } = {},
 ): Promise<WranglerDev> {
   const root = repositoryRoot()
-  const storage = mkdtempSync(join(tmpdir(), 'symscope-wrangler-'))
+  const storage = options.persistTo ?? mkdtempSync(join(tmpdir(), 'symscope-wrangler-'))
+  const removeStorage = () => options.persistTo === undefined && rmSync(storage, { recursive: true, force: true })
   const [port, inspectorPort] = [await freePort(), await freePort()]
   const args = [
     join(root, 'node_modules/wrangler/bin/wrangler.js'),
@@ -111,7 +118,7 @@ export async function startWranglerDev(
     }
   } catch (error) {
     await stop(child)
-    rmSync(storage, { recursive: true, force: true })
+    removeStorage()
     throw error
   }
   return {
@@ -119,7 +126,11 @@ export async function startWranglerDev(
     log: () => log,
     stop: async () => {
       await stop(child)
-      rmSync(storage, { recursive: true, force: true })
+      removeStorage()
+    },
+    kill: async () => {
+      await stop(child, true)
+      removeStorage()
     },
   }
 }

@@ -8,6 +8,7 @@ import { MAX_INPUT_BYTES } from '../../core/index.js'
 import { reportSchema, type Report } from '../../core/report/schema.js'
 import { hdf5Bytes, lheText } from '../core/io/writers.js'
 import { runCli } from './cliRunner.js'
+import { withoutTimings } from '../withoutTimings.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'symscope-inputs-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -43,7 +44,6 @@ const analyse = (file: string, out: string, extra: string[] = []): Report => {
   expect(status).toBe(0)
   return reportSchema.parse(JSON.parse(readFileSync(join(at(out), 'report.json'), 'utf8')))
 }
-const withoutTimes = (r: Report) => ({ ...r, training: { ...r.training, seconds: 0, history: r.training.history.map((h) => ({ ...h, seconds: 0 })) } })
 
 describe('generate --format and analyze FILE', () => {
   it('the same events as CSV, .npy and Parquet give the same report', () => {
@@ -52,8 +52,8 @@ describe('generate --format and analyze FILE', () => {
     const parquet = analyse(at('events.parquet'), 'parquet')
     const npy = analyse(at('events.npy'), 'npy', ['--columns', header])
     expect(csv.dataset).toMatchObject({ name: 'events', n: 600, truth: ['truth_cosTheta', 'truth_phi'] })
-    expect(withoutTimes(parquet)).toEqual(withoutTimes(csv))
-    expect(withoutTimes(npy)).toEqual(withoutTimes(csv))
+    expect(withoutTimings(parquet)).toEqual(withoutTimings(csv))
+    expect(withoutTimings(npy)).toEqual(withoutTimings(csv))
     expect(runCli(['generate', 'circle', '--n', '5', '--format', 'root']).stderr).toMatch(/--format must be one of csv, npy, parquet; got 'root'/)
   }, 180_000)
 

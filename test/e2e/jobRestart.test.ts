@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { startWranglerDev, type WranglerDev } from '../../scripts/wranglerDev.js'
 import type { Report } from '../../core/report/schema.js'
 import type { JobStatus } from '../../worker/schemas/analysis.js'
+import { withoutTimings } from '../withoutTimings.js'
 
 /** 6,000 events, 4,800 for training: 75 batches of 64 per epoch, 20 epochs = 1,500 steps. */
 const BODY = { dataset: { generator: { name: 'circle', n: 6000, seed: 12 } }, config: { epochs: 20, batchSize: 64, seed: 7 } }
@@ -17,9 +18,6 @@ const SLICED = { STEP_BUDGET: '250', JOB_SLICE_DELAY_MS: '1000' }
 const POLL_MS = 100
 const DONE_TIMEOUT_MS = 120_000
 
-/** The report without wall-clock times, the only fields allowed to differ between identical trainings. */
-const withoutTimings = (report: Report) =>
-  JSON.stringify({ ...report, training: { ...report.training, seconds: 0, history: report.training.history.map((h) => ({ ...h, seconds: 0 })) } })
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -80,6 +78,6 @@ describe('a job when wrangler dev restarts between its slices', () => {
     expect(whole.status, fresh.log().slice(-2000)).toBe(200) // 1,500 steps fit the default budget: one request
     const uninterrupted = (await whole.json()) as Report
     expect(uninterrupted.id).toBe(id)
-    expect(withoutTimings(resumed as Report)).toBe(withoutTimings(uninterrupted))
+    expect(JSON.stringify(withoutTimings(resumed as Report))).toBe(JSON.stringify(withoutTimings(uninterrupted)))
   })
 })

@@ -11,13 +11,7 @@ export async function analyseDataset(request: GenerateRequest, options: AnalyzeO
   return analyze(wasm, inputFromEvents(generateEvents(wasm, request)), options)
 }
 
-/** The report without wall-clock times, which are the only fields allowed to differ between identical runs. */
-export function withoutTimings(report: Report): unknown {
-  return {
-    ...report,
-    training: { ...report.training, seconds: 0, history: report.training.history.map((h) => ({ ...h, seconds: 0 })) },
-  }
-}
+export { withoutTimings } from '../../withoutTimings.js'
 
 export const relevanceOf = (report: Report) => report.latents.map((l) => l.relevance)
 export const topLatent = (report: Report) => report.latents[0].index

@@ -70,6 +70,14 @@ export class TrainingView {
     if (!this.#frame) this.#frame = requestAnimationFrame(() => this.#draw())
   }
 
+  /** An epoch of a scan's point `index` of `points`: the bar counts the whole scan's epochs, the curve this point's. */
+  scanEpoch(record: EpochRecord, epochs: number, index: number, points: number): void {
+    this.epoch(record, epochs)
+    this.#progress.max = epochs * points
+    this.#progress.value = index * epochs + record.epoch
+    this.#progressText.textContent = `point ${index + 1} of ${points} · ${this.#progressText.textContent}`
+  }
+
   /** Server-side progress in optimiser steps (a queued job). */
   steps(steps: number, total: number, status: string): void {
     this.#progress.max = Math.max(total, 1)
@@ -89,6 +97,13 @@ export class TrainingView {
     }
     this.#phase.textContent = text
     if (!this.#frame) this.#frame = requestAnimationFrame(() => this.#draw())
+  }
+
+  /** A finished scan: the last point's curve, the bar full over every point's epochs. */
+  finishScan(last: EpochRecord[], epochs: number, points: number, text: string): void {
+    this.finish(last, epochs, text)
+    this.#progress.max = epochs * points
+    this.#progress.value = (points - 1) * epochs + (last[last.length - 1]?.epoch ?? epochs)
   }
 
   #draw(): void {

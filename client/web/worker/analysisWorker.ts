@@ -1,14 +1,17 @@
 // The analysis worker: a module Web Worker that runs core's analysis (generate or read the data, train the VAE,
 // compute the report) so that the page never freezes. One analysis at a time; `stop` aborts the training at the
-// next epoch boundary and the report is made from what was learned so far.
+// next epoch boundary and the report is made from what was learned so far. A scan runs core's planScan, then each
+// point's training and report one at a time, then scanFromReports: what `symscope scan` does, here in the worker.
 import type { AnalysisInput } from '../../../core/analysis/input.js'
 import { inputFromSource } from '../../../core/analysis/inputFromSource.js'
 import { prepareAnalysis, reportFromTraining, trainAnalysis } from '../../../core/analysis/analyze.js'
 import { isSymscopeError } from '../../../core/errors.js'
+import type { Report } from '../../../core/report/schema.js'
+import { parseBetaGrid, planScan, scanFromReports, scanIndex } from '../../../core/scan/index.js'
 import { loadWasm } from '../../../core/wasm/browser.js'
 import type { SymscopeWasm } from '../../../core/wasm/module.js'
 import symscopeWasmUrl from '../../../core/wasm/symscope.wasm?url'
-import type { DataSource, FromWorker, RunMessage, ToWorker } from '../src/protocol.js'
+import type { DataSource, FromWorker, RunMessage, ScanMessage, ToWorker } from '../src/protocol.js'
 import { startTrainer } from './trainer.js'
 
 const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message)
@@ -54,9 +57,56 @@ async function run(message: RunMessage): Promise<void> {
     const report = await reportFromTraining(wasm, prepared, trained)
     post({ type: 'report', report, stopped: trained.aborted })
   } catch (error) {
-    const code = isSymscopeError(error) ? error.code : 'internal'
-    const text = error instanceof Error ? error.message : typeof error === 'object' && error && 'message' in error ? String(error.message) : String(error)
-    post({ type: 'error', code, message: text })
+    postError(error)
+  } finally {
+    if (controller === current) controller = undefined
+  }
+}
+
+function postError(error: unknown): void {
+  const code = isSymscopeError(error) ? error.code : 'internal'
+  const text = error instanceof Error ? error.message : typeof error === 'object' && error && 'message' in error ? String(error.message) : String(error)
+  post({ type: 'error', code, message: text })
+}
+
+/**
+ * A scan: the grid checked and every point prepared by planScan before anything trains, then the points in the
+ * plan's order, one at a time. A stop ends the scan at the next epoch boundary with no scan (a scan needs every point).
+ */
+async function scan(message: ScanMessage): Promise<void> {
+  controller?.abort()
+  const current = new AbortController()
+  controller = current
+  try {
+    post({ type: 'phase', phase: 'starting' })
+    const [wasm, { info, trainer }] = await Promise.all([loadWasm(symscopeWasmUrl), startTrainer(message.backend)])
+    post({ type: 'backend', backend: info })
+    post({ type: 'phase', phase: 'data' })
+    const input = await inputOf(wasm, message.source)
+    const { beta: _beta, seed = 1, latent, ...shared } = message.config
+    const grid = { beta: parseBetaGrid(message.betas), seeds: Array.from({ length: Math.min(message.seeds, 10_000) }, (_, i) => seed + i), latent: latent === undefined ? [] : [latent] }
+    const plan = await planScan(wasm, input, { grid, config: shared, threshold: message.threshold, trainer })
+    const reports: Report[] = []
+    for (const [index, point] of plan.points.entries()) {
+      post({ type: 'point', index, points: plan.points.length, beta: point.beta, seed: point.seed })
+      post({ type: 'prepared', id: point.prepared.id, events: input.n, features: point.prepared.features.matrix.cols, epochs: point.prepared.config.epochs })
+      const trained = await trainAnalysis(wasm, point.prepared, {
+        signal: current.signal,
+        onEpoch: async (record, epochs) => {
+          post({ type: 'epoch', record, epochs })
+          await yieldToMessages()
+        },
+      })
+      if (trained.aborted || trained.history.length === 0) {
+        post({ type: 'stopped' })
+        return
+      }
+      reports.push(await reportFromTraining(wasm, point.prepared, trained))
+    }
+    post({ type: 'phase', phase: 'statistics' })
+    post({ type: 'scan', scan: scanFromReports(scanIndex(plan), reports), reports })
+  } catch (error) {
+    postError(error)
   } finally {
     if (controller === current) controller = undefined
   }
@@ -66,4 +116,5 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data
   if (message.type === 'stop') controller?.abort()
   else if (message.type === 'run') void run(message)
+  else if (message.type === 'scan') void scan(message)
 })

@@ -234,6 +234,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     // The staircase: one line per latent rank (K = 4), over the three β.
     expect(await page.locator('[data-testid=scan-staircase] [data-mark=line][data-rank]').count()).toBe(4)
     expect(await page.textContent('[data-testid=scan-view] h2')).toBe('Scan of circle: 3 points')
+    expect(await page.textContent('[data-testid=backend]')).toMatch(/^fused WebAssembly SIMD trainer/)
     // The same core plan as the CLI's: the scan id and every point's report id as planScan makes them in Node.
     const wasm = await loadWasm()
     const input = await inputFromSource(wasm, { kind: 'generator', dataset: 'circle', n: 600, seed: 1, params: {} })

@@ -114,11 +114,11 @@ async function runLocalScan(spec: AnalysisSpec, scan: NonNullable<AnalysisSpec['
       { type: 'scan', source: spec.source, config: spec.config, threshold: spec.threshold, backend: spec.backend, betas: scan.betas, seeds: scan.seeds },
       {
         backend: (info) => training.backend(info),
-        phase: (phase) => training.phase(phase),
+        // While a point trains, the phase names it.
+        phase: (phase) => training.phase(phase === 'training' ? `Scan point ${point.index + 1} of ${point.points}: training at β = ${point.beta}, seed ${point.seed}…` : phase),
         point: (info) => {
           point = info
-          training.start('local', info.beta)
-          training.phase(`Scan point ${info.index + 1} of ${info.points}: β = ${info.beta}, seed ${info.seed}…`)
+          training.newCurve(info.beta) // the live curve is this point's
         },
         prepared: () => undefined,
         epoch: (record, epochs) => training.scanEpoch(record, epochs, point.index, point.points),

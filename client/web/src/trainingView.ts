@@ -32,18 +32,23 @@ export class TrainingView {
 
   /** A new run: clears the curve and the progress. */
   start(where: 'local' | 'server', beta: number | undefined): void {
-    cancelAnimationFrame(this.#frame)
-    this.#frame = 0
-    this.#history = []
-    this.#beta = beta
+    this.newCurve(beta)
     this.#panel.hidden = false
-    this.#curve.replaceChildren()
     this.#progress.value = 0
     this.#progress.max = 1
     this.#progressText.textContent = where === 'local' ? 'epoch 0' : 'waiting for the server'
     this.#backend.textContent = where === 'local' ? 'starting…' : 'server'
     this.#backendNote.textContent = ''
     this.#phase.textContent = where === 'local' ? PHASES.starting : 'Sending the analysis to the server…'
+  }
+
+  /** A new live loss curve (a scan's next point), keeping the backend and the progress. */
+  newCurve(beta: number | undefined): void {
+    cancelAnimationFrame(this.#frame)
+    this.#frame = 0
+    this.#history = []
+    this.#beta = beta
+    this.#curve.replaceChildren()
   }
 
   backend(info: BackendInfo): void {

@@ -7,6 +7,9 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_PATH, launchChromium } from '../../scripts/chromium.js'
 import { repositoryRoot, startWranglerDev, type WranglerDev } from '../../scripts/wranglerDev.js'
+import { inputFromSource } from '../../core/analysis/inputFromSource.js'
+import { parseBetaGrid, planScan } from '../../core/scan/index.js'
+import { loadWasm } from '../../core/wasm/node.js'
 import { npyBytes, parquetBytes } from '../core/io/plainWriters.js'
 
 const hasChromium = existsSync(CHROMIUM_PATH)
@@ -210,6 +213,46 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     expect(await shared.getAttribute('[data-testid=share-link]', 'href')).toBe(`${server.origin}/?scan=${id}`)
     await shared.waitForSelector('[data-testid=scan-point] [data-testid=relevance-chart] svg', { timeout: 30_000 })
     await shared.close()
+    expectNoProblems()
+  }, 240_000)
+
+  it('runs a scan in this browser from the form, one point at a time, and shows it with the scan view', async () => {
+    const page = await open('/')
+    await page.getByLabel('Dataset').selectOption('circle')
+    await page.getByLabel('Events', { exact: true }).fill('600')
+    await page.getByLabel('Epochs', { exact: true }).fill('3')
+    await page.getByLabel('Seed', { exact: true }).fill('1')
+    await page.getByRole('radio', { name: 'in this browser' }).check()
+    // A bad grid is named by core's parseBetaGrid before anything trains.
+    await page.getByLabel('β grid (scan)').fill('1:0.1:3')
+    await page.getByLabel('Epochs', { exact: true }).press('Enter')
+    await page.waitForSelector('[data-testid=form-error]:not([hidden])')
+    expect(await page.textContent('[data-testid=form-error]')).toBe("the β grid '1:0.1:3' must run upwards (from < to)")
+    await page.getByLabel('β grid (scan)').fill('0.05:1:3')
+    await page.getByLabel('Epochs', { exact: true }).press('Enter')
+    await page.waitForSelector('[data-testid=scan-staircase] svg', { timeout: TRAINING_TIMEOUT })
+    expect(page.url()).toContain('betas=0.05%3A1%3A3')
+    // The progress bar counted every point's epochs: 3 points × 3 epochs.
+    const progress = page.locator('[data-testid=training-progress]')
+    expect(await progress.getAttribute('max')).toBe('9')
+    expect(await progress.evaluate((p: HTMLProgressElement) => p.value)).toBe(9)
+    // The staircase: one line per latent rank (K = 4), over the three β.
+    expect(await page.locator('[data-testid=scan-staircase] [data-mark=line][data-rank]').count()).toBe(4)
+    expect(await page.textContent('[data-testid=scan-view] h2')).toBe('Scan of circle: 3 points')
+    expect(await page.textContent('[data-testid=backend]')).toMatch(/^fused WebAssembly SIMD trainer/)
+    // The same core plan as the CLI's: the scan id and every point's report id as planScan makes them in Node.
+    const wasm = await loadWasm()
+    const input = await inputFromSource(wasm, { kind: 'generator', dataset: 'circle', n: 600, seed: 1, params: {} })
+    const plan = await planScan(wasm, input, { grid: { beta: parseBetaGrid('0.05:1:3'), seeds: [1], latent: [] }, config: { epochs: 3 }, trainer: 'fused' })
+    expect(await page.getAttribute('[data-testid=scan-view]', 'data-scan-id')).toBe(plan.id)
+    // The slider shows each point's own report, its relevance chart drawn from the report the worker made.
+    await page.waitForSelector('[data-testid=scan-point] [data-testid=relevance-chart] svg')
+    expect(await page.getAttribute('[data-testid=scan-point] [data-report-id]', 'data-report-id')).toBe(plan.points[0].prepared.id)
+    await page.locator('[data-testid=scan-beta]').fill('2')
+    await page.waitForFunction((id) => document.querySelector('[data-testid=scan-point] [data-report-id]')?.getAttribute('data-report-id') === id, plan.points[2].prepared.id)
+    expect(await page.locator('[data-testid=scan-point] [data-testid=relevance-chart] [data-mark=bar]').count()).toBe(4)
+    expect(await page.locator('[data-testid=downloads] a[download$=".json"]').count()).toBe(4)
+    await page.close()
     expectNoProblems()
   }, 240_000)
 

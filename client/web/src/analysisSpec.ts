@@ -6,6 +6,7 @@ import { resolveRequest } from '../../../core/datasets/generate.js'
 import { parseParameterText } from '../../../core/datasets/parameters.js'
 import { getDataset } from '../../../core/datasets/registry.js'
 import { SymscopeError } from '../../../core/errors.js'
+import { MAX_SCAN_SEEDS, parseBetaGrid } from '../../../core/scan/index.js'
 import { DEFAULT_VAE_CONFIG, resolveVaeConfig, type Activation, type VaeConfig } from '../../../core/vae/config.js'
 import type { AnalysisRequestBody } from '../../element/api.js'
 import type { BackendChoice, DataSource } from './protocol.js'
@@ -15,7 +16,8 @@ import type { AnalysisState, RunWhere, SettingKey } from './urlState.js'
 export const DEFAULT_EVENTS = 10_000
 
 /** Which VaeConfig field each URL setting is (the CLI's option names: batch, lr). */
-const CONFIG_FIELD: Record<Exclude<SettingKey, 'threshold'>, keyof VaeConfig> = {
+type ConfigKey = Exclude<SettingKey, 'threshold' | 'betas' | 'seeds'>
+const CONFIG_FIELD: Record<ConfigKey, keyof VaeConfig> = {
   epochs: 'epochs',
   seed: 'seed',
   latent: 'latent',
@@ -52,7 +54,7 @@ function numberOf(key: string, text: string): number {
 /** The training settings of a state, checked by core against `features` input columns. */
 export function trainingSettings(settings: AnalysisState['settings'], features: number): { config: Partial<VaeConfig>; threshold: number | undefined } {
   const config: Partial<VaeConfig> = {}
-  for (const [key, field] of Object.entries(CONFIG_FIELD) as [Exclude<SettingKey, 'threshold'>, keyof VaeConfig][]) {
+  for (const [key, field] of Object.entries(CONFIG_FIELD) as [ConfigKey, keyof VaeConfig][]) {
     const text = settings[key]
     if (text === undefined || text.trim() === '') continue
     ;(config as Record<string, unknown>)[field] = key === 'activation' ? (text as Activation) : numberOf(key, text)
@@ -73,6 +75,27 @@ export interface AnalysisSpec {
   threshold: number | undefined
   run: RunWhere
   backend: BackendChoice
+  /** A scan instead of one analysis: the β grid's text (core's parseBetaGrid) and the training seeds per β. */
+  scan?: { betas: string; seeds: number }
+}
+
+/**
+ * The scan a state asks for (a non-empty β grid), its grid text checked by core's parseBetaGrid and its seed count by
+ * the scan limit; undefined for one analysis.
+ */
+export function scanSettings(settings: AnalysisState['settings']): AnalysisSpec['scan'] {
+  const betas = settings.betas?.trim() ?? ''
+  const seedsText = settings.seeds?.trim() ?? ''
+  if (betas === '') {
+    if (seedsText !== '') throw new SymscopeError('invalid_parameter', 'seeds: a seed count needs a β grid (betas) to scan over', { parameter: 'seeds' })
+    return undefined
+  }
+  parseBetaGrid(betas) // throws naming the problem
+  const seeds = seedsText === '' ? 1 : numberOf('seeds', seedsText)
+  if (!(Number.isInteger(seeds) && seeds >= 1 && seeds <= MAX_SCAN_SEEDS)) {
+    throw new SymscopeError('invalid_parameter', `seeds must be an integer from 1 to ${MAX_SCAN_SEEDS}; got ${seedsText}`, { parameter: 'seeds' })
+  }
+  return { betas, seeds }
 }
 
 /** A generator source from text: parameters parsed as the CLI's --set, then checked by the generator's schema. */

@@ -1,14 +1,26 @@
 // Training in this browser: the page's side of the analysis worker. One worker, started on first use and kept
-// (tfjs and its backend stay initialised between runs); one run at a time.
+// (tfjs and its backend stay initialised between runs); one run (an analysis or a scan) at a time.
 import type { Report } from '../../../core/report/schema.js'
 import type { EpochRecord } from '../../../core/vae/train.js'
-import type { BackendInfo, FromWorker, Phase, RunMessage } from './protocol.js'
+import type { Scan } from '../../../core/report/scanSchema.js'
+import type { BackendInfo, FromWorker, Phase, RunMessage, ScanMessage, ToWorker } from './protocol.js'
 
 export interface LocalRunHandlers {
   backend(info: BackendInfo): void
   phase(phase: Phase): void
   prepared(info: { id: string; events: number; features: number; epochs: number }): void
   epoch(record: EpochRecord, epochs: number): void
+}
+
+export interface LocalScanHandlers extends LocalRunHandlers {
+  /** A point starts training: its place in the plan and its grid coordinates. */
+  point(info: { index: number; points: number; beta: number; seed: number }): void
+}
+
+/** A finished scan and its points' reports (in the plan's order). */
+export interface LocalScanResult {
+  scan: Scan
+  reports: Report[]
 }
 
 /** How a run ended: a report (possibly of a stopped training), or nothing when stopped before the first epoch. */
@@ -40,10 +52,27 @@ export class LocalTrainer {
 
   /** Runs one analysis in the worker; resolves with its report, rejects with an AnalysisError. */
   run(message: RunMessage, handlers: LocalRunHandlers): Promise<LocalRunResult> {
+    return this.#exchange<LocalRunResult>(message, handlers, (m, resolve) => {
+      if (m.type === 'report') resolve({ report: m.report, stopped: m.stopped })
+      else if (m.type === 'stopped') resolve({ report: null, stopped: true })
+    })
+  }
+
+  /** Runs a scan in the worker, one point at a time; resolves with the scan and every point's report (null when stopped). */
+  scan(message: ScanMessage, handlers: LocalScanHandlers): Promise<LocalScanResult | null> {
+    return this.#exchange<LocalScanResult | null>(message, handlers, (m, resolve) => {
+      if (m.type === 'point') handlers.point(m)
+      else if (m.type === 'scan') resolve({ scan: m.scan, reports: m.reports })
+      else if (m.type === 'stopped') resolve(null)
+    })
+  }
+
+  /** Posts a message and routes the worker's answers until `settle` resolves (or an error rejects). */
+  #exchange<T>(message: ToWorker, handlers: LocalRunHandlers, settle: (m: FromWorker, resolve: (value: T) => void) => void): Promise<T> {
     if (this.#settle) return Promise.reject(new AnalysisError('busy', 'an analysis is already running'))
     this.#worker ??= this.#start()
     const worker = this.#worker
-    return new Promise<LocalRunResult>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const done = () => {
         worker.removeEventListener('message', onMessage)
         this.#settle = undefined
@@ -59,9 +88,8 @@ export class LocalTrainer {
         else if (m.type === 'phase') handlers.phase(m.phase)
         else if (m.type === 'prepared') handlers.prepared(m)
         else if (m.type === 'epoch') handlers.epoch(m.record, m.epochs)
-        else if (m.type === 'report') (done(), resolve({ report: m.report, stopped: m.stopped }))
-        else if (m.type === 'stopped') (done(), resolve({ report: null, stopped: true }))
         else if (m.type === 'error') (done(), reject(new AnalysisError(m.code, m.message)))
+        else settle(m, (value) => (done(), resolve(value)))
       }
       worker.addEventListener('message', onMessage)
       worker.postMessage(message)

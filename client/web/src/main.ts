@@ -6,11 +6,11 @@ import type { Report } from '../../../core/report/schema.js'
 import { getAnalysis, submitAnalysis, submitUpload, waitForReport, type JobStatus } from '../../element/api.js'
 import { h } from '../../element/dom.js'
 import { REPORT_CSS } from '../../element/styles.js'
-import { featureCount, generatorSource, requestBody, trainingSettings, type AnalysisSpec } from './analysisSpec.js'
+import { featureCount, generatorSource, requestBody, scanSettings, trainingSettings, type AnalysisSpec } from './analysisSpec.js'
 import { cmsAsPlainCsv, CMS_SAMPLE_NAME, describeUpload, loadCmsSample, readUpload, SERVER_FORMATS, type Upload } from './dataInput.js'
 import { AnalysisForm } from './form.js'
 import { AnalysisError, LocalTrainer } from './localRun.js'
-import { hideResults, showResults, showScan } from './resultsView.js'
+import { hideResults, showLocalScan, showResults, showScan } from './resultsView.js'
 import { TrainingView } from './trainingView.js'
 import { analysisSearch, parseUrlState, reportSearch } from './urlState.js'
 
@@ -69,7 +69,9 @@ async function specFromForm(): Promise<{ spec: AnalysisSpec; search: string | nu
     source = generatorSource(state.source.dataset, state.source.n, seed, state.source.params)
   }
   const { config, threshold } = trainingSettings(state.settings, featureCount(source))
-  return { spec: { source, config, threshold, run: state.run, backend: state.backend }, search }
+  const scan = scanSettings(state.settings)
+  if (scan && state.run === 'server') throw new Error('a scan runs in this browser here; on the server, scan with the API (POST /api/v1/scans) or symscope scan')
+  return { spec: { source, config, threshold, run: state.run, backend: state.backend, scan }, search }
 }
 
 async function runLocal(spec: AnalysisSpec, search: string | null): Promise<void> {
@@ -95,6 +97,43 @@ async function runLocal(spec: AnalysisSpec, search: string | null): Promise<void
     showResults(report, { stored: false, analysisSearch: search, onStore: () => void runOnServer({ ...spec, run: 'server' }, search) })
   } catch (error) {
     training.phase(error instanceof AnalysisError && error.code !== 'internal' ? 'The analysis could not run.' : 'The analysis failed.')
+    showError(formError, error)
+  } finally {
+    setBusy(false)
+  }
+}
+
+/** A scan in this browser: the worker trains its points one at a time; progress counts every point's epochs. */
+async function runLocalScan(spec: AnalysisSpec, scan: NonNullable<AnalysisSpec['scan']>, search: string | null): Promise<void> {
+  setBusy(true, () => trainer.stop())
+  hideResults()
+  training.start('local', undefined)
+  let point = { index: 0, points: 1, beta: 0, seed: 0 }
+  try {
+    const result = await trainer.scan(
+      { type: 'scan', source: spec.source, config: spec.config, threshold: spec.threshold, backend: spec.backend, betas: scan.betas, seeds: scan.seeds },
+      {
+        backend: (info) => training.backend(info),
+        // While a point trains, the phase names it.
+        phase: (phase) => training.phase(phase === 'training' ? `Scan point ${point.index + 1} of ${point.points}: training at β = ${point.beta}, seed ${point.seed}…` : phase),
+        point: (info) => {
+          point = info
+          training.newCurve(info.beta) // the live curve is this point's
+        },
+        prepared: () => undefined,
+        epoch: (record, epochs) => training.scanEpoch(record, epochs, point.index, point.points),
+      },
+    )
+    if (!result) {
+      training.finish([], 1, 'Stopped: a scan needs every point, so there is no scan to show.')
+      return
+    }
+    const seconds = result.reports.reduce((sum, r) => sum + r.training.seconds, 0)
+    const last = result.reports[result.reports.length - 1]
+    training.finishScan(last.training.history, last.config.epochs, result.reports.length, `Done: ${result.reports.length} points trained in ${seconds.toFixed(1)} s, one at a time.`)
+    showLocalScan(result.scan, result.reports, search)
+  } catch (error) {
+    training.phase(error instanceof AnalysisError && error.code !== 'internal' ? 'The scan could not run.' : 'The scan failed.')
     showError(formError, error)
   } finally {
     setBusy(false)
@@ -172,7 +211,8 @@ async function start(): Promise<void> {
   }
   const { spec, search } = prepared
   history.replaceState(null, '', `/${search ?? ''}`) // an upload has no URL: back to the plain page
-  if (spec.run === 'local') await runLocal(spec, search)
+  if (spec.scan) await runLocalScan(spec, spec.scan, search)
+  else if (spec.run === 'local') await runLocal(spec, search)
   else await runOnServer(spec, search)
 }
 

@@ -1,5 +1,6 @@
 // Messages between the page and the analysis worker (client/web/worker/analysisWorker.ts). Plain data only: each
 // crosses a postMessage.
+import type { Scan } from '../../../core/report/scanSchema.js'
 import type { Report } from '../../../core/report/schema.js'
 import type { VaeConfig } from '../../../core/vae/config.js'
 import type { EpochRecord } from '../../../core/vae/train.js'
@@ -29,7 +30,17 @@ export interface RunMessage {
   backend: BackendChoice
 }
 
-export type ToWorker = RunMessage | { type: 'stop' }
+/**
+ * A scan in this browser: the run's data and settings over a β grid (core's parseBetaGrid text) and `seeds` training
+ * seeds from config.seed on, as `symscope scan --beta … --seeds …` runs it. The points train one at a time.
+ */
+export interface ScanMessage extends Omit<RunMessage, 'type'> {
+  type: 'scan'
+  betas: string
+  seeds: number
+}
+
+export type ToWorker = RunMessage | ScanMessage | { type: 'stop' }
 
 /** The backend a run trains on, as the page shows it. */
 export interface BackendInfo {
@@ -48,5 +59,7 @@ export type FromWorker =
   | { type: 'prepared'; id: string; events: number; features: number; epochs: number }
   | { type: 'epoch'; record: EpochRecord; epochs: number }
   | { type: 'report'; report: Report; stopped: boolean }
+  | { type: 'point'; index: number; points: number; beta: number; seed: number }
+  | { type: 'scan'; scan: Scan; reports: Report[] }
   | { type: 'stopped' }
   | { type: 'error'; code: string; message: string }

@@ -5,6 +5,8 @@ import { h } from '../../element/dom.js'
 import { EVENTS, FIGURES, TAG } from '../../element/constants.js'
 import '../../element/index.js' // defines <symscope-report>, which draws stored scans
 import { renderReport } from '../../element/reportView.js'
+import { renderScan } from '../../element/scanView.js'
+import type { Scan } from '../../../core/report/scanSchema.js'
 import { reportFigures } from '../../plots/reportFigures.js'
 import { MARKS } from './trainingView.js'
 import { reportSearch, scanSearch } from './urlState.js'
@@ -107,4 +109,40 @@ export function showScan(id: string): void {
     h('p', {}, 'This scan is stored on the server: ', h('a', { href: link, 'data-testid': 'share-link' }, link), ' ', copyButton(link)),
     h('p', { class: 'hint' }, 'Embed it: ', h('code', {}, `<symscope-report scan-id="${id}" api="${location.origin}"></symscope-report>`)),
   )
+}
+
+/**
+ * A scan run in this browser: the same scan view as a stored scan (client/element/scanView.ts), its slider drawing
+ * the point's report from the reports the worker made; downloads of scan.json and every report, and the link that
+ * runs the scan again.
+ */
+export function showLocalScan(scan: Scan, reports: Report[], search: string | null): void {
+  for (const url of objectUrls) URL.revokeObjectURL(url)
+  objectUrls = []
+  byId<HTMLElement>('results').hidden = false
+  const target = byId('report')
+  const byReportId = new Map(reports.map((r) => [r.id, r]))
+  const width = target.clientWidth
+  target.replaceChildren(
+    renderScan(scan, {
+      width,
+      onPoint: (point, into) => into.replaceChildren(renderReport(byReportId.get(point.id)!, { figures: ['relevance', 'dimension', 'correlations'], width })),
+    }),
+  )
+  const stem = `symscope-scan-${scan.dataset.name.replace(/[^A-Za-z0-9_-]+/g, '_')}-${scan.id.slice(0, 8)}`
+  byId('downloads').replaceChildren(
+    h('h3', {}, 'Download'),
+    h(
+      'ul',
+      { 'data-testid': 'downloads' },
+      download(`${stem}.json`, 'application/json', `${JSON.stringify(scan, null, 2)}\n`, 'scan.json'),
+      ...reports.map((r) => download(`${fileStem(r)}.json`, 'application/json', `${JSON.stringify(r, null, 2)}\n`, `report.json at β = ${r.config.beta}, seed ${r.config.seed}`)),
+    ),
+  )
+  const link = search ? `${location.origin}/${search}` : null
+  byId('share').replaceChildren(
+    h('h3', {}, 'Share'),
+    link ? h('p', {}, 'Link that runs this scan again: ', h('a', { href: link, 'data-testid': 'analysis-link' }, link), ' ', copyButton(link)) : h('p', { class: 'hint' }, 'A scan of an uploaded file has no link.'),
+  )
+  document.dispatchEvent(new CustomEvent(EVENTS.load, { detail: { scan } }))
 }

@@ -32,18 +32,23 @@ export class TrainingView {
 
   /** A new run: clears the curve and the progress. */
   start(where: 'local' | 'server', beta: number | undefined): void {
-    cancelAnimationFrame(this.#frame)
-    this.#frame = 0
-    this.#history = []
-    this.#beta = beta
+    this.newCurve(beta)
     this.#panel.hidden = false
-    this.#curve.replaceChildren()
     this.#progress.value = 0
     this.#progress.max = 1
     this.#progressText.textContent = where === 'local' ? 'epoch 0' : 'waiting for the server'
     this.#backend.textContent = where === 'local' ? 'starting…' : 'server'
     this.#backendNote.textContent = ''
     this.#phase.textContent = where === 'local' ? PHASES.starting : 'Sending the analysis to the server…'
+  }
+
+  /** A new live loss curve (a scan's next point), keeping the backend and the progress. */
+  newCurve(beta: number | undefined): void {
+    cancelAnimationFrame(this.#frame)
+    this.#frame = 0
+    this.#history = []
+    this.#beta = beta
+    this.#curve.replaceChildren()
   }
 
   backend(info: BackendInfo): void {
@@ -70,6 +75,14 @@ export class TrainingView {
     if (!this.#frame) this.#frame = requestAnimationFrame(() => this.#draw())
   }
 
+  /** An epoch of a scan's point `index` of `points`: the bar counts the whole scan's epochs, the curve this point's. */
+  scanEpoch(record: EpochRecord, epochs: number, index: number, points: number): void {
+    this.epoch(record, epochs)
+    this.#progress.max = epochs * points
+    this.#progress.value = index * epochs + record.epoch
+    this.#progressText.textContent = `point ${index + 1} of ${points} · ${this.#progressText.textContent}`
+  }
+
   /** Server-side progress in optimiser steps (a queued job). */
   steps(steps: number, total: number, status: string): void {
     this.#progress.max = Math.max(total, 1)
@@ -89,6 +102,13 @@ export class TrainingView {
     }
     this.#phase.textContent = text
     if (!this.#frame) this.#frame = requestAnimationFrame(() => this.#draw())
+  }
+
+  /** A finished scan: the last point's curve, the bar full over every point's epochs. */
+  finishScan(last: EpochRecord[], epochs: number, points: number, text: string): void {
+    this.finish(last, epochs, text)
+    this.#progress.max = epochs * points
+    this.#progress.value = (points - 1) * epochs + (last[last.length - 1]?.epoch ?? epochs)
   }
 
   #draw(): void {

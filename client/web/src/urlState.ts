@@ -1,10 +1,14 @@
-// An analysis as a URL: `/?dataset=circle&n=4000&epochs=20&seed=1&run=local` describes it and runs it when opened;
+// An analysis as a URL: `/?dataset=circle&n=4000&epochs=20&seed=1&run=local` describes it and runs it when opened
+// (`&betas=0.05:1:4` makes it a scan);
 // `/?example=cms` takes the bundled CMS data; `/?report=<id>` opens a report stored by the server. Values stay text
 // here; core checks them (the generator's parameter schema, the VAE settings) when the analysis starts.
 import { BACKEND_CHOICES, type BackendChoice } from './protocol.js'
 
-/** Training settings as the URL names them (the CLI's option names), in the order they are written. */
-export const SETTING_KEYS = ['epochs', 'seed', 'latent', 'beta', 'threshold', 'hidden', 'layers', 'activation', 'batch', 'lr', 'patience'] as const
+/**
+ * Training settings as the URL names them (the CLI's option names), in the order they are written. `betas` (a β grid,
+ * `from:to:n` or a list) and `seeds` (training seeds per β) make the run a scan, as `symscope scan --beta --seeds`.
+ */
+export const SETTING_KEYS = ['epochs', 'seed', 'latent', 'beta', 'threshold', 'hidden', 'layers', 'activation', 'batch', 'lr', 'patience', 'betas', 'seeds'] as const
 export type SettingKey = (typeof SETTING_KEYS)[number]
 
 export type RunWhere = 'local' | 'server'

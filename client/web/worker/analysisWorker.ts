@@ -1,14 +1,19 @@
 // The analysis worker: a module Web Worker that runs core's analysis (generate or read the data, train the VAE,
 // compute the report) so that the page never freezes. One analysis at a time; `stop` aborts the training at the
-// next epoch boundary and the report is made from what was learned so far.
+// next epoch boundary and the report is made from what was learned so far. A scan runs core's planScan, then each
+// point's training and report one at a time, then scanFromReports: what `symscope scan` does, here in the worker.
 import type { AnalysisInput } from '../../../core/analysis/input.js'
 import { inputFromSource } from '../../../core/analysis/inputFromSource.js'
-import { prepareAnalysis, reportFromTraining, trainAnalysis } from '../../../core/analysis/analyze.js'
+import { prepareAnalysis, reportFromTraining, trainAnalysis, type PreparedAnalysis } from '../../../core/analysis/analyze.js'
 import { isSymscopeError } from '../../../core/errors.js'
+import type { Report } from '../../../core/report/schema.js'
+import { parseBetaGrid, planScan, scanFromReports, scanIndex } from '../../../core/scan/index.js'
 import { loadWasm } from '../../../core/wasm/browser.js'
 import type { SymscopeWasm } from '../../../core/wasm/module.js'
 import symscopeWasmUrl from '../../../core/wasm/symscope.wasm?url'
-import type { DataSource, FromWorker, RunMessage, ToWorker } from '../src/protocol.js'
+import type { DataSource, FromWorker, RunMessage, ScanMessage, ToWorker } from '../src/protocol.js'
+import type { TrainerName } from '../../../core/vae/model.js'
+import type { TrainedVae } from '../../../core/vae/train.js'
 import { startTrainer } from './trainer.js'
 
 const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message)
@@ -26,33 +31,13 @@ function inputOf(wasm: SymscopeWasm, source: DataSource): Promise<AnalysisInput>
   return inputFromSource(wasm, { kind: 'file', name: source.name, data: source.bytes })
 }
 
-async function run(message: RunMessage): Promise<void> {
+/** One run at a time: a new one aborts the last; whatever a run throws is posted with core's code. */
+async function exclusive(body: (signal: AbortSignal) => Promise<void>): Promise<void> {
   controller?.abort()
   const current = new AbortController()
   controller = current
   try {
-    post({ type: 'phase', phase: 'starting' })
-    const [wasm, { info, trainer }] = await Promise.all([loadWasm(symscopeWasmUrl), startTrainer(message.backend)])
-    post({ type: 'backend', backend: info })
-    post({ type: 'phase', phase: 'data' })
-    const input = await inputOf(wasm, message.source)
-    const prepared = await prepareAnalysis(wasm, input, { config: message.config, threshold: message.threshold, trainer })
-    post({ type: 'prepared', id: prepared.id, events: input.n, features: prepared.features.matrix.cols, epochs: prepared.config.epochs })
-    post({ type: 'phase', phase: 'training' })
-    const trained = await trainAnalysis(wasm, prepared, {
-      signal: current.signal,
-      onEpoch: async (record, epochs) => {
-        post({ type: 'epoch', record, epochs })
-        await yieldToMessages()
-      },
-    })
-    if (trained.history.length === 0) {
-      post({ type: 'stopped' })
-      return
-    }
-    post({ type: 'phase', phase: 'statistics' })
-    const report = await reportFromTraining(wasm, prepared, trained)
-    post({ type: 'report', report, stopped: trained.aborted })
+    await body(current.signal)
   } catch (error) {
     const code = isSymscopeError(error) ? error.code : 'internal'
     const text = error instanceof Error ? error.message : typeof error === 'object' && error && 'message' in error ? String(error.message) : String(error)
@@ -62,8 +47,63 @@ async function run(message: RunMessage): Promise<void> {
   }
 }
 
+/** The compute module, the trainer (announced to the page) and the run's data. */
+async function begin(message: RunMessage | ScanMessage): Promise<{ wasm: SymscopeWasm; trainer: TrainerName; input: AnalysisInput }> {
+  post({ type: 'phase', phase: 'starting' })
+  const [wasm, { info, trainer }] = await Promise.all([loadWasm(symscopeWasmUrl), startTrainer(message.backend)])
+  post({ type: 'backend', backend: info })
+  post({ type: 'phase', phase: 'data' })
+  return { wasm, trainer, input: await inputOf(wasm, message.source) }
+}
+
+/** Trains a prepared analysis, posting every epoch and letting a `stop` in between. */
+async function train(wasm: SymscopeWasm, input: AnalysisInput, prepared: PreparedAnalysis, signal: AbortSignal): Promise<TrainedVae> {
+  post({ type: 'prepared', id: prepared.id, events: input.n, features: prepared.features.matrix.cols, epochs: prepared.config.epochs })
+  post({ type: 'phase', phase: 'training' })
+  return trainAnalysis(wasm, prepared, {
+    signal,
+    onEpoch: async (record, epochs) => {
+      post({ type: 'epoch', record, epochs })
+      await yieldToMessages()
+    },
+  })
+}
+
+const run = (message: RunMessage) =>
+  exclusive(async (signal) => {
+    const { wasm, trainer, input } = await begin(message)
+    const prepared = await prepareAnalysis(wasm, input, { config: message.config, threshold: message.threshold, trainer })
+    const trained = await train(wasm, input, prepared, signal)
+    if (trained.history.length === 0) return post({ type: 'stopped' })
+    post({ type: 'phase', phase: 'statistics' })
+    post({ type: 'report', report: await reportFromTraining(wasm, prepared, trained), stopped: trained.aborted })
+  })
+
+/**
+ * A scan: the grid checked and every point prepared by planScan before anything trains (seeds from config.seed on,
+ * as `symscope scan --seed S --seeds n`), then the points in the plan's order, one at a time. A stop ends the scan at
+ * the next epoch boundary with no scan (a scan needs every point).
+ */
+const scan = (message: ScanMessage) =>
+  exclusive(async (signal) => {
+    const { wasm, trainer, input } = await begin(message)
+    const { beta: _beta, seed = 1, latent, ...shared } = message.config
+    const grid = { beta: parseBetaGrid(message.betas), seeds: Array.from({ length: Math.min(message.seeds, 10_000) }, (_, i) => seed + i), latent: latent === undefined ? [] : [latent] }
+    const plan = await planScan(wasm, input, { grid, config: shared, threshold: message.threshold, trainer })
+    const reports: Report[] = []
+    for (const [index, point] of plan.points.entries()) {
+      post({ type: 'point', index, points: plan.points.length, beta: point.beta, seed: point.seed })
+      const trained = await train(wasm, input, point.prepared, signal)
+      if (trained.aborted || trained.history.length === 0) return post({ type: 'stopped' })
+      reports.push(await reportFromTraining(wasm, point.prepared, trained))
+    }
+    post({ type: 'phase', phase: 'statistics' })
+    post({ type: 'scan', scan: scanFromReports(scanIndex(plan), reports), reports })
+  })
+
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data
   if (message.type === 'stop') controller?.abort()
   else if (message.type === 'run') void run(message)
+  else if (message.type === 'scan') void scan(message)
 })

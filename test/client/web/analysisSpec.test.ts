@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_THRESHOLD } from '../../../core/analysis/limits.js'
 import { DEFAULT_VAE_CONFIG } from '../../../core/vae/config.js'
-import { DEFAULT_EVENTS, generatorSource, requestBody, SETTING_DEFAULTS, trainingSettings } from '../../../client/web/src/analysisSpec.js'
+import { DEFAULT_EVENTS, generatorSource, requestBody, scanSettings, SETTING_DEFAULTS, trainingSettings } from '../../../client/web/src/analysisSpec.js'
 
 describe('from the form or URL to an analysis', () => {
   it('shows the documented defaults (docs/method.md: β 0.1, Adam 1e-3, batch 256, h 64, threshold 0.05)', () => {
@@ -21,6 +21,19 @@ describe('from the form or URL to an analysis', () => {
     expect(() => trainingSettings({ epochs: 'many' }, 2)).toThrow("epochs: 'many' is not a number")
     expect(() => trainingSettings({ latent: '100' }, 2)).toThrow(/latent/)
     expect(() => trainingSettings({ threshold: '1.5' }, 2)).toThrow('threshold must be a number > 0 and < 1; got 1.5')
+  })
+
+  it("makes a scan of a β grid, checked by core's parseBetaGrid and the seed limit; none without a grid", () => {
+    expect(scanSettings({ betas: ' 0.05:1:3 ', seeds: '2' })).toEqual({ betas: '0.05:1:3', seeds: 2 })
+    expect(scanSettings({ betas: '0.1,0.2' })).toEqual({ betas: '0.1,0.2', seeds: 1 })
+    expect(scanSettings({ epochs: '3' })).toBeUndefined()
+    // The scan keys are not VAE settings: trainingSettings leaves them alone.
+    expect(trainingSettings({ betas: '0.1,0.2', seeds: '2' }, 2)).toEqual({ config: {}, threshold: undefined })
+    expect(() => scanSettings({ betas: '1:0.1:3' })).toThrow("the β grid '1:0.1:3' must run upwards (from < to)")
+    expect(() => scanSettings({ betas: '0.1,0.1' })).toThrow('repeats 0.1')
+    expect(() => scanSettings({ betas: '0.1:1:3', seeds: '33' })).toThrow('seeds must be an integer from 1 to 32; got 33')
+    expect(() => scanSettings({ betas: '0.1:1:3', seeds: '1.5' })).toThrow(/seeds must be an integer/)
+    expect(() => scanSettings({ seeds: '2' })).toThrow('a seed count needs a β grid')
   })
 
   it("checks generator parameters with the registry's schema and fills the defaults", () => {

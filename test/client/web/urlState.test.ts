@@ -29,6 +29,15 @@ describe('the analysis URL', () => {
     expect(analysisSearch({ ...state, backend: 'auto' })).not.toContain('backend')
   })
 
+  it('carries a scan in this browser as betas and seeds (the CLI\'s --beta and --seeds), not as generator parameters', () => {
+    const parsed = parseUrlState('?dataset=circle&n=600&epochs=3&betas=0.05:1:3&seeds=2&run=local')
+    expect(parsed).toEqual({
+      kind: 'analysis',
+      state: { source: { kind: 'generator', dataset: 'circle', n: '600', params: {} }, settings: { epochs: '3', betas: '0.05:1:3', seeds: '2' }, run: 'local', backend: 'auto' },
+    })
+    expect(parsed.kind === 'analysis' && analysisSearch(parsed.state)).toBe('?dataset=circle&n=600&epochs=3&betas=0.05%3A1%3A3&seeds=2&run=local')
+  })
+
   it('opens a stored report by its id, and the bundled example by name', () => {
     const id = 'ab'.repeat(32)
     expect(parseUrlState(reportSearch(id))).toEqual({ kind: 'report', id })

@@ -1,21 +1,64 @@
 import type { SymscopeWasm } from '../../wasm/module.js'
 
 /**
- * The arguments every thread passes to vaeTrainThread (assembly/vae/parallel.ts) but its own index and the count:
- * group, data, trainRows, order, firstBatch, endBatch, seed, firstStep, lossBefore.
+ * The arguments every thread passes to vaeTrainThread (assembly/vae/parallel.ts) but its own index, the count and
+ * the stall limit: group, data, trainRows, order, firstBatch, endBatch, seed, firstStep, lossBefore.
  */
 export type TrainThreadArguments = [number, number, number, number, number, number, bigint, number, number]
 
 /**
+ * How long the threads at a step barrier wait while nothing moves (no thread arrives, no chunk of the batch is
+ * finished) before they give up on the missing thread: 30 s, far beyond one chunk's work on any allowed network.
+ */
+export const STALL_MILLISECONDS = 30_000
+
+/** Why a training on threads was abandoned: the reasons of assembly/vae/parallel.ts's abort word. */
+export const ABORT_ERROR = 1
+export const ABORT_STALLED = 2
+
+/**
  * Threads that train the fused VAE together in one shared memory: `wasm` is this thread's instance of the threaded
  * module (symscope-threads.wasm), the only one that allocates; each other thread holds an instance over the same
- * memory that only runs vaeTrainThread. Started by the platform (core/wasm/nodeThreads.ts for Node).
+ * memory that only runs vaeTrainThread. Started by the platform (core/wasm/nodeThreads.ts for Node,
+ * core/wasm/browserThreads.ts for Web Workers).
  */
 export interface TrainingThreads {
   readonly wasm: SymscopeWasm
   readonly count: number
-  /** Runs vaeTrainThread on every thread (this one is thread 0) and returns thread 0's result, the loss sum. */
+  /** The stall limit the barriers of this training wait (STALL_MILLISECONDS unless a test shortened it). */
+  readonly stallMilliseconds: number
+  /**
+   * Runs vaeTrainThread on every thread (this one is thread 0) and returns thread 0's result, the loss sum, or NaN
+   * when a thread failed (vaeGroupAborted says which). A worker that throws aborts the group itself.
+   */
   train(args: TrainThreadArguments): number
   /** Ends the other threads. */
   close(): Promise<void>
+}
+
+/** How a thread failed: it threw (a trap), it never came to a barrier, or its worker had exited before the call. */
+export type ThreadFailure = 'error' | 'stalled' | 'exited'
+
+/** A training that a thread's death stopped: which thread, and how it failed. */
+export class TrainingThreadError extends Error {
+  override readonly name = 'TrainingThreadError'
+  constructor(
+    readonly thread: number,
+    readonly reason: ThreadFailure,
+    count: number,
+    stallMilliseconds: number,
+  ) {
+    const what = {
+      error: 'stopped with an error (a WebAssembly trap)',
+      stalled: `did not reach the step barrier for ${stallMilliseconds / 1000} s (terminated or hung)`,
+      exited: 'had exited (its worker was terminated)',
+    }[reason]
+    super(`training thread ${thread} of ${count} ${what}; the training was abandoned`)
+  }
+}
+
+/** The error for a group's abort word (vaeGroupAborted; 0: none). */
+export function abortedTraining(abortWord: number, count: number, stallMilliseconds: number): TrainingThreadError | undefined {
+  if (abortWord === 0) return undefined
+  return new TrainingThreadError((abortWord & 0xff) - 1, abortWord >> 8 === ABORT_STALLED ? 'stalled' : 'error', count, stallMilliseconds)
 }

@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { Worker } from 'node:worker_threads'
-import { SymscopeError } from '../errors.js'
-import { ABORT_ERROR, STALL_MILLISECONDS, TrainingThreadError, type TrainingThreads, type TrainThreadArguments } from '../vae/fused/threads.js'
+import { ABORT_ERROR, checkThreadCount, STALL_MILLISECONDS, TrainingThreadError, type TrainingThreads, type TrainingThreadsOptions, type TrainThreadArguments } from '../vae/fused/threads.js'
 import { instantiateSymscope } from './module.js'
 
-/** Most threads one training may use; the batch has at most 16 chunks (assembly/vae/parallel.ts), so more wait. */
-export const MAX_THREADS = 16
+export { MAX_THREADS } from '../vae/fused/threads.js'
 
 // Each worker instantiates the threaded module over the shared memory and then only runs vaeTrainThread: it never
 // allocates, so the allocator's state is the main instance's alone. A trap in it aborts the group (the others leave
@@ -26,12 +24,6 @@ parentPort.on('message', (args) => {
 parentPort.postMessage('ready')
 `
 
-/** Options for tests only. */
-export interface TrainingThreadsOptions {
-  /** @internal How long a barrier waits with nothing moving before it gives up (default STALL_MILLISECONDS). */
-  stallMilliseconds?: number
-}
-
 /** @internal Test hook: the worker of each thread 1 … count − 1 (to terminate one). */
 export const workersForTest = new WeakMap<TrainingThreads, readonly Worker[]>()
 
@@ -41,12 +33,7 @@ export const workersForTest = new WeakMap<TrainingThreads, readonly Worker[]>()
  * alive meanwhile). A worker that has exited fails the next training call with a TrainingThreadError.
  */
 export async function startTrainingThreads(count: number, options: TrainingThreadsOptions = {}): Promise<TrainingThreads> {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_THREADS) {
-    throw new SymscopeError('invalid_parameter', `threads must be an integer from 1 to ${MAX_THREADS}; got ${count}`, {
-      parameter: 'threads',
-      limit: MAX_THREADS,
-    })
-  }
+  checkThreadCount(count)
   const stallMilliseconds = options.stallMilliseconds ?? STALL_MILLISECONDS
   const module = await WebAssembly.compile(await readFile(new URL('./symscope-threads.wasm', import.meta.url)))
   const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536, shared: true })

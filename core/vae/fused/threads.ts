@@ -1,4 +1,18 @@
+import { SymscopeError } from '../../errors.js'
 import type { SymscopeWasm } from '../../wasm/module.js'
+
+/** Most threads one training may use; the batch has at most 16 chunks (assembly/vae/parallel.ts), so more wait. */
+export const MAX_THREADS = 16
+
+/** Throws naming the limit unless `count` is a thread count the starters accept (1 … MAX_THREADS). */
+export function checkThreadCount(count: number): void {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_THREADS) {
+    throw new SymscopeError('invalid_parameter', `threads must be an integer from 1 to ${MAX_THREADS}; got ${count}`, {
+      parameter: 'threads',
+      limit: MAX_THREADS,
+    })
+  }
+}
 
 /**
  * The arguments every thread passes to vaeTrainThread (assembly/vae/parallel.ts) but its own index, the count and
@@ -11,6 +25,12 @@ export type TrainThreadArguments = [number, number, number, number, number, numb
  * finished) before they give up on the missing thread: 30 s, far beyond one chunk's work on any allowed network.
  */
 export const STALL_MILLISECONDS = 30_000
+
+/** Options of the platform starters, for tests only. */
+export interface TrainingThreadsOptions {
+  /** @internal How long a barrier waits with nothing moving before it gives up (default STALL_MILLISECONDS). */
+  stallMilliseconds?: number
+}
 
 /** Why a training on threads was abandoned: the reasons of assembly/vae/parallel.ts's abort word. */
 export const ABORT_ERROR = 1

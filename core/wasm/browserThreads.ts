@@ -1,11 +1,4 @@
-import {
-  checkThreadCount,
-  STALL_MILLISECONDS,
-  TrainingThreadError,
-  type TrainingThreads,
-  type TrainingThreadsOptions,
-  type TrainThreadArguments,
-} from '../vae/fused/threads.js'
+import { checkThreadCount, STALL_MILLISECONDS, threadsOver, type TrainingThreads, type TrainingThreadsOptions } from '../vae/fused/threads.js'
 import type { TrainingThreadStart } from './browserTrainingThread.js'
 import { instantiateSymscope } from './module.js'
 
@@ -15,6 +8,22 @@ export interface BrowserThreadSources {
   moduleUrl: URL | string
   /** A new module Web Worker running core/wasm/browserTrainingThread.ts. */
   spawn(): Worker
+}
+
+const compiled = new Map<string, Promise<WebAssembly.Module>>()
+
+/** The threaded module, fetched and compiled once per URL (each run starts new threads over a new memory). */
+function compiledModule(url: string): Promise<WebAssembly.Module> {
+  let module = compiled.get(url)
+  if (!module) {
+    module = fetch(url).then(async (response) => {
+      if (!response.ok) throw new Error(`symscope-threads.wasm: HTTP ${response.status} from ${url}`)
+      return WebAssembly.compile(await response.arrayBuffer())
+    })
+    module.catch(() => compiled.delete(url)) // a failed fetch is tried again next time
+    compiled.set(url, module)
+  }
+  return module
 }
 
 /** Whether this context may share memory between workers: cross-origin isolated, so SharedArrayBuffer exists. */
@@ -30,9 +39,7 @@ export async function startBrowserTrainingThreads(count: number, sources: Browse
   checkThreadCount(count)
   if (!canShareMemory()) throw new Error('threads need a cross-origin isolated page (SharedArrayBuffer)')
   const stallMilliseconds = options.stallMilliseconds ?? STALL_MILLISECONDS
-  const response = await fetch(sources.moduleUrl)
-  if (!response.ok) throw new Error(`symscope-threads.wasm: HTTP ${response.status} from ${String(sources.moduleUrl)}`)
-  const module = await WebAssembly.compile(await response.arrayBuffer())
+  const module = await compiledModule(String(sources.moduleUrl))
   const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536, shared: true })
   const workers = Array.from({ length: count - 1 }, () => sources.spawn())
   // A worker whose script fails (it never came up, or threw outside a training call) fails the next call.
@@ -54,17 +61,7 @@ export async function startBrowserTrainingThreads(count: number, sources: Browse
     throw error
   }
   const wasm = await instantiateSymscope(module, memory)
-  return {
-    wasm,
-    count,
-    stallMilliseconds,
-    train(args: TrainThreadArguments): number {
-      if (failed !== undefined) throw new TrainingThreadError(failed, 'exited', count, stallMilliseconds)
-      for (const worker of workers) worker.postMessage(args)
-      return wasm.exports.vaeTrainThread(...args, 0, count, stallMilliseconds)
-    },
-    async close() {
-      for (const worker of workers) worker.terminate()
-    },
-  }
+  return threadsOver(wasm, workers, stallMilliseconds, () => failed, async () => {
+    for (const worker of workers) worker.terminate()
+  })
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { Worker } from 'node:worker_threads'
-import { ABORT_ERROR, checkThreadCount, STALL_MILLISECONDS, TrainingThreadError, type TrainingThreads, type TrainingThreadsOptions, type TrainThreadArguments } from '../vae/fused/threads.js'
+import { ABORT_ERROR, checkThreadCount, STALL_MILLISECONDS, threadsOver, type TrainingThreads, type TrainingThreadsOptions } from '../vae/fused/threads.js'
 import { instantiateSymscope } from './module.js'
 
 export { MAX_THREADS } from '../vae/fused/threads.js'
@@ -58,20 +58,10 @@ export async function startTrainingThreads(count: number, options: TrainingThrea
   // Instantiated after the workers: every instantiation writes the module's data segments into the memory, which is
   // harmless only before anything has been allocated there.
   const wasm = await instantiateSymscope(module, memory)
-  const threads: TrainingThreads = {
-    wasm,
-    count,
-    stallMilliseconds,
-    train(args: TrainThreadArguments): number {
-      if (exited !== undefined) throw new TrainingThreadError(exited, 'exited', count, stallMilliseconds)
-      for (const worker of workers) worker.postMessage(args)
-      return wasm.exports.vaeTrainThread(...args, 0, count, stallMilliseconds)
-    },
-    async close() {
-      closing = true
-      await Promise.all(workers.map((worker) => worker.terminate()))
-    },
-  }
+  const threads = threadsOver(wasm, workers, stallMilliseconds, () => exited, async () => {
+    closing = true
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  })
   workersForTest.set(threads, workers)
   return threads
 }

@@ -59,6 +59,32 @@ export interface TrainingThreads {
 /** How a thread failed: it threw (a trap), it never came to a barrier, or its worker had exited before the call. */
 export type ThreadFailure = 'error' | 'stalled' | 'exited'
 
+/**
+ * The TrainingThreads over started workers (the platform starters' common part): thread 0 is this thread, in `wasm`;
+ * worker i is thread i + 1; `exited` names a worker known to be gone, which fails the next call at once.
+ */
+export function threadsOver(
+  wasm: SymscopeWasm,
+  workers: readonly { postMessage(message: unknown): void }[],
+  stallMilliseconds: number,
+  exited: () => number | undefined,
+  close: () => Promise<void>,
+): TrainingThreads {
+  const count = workers.length + 1
+  return {
+    wasm,
+    count,
+    stallMilliseconds,
+    train(args: TrainThreadArguments): number {
+      const gone = exited()
+      if (gone !== undefined) throw new TrainingThreadError(gone, 'exited', count, stallMilliseconds)
+      for (const worker of workers) worker.postMessage(args)
+      return wasm.exports.vaeTrainThread(...args, 0, count, stallMilliseconds)
+    },
+    close,
+  }
+}
+
 /** A training that a thread's death stopped: which thread, and how it failed. */
 export class TrainingThreadError extends Error {
   override readonly name = 'TrainingThreadError'

@@ -39,7 +39,7 @@ const WAIT_SLICE_NS: i64 = 100_000_000
 const ABORT_ERROR = 1 // core/vae/fused/threads.ts reads these two
 const ABORT_STALLED = 2
 
-/** Most threads of a group: core/wasm/nodeThreads.ts's MAX_THREADS. */
+/** Most threads of a group: MAX_THREADS of core/vae/fused/threads.ts. */
 const MAX_THREADS = 16
 
 // The barrier block: i32 words.

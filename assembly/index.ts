@@ -22,4 +22,4 @@ export { neighbourAverages, neighbourRegressionScratchBytes } from './stats/neig
 export { monomialMoments } from './symmetries/monomialMoments'
 export { vaeCreate, vaeWorkingBytes, vaeFree, vaeParameterFloats, vaeBuffer, vaeLayout } from './vae/network'
 export { vaeInitialise, vaeNoise, vaeGradients, vaeAdamStep, vaeEvaluate, vaeEvaluatedTerm, vaeEncode, vaeDecode } from './vae/train'
-export { vaeChunks, vaeGroupWorkingBytes, vaeGroupCreate, vaeGroupFree, vaeTrainThread } from './vae/parallel'
+export { vaeChunks, vaeGroupWorkingBytes, vaeGroupCreate, vaeGroupFree, vaeTrainThread, vaeGroupAbort, vaeGroupAborted, vaeGroupFaultForTest } from './vae/parallel'

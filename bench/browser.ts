@@ -4,6 +4,7 @@
 // circle example's URL to its first chart and to its report; and the gzipped sizes of what the app and the element
 // send. Needs a build (npm run bench builds first).
 import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser } from 'playwright-core'
@@ -19,7 +20,7 @@ const CIRCLE_URL = '/?dataset=circle&n=4000&epochs=20&seed=1&run=local'
 const REPORT_TIMEOUT_MS = 300_000
 
 /** The report the app draws for `path` (it announces it with a `symscope-load` event on the document). */
-async function reportOf(browser: Browser, base: string, path: string): Promise<{ report: Report; marks: Record<string, number> }> {
+async function reportOf(browser: Browser, base: string, path: string): Promise<{ report: Report; marks: Record<string, number>; threadsUsed: number }> {
   const context = await browser.newContext() // a fresh cache: every load is a first visit
   const page = await context.newPage()
   page.setDefaultTimeout(REPORT_TIMEOUT_MS) // a shared machine can be slow to serve the first page
@@ -33,30 +34,39 @@ async function reportOf(browser: Browser, base: string, path: string): Promise<{
     await page.waitForFunction(() => 'symscopeReport' in window, null, { timeout: REPORT_TIMEOUT_MS, polling: 200 })
     const report = (await page.evaluate(() => (window as unknown as { symscopeReport: unknown }).symscopeReport)) as Report
     const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])))
-    return { report, marks }
+    const threadsUsed = Number(await page.getAttribute('[data-testid=backend]', 'data-threads'))
+    return { report, marks, threadsUsed }
   } finally {
     await context.close()
   }
 }
 
 async function trainingTable(browser: Browser, base: string): Promise<BenchTable> {
+  const load = loadavg()
   const rows: (string | number)[][] = []
   const labels: Record<string, string> = {}
   for (const [label, dataset] of [
     ['2 → 64 → 64 → 2·4 (circle)', 'circle'],
     ['8 → 64 → 64 → 2·8 (ee_mumu: 6 non-constant features)', 'ee_mumu'],
   ] as const) {
-    const rates: Record<'fused' | 'wasm' | 'cpu', number[]> = { fused: [], wasm: [], cpu: [] }
-    const trainerOf = { fused: 'fused', wasm: 'tfjs-wasm', cpu: 'tfjs-cpu' } as const
+    const rates: Record<'fused' | 'fused2' | 'wasm' | 'cpu', number[]> = { fused: [], fused2: [], wasm: [], cpu: [] }
+    const runs = {
+      fused: { backend: 'fused', threads: 1, trainer: 'fused' },
+      fused2: { backend: 'fused', threads: 2, trainer: 'fused' },
+      wasm: { backend: 'wasm', threads: 1, trainer: 'tfjs-wasm' },
+      cpu: { backend: 'cpu', threads: 1, trainer: 'tfjs-cpu' },
+    } as const
     for (let r = 0; r < REPEATS; r++) {
-      for (const backend of ['fused', 'wasm', 'cpu'] as const) {
-        const { report } = await reportOf(browser, base, `/?dataset=${dataset}&n=${EVENTS}&epochs=${EPOCHS}&seed=1&run=local&backend=${backend}`)
-        if (report.training.backend !== trainerOf[backend]) throw new Error(`asked for ${backend}, trained on ${report.training.backend}`)
-        rates[backend].push((report.training.steps * report.config.batchSize) / report.training.seconds)
+      for (const [name, { backend, threads, trainer }] of Object.entries(runs) as [keyof typeof runs, (typeof runs)[keyof typeof runs]][]) {
+        const path = `/?dataset=${dataset}&n=${EVENTS}&epochs=${EPOCHS}&seed=1&run=local&backend=${backend}${backend === 'fused' ? `&threads=${threads}` : ''}`
+        const { report, threadsUsed } = await reportOf(browser, base, path)
+        if (report.training.backend !== trainer) throw new Error(`asked for ${backend}, trained on ${report.training.backend}`)
+        if (backend === 'fused' && threadsUsed !== threads) throw new Error(`asked for ${threads} threads, trained on ${threadsUsed}`)
+        rates[name].push((report.training.steps * report.config.batchSize) / report.training.seconds)
       }
     }
-    const [f, w, c] = [median(rates.fused), median(rates.wasm), median(rates.cpu)]
-    rows.push([label, f, w, c, `${(f / w).toFixed(2)}×`, `${(w / c).toFixed(2)}×`])
+    const [f, f2, w, c] = [median(rates.fused), median(rates.fused2), median(rates.wasm), median(rates.cpu)]
+    rows.push([label, f, f2, w, c, `${(f2 / f).toFixed(2)}×`, `${(f / w).toFixed(2)}×`, `${(f2 / w).toFixed(2)}×`, `${(w / c).toFixed(2)}×`])
     labels[dataset] = label
   }
   return {
@@ -64,10 +74,11 @@ async function trainingTable(browser: Browser, base: string): Promise<BenchTable
     description:
       `Samples per second of the web app's analysis worker (core's trainVae: Adam, batch 256, ${EPOCHS} epochs of ` +
       `${Math.round(EVENTS * 0.8).toLocaleString('en-US')} events), from the report's own clock; median of ${REPEATS} alternating page loads per backend (\`&backend=fused\` / \`wasm\` / \`cpu\` in the URL).`,
-    columns: ['network', 'fused samples/s', 'tfjs wasm samples/s', 'tfjs cpu samples/s', 'fused / tfjs wasm', 'tfjs wasm / cpu'],
+    columns: ['network', 'fused samples/s', 'fused, 2 threads', 'tfjs wasm samples/s', 'tfjs cpu samples/s', 'fused 2 threads / 1', 'fused / tfjs wasm', 'fused 2 threads / tfjs wasm', 'tfjs wasm / cpu'],
     rows,
     notes: [
-      `Debian Chromium, headless, no GPU (so no WebGPU); the page is cross-origin isolated, so tfjs takes its threaded SIMD build, with tfjs's default thread count (half the cores, at most 4); the fused trainer runs one thread.`,
+      `Debian Chromium, headless, no GPU (so no WebGPU); the page is cross-origin isolated, so tfjs takes its threaded SIMD build, with tfjs's default thread count (half the cores, at most 4); the fused trainer runs one thread (\`&threads=1\`) or two (\`&threads=2\`: a nested Web Worker beside the analysis worker, over one shared memory, the same bits).`,
+      `Load average at the start (1, 5, 15 min): ${load.map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} cores, shared with other work.`,
     ],
   }
 }
@@ -108,14 +119,15 @@ function sizeTable(): BenchTable {
     ['element: symscope-report.js (everything it needs)', [join(web, 'symscope-report.js')]],
     ['app, first paint: index.html + main JS + CSS', [join(web, 'index.html'), ...pick(/\/main-[^/]+\.(js|css)$/)]],
     ['app, analysis worker: symscope core, no tfjs (not minified, see client/web/vite.config.ts)', pick(/\/analysisWorker-[^/]+\.js$/)],
-    ['app, fused trainer and symscope compute module (symscope.wasm)', [...trainerChunks.filter(isFused), ...pick(/\/symscope-[^/]+\.wasm$/)]],
+    ['app, fused trainer and symscope compute module (symscope.wasm)', [...trainerChunks.filter(isFused), ...pick(/\/symscope-(?!threads-)[^/]+\.wasm$/)]],
+    ['app, fused trainer threads (loaded only for 2 or more): the threaded module and the training-thread worker', pick(/\/(symscope-threads-[^/]+\.wasm|browserTrainingThread-[^/]+\.js)$/)],
     [
       'app, tfjs (loaded only for a tfjs backend): tfjs-core, wasm and cpu backends, its trainer, the threaded SIMD binary',
       [...pick(/\/(tensorflow|tfjs)-[^/]+\.js$/).filter((f) => !/webgpu/.test(f)), ...trainerChunks.filter((f) => !isFused(f)), ...pick(/\/tfjs-backend-wasm-threaded-simd-[^/]+\.wasm$/)],
     ],
     ['app, WebGPU backend (loaded only on a real GPU adapter)', pick(/\/tfjs-backend-webgpu-[^/]+\.js$/)],
   ]
-  const firstRun = [...groups[1][1], ...groups[2][1], ...groups[3][1]]
+  const firstRun = [...groups[1][1], ...groups[2][1], ...groups[3][1]] // one thread: the default on two cores
   return {
     title: 'What the web client sends: gzipped sizes',
     description: 'Bytes of the built files in dist/web, raw and gzipped (level 9); "first analysis" is what a first in-browser analysis loads, without WebGPU.',

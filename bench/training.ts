@@ -6,7 +6,7 @@
 // optimiser steps × batch / seconds, from each trainer's own clock. Then the wall time of `symscope reproduce --quick`.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateEvents, type SymscopeWasm } from '../core/index.js'
@@ -71,6 +71,7 @@ function pytorch(settings: object[]): number[] | null {
 const ratio = (a: number, b: number | null) => (b ? `${(a / b).toFixed(2)}×` : 'n/a')
 
 async function trainingTable(wasm: SymscopeWasm, twoThreads: TrainingThreads): Promise<BenchTable> {
+  const load = loadavg()
   const rows: (string | number)[][] = []
   let torchFound = true
   for (const net of NETS) {
@@ -116,6 +117,7 @@ async function trainingTable(wasm: SymscopeWasm, twoThreads: TrainingThreads): P
     rows,
     notes: [
       'Goals (issue 10): fused ≥ 1× PyTorch\'s best on this CPU, 2 threads ≥ 2×, ≥ 6× tfjs-wasm.',
+      `Load average at the start (1, 5, 15 min): ${load.map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} cores, shared with other work: two threads can only scale when a second core is free.`,
       torchFound
         ? 'PyTorch: Debian\'s python3-torch (CPU), bench/pytorchVae.py, the same network, loss and optimiser.'
         : `PyTorch not measured: ${PYTHON} cannot import torch (apt-get install -y python3-torch).`,

@@ -83,8 +83,14 @@ export interface SymscopeExports {
   /** Thread `thread` of `threads`' share of training batches firstBatch … endBatch − 1; thread 0 returns lossBefore + their losses. */
   vaeTrainThread(
     group: number, data: number, trainRows: number, order: number, firstBatch: number, endBatch: number,
-    seed: bigint, firstStep: number, lossBefore: number, thread: number, threads: number,
+    seed: bigint, firstStep: number, lossBefore: number, thread: number, threads: number, stallMs: number,
   ): number
+  /** Stops a group's training: `thread` failed for `reason` (core/vae/fused/threads.ts ABORT_ERROR, ABORT_STALLED). */
+  vaeGroupAbort(group: number, thread: number, reason: number): void
+  /** 0 while the group trains, else (reason << 8) | (thread + 1) of the first abort. */
+  vaeGroupAborted(group: number): number
+  /** A test hook, not for use: thread `thread` fails at step `step` (kind 1: a trap; 2: it leaves silently). */
+  vaeGroupFaultForTest(group: number, thread: number, step: number, kind: number): void
   vaeEvaluate(handle: number, data: number, rows: number, count: number, noise: number): number
   vaeEvaluatedTerm(which: number): number
   vaeEncode(handle: number, x: number, count: number, means: number, logVars: number): void

@@ -7,6 +7,7 @@ import { parseParameterText } from '../../../core/datasets/parameters.js'
 import { getDataset } from '../../../core/datasets/registry.js'
 import { SymscopeError } from '../../../core/errors.js'
 import { MAX_SCAN_SEEDS, parseBetaGrid } from '../../../core/scan/index.js'
+import { checkThreadCount } from '../../../core/vae/fused/threads.js'
 import { DEFAULT_VAE_CONFIG, resolveVaeConfig, type Activation, type VaeConfig } from '../../../core/vae/config.js'
 import type { AnalysisRequestBody } from '../../element/api.js'
 import type { BackendChoice, DataSource } from './protocol.js'
@@ -16,7 +17,7 @@ import type { AnalysisState, RunWhere, SettingKey } from './urlState.js'
 export const DEFAULT_EVENTS = 10_000
 
 /** Which VaeConfig field each URL setting is (the CLI's option names: batch, lr). */
-type ConfigKey = Exclude<SettingKey, 'threshold' | 'betas' | 'seeds'>
+type ConfigKey = Exclude<SettingKey, 'threshold' | 'betas' | 'seeds' | 'threads'>
 const CONFIG_FIELD: Record<ConfigKey, keyof VaeConfig> = {
   epochs: 'epochs',
   seed: 'seed',
@@ -77,6 +78,17 @@ export interface AnalysisSpec {
   backend: BackendChoice
   /** A scan instead of one analysis: the β grid's text (core's parseBetaGrid) and the training seeds per β. */
   scan?: { betas: string; seeds: number }
+  /** Threads of the fused trainer in this browser (undefined: the worker's default). */
+  threads?: number
+}
+
+/** The thread count a state asks for, checked against core's limit (1 … 16); undefined when none is given. */
+export function threadsSetting(settings: AnalysisState['settings']): number | undefined {
+  const text = settings.threads?.trim() ?? ''
+  if (text === '') return undefined
+  const threads = numberOf('threads', text)
+  checkThreadCount(threads) // throws naming the limit
+  return threads
 }
 
 /**

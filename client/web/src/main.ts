@@ -6,7 +6,7 @@ import type { Report } from '../../../core/report/schema.js'
 import { getAnalysis, submitAnalysis, submitUpload, waitForReport, type JobStatus } from '../../element/api.js'
 import { h } from '../../element/dom.js'
 import { REPORT_CSS } from '../../element/styles.js'
-import { featureCount, generatorSource, requestBody, scanSettings, trainingSettings, type AnalysisSpec } from './analysisSpec.js'
+import { featureCount, generatorSource, requestBody, scanSettings, threadsSetting, trainingSettings, type AnalysisSpec } from './analysisSpec.js'
 import { cmsAsPlainCsv, CMS_SAMPLE_NAME, describeUpload, loadCmsSample, readUpload, SERVER_FORMATS, type Upload } from './dataInput.js'
 import { AnalysisForm } from './form.js'
 import { AnalysisError, LocalTrainer } from './localRun.js'
@@ -71,7 +71,7 @@ async function specFromForm(): Promise<{ spec: AnalysisSpec; search: string | nu
   const { config, threshold } = trainingSettings(state.settings, featureCount(source))
   const scan = scanSettings(state.settings)
   if (scan && state.run === 'server') throw new Error('a scan runs in this browser here; on the server, scan with the API (POST /api/v1/scans) or symscope scan')
-  return { spec: { source, config, threshold, run: state.run, backend: state.backend, scan }, search }
+  return { spec: { source, config, threshold, run: state.run, backend: state.backend, scan, threads: threadsSetting(state.settings) }, search }
 }
 
 async function runLocal(spec: AnalysisSpec, search: string | null): Promise<void> {
@@ -80,7 +80,7 @@ async function runLocal(spec: AnalysisSpec, search: string | null): Promise<void
   training.start('local', spec.config.beta ?? 0.1)
   try {
     const result = await trainer.run(
-      { type: 'run', source: spec.source, config: spec.config, threshold: spec.threshold, backend: spec.backend },
+      { type: 'run', source: spec.source, config: spec.config, threshold: spec.threshold, backend: spec.backend, threads: spec.threads },
       {
         backend: (info) => training.backend(info),
         phase: (phase) => training.phase(phase),
@@ -111,7 +111,7 @@ async function runLocalScan(spec: AnalysisSpec, scan: NonNullable<AnalysisSpec['
   let point = { index: 0, points: 1, beta: 0, seed: 0 }
   try {
     const result = await trainer.scan(
-      { type: 'scan', source: spec.source, config: spec.config, threshold: spec.threshold, backend: spec.backend, betas: scan.betas, seeds: scan.seeds },
+      { type: 'scan', source: spec.source, config: spec.config, threshold: spec.threshold, backend: spec.backend, threads: spec.threads, betas: scan.betas, seeds: scan.seeds },
       {
         backend: (info) => training.backend(info),
         // While a point trains, the phase names it.

@@ -28,6 +28,8 @@ export interface RunMessage {
   config: Partial<VaeConfig>
   threshold?: number
   backend: BackendChoice
+  /** Threads of the fused trainer (1 … 16; undefined: client/web/worker/threads.ts's default). */
+  threads?: number
 }
 
 /**
@@ -47,6 +49,8 @@ export interface BackendInfo {
   name: 'fused' | 'webgpu' | 'wasm' | 'cpu'
   /** For people: "WebAssembly (SIMD, 4 threads)". */
   label: string
+  /** Threads the fused trainer runs on. */
+  threads?: number
   /** Why a faster backend was not taken, when one was not. */
   note?: string
 }

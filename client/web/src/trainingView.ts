@@ -54,6 +54,8 @@ export class TrainingView {
   backend(info: BackendInfo): void {
     this.#backend.textContent = info.label
     this.#backend.dataset.backend = info.name
+    if (info.threads === undefined) delete this.#backend.dataset.threads
+    else this.#backend.dataset.threads = String(info.threads)
     this.#backendNote.textContent = info.note ?? ''
   }
 

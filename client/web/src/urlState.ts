@@ -6,9 +6,10 @@ import { BACKEND_CHOICES, type BackendChoice } from './protocol.js'
 
 /**
  * Training settings as the URL names them (the CLI's option names), in the order they are written. `betas` (a β grid,
- * `from:to:n` or a list) and `seeds` (training seeds per β) make the run a scan, as `symscope scan --beta --seeds`.
+ * `from:to:n` or a list) and `seeds` (training seeds per β) make the run a scan, as `symscope scan --beta --seeds`;
+ * `threads` is the fused trainer's thread count in this browser (the report is the same on any).
  */
-export const SETTING_KEYS = ['epochs', 'seed', 'latent', 'beta', 'threshold', 'hidden', 'layers', 'activation', 'batch', 'lr', 'patience', 'betas', 'seeds'] as const
+export const SETTING_KEYS = ['epochs', 'seed', 'latent', 'beta', 'threshold', 'hidden', 'layers', 'activation', 'batch', 'lr', 'patience', 'betas', 'seeds', 'threads'] as const
 export type SettingKey = (typeof SETTING_KEYS)[number]
 
 export type RunWhere = 'local' | 'server'

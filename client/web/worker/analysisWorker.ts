@@ -12,6 +12,7 @@ import { loadWasm } from '../../../core/wasm/browser.js'
 import type { SymscopeWasm } from '../../../core/wasm/module.js'
 import symscopeWasmUrl from '../../../core/wasm/symscope.wasm?url'
 import type { DataSource, FromWorker, RunMessage, ScanMessage, ToWorker } from '../src/protocol.js'
+import type { TrainingThreads } from '../../../core/vae/fused/threads.js'
 import type { TrainerName } from '../../../core/vae/model.js'
 import type { TrainedVae } from '../../../core/vae/train.js'
 import { startTrainer } from './trainer.js'
@@ -47,21 +48,37 @@ async function exclusive(body: (signal: AbortSignal) => Promise<void>): Promise<
   }
 }
 
-/** The compute module, the trainer (announced to the page) and the run's data. */
-async function begin(message: RunMessage | ScanMessage): Promise<{ wasm: SymscopeWasm; trainer: TrainerName; input: AnalysisInput }> {
+/** What a run trains with: the compute module, the trainer (announced to the page), its threads, the run's data. */
+interface Started {
+  wasm: SymscopeWasm
+  trainer: TrainerName
+  threads?: TrainingThreads
+  input: AnalysisInput
+}
+
+/**
+ * Starts a run and gives it to `body`: the compute module, the trainer and its threads (closed when the run ends:
+ * they hold a shared memory and count − 1 workers), and the run's data.
+ */
+async function begin(message: RunMessage | ScanMessage, body: (started: Started) => Promise<void>): Promise<void> {
   post({ type: 'phase', phase: 'starting' })
-  const [wasm, { info, trainer }] = await Promise.all([loadWasm(symscopeWasmUrl), startTrainer(message.backend)])
-  post({ type: 'backend', backend: info })
-  post({ type: 'phase', phase: 'data' })
-  return { wasm, trainer, input: await inputOf(wasm, message.source) }
+  const [wasm, { info, trainer, threads }] = await Promise.all([loadWasm(symscopeWasmUrl), startTrainer(message.backend, message.threads)])
+  try {
+    post({ type: 'backend', backend: info })
+    post({ type: 'phase', phase: 'data' })
+    await body({ wasm, trainer, threads, input: await inputOf(wasm, message.source) })
+  } finally {
+    await threads?.close()
+  }
 }
 
 /** Trains a prepared analysis, posting every epoch and letting a `stop` in between. */
-async function train(wasm: SymscopeWasm, input: AnalysisInput, prepared: PreparedAnalysis, signal: AbortSignal): Promise<TrainedVae> {
+async function train({ wasm, input, threads }: Started, prepared: PreparedAnalysis, signal: AbortSignal): Promise<TrainedVae> {
   post({ type: 'prepared', id: prepared.id, events: input.n, features: prepared.features.matrix.cols, epochs: prepared.config.epochs })
   post({ type: 'phase', phase: 'training' })
   return trainAnalysis(wasm, prepared, {
     signal,
+    threads,
     onEpoch: async (record, epochs) => {
       post({ type: 'epoch', record, epochs })
       await yieldToMessages()
@@ -70,14 +87,16 @@ async function train(wasm: SymscopeWasm, input: AnalysisInput, prepared: Prepare
 }
 
 const run = (message: RunMessage) =>
-  exclusive(async (signal) => {
-    const { wasm, trainer, input } = await begin(message)
-    const prepared = await prepareAnalysis(wasm, input, { config: message.config, threshold: message.threshold, trainer })
-    const trained = await train(wasm, input, prepared, signal)
-    if (trained.history.length === 0) return post({ type: 'stopped' })
-    post({ type: 'phase', phase: 'statistics' })
-    post({ type: 'report', report: await reportFromTraining(wasm, prepared, trained), stopped: trained.aborted })
-  })
+  exclusive((signal) =>
+    begin(message, async (started) => {
+      const { wasm, trainer, input } = started
+      const prepared = await prepareAnalysis(wasm, input, { config: message.config, threshold: message.threshold, trainer })
+      const trained = await train(started, prepared, signal)
+      if (trained.history.length === 0) return post({ type: 'stopped' })
+      post({ type: 'phase', phase: 'statistics' })
+      post({ type: 'report', report: await reportFromTraining(wasm, prepared, trained), stopped: trained.aborted })
+    }),
+  )
 
 /**
  * A scan: the grid checked and every point prepared by planScan before anything trains (seeds from config.seed on,
@@ -85,21 +104,23 @@ const run = (message: RunMessage) =>
  * the next epoch boundary with no scan (a scan needs every point).
  */
 const scan = (message: ScanMessage) =>
-  exclusive(async (signal) => {
-    const { wasm, trainer, input } = await begin(message)
-    const { beta: _beta, seed = 1, latent, ...shared } = message.config
-    const grid = { beta: parseBetaGrid(message.betas), seeds: Array.from({ length: Math.min(message.seeds, 10_000) }, (_, i) => seed + i), latent: latent === undefined ? [] : [latent] }
-    const plan = await planScan(wasm, input, { grid, config: shared, threshold: message.threshold, trainer })
-    const reports: Report[] = []
-    for (const [index, point] of plan.points.entries()) {
-      post({ type: 'point', index, points: plan.points.length, beta: point.beta, seed: point.seed })
-      const trained = await train(wasm, input, point.prepared, signal)
-      if (trained.aborted || trained.history.length === 0) return post({ type: 'stopped' })
-      reports.push(await reportFromTraining(wasm, point.prepared, trained))
-    }
-    post({ type: 'phase', phase: 'statistics' })
-    post({ type: 'scan', scan: scanFromReports(scanIndex(plan), reports), reports })
-  })
+  exclusive((signal) =>
+    begin(message, async (started) => {
+      const { wasm, trainer, input } = started
+      const { beta: _beta, seed = 1, latent, ...shared } = message.config
+      const grid = { beta: parseBetaGrid(message.betas), seeds: Array.from({ length: Math.min(message.seeds, 10_000) }, (_, i) => seed + i), latent: latent === undefined ? [] : [latent] }
+      const plan = await planScan(wasm, input, { grid, config: shared, threshold: message.threshold, trainer })
+      const reports: Report[] = []
+      for (const [index, point] of plan.points.entries()) {
+        post({ type: 'point', index, points: plan.points.length, beta: point.beta, seed: point.seed })
+        const trained = await train(started, point.prepared, signal)
+        if (trained.aborted || trained.history.length === 0) return post({ type: 'stopped' })
+        reports.push(await reportFromTraining(wasm, point.prepared, trained))
+      }
+      post({ type: 'phase', phase: 'statistics' })
+      post({ type: 'scan', scan: scanFromReports(scanIndex(plan), reports), reports })
+    }),
+  )
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data

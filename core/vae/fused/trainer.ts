@@ -1,7 +1,7 @@
 import type { SymscopeWasm } from '../../wasm/module.js'
 import type { EpochTrainer, TrainerInput, ValidationLoss } from '../trainer.js'
 import { FusedVae } from './network.js'
-import type { TrainingThreads, TrainThreadArguments } from './threads.js'
+import { ABORT_ERROR, abortedTraining, type TrainingThreads, type TrainThreadArguments } from './threads.js'
 
 /** Stream of the validation noise, past every optimiser step (assembly/vae/train.ts draws step t from stream t). */
 const VALIDATION_NOISE_STREAM = 0xffff_ffff_ffff_ffffn
@@ -23,6 +23,8 @@ export class FusedTrainer implements EpochTrainer {
   readonly #group: number
   readonly #wasm: SymscopeWasm
   readonly #threads?: TrainingThreads
+  /** Set when a thread's death stopped the training: a thread may still be inside the group, so nothing is freed. */
+  #aborted = false
 
   constructor(input: TrainerInput) {
     const { data, rows, cols, config, trainRows, validationRows, threads } = input
@@ -53,7 +55,23 @@ export class FusedTrainer implements EpochTrainer {
     const args: TrainThreadArguments = [
       this.#group, this.#data, this.#trainRows, this.#order, firstBatch, endBatch, BigInt(config.seed), firstStep, lossBefore,
     ]
-    return this.#threads ? this.#threads.train(args) : wasm.exports.vaeTrainThread(...args, 0, 1)
+    const threads = this.#threads
+    if (!threads) return wasm.exports.vaeTrainThread(...args, 0, 1, 0)
+    let sum: number
+    try {
+      sum = threads.train(args)
+    } catch (error) {
+      // This thread trapped (or a worker was gone before the call): release the others from their barriers.
+      wasm.exports.vaeGroupAbort(this.#group, 0, ABORT_ERROR)
+      this.#aborted = true
+      throw error
+    }
+    const failure = abortedTraining(wasm.exports.vaeGroupAborted(this.#group), threads.count, threads.stallMilliseconds)
+    if (failure) {
+      this.#aborted = true
+      throw failure
+    }
+    return sum
   }
 
   validate(): ValidationLoss {
@@ -77,6 +95,7 @@ export class FusedTrainer implements EpochTrainer {
   }
 
   dispose(): void {
+    if (this.#aborted) return // left to the threads' memory, which their close discards
     const wasm = this.#wasm
     wasm.exports.vaeGroupFree(this.#group)
     for (const ptr of [this.#data, this.#trainRows, this.#order, this.#validationRows, this.#validationNoise]) wasm.free(ptr)

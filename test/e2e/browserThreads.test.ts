@@ -1,0 +1,82 @@
+// The fused trainer on threads in the browser: the web app's analysis worker runs it on nested Web Workers over one
+// shared memory when the page is cross-origin isolated (client/web/worker/threads.ts). The same analysis with
+// `&threads=1` and `&threads=2` gives the same report, byte for byte but for the seconds, and the same id; the second
+// really ran on two threads (the badge says so, and a nested training-thread worker took part in every step).
+import { existsSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Report } from '../../core/report/schema.js'
+import { CHROMIUM_PATH, launchChromium } from '../../scripts/chromium.js'
+import { startWranglerDev, type WranglerDev } from '../../scripts/wranglerDev.js'
+import { withoutTimings } from '../withoutTimings.js'
+
+const hasChromium = existsSync(CHROMIUM_PATH)
+const TRAINING_TIMEOUT = 120_000
+/** A circle with noise, batch 128 (two chunks, assembly/vae/parallel.ts): 3,200 training events, 25 steps an epoch. */
+const ANALYSIS = '/?dataset=circle&n=4000&noise=0.05&epochs=8&batch=128&seed=3&run=local&backend=fused'
+
+describe.skipIf(!hasChromium)('the fused trainer on threads in Chromium', () => {
+  let server: WranglerDev
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await startWranglerDev()
+    browser = await launchChromium()
+  }, 180_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  /** The report the app draws for `path` (announced by the element's symscope-load event), the badge, the workers. */
+  async function analyse(path: string): Promise<{ report: Report; badge: string; threads: string | null; workers: string[]; problems: string[] }> {
+    const page: Page = await browser.newPage()
+    const problems: string[] = []
+    const workers: string[] = []
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+    })
+    page.on('worker', (worker) => workers.push(worker.url()))
+    page.setDefaultNavigationTimeout(90_000)
+    try {
+      await page.addInitScript(() => {
+        document.addEventListener('symscope-load', (event) => {
+          ;(window as unknown as { symscopeReport: unknown }).symscopeReport = (event as CustomEvent).detail.report
+        })
+      })
+      await page.goto(`${server.origin}${path}`)
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(true)
+      await page.waitForFunction(() => 'symscopeReport' in window, null, { timeout: TRAINING_TIMEOUT, polling: 200 })
+      const report = (await page.evaluate(() => (window as unknown as { symscopeReport: unknown }).symscopeReport)) as Report
+      const badge = (await page.textContent('[data-testid=backend]')) ?? ''
+      const threads = await page.getAttribute('[data-testid=backend]', 'data-threads')
+      return { report, badge, threads, workers, problems }
+    } finally {
+      await page.close()
+    }
+  }
+
+  it('trains the same report on 2 threads as on 1, and really on 2', async () => {
+    const one = await analyse(`${ANALYSIS}&threads=1`)
+    const two = await analyse(`${ANALYSIS}&threads=2`)
+    expect(one.problems).toEqual([])
+    expect(two.problems).toEqual([])
+    expect(one.badge).toBe('fused WebAssembly SIMD trainer (1 thread)')
+    expect(one.threads).toBe('1')
+    expect(two.badge).toBe('fused WebAssembly SIMD trainer (2 threads)')
+    expect(two.threads).toBe('2')
+    // One nested training-thread worker beside the analysis worker for 2 threads, none for 1. That it trained: with a
+    // count of 2, every step's barriers wait for thread 1 (a missing thread fails the training after the stall limit).
+    const nested = (urls: string[]) => urls.filter((url) => /browserTrainingThread/.test(url)).length
+    expect(nested(one.workers)).toBe(0)
+    expect(nested(two.workers)).toBe(1)
+
+    expect(two.report.training.backend).toBe('fused')
+    expect(two.report.training.steps).toBe(8 * 25)
+    expect(two.report.id).toBe(one.report.id)
+    expect(two.report.latents.map((l) => l.relevance)).toEqual(one.report.latents.map((l) => l.relevance))
+    expect(JSON.stringify(withoutTimings(two.report))).toBe(JSON.stringify(withoutTimings(one.report)))
+  }, 300_000)
+})

@@ -8,7 +8,6 @@ import { readHdf5 } from './readHdf5.js'
 import { readLhe, type ReadLheOptions } from './readLhe.js'
 import { readNpy, npyColumns } from './readNpy.js'
 import { readNpz } from './readNpz.js'
-import { readParquet } from './readParquet.js'
 
 /** How to read a file: its format (else guessed), the column roles, and each format's own choices. */
 export interface ReadOptions extends ColumnRoles, ReadLheOptions {
@@ -113,6 +112,8 @@ export async function readColumnTable(data: Uint8Array | string, file: string, o
       table = tableFromColumns(await readNpz(bytes, file, { array: options.dataset, columns: options.columns }), roles)
       break
     case 'parquet': {
+      // Loaded only for a Parquet file: hyparquet and its codecs are ~290 kB of the web worker's code otherwise.
+      const { readParquet } = await import('./readParquet.js')
       table = tableFromColumns(await readParquet(bytes, file, [...(options.features ?? []), ...(options.truth ?? [])]), roles)
       break
     }

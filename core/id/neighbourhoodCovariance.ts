@@ -7,13 +7,16 @@ import type { SymscopeWasm } from '../wasm/module.js'
  * The variance of Σ_i ψ_i when the scores of points with overlapping neighbourhoods are correlated: the spatial HAC
  * estimator V = Σ_i ψ_i² + 2 Σ_{i<j} w_ij ψ_i ψ_j with the Bartlett weight w_ij = max(0, 1 − ‖x_i − x_j‖/(ρ_i + ρ_j))
  * (T. G. Conley, J. Econometrics 92 (1999) 1), for several neighbour orders in one pass over the pairs (in wasm,
- * assembly/stats/neighbourhoodCovariance.ts). Runs in O(rows² · cols): about 0.08 s for 4,000 points and seven orders (Node 20, one core).
+ * assembly/stats/neighbourhoodCovariance.ts). Runs in O(rows² · (cols + orders)): for 4,000 points and seven orders about
+ * 0.04 s in 2 columns and 0.27 s in 8, where most pairs overlap at most orders (Node 20, one core).
  *
  * @param data row-major rows × cols coordinates, all finite
- * @param radii rows × orders, row-major: ρ of point i at order c (≥ 0; the neighbourhood's radius)
+ * @param radii rows × orders, row-major: ρ of point i at order c (≥ 0, the neighbourhood's radius; nondecreasing
+ *   in c, as r_2k is in k, which lets the kernel stop at a pair's first order without overlap)
  * @param scores rows × orders, same layout: ψ of point i at order c (0 where the point has none)
  * @returns one variance per order
- * @throws {SymscopeError} invalid_data when the matrix is malformed or radii and scores are not rows × orders finite values
+ * @throws {SymscopeError} invalid_data when the matrix is malformed, or radii and scores are not rows × orders finite
+ *   values with radii ≥ 0 growing along each row
  * @example neighbourhoodCovariance(wasm, Float32Array.of(0, 1, 5), 3, 1, [1, 1, 1], [1, 1, 1], 1) // [3 + 2 · ½]
  */
 export function neighbourhoodCovariance(
@@ -27,6 +30,9 @@ export function neighbourhoodCovariance(
   for (let i = 0; i < radii.length; i++) {
     if (!(radii[i] >= 0 && radii[i] < Infinity) || !Number.isFinite(scores[i])) {
       throw new SymscopeError('invalid_data', `neighbourhoodCovariance requires finite scores and radii ≥ 0 (row ${Math.floor(i / orders)})`)
+    }
+    if (i % orders > 0 && radii[i] < radii[i - 1]) {
+      throw new SymscopeError('invalid_data', `neighbourhoodCovariance requires radii that grow with the order (row ${Math.floor(i / orders)})`)
     }
   }
   return withScratch(wasm, (scratch) => {

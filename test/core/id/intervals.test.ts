@@ -102,7 +102,9 @@ describe('neighbourhoodCovariance', () => {
     const { points, cols } = sphere(2, 300, 7)
     const random = mulberry32(8)
     const orders = 3
-    const radii = Array.from({ length: 300 * orders }, () => 0.4 * random())
+    // Radii growing with the order, as r_2k does with k.
+    const radii = Array.from({ length: 300 * orders }, () => 0.2 * random())
+    for (let i = 0; i < 300 * orders; i++) if (i % orders > 0) radii[i] += radii[i - 1]
     const scores = Array.from({ length: 300 * orders }, () => random() - 0.5)
     const variances = neighbourhoodCovariance(wasm, points, 300, cols, radii, scores, orders)
     for (let c = 0; c < orders; c++) {
@@ -124,6 +126,7 @@ describe('neighbourhoodCovariance', () => {
     expect(() => neighbourhoodCovariance(wasm, data, 3, 1, [1, 1], [1, 1, 1], 1)).toThrow(/3 rows × 1 orders/)
     expect(() => neighbourhoodCovariance(wasm, data, 3, 1, [1, -1, 1], [1, 1, 1], 1)).toThrow(/radii ≥ 0 \(row 1\)/)
     expect(() => neighbourhoodCovariance(wasm, data, 3, 1, [1, 1, 1], [1, Number.NaN, 1], 1)).toThrow(/finite scores/)
+    expect(() => neighbourhoodCovariance(wasm, data, 3, 1, [1, 2, 1, 2, 2, 1], [1, 1, 1, 1, 1, 1], 2)).toThrow(/radii that grow with the order \(row 2\)/)
   })
 })
 
@@ -180,6 +183,7 @@ describe('grideIntervals', () => {
     const neighbours = nearestNeighbours(wasm, points, 200, cols, 16)
     expect(() => grideIntervals(wasm, points, 200, cols, neighbours, [2], 0)).toThrow(/0 < level < 1/)
     expect(() => grideIntervals(wasm, points, 200, cols, neighbours, [9])).toThrow(/18 neighbours/)
+    expect(() => grideIntervals(wasm, points, 200, cols, neighbours, [4, 2])).toThrow(/ascending neighbour orders \(got 4, 2\)/)
     expect(() => grideIntervals(wasm, points.subarray(0, 100 * cols), 100, cols, neighbours, [2])).toThrow(/neighbours of its 100 rows/)
   })
 })

@@ -16,7 +16,7 @@ export interface GrideInterval {
   n: number
   /**
    * Independent ratios the likelihood is worth, n · Ĵ / V̂: below n because points whose 2k-neighbourhoods overlap
-   * share neighbours (about 0.4–0.8 n on uniform manifolds at k = 4).
+   * share neighbours (0.40–0.75 n on uniform manifolds at k = 4, 0.27–0.70 n at k = 16; bench/intervals.ts).
    */
   effectiveN: number
 }

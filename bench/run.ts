@@ -17,6 +17,7 @@ const benches: Record<string, () => Promise<{ run: Bench }>> = {
   symmetries: () => import('./symmetries.js'),
   invarianceCalibration: () => import('./invarianceCalibration.js'),
   browser: () => import('./browser.js'),
+  browserScan: () => import('./browserScan.js'),
 }
 
 async function main(): Promise<void> {

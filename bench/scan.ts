@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url'
 import { median, type Bench } from './table.js'
 
 const CLI = fileURLToPath(new URL('../client/cli/main.js', import.meta.url))
-/** 12 points: 6 β × 2 seeds on the circle, 4,000 events, 20 epochs each. */
-const SCAN = ['scan', 'circle', '--n', '4000', '--epochs', '20', '--beta', '0.01:3:6', '--seeds', '2', '--quiet']
+/** 12 points: 6 β × 2 seeds on the circle, 4,000 events, 20 epochs each (bench/browserScan.ts runs the same in the app). */
+export const SCAN = ['scan', 'circle', '--n', '4000', '--epochs', '20', '--beta', '0.01:3:6', '--seeds', '2', '--quiet']
 const REPEATS = 2
 
-function timeScan(jobs: number, dir: string, name: string): { seconds: number; scanJson: string } {
+/** Runs the CLI's scan with `jobs` threads into dir/name (a fresh cache there) and times it. */
+export function timeScan(jobs: number, dir: string, name: string): { seconds: number; scanJson: string } {
   const out = join(dir, name)
   const start = performance.now()
   execFileSync(process.execPath, [CLI, ...SCAN, '--jobs', String(jobs), '--out', out], { stdio: 'pipe' })
@@ -52,7 +53,7 @@ export const run: Bench = async () => {
         ],
         notes: [
           `This machine has ${availableParallelism()} cores, shared with other work (load average ${load.toFixed(1)} when the run began): the speed-up of 2 jobs is bounded by 2 and by what else runs.`,
-          'The browser side of the issue\'s benchmark (scans "in this browser") is not built yet.',
+          'The same scan in the web app, "in this browser": `node dist/bench/run.js browserScan` (bench/browserScan.ts).',
         ],
       },
     ]

@@ -88,7 +88,8 @@ const TRANSIENT = new Set([502, 503, 504])
 
 /**
  * `fetch` that tries again, after 1 s and 2 s, when the answer is a transient 502/503/504 or the network failed.
- * Safe for every call here: GETs, and POST /analyses, which is idempotent (an analysis is named by its content hash).
+ * Safe for every call here: GETs, and POST /analyses and /scans, which are idempotent (each is named by its content
+ * hash; a retried scan is counted again by the rate limit, which errs on the strict side).
  */
 async function fetchRetrying(url: string, init: RequestInit): Promise<Response> {
   for (let attempt = 0; ; attempt++) {
@@ -117,13 +118,17 @@ export async function getAnalysis(api: string, id: string, signal?: AbortSignal)
 
 /** `POST /api/v1/analyses`: a report at once (cached, or trained within the step budget), or a queued job's status. */
 export async function submitAnalysis(api: string, body: AnalysisRequestBody, signal?: AbortSignal): Promise<Report | JobStatus> {
-  const response = await fetchRetrying(apiUrl(api, '/analyses'), {
+  return reportOrStatus(await readJson(await postJson(api, '/analyses', body, signal), 'the analysis'), 'the analysis')
+}
+
+/** POST of a JSON body to a path under /api/v1, retried as `fetchRetrying` does. */
+function postJson(api: string, path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  return fetchRetrying(apiUrl(api, path), {
     method: 'POST',
     signal,
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify(body),
   })
-  return reportOrStatus(await readJson(response, 'the analysis'), 'the analysis')
 }
 
 /**
@@ -173,7 +178,26 @@ export interface ScanStatus {
   points: { id: string; status: string; error?: { code: string; message: string } }[]
 }
 
+/** The body of `POST /api/v1/scans`: an analysis's dataset, a grid, and the config every point shares. */
+export interface ScanRequestBody {
+  dataset: AnalysisRequestBody['dataset']
+  grid: { beta: string | number[]; seeds: number[]; latent?: number[] }
+  config?: AnalysisRequestBody['config']
+}
+
 const isScan = (value: unknown): value is Scan => typeof value === 'object' && value !== null && (value as Scan).schema === 'symscope-scan/1'
+
+/**
+ * `POST /api/v1/scans`: the scan at once when every point is already stored (200), else its progress (202). A bad
+ * grid, too many points or the rate limit is an ApiRequestError with the API's code and message; nothing is queued.
+ */
+export async function submitScan(api: string, body: ScanRequestBody, signal?: AbortSignal): Promise<Scan | ScanStatus> {
+  const response = await postJson(api, '/scans', body, signal)
+  const answer = await readJson(response, 'the scan')
+  if (isScan(answer)) return answer
+  if (typeof (answer as ScanStatus | null)?.progress?.points !== 'number') throw new ApiRequestError(response.status, 'bad_response', 'the scan: the answer is neither a scan nor its status')
+  return answer as ScanStatus
+}
 
 /**
  * `GET /api/v1/scans/{id}` polled (waits growing from POLL.firstMs to POLL.maxMs) until the scan is complete, a point

@@ -1,6 +1,6 @@
 import { SymscopeError } from '../errors.js'
 import { grideCurve } from '../id/gride.js'
-import { grideInterval } from '../id/grideInterval.js'
+import { grideIntervals } from '../id/grideInterval.js'
 import { nearestNeighbours } from '../id/neighbours.js'
 import { nearestTwo } from '../id/nearestTwo.js'
 import { twoNN } from '../id/twoNN.js'
@@ -8,7 +8,7 @@ import { twoNNInterval, type TwoNNInterval } from '../id/twoNNInterval.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import { INTERVAL_LEVEL, MAX_CURVE_ROWS, MAX_DIMENSION_ROWS } from './limits.js'
 
-/** One point of the Gride curve with its profile-likelihood interval. */
+/** One point of the Gride curve with its confidence interval (core/id/grideInterval.ts). */
 export interface CurvePoint {
   k: number
   dimension: number
@@ -41,11 +41,11 @@ export function dimensionOf(wasm: SymscopeWasm, points: Float32Array, rows: numb
     const idPoints = points.subarray(0, idRows * cols)
     const dimension = twoNN(nearestNeighbours(wasm, idPoints, idRows, cols, 2)).dimension
     const interval = twoNNInterval(nearestTwo(wasm, idPoints, idRows, cols), INTERVAL_LEVEL)
-    const neighbours = nearestNeighbours(wasm, points.subarray(0, curveRows * cols), curveRows, cols, Math.min(128, curveRows - 1))
-    const curve = grideCurve(neighbours).map(({ k, dimension, medianDistance }) => {
-      const { lower, upper } = grideInterval(neighbours, k, INTERVAL_LEVEL)
-      return { k, dimension, medianDistance, lower, upper }
-    })
+    const curvePoints = points.subarray(0, curveRows * cols)
+    const neighbours = nearestNeighbours(wasm, curvePoints, curveRows, cols, Math.min(128, curveRows - 1))
+    const estimates = grideCurve(neighbours)
+    const intervals = grideIntervals(wasm, curvePoints, curveRows, cols, neighbours, estimates.map((e) => e.k), INTERVAL_LEVEL)
+    const curve = estimates.map(({ k, dimension, medianDistance }, c) => ({ k, dimension, medianDistance, lower: intervals[c].lower, upper: intervals[c].upper }))
     return { twoNN: dimension, interval, curve }
   } catch (error) {
     if (error instanceof SymscopeError && error.code === 'invalid_data') return NONE

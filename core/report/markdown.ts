@@ -120,7 +120,7 @@ export function reportMarkdown(report: Report, options: ReportMarkdownOptions = 
     const curveIntervals = [...id.dataCurve, ...id.latentCurve].some((p) => p.lower !== undefined)
     out.push(
       'Gride estimate against neighbour order k (larger k looks at a larger scale; the median distance is to the 2k-th neighbour)' +
-        (curveIntervals ? `, with its ${level} profile-likelihood interval:` : ':'),
+        (curveIntervals ? `, with its ${level} interval (profile likelihood adjusted for shared neighbours):` : ':'),
       table(
         ['k', 'd (data)', ...(curveIntervals ? ['interval (data)'] : []), 'median distance (data)', 'd (latent)', ...(curveIntervals ? ['interval (latent)'] : []), 'median distance (latent)'],
         ['---:', '---:', ...(curveIntervals ? ['---:'] : []), '---:', '---:', ...(curveIntervals ? ['---:'] : []), '---:'],

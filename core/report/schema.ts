@@ -57,7 +57,7 @@ export const dimensionCurvePointSchema = z.object({
   dimension: finite,
   /** Median distance to the 2k-th neighbour: the outer scale this point of the curve looks at. */
   medianDistance: finite,
-  /** Profile-likelihood interval of the dimension at `uncertainty.level` (core/id/grideInterval.ts). */
+  /** Interval of the dimension at `uncertainty.level`: the profile likelihood adjusted for shared neighbours (core/id/grideInterval.ts). */
   lower: finite.optional(),
   upper: finite.optional(),
 })

@@ -49,6 +49,7 @@ export interface SymscopeExports {
   neighboursScratchBytes(rows: number, cols: number, k: number): number
   nearestTwo(data: number, rows: number, cols: number, indices: number, distances: number, scratch: number): void
   nearestTwoScratchBytes(rows: number, cols: number): number
+  neighbourhoodCovariance(data: number, rows: number, cols: number, radii: number, scores: number, orders: number, out: number, scratch: number): void
 
   neighbourAverages(points: number, rows: number, cols: number, values: number, valueCols: number, k: number, out: number, scratch: number): void
   neighbourRegressionScratchBytes(k: number): number

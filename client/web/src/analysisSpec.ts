@@ -9,7 +9,7 @@ import { SymscopeError } from '../../../core/errors.js'
 import { MAX_SCAN_SEEDS, parseBetaGrid } from '../../../core/scan/index.js'
 import { checkThreadCount } from '../../../core/vae/fused/threads.js'
 import { DEFAULT_VAE_CONFIG, resolveVaeConfig, type Activation, type VaeConfig } from '../../../core/vae/config.js'
-import type { AnalysisRequestBody } from '../../element/api.js'
+import type { AnalysisRequestBody, ScanRequestBody } from '../../element/api.js'
 import type { BackendChoice, DataSource } from './protocol.js'
 import type { AnalysisState, RunWhere, SettingKey } from './urlState.js'
 
@@ -136,4 +136,20 @@ export function requestBody(spec: AnalysisSpec, csv?: { text: string; name: stri
   if (spec.source.kind === 'file') throw new Error('a binary file goes to the server as an upload (uploadQuery), not as JSON')
   const data = csv ?? { text: spec.source.text, name: spec.source.name, angular: [] }
   return { dataset: { csv: data.text, name: data.name }, config: { ...config, angular: data.angular.length ? data.angular : undefined } }
+}
+
+/**
+ * The body of `POST /api/v1/scans` for a scan spec: the analysis's dataset, the grid (the β text as typed, `seeds`
+ * training seeds from config.seed on, the latent size if one is set, as the scan in this browser and
+ * `symscope scan --seed S --seeds n` take them) and the rest of the config, which every point shares.
+ */
+export function scanRequestBody(spec: AnalysisSpec, scan: NonNullable<AnalysisSpec['scan']>, csv?: { text: string; name: string; angular: string[] }): ScanRequestBody {
+  const { dataset, config } = requestBody(spec, csv)
+  const { beta: _beta, seed, latent, ...shared } = (config ?? {}) as Record<string, unknown> & { seed?: number; latent?: number }
+  const first = seed ?? DEFAULT_VAE_CONFIG.seed
+  return {
+    dataset,
+    grid: { beta: scan.betas, seeds: Array.from({ length: scan.seeds }, (_, i) => first + i), latent: latent === undefined ? [] : [latent] },
+    config: shared as ScanRequestBody['config'],
+  }
 }

@@ -3,16 +3,16 @@
 // form, the URL and the panels together.
 import { formatOf } from '../../../core/io/formats.js'
 import type { Report } from '../../../core/report/schema.js'
-import { getAnalysis, submitAnalysis, submitUpload, waitForReport, type JobStatus } from '../../element/api.js'
+import { getAnalysis, submitAnalysis, submitScan, submitUpload, waitForReport, waitForScan, type JobStatus, type ScanStatus } from '../../element/api.js'
 import { h } from '../../element/dom.js'
 import { REPORT_CSS } from '../../element/styles.js'
-import { featureCount, generatorSource, requestBody, scanSettings, threadsSetting, trainingSettings, type AnalysisSpec } from './analysisSpec.js'
+import { featureCount, generatorSource, requestBody, scanRequestBody, scanSettings, threadsSetting, trainingSettings, type AnalysisSpec } from './analysisSpec.js'
 import { cmsAsPlainCsv, CMS_SAMPLE_NAME, describeUpload, loadCmsSample, readUpload, SERVER_FORMATS, type Upload } from './dataInput.js'
 import { AnalysisForm } from './form.js'
 import { AnalysisError, LocalTrainer } from './localRun.js'
 import { hideResults, showLocalScan, showResults, showScan } from './resultsView.js'
 import { TrainingView } from './trainingView.js'
-import { analysisSearch, parseUrlState, reportSearch } from './urlState.js'
+import { analysisSearch, parseUrlState, reportSearch, scanSearch } from './urlState.js'
 
 /** The API is the page's own origin (the worker serves both). */
 const API = ''
@@ -70,7 +70,7 @@ async function specFromForm(): Promise<{ spec: AnalysisSpec; search: string | nu
   }
   const { config, threshold } = trainingSettings(state.settings, featureCount(source))
   const scan = scanSettings(state.settings)
-  if (scan && state.run === 'server') throw new Error('a scan runs in this browser here; on the server, scan with the API (POST /api/v1/scans) or symscope scan')
+  if (scan && state.run === 'server' && source.kind === 'file') throw new Error('the server scans JSON data sources (a generator, CSV text); scan this file in this browser')
   return { spec: { source, config, threshold, run: state.run, backend: state.backend, scan, threads: threadsSetting(state.settings) }, search }
 }
 
@@ -135,6 +135,40 @@ async function runLocalScan(spec: AnalysisSpec, scan: NonNullable<AnalysisSpec['
   } catch (error) {
     training.phase(error instanceof AnalysisError && error.code !== 'internal' ? 'The scan could not run.' : 'The scan failed.')
     showError(formError, error)
+  } finally {
+    setBusy(false)
+  }
+}
+
+/**
+ * A scan on the server: POST /api/v1/scans (each point an analysis job there, in parallel), its share link
+ * `/?scan=<id>` put in the URL at once, progress polled over points, then the stored scan's own view.
+ */
+async function runServerScan(spec: AnalysisSpec, scan: NonNullable<AnalysisSpec['scan']>): Promise<void> {
+  const controller = new AbortController()
+  setBusy(true, () => controller.abort(new Error('stopped waiting')))
+  hideResults()
+  clearError(formError)
+  training.start('server', undefined)
+  training.phase('Submitting the scan…')
+  const progress = (status: ScanStatus) => {
+    training.phase(`Training the scan's points on the server: ${status.progress.done} of ${status.progress.points} done…`)
+    training.points(status.progress.done, status.progress.points)
+  }
+  try {
+    const csv = spec.source.kind === 'cms' ? await cmsAsPlainCsv(spec.source.text, spec.source.name) : undefined
+    const first = await submitScan(API, scanRequestBody(spec, scan, csv), controller.signal)
+    history.replaceState(null, '', `/${scanSearch(first.id)}`)
+    const done = 'schema' in first ? first : await waitForScan(API, first.id, { signal: controller.signal, onStatus: progress })
+    training.points(done.points.length, done.points.length)
+    training.phase(`Done: the scan's ${done.points.length} points are stored on the server.`)
+    showScan(done.id)
+  } catch (error) {
+    if (controller.signal.aborted) training.phase('Stopped waiting: the server keeps training the scan; this page’s link opens it when it is done.')
+    else {
+      training.phase('The server could not run the scan.')
+      showError(formError, error)
+    }
   } finally {
     setBusy(false)
   }
@@ -211,7 +245,8 @@ async function start(): Promise<void> {
   }
   const { spec, search } = prepared
   history.replaceState(null, '', `/${search ?? ''}`) // an upload has no URL: back to the plain page
-  if (spec.scan) await runLocalScan(spec, spec.scan, search)
+  if (spec.scan && spec.run === 'server') await runServerScan(spec, spec.scan)
+  else if (spec.scan) await runLocalScan(spec, spec.scan, search)
   else if (spec.run === 'local') await runLocal(spec, search)
   else await runOnServer(spec, search)
 }

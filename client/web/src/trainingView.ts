@@ -92,6 +92,13 @@ export class TrainingView {
     this.#progressText.textContent = `${status}: ${steps} of ${total} optimiser steps`
   }
 
+  /** A scan on the server: its points done so far, on the same progress bar. */
+  points(done: number, total: number): void {
+    this.#progress.max = Math.max(total, 1)
+    this.#progress.value = done
+    this.#progressText.textContent = `${done} of ${total} points done`
+  }
+
   /** The finished training: the report's history replaces the live one (it carries every epoch). */
   finish(history: EpochRecord[], epochs: number, text: string): void {
     this.#history = [...history]

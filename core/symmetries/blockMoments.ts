@@ -16,7 +16,38 @@ export interface MomentColumns {
  */
 export interface MomentAccumulator {
   sums(coordinates: MomentColumns, basis: MonomialBasis, blocks: number): Float64Array
+  /** A polynomial in the raw columns and its gradient summed over every row (a constraint measured on the events). */
+  polynomial(request: PolynomialRequest): PolynomialSums
   dispose(): void
+}
+
+/** g = Σ_m coefficients[m] u^α(m) on `basis` in the raw columns u_j = x[·, columns[j]], with ∂_a g = gradients[a]. */
+export interface PolynomialRequest {
+  columns: Int32Array
+  basis: MonomialBasis
+  coefficients: Float64Array
+  gradients: readonly Float64Array[]
+  /** Per-column factors σ_a of the second gradient norm Σ_a (σ_a ∂_a g)² (the gradient in standardised units). */
+  sigma: Float64Array
+}
+
+/** Totals over the rows (assembly/symmetries/polynomialSums.ts): Σ g, Σ (g − ḡ)², Σ_terms (c_m u^α)², Σ |∇g|², Σ |σ∘∇g|², and per monomial with c_m ≠ 0 Σ u^α and Σ (u^α)². */
+export interface PolynomialSums {
+  sum: number
+  squares: number
+  magnitude: number
+  gradientSquares: number
+  gradientSquaresZ: number
+  termSum: Float64Array
+  termSquares: Float64Array
+}
+
+/** The layout of polynomialSums' output: five totals, then the per-monomial sums and sums of squares. */
+export function readPolynomialSums(out: Float64Array, count: number): PolynomialSums {
+  return {
+    sum: out[0], squares: out[1], magnitude: out[2], gradientSquares: out[3], gradientSquaresZ: out[4],
+    termSum: out.slice(5, 5 + count), termSquares: out.slice(5 + count, 5 + 2 * count),
+  }
 }
 
 /** Makes an accumulator over one row-major f64 matrix (rows × cols), e.g. `wasmMoments`. */
@@ -58,6 +89,35 @@ export const wasmMoments: MomentAccumulatorFactory = (wasm, data, rows, cols) =>
         for (const pointer of pointers) wasm.free(pointer)
       }
     },
+    polynomial({ columns, basis, coefficients, gradients, sigma }) {
+      checkPolynomial(columns, basis, coefficients, gradients, sigma, rows, cols)
+      const count = basis.count
+      const vars = columns.length
+      const pointers: number[] = []
+      const keep = (pointer: number) => (pointers.push(pointer), pointer)
+      try {
+        const columnsPtr = keep(wasm.exports.alloc(Math.max(vars, 1) * 4))
+        const parentsPtr = keep(wasm.exports.alloc(count * 4))
+        const factorsPtr = keep(wasm.exports.alloc(count * 4))
+        const coefficientsPtr = keep(wasm.putF64(coefficients))
+        const gradient = new Float64Array(vars * count)
+        gradients.forEach((g, a) => gradient.set(g, a * count))
+        const gradientsPtr = keep(wasm.putF64(gradient))
+        const sigmaPtr = keep(wasm.putF64(sigma))
+        const outPtr = keep(wasm.allocF64(5 + 2 * count))
+        const scratchPtr = keep(wasm.allocF64(vars + count + rows))
+        const buffer = wasm.exports.memory.buffer
+        new Int32Array(buffer, columnsPtr, vars).set(columns)
+        new Int32Array(buffer, parentsPtr, count).set(basis.parents)
+        new Int32Array(buffer, factorsPtr, count).set(basis.factors)
+        wasm.exports.polynomialSums(
+          dataPtr, rows, cols, columnsPtr, vars, parentsPtr, factorsPtr, count, coefficientsPtr, gradientsPtr, sigmaPtr, outPtr, scratchPtr,
+        )
+        return readPolynomialSums(wasm.copyF64(outPtr, 5 + 2 * count), count)
+      } finally {
+        for (const pointer of pointers) wasm.free(pointer)
+      }
+    },
     dispose() {
       if (dataPtr) wasm.free(dataPtr)
       dataPtr = 0
@@ -77,6 +137,22 @@ export function checkRequest(
   }
   for (const c of columns) {
     if (!Number.isInteger(c) || c < 0 || c >= cols) throw new SymscopeError('invalid_data', `monomial moments: column ${c} is outside 0 … ${cols - 1}`)
+  }
+}
+
+/** The preconditions of the polynomial kernel (the TypeScript reference checks the same). */
+export function checkPolynomial(
+  columns: Int32Array, basis: MonomialBasis, coefficients: Float64Array, gradients: readonly Float64Array[], sigma: Float64Array, rows: number, cols: number,
+): void {
+  if (columns.length !== basis.variables || gradients.length !== columns.length || sigma.length !== columns.length) {
+    throw new SymscopeError('invalid_data', `polynomial sums require one gradient and σ per column (${columns.length} columns, basis in ${basis.variables})`)
+  }
+  if (coefficients.length !== basis.count || gradients.some((g) => g.length !== basis.count)) {
+    throw new SymscopeError('invalid_data', `polynomial sums require ${basis.count} coefficients per polynomial`)
+  }
+  if (rows < 1) throw new SymscopeError('invalid_data', 'polynomial sums require at least one row')
+  for (const c of columns) {
+    if (!Number.isInteger(c) || c < 0 || c >= cols) throw new SymscopeError('invalid_data', `polynomial sums: column ${c} is outside 0 … ${cols - 1}`)
   }
 }
 

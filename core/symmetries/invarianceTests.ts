@@ -2,8 +2,9 @@ import { symmetricEigen } from '../linalg/symmetricEigen.js'
 import { chiSquareSurvival } from '../stats/chiSquareSurvival.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import type { MomentAccumulatorFactory } from './blockMoments.js'
+import type { SymmetryKernels } from './kernels.js'
 import type { Theta } from './fields.js'
-import { flowMatrix } from './flow.js'
+import { flowGrid } from './flow.js'
 import { monomialBasis, productIndex, type MonomialBasis } from './monomials.js'
 import { CHI_SQUARE_RANK, FLOW_GRID, WHITENING_RANK, MONTE_CARLO_EXACT_COUNT, MONTE_CARLO_SEED } from './tolerances.js'
 
@@ -31,43 +32,21 @@ export interface InvarianceTest {
  * Below MONTE_CARLO_EXACT_COUNT exceedances the resolution 1/(B + 1) is too coarse for family-wise control, so the
  * tail is read from χ² with rank(Ŝ) degrees of freedom (Δ is a mean over independent events: nearly Gaussian).
  * Group elements: exp(t Ã) at t on a grid of FLOW_GRID points of the period (a finite subgroup: invariance under the
- * whole group implies invariance under it). Moments of all copies from the moment kernel, one block per copy.
- * Cost O((B + 1) · rows · (d² + monomials)).
+ * whole group implies invariance under it). The copies' moments from the orbit kernel (assembly/symmetries/
+ * orbitMoments.ts: each event moved and its monomials summed in one pass). Cost O((B + 1) · rows · (d² + monomials)).
  */
 export function monteCarloInvariance(
-  wasm: SymscopeWasm, accumulator: MomentAccumulatorFactory, z: Float64Array, rows: number, d: number, theta: Theta,
+  wasm: SymscopeWasm, kernels: SymmetryKernels, z: Float64Array, rows: number, d: number, theta: Theta,
   period: number, copies: number, degree: number, stream: number,
 ): InvarianceTest {
   const basis = monomialBasis(d, degree)
   const K = basis.count - 1
-  const size = d + 1
-  const grid = Array.from({ length: FLOW_GRID }, (_, g) => flowMatrix(theta, d, (g * period) / FLOW_GRID))
-  const uniforms = wasm.allocF64(rows)
   const samples = copies + 1 // X and the copies
-  const means: Float64Array[] = [momentMeans(wasm, accumulator, z, rows, d, basis, 1)[0]]
-  const chunk = Math.max(1, Math.floor(2_000_000 / (rows * d)))
-  try {
-    for (let start = 1; start < samples; start += chunk) {
-      const count = Math.min(chunk, samples - start)
-      const moved = new Float64Array(count * rows * d)
-      for (let c = 0; c < count; c++) {
-        wasm.exports.fillRandom(BigInt(MONTE_CARLO_SEED), BigInt(stream * 1_000_003 + start + c), 1, rows, 0, uniforms)
-        const u = new Float64Array(wasm.exports.memory.buffer, uniforms, rows)
-        for (let i = 0; i < rows; i++) {
-          const m = grid[Math.min(FLOW_GRID - 1, Math.floor(u[i] * FLOW_GRID))]
-          const out = (c * rows + i) * d
-          for (let a = 0; a < d; a++) {
-            let v = m[a * size + d]
-            for (let e = 0; e < d; e++) v += m[a * size + e] * z[i * d + e]
-            moved[out + a] = v
-          }
-        }
-      }
-      means.push(...momentMeans(wasm, accumulator, moved, count * rows, d, basis, count))
-    }
-  } finally {
-    wasm.free(uniforms)
-  }
+  const means: Float64Array[] = [momentMeans(wasm, kernels.moments, z, rows, d, basis, 1)[0]]
+  const sums = kernels.orbitMoments(wasm, {
+    z, rows, d, grid: flowGrid(theta, d, period, FLOW_GRID), gridCount: FLOW_GRID, basis, copies, seed: MONTE_CARLO_SEED, firstStream: stream * 1_000_003 + 1,
+  })
+  for (let c = 0; c < copies; c++) means.push(sums.slice(c * basis.count + 1, (c + 1) * basis.count).map((v) => v / rows))
   // Δ_s = m(S) − m̄ with m̄ the centroid of the B + 1 samples, whitened by their covariance Ŝ (both symmetric in the
   // samples, so they stay exchangeable): T is each sample's Mahalanobis distance from the others' centre, about χ²
   // with rank(Ŝ) degrees of freedom, and no single test function is diluted by the others (Ŝ⁺ on its eigenvalues

@@ -1,0 +1,60 @@
+import { SymscopeError } from '../errors.js'
+import type { SymscopeWasm } from '../wasm/module.js'
+import type { MonomialBasis } from './monomials.js'
+
+/** The Monte Carlo copies of a compact flow's test: the events, the flow's group elements, the copies to draw. */
+export interface OrbitRequest {
+  /** Events, rows × d f64 (standardised span coordinates). */
+  z: Float64Array
+  rows: number
+  d: number
+  /** gridCount matrices exp(t_g Ã), (d + 1)² f64 each, row-major, homogeneous coordinates. */
+  grid: Float64Array
+  gridCount: number
+  basis: MonomialBasis
+  copies: number
+  /** Copy c draws its group elements from stream (seed, firstStream + c) of the project's RNG, one uniform per event. */
+  seed: number
+  firstStream: number
+}
+
+/** Sums of the basis' monomials over each copy's moved events: copies × basis.count f64, copy-major. */
+export type OrbitMomentsKernel = (wasm: SymscopeWasm, request: OrbitRequest) => Float64Array
+
+/** The preconditions of the orbit kernel (the TypeScript reference checks the same). */
+export function checkOrbitRequest({ z, rows, d, grid, gridCount, basis, copies }: OrbitRequest): void {
+  if (basis.variables !== d || z.length !== rows * d || rows < 1) {
+    throw new SymscopeError('invalid_data', `orbit moments require rows × d events and a basis in d variables (${rows} rows, d = ${d}, basis in ${basis.variables})`)
+  }
+  if (!Number.isInteger(gridCount) || gridCount < 1 || grid.length !== gridCount * (d + 1) ** 2) {
+    throw new SymscopeError('invalid_data', `orbit moments require ${gridCount} flow matrices of (d + 1)² = ${(d + 1) ** 2} entries`)
+  }
+  if (!Number.isInteger(copies) || copies < 1) throw new SymscopeError('invalid_data', `orbit moments require at least one copy (got ${copies})`)
+}
+
+/**
+ * The copies in wasm (assembly/symmetries/orbitMoments.ts): each event moved by its own random grid element and its
+ * monomials summed, fused, so the moved events never exist. Cost O(copies · rows · (d² + basis.count)).
+ */
+export const wasmOrbitMoments: OrbitMomentsKernel = (wasm, request) => {
+  checkOrbitRequest(request)
+  const { z, rows, d, grid, gridCount, basis, copies, seed, firstStream } = request
+  const count = basis.count
+  const pointers: number[] = []
+  const keep = (pointer: number) => (pointers.push(pointer), pointer)
+  try {
+    const zPtr = keep(wasm.putF64(z))
+    const gridPtr = keep(wasm.putF64(grid))
+    const parentsPtr = keep(wasm.exports.alloc(count * 4))
+    const factorsPtr = keep(wasm.exports.alloc(count * 4))
+    const outPtr = keep(wasm.allocF64(copies * count))
+    const scratchPtr = keep(wasm.allocF64(d + count))
+    const buffer = wasm.exports.memory.buffer
+    new Int32Array(buffer, parentsPtr, count).set(basis.parents)
+    new Int32Array(buffer, factorsPtr, count).set(basis.factors)
+    wasm.exports.orbitMoments(zPtr, rows, d, gridPtr, gridCount, parentsPtr, factorsPtr, count, copies, BigInt(seed), BigInt(firstStream), outPtr, scratchPtr)
+    return wasm.copyF64(outPtr, copies * count)
+  } finally {
+    for (const pointer of pointers) wasm.free(pointer)
+  }
+}

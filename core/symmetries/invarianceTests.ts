@@ -1,4 +1,5 @@
 import { symmetricEigen } from '../linalg/symmetricEigen.js'
+import { betaSurvival } from '../stats/betaSurvival.js'
 import { chiSquareSurvival } from '../stats/chiSquareSurvival.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import type { MomentAccumulatorFactory } from './blockMoments.js'
@@ -13,13 +14,15 @@ export interface InvarianceTest {
   /** 'monte-carlo': compact generator, sample against its randomly transformed copies; 'chi-square': non-compact. */
   method: 'monte-carlo' | 'chi-square'
   statistic: number
-  /** Rank of the whitened family: the χ² degrees of freedom (Monte Carlo: of its tail below the exact range). */
+  /** Rank of the whitened family: the χ² degrees of freedom (Monte Carlo: the dimension p of its Beta tail below the exact range). */
   degreesOfFreedom: number
   /** Monte Carlo: transformed copies drawn (B). */
   copies: number | null
   events: number
   testFunctions: number
   pValue: number
+  /** Monte Carlo: the tail p-value of every sample, X first, then the copies (for calibration; not in the report). */
+  sampleTails?: Float64Array
 }
 
 /**
@@ -30,7 +33,14 @@ export interface InvarianceTest {
  * in the standardised coordinates, m̄ their centroid and Ŝ their covariance over the B + 1 samples {X, X⁽ᵇ⁾}
  * (symmetric in them, so exchangeability is kept). p = (1 + #{b : T(X⁽ᵇ⁾) ≥ T(X)}) / (B + 1), exact at any n.
  * Below MONTE_CARLO_EXACT_COUNT exceedances the resolution 1/(B + 1) is too coarse for family-wise control, so the
- * tail is read from χ² with rank(Ŝ) degrees of freedom (Δ is a mean over independent events: nearly Gaussian).
+ * tail is read from the exact distribution of T for Gaussian samples (each Δ is a mean over independent events:
+ * nearly Gaussian by the central limit theorem): with N = B + 1 samples, p = rank(Ŝ) dimensions and Ŝ estimated
+ * from the same N samples, N·T/(N − 1)² ~ Beta(p/2, (N − p − 1)/2) (a sample's own squared Mahalanobis distance from
+ * the sample mean; S. S. Wilks 1962, as used by Gnanadesikan and Kettenring, Biometrics 28 (1972) 81). The χ² limit ignores that Ŝ is
+ * estimated from the same samples and that T ≤ (N − 1)²/N: with 34 test functions and 300 samples its 0.001 point
+ * is the Beta's 0.00033 (valid, but needlessly weak at Holm's levels). `sampleTails` holds the same tail for every sample: under H0 they are
+ * exchangeable with X, so their rate below α checks the tail's calibration on the data themselves
+ * (bench/invarianceCalibration.ts).
  * Group elements: exp(t Ã) at t on a grid of FLOW_GRID points of the period (a finite subgroup: invariance under the
  * whole group implies invariance under it). The copies' moments from the orbit kernel (assembly/symmetries/
  * orbitMoments.ts: each event moved and its monomials summed in one pass). Cost O((B + 1) · rows · (d² + monomials)).
@@ -74,11 +84,22 @@ export function monteCarloInvariance(
   const exceed = null_.filter((t) => t >= observed).length
   const exact = (1 + exceed) / (copies + 1)
   const dof = kept.length
-  const tail = dof > 0 ? chiSquareSurvival(observed, dof) : 1
+  const tailOf = (t: number) => mahalanobisTail(t, dof, samples) ?? exact
   return {
     method: 'monte-carlo', statistic: observed, degreesOfFreedom: dof, copies, events: rows, testFunctions: K,
-    pValue: exceed >= MONTE_CARLO_EXACT_COUNT ? exact : tail,
+    pValue: exceed >= MONTE_CARLO_EXACT_COUNT ? exact : tailOf(observed),
+    sampleTails: Float64Array.from([observed, ...null_], tailOf),
   }
+}
+
+/**
+ * P(T ≥ t) for T a Gaussian sample's squared Mahalanobis distance from the mean of the N samples it belongs to, in
+ * `dof` dimensions, with the covariance estimated from them (divisor N − 1): N·T/(N − 1)² ~ Beta(dof/2, (N − dof − 1)/2).
+ * Null when it is undefined (no dimension, or N ≤ dof + 1: too few samples to estimate the covariance).
+ */
+export function mahalanobisTail(t: number, dof: number, samples: number): number | null {
+  if (dof < 1 || samples - dof - 1 <= 0) return null
+  return betaSurvival(Math.min(1, Math.max(0, (samples * t) / (samples - 1) ** 2)), dof / 2, (samples - dof - 1) / 2)
 }
 
 /** Means of the non-constant monomials of `basis` over each of `blocks` equal blocks of rows (one per sample). */

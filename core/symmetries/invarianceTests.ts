@@ -1,3 +1,4 @@
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix'
 import { symmetricEigen } from '../linalg/symmetricEigen.js'
 import { betaSurvival } from '../stats/betaSurvival.js'
 import { chiSquareSurvival } from '../stats/chiSquareSurvival.js'
@@ -64,10 +65,16 @@ export function monteCarloInvariance(
   const centre = new Float64Array(K)
   for (const m of means) for (let k = 0; k < K; k++) centre[k] += m[k] / samples
   const pooled = means.map((m) => m.map((v, k) => v - centre[k]))
-  const covariance = Array.from({ length: K }, (_, k) =>
-    Array.from({ length: K }, (_, l) => pooled.reduce((sum, m) => sum + m[k] * m[l], 0) / (samples - 1)),
-  )
-  const { values, vectors } = symmetricEigen(covariance)
+  const covariance = Array.from({ length: K }, () => new Array<number>(K).fill(0))
+  for (const m of pooled) {
+    for (let k = 0; k < K; k++) for (let l = 0; l <= k; l++) covariance[k][l] += m[k] * m[l]
+  }
+  for (let k = 0; k < K; k++) for (let l = 0; l <= k; l++) covariance[l][k] = covariance[k][l] /= samples - 1
+  // Householder tridiagonalisation and QL (ml-matrix, O(K³)): eigenvalues to ε of the largest, ample for the cut at
+  // WHITENING_RANK; the cyclic Jacobi of core/linalg, accurate for tiny eigenvalues, costs ~30× more at K = 34.
+  const eigen = new EigenvalueDecomposition(new Matrix(covariance), { assumeSymmetric: true })
+  const values = eigen.realEigenvalues
+  const vectors = eigen.eigenvectorMatrix.to2DArray()
   const largest = Math.max(0, ...values)
   const kept = values.map((v, i) => i).filter((i) => values[i] > WHITENING_RANK * largest)
   const statistic = (m: Float64Array) => {

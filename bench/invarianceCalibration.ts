@@ -29,7 +29,9 @@ function rate(pValues: ArrayLike<number>, alpha: number): string {
   const z = 1.96
   const centre = (phat + (z * z) / (2 * n)) / (1 + (z * z) / n)
   const half = (z / (1 + (z * z) / n)) * Math.sqrt((phat * (1 - phat)) / n + (z * z) / (4 * n * n))
-  return `${phat.toFixed(3)} (${k}/${n}; ${Math.max(0, centre - half).toFixed(3)}–${Math.min(1, centre + half).toFixed(3)})`
+  // Three decimals, or two significant digits below 0.01 (the tail's rates at 0.001 need them).
+  const show = (v: number) => (v > 0 && v < 0.01 ? v.toPrecision(2) : v.toFixed(3))
+  return `${show(phat)} (${k}/${n}; ${show(Math.max(0, centre - half))}–${show(Math.min(1, centre + half))})`
 }
 
 export const run: Bench = async () => {
@@ -89,7 +91,7 @@ export const run: Bench = async () => {
       if (test.pValue < 5 / (MONTE_CARLO_COPIES + 1)) tailUsed++
     }
     const seconds = (performance.now() - start) / 1000
-    tails.push([c.label, c.events.toLocaleString('en-US'), TAIL_SEEDS, rate(observed, 0.01), rate(observed, 0.001), rate(pooled, 0.01), rate(pooled, 0.001), `${(seconds / TAIL_SEEDS).toFixed(2)} s`])
+    tails.push([c.label, c.events.toLocaleString('en-US'), String(TAIL_SEEDS), rate(observed, 0.01), rate(observed, 0.001), rate(pooled, 0.01), rate(pooled, 0.001), `${(seconds / TAIL_SEEDS).toFixed(2)} s`])
   }
   return [
     {

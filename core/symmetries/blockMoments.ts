@@ -64,64 +64,58 @@ export const wasmMoments: MomentAccumulatorFactory = (wasm, data, rows, cols) =>
   return {
     sums({ columns, shift, scale }, basis, blocks) {
       checkRequest(columns, shift, scale, basis, blocks, rows, cols)
-      const vars = columns.length
       const count = basis.count
-      const pointers: number[] = []
-      const keep = (pointer: number) => (pointers.push(pointer), pointer)
-      try {
-        const columnsPtr = keep(wasm.exports.alloc(Math.max(vars, 1) * 4))
-        const parentsPtr = keep(wasm.exports.alloc(count * 4))
-        const factorsPtr = keep(wasm.exports.alloc(count * 4))
-        const shiftPtr = keep(wasm.putF64(shift))
-        const scalePtr = keep(wasm.putF64(scale))
-        const outPtr = keep(wasm.allocF64(blocks * count))
-        const scratchPtr = keep(wasm.allocF64(vars + count))
-        // Views only after the last allocation (growth detaches the buffer).
-        const buffer = wasm.exports.memory.buffer
-        new Int32Array(buffer, columnsPtr, vars).set(columns)
-        new Int32Array(buffer, parentsPtr, count).set(basis.parents)
-        new Int32Array(buffer, factorsPtr, count).set(basis.factors)
-        wasm.exports.monomialMoments(
-          dataPtr, rows, cols, columnsPtr, vars, shiftPtr, scalePtr, parentsPtr, factorsPtr, count, blocks, outPtr, scratchPtr,
-        )
-        return wasm.copyF64(outPtr, blocks * count)
-      } finally {
-        for (const pointer of pointers) wasm.free(pointer)
-      }
+      return withBasis(wasm, columns, basis, (put) => [put(shift), put(scale), wasm.allocF64(blocks * count), wasm.allocF64(columns.length + count)],
+        ([columnsPtr, parentsPtr, factorsPtr], [shiftPtr, scalePtr, outPtr, scratchPtr]) => {
+          wasm.exports.monomialMoments(
+            dataPtr, rows, cols, columnsPtr, columns.length, shiftPtr, scalePtr, parentsPtr, factorsPtr, count, blocks, outPtr, scratchPtr,
+          )
+          return wasm.copyF64(outPtr, blocks * count)
+        })
     },
     polynomial({ columns, basis, coefficients, gradients, sigma }) {
       checkPolynomial(columns, basis, coefficients, gradients, sigma, rows, cols)
       const count = basis.count
       const vars = columns.length
-      const pointers: number[] = []
-      const keep = (pointer: number) => (pointers.push(pointer), pointer)
-      try {
-        const columnsPtr = keep(wasm.exports.alloc(Math.max(vars, 1) * 4))
-        const parentsPtr = keep(wasm.exports.alloc(count * 4))
-        const factorsPtr = keep(wasm.exports.alloc(count * 4))
-        const coefficientsPtr = keep(wasm.putF64(coefficients))
-        const gradient = new Float64Array(vars * count)
-        gradients.forEach((g, a) => gradient.set(g, a * count))
-        const gradientsPtr = keep(wasm.putF64(gradient))
-        const sigmaPtr = keep(wasm.putF64(sigma))
-        const outPtr = keep(wasm.allocF64(5 + 2 * count))
-        const scratchPtr = keep(wasm.allocF64(vars + count + rows))
-        const buffer = wasm.exports.memory.buffer
-        new Int32Array(buffer, columnsPtr, vars).set(columns)
-        new Int32Array(buffer, parentsPtr, count).set(basis.parents)
-        new Int32Array(buffer, factorsPtr, count).set(basis.factors)
-        wasm.exports.polynomialSums(
-          dataPtr, rows, cols, columnsPtr, vars, parentsPtr, factorsPtr, count, coefficientsPtr, gradientsPtr, sigmaPtr, outPtr, scratchPtr,
-        )
-        return readPolynomialSums(wasm.copyF64(outPtr, 5 + 2 * count), count)
-      } finally {
-        for (const pointer of pointers) wasm.free(pointer)
-      }
+      const gradient = new Float64Array(vars * count)
+      gradients.forEach((g, a) => gradient.set(g, a * count))
+      return withBasis(wasm, columns, basis, (put) => [put(coefficients), put(gradient), put(sigma), wasm.allocF64(5 + 2 * count), wasm.allocF64(vars + count + rows)],
+        ([columnsPtr, parentsPtr, factorsPtr], [coefficientsPtr, gradientsPtr, sigmaPtr, outPtr, scratchPtr]) => {
+          wasm.exports.polynomialSums(
+            dataPtr, rows, cols, columnsPtr, vars, parentsPtr, factorsPtr, count, coefficientsPtr, gradientsPtr, sigmaPtr, outPtr, scratchPtr,
+          )
+          return readPolynomialSums(wasm.copyF64(outPtr, 5 + 2 * count), count)
+        })
     },
     dispose() {
       if (dataPtr) wasm.free(dataPtr)
       dataPtr = 0
     },
+  }
+}
+
+/**
+ * Runs a symmetry kernel with `columns` and the basis' parents and factors (i32) in wasm memory, after `allocate`
+ * has placed its own buffers (each pointer it returns is freed afterwards, as are these). The i32 views are written
+ * after the last allocation, since growing the memory detaches earlier views.
+ */
+export function withBasis<T>(
+  wasm: SymscopeWasm, columns: Int32Array, basis: MonomialBasis, allocate: (put: (values: ArrayLike<number>) => number) => number[],
+  run: (basisPointers: [number, number, number], buffers: number[]) => T,
+): T {
+  const pointers: number[] = []
+  try {
+    for (const length of [Math.max(columns.length, 1), basis.count, basis.count]) pointers.push(wasm.exports.alloc(length * 4))
+    const buffers: number[] = []
+    for (const pointer of allocate((values) => wasm.putF64(values))) pointers.push(pointer), buffers.push(pointer)
+    const [columnsPtr, parentsPtr, factorsPtr] = pointers
+    const buffer = wasm.exports.memory.buffer
+    new Int32Array(buffer, columnsPtr, columns.length).set(columns)
+    new Int32Array(buffer, parentsPtr, basis.count).set(basis.parents)
+    new Int32Array(buffer, factorsPtr, basis.count).set(basis.factors)
+    return run([columnsPtr, parentsPtr, factorsPtr], buffers)
+  } finally {
+    for (const pointer of pointers) wasm.free(pointer)
   }
 }
 

@@ -1,5 +1,6 @@
 import { SymscopeError } from '../errors.js'
 import type { SymscopeWasm } from '../wasm/module.js'
+import { withBasis } from './blockMoments.js'
 import type { MonomialBasis } from './monomials.js'
 
 /** The Monte Carlo copies of a compact flow's test: the events, the flow's group elements, the copies to draw. */
@@ -40,21 +41,9 @@ export const wasmOrbitMoments: OrbitMomentsKernel = (wasm, request) => {
   checkOrbitRequest(request)
   const { z, rows, d, grid, gridCount, basis, copies, seed, firstStream } = request
   const count = basis.count
-  const pointers: number[] = []
-  const keep = (pointer: number) => (pointers.push(pointer), pointer)
-  try {
-    const zPtr = keep(wasm.putF64(z))
-    const gridPtr = keep(wasm.putF64(grid))
-    const parentsPtr = keep(wasm.exports.alloc(count * 4))
-    const factorsPtr = keep(wasm.exports.alloc(count * 4))
-    const outPtr = keep(wasm.allocF64(copies * count))
-    const scratchPtr = keep(wasm.allocF64(d + count))
-    const buffer = wasm.exports.memory.buffer
-    new Int32Array(buffer, parentsPtr, count).set(basis.parents)
-    new Int32Array(buffer, factorsPtr, count).set(basis.factors)
-    wasm.exports.orbitMoments(zPtr, rows, d, gridPtr, gridCount, parentsPtr, factorsPtr, count, copies, BigInt(seed), BigInt(firstStream), outPtr, scratchPtr)
-    return wasm.copyF64(outPtr, copies * count)
-  } finally {
-    for (const pointer of pointers) wasm.free(pointer)
-  }
+  return withBasis(wasm, new Int32Array(0), basis, (put) => [put(z), put(grid), wasm.allocF64(copies * count), wasm.allocF64(d + count)],
+    ([, parentsPtr, factorsPtr], [zPtr, gridPtr, outPtr, scratchPtr]) => {
+      wasm.exports.orbitMoments(zPtr, rows, d, gridPtr, gridCount, parentsPtr, factorsPtr, count, copies, BigInt(seed), BigInt(firstStream), outPtr, scratchPtr)
+      return wasm.copyF64(outPtr, copies * count)
+    })
 }

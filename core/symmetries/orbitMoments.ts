@@ -41,7 +41,7 @@ export const wasmOrbitMoments: OrbitMomentsKernel = (wasm, request) => {
   checkOrbitRequest(request)
   const { z, rows, d, grid, gridCount, basis, copies, seed, firstStream } = request
   const count = basis.count
-  return withBasis(wasm, new Int32Array(0), basis, (put) => [put(z), put(grid), wasm.allocF64(copies * count), wasm.allocF64(d + count)],
+  return withBasis(wasm, new Int32Array(0), basis, (put) => [put(z), put(grid), wasm.allocF64(copies * count), wasm.allocF64(2 * (d + 2 * count))],
     ([, parentsPtr, factorsPtr], [zPtr, gridPtr, outPtr, scratchPtr]) => {
       wasm.exports.orbitMoments(zPtr, rows, d, gridPtr, gridCount, parentsPtr, factorsPtr, count, copies, BigInt(seed), BigInt(firstStream), outPtr, scratchPtr)
       return wasm.copyF64(outPtr, copies * count)

@@ -100,6 +100,10 @@ describe('the other per-event kernels against their TypeScript twins', () => {
     const a = wasmOrbitMoments(wasm, request)
     const b = typescriptOrbitMoments(wasm, request)
     expect(Array.from(a)).toEqual(Array.from(b))
+    // An odd number of events: the kernel's last event goes alone, after its two lanes.
+    const odd = { ...request, rows: rows - 1, z: z.subarray(0, 2 * (rows - 1)) }
+    expect(Array.from(wasmOrbitMoments(wasm, odd))).toEqual(Array.from(typescriptOrbitMoments(wasm, odd)))
+    expect(wasmOrbitMoments(wasm, odd)[0]).toBe(rows - 1)
     const radius = Array.from({ length: rows }, (_, i) => z[2 * i] ** 2 + z[2 * i + 1] ** 2).reduce((s, v) => s + v, 0)
     for (let c = 0; c < 7; c++) {
       const sums = a.subarray(c * basis.count, (c + 1) * basis.count)

@@ -5,11 +5,11 @@ import { EVENT_ORDER_SEED } from './tolerances.js'
 /** Row indices 0 … n − 1 sorted by their rows of `data` (n × cols), feature by feature, ties by index. */
 export type RowOrderKernel = (wasm: SymscopeWasm, data: ArrayLike<number>, n: number, cols: number) => Int32Array
 
-/** The row order in wasm (assembly/symmetries/rowOrder.ts: a bottom-up merge sort of indices). O(n log n · cols). */
+/** The row order in wasm (assembly/symmetries/rowOrder.ts: a bottom-up merge sort of (key, index) records). O(n log n). */
 export const wasmRowOrder: RowOrderKernel = (wasm, data, n, cols) => {
   const dataPtr = wasm.putF64(data)
   const outPtr = wasm.exports.alloc(Math.max(n, 1) * 4)
-  const scratchPtr = wasm.exports.alloc(Math.max(n, 1) * 4)
+  const scratchPtr = wasm.allocF64(4 * Math.max(n, 1))
   try {
     wasm.exports.rowOrder(dataPtr, n, cols, outPtr, scratchPtr)
     return new Int32Array(wasm.exports.memory.buffer, outPtr, n).slice()

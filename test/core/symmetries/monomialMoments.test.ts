@@ -122,5 +122,9 @@ describe('the other per-event kernels against their TypeScript twins', () => {
     expect(Array.from(wasmRowOrder(wasm, data, 6, 2))).toEqual([5, 2, 1, 4, 3, 0])
     const many = Float64Array.from({ length: 3001 * 3 }, (_, i) => Math.round(Math.sin(1.7 * i) * 3))
     expect(Array.from(wasmRowOrder(wasm, many, 3001, 3))).toEqual(Array.from(typescriptRowOrder(wasm, many, 3001, 3)))
+    // A constant first column (as E1 = 5 for e⁺e⁻) cannot decide: the sort starts at the next one; all constant: index order.
+    const constantFirst = many.map((v, i) => (i % 3 === 0 ? 5 : v))
+    expect(Array.from(wasmRowOrder(wasm, constantFirst, 3001, 3))).toEqual(Array.from(typescriptRowOrder(wasm, constantFirst, 3001, 3)))
+    expect(Array.from(wasmRowOrder(wasm, new Float64Array(8).fill(2), 4, 2))).toEqual([0, 1, 2, 3])
   })
 })

@@ -28,12 +28,15 @@ export const wasmRowOrder: RowOrderKernel = (wasm, data, n, cols) => {
 export function eventOrder(
   wasm: SymscopeWasm, data: ArrayLike<number>, n: number, cols: number, rows: number, order: RowOrderKernel = wasmRowOrder,
 ): Float64Array {
-  const sorted = order(wasm, data, n, cols)
+  // One f64 copy first (a Float32Array from a generator, an array from a parser): the loops below then read one kind.
+  const values = data instanceof Float64Array ? data : new Float64Array(data)
+  const sorted = order(wasm, values, n, cols)
   const shuffle = permutation(wasm, EVENT_ORDER_SEED, 0, n)
   const out = new Float64Array(rows * cols)
   for (let i = 0; i < rows; i++) {
     const source = sorted[shuffle[i]] * cols
-    for (let j = 0; j < cols; j++) out[i * cols + j] = data[source + j]
+    const target = i * cols
+    for (let j = 0; j < cols; j++) out[target + j] = values[source + j]
   }
   return out
 }

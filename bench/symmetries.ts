@@ -53,13 +53,16 @@ export const run: Bench = async () => {
   const kernel: (string | number)[][] = []
   for (const c of cases(wasm)) {
     let summary = ''
+    const sections: [string, string] = ['', '']
     const [wasmMs, tsMs] = alternate(
       () => {
         const s = findSymmetries(wasm, { names: c.names, data: c.data, n: c.n })
         summary = `${s.constraints.length} constraints, ${s.manifoldAlgebra?.name ?? '—'} → ${s.distributionAlgebra?.name ?? '—'}`
+        sections[0] = JSON.stringify(s)
       },
-      () => findSymmetries(wasm, { names: c.names, data: c.data, n: c.n }, { kernels: typescriptKernels }),
+      () => (sections[1] = JSON.stringify(findSymmetries(wasm, { names: c.names, data: c.data, n: c.n }, { kernels: typescriptKernels }))),
     )
+    if (sections[0] !== sections[1]) throw new Error(`symmetries bench: the wasm and TypeScript kernels gave different sections for ${c.label}`)
     whole.push([c.label, c.n.toLocaleString('en-US'), wasmMs, tsMs, `${(tsMs / wasmMs).toFixed(1)}×`, summary])
 
     // The hot loop alone: degree-4 block sums over all D features (the largest call the search can make here).
@@ -78,7 +81,7 @@ export const run: Bench = async () => {
   }
   return [
     {
-      title: 'Symmetry section: wasm vs plain TypeScript moments',
+      title: 'Symmetry section: wasm vs plain TypeScript kernels',
       description:
         'findSymmetries on the raw events (constraints up to degree 4, manifold and distribution algebras with the calibrated ' +
         'tests; no VAE), with the per-event passes (monomial moments, constraint measurements, Monte Carlo copies, row order) ' +
@@ -86,7 +89,7 @@ export const run: Bench = async () => {
         `Median of ${REPEATS} alternating runs after one warm-up each.`,
       columns: ['events', 'n', 'wasm ms', 'TypeScript ms', 'speed-up', 'result'],
       rows: whole,
-      notes: ['Both sides give identical sections (same f64 operations in the same order).'],
+      notes: ['Both sides give identical sections (same f64 operations in the same order; compared in this run, the benchmark fails otherwise).'],
     },
     {
       title: 'Monomial moments (the hot loop): wasm vs plain TypeScript',

@@ -74,7 +74,8 @@ function algebraSummary(generators: readonly (Generator & { statistic?: number; 
  * 4. the distribution algebra: the fields among those whose flow leaves the moments of degree ≤ 4 unchanged within
  *    the noise of batch means;
  * 5. names, readable generators and commutators. The VAE alignment is added by `symmetryAlignment`.
- * All moments come from one wasm kernel (block sums of monomials up to degree 4); the linear algebra is small.
+ * Every pass over the events is a wasm kernel (kernels.ts: block sums of monomials up to degree 4, the constraints
+ * measured on the events, the Monte Carlo copies, the row order); the linear algebra is small.
  * Runs in O(n · C(d + 4, 4)) plus O(d⁶) for the algebra, d the number of coordinates (≤ MAX_SPAN_DIMENSION).
  * Tolerances: core/symmetries/tolerances.ts; method and numbers: docs/symmetries.md.
  *

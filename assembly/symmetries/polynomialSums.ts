@@ -8,13 +8,15 @@ import { fillMonomials } from './monomialValues'
  * g(u) = Σ_m c_m u^α(m) over the rows, u_j = x[row, columns[j]], and its gradient ∂_a g = Σ_m gradients[a·count + m]
  * u^α(m). Writes to `out` (5 + 2·count f64): [0] Σ g, [1] Σ (g − ḡ)² (a second pass over the stored values),
  * [2] Σ over terms of (c_m u^α(m))², [3] Σ |∇g|², [4] Σ Σ_a (σ_a ∂_a g)², then Σ u^α(m) and Σ (u^α(m))² for every m
- * with c_m ≠ 0 (others 0). Terms with a zero coefficient are skipped, in m order. `scratch` holds
- * vars + count + rows f64. Cost O(rows · vars · count).
- * Preconditions (checked by core): rows ≥ 1, columns[j] < stride, parents[m] < m.
+ * with c_m ≠ 0 (others 0). Only the nonzero coefficients are visited, in m order: `terms` lists the m ≥ 1 with
+ * c_m ≠ 0 (termCount i32), `gradientTerms[gradientStarts[a] … gradientStarts[a + 1])` those of ∂_a g (vars + 1
+ * starts). `scratch` holds vars + count + rows f64. Cost O(rows · (count + terms of g and ∇g)).
+ * Preconditions (checked by core): rows ≥ 1, columns[j] < stride, parents[m] < m, the lists as described.
  */
 export function polynomialSums(
   data: usize, rows: i32, stride: i32, columns: usize, vars: i32, parents: usize, factors: usize, count: i32,
-  coefficients: usize, gradients: usize, sigma: usize, out: usize, scratch: usize,
+  coefficients: usize, gradients: usize, sigma: usize, terms: usize, termCount: i32, gradientTerms: usize,
+  gradientStarts: usize, out: usize, scratch: usize,
 ): void {
   const u = scratch
   const values = u + (<usize>vars << 3)
@@ -34,23 +36,22 @@ export function polynomialSums(
     }
     fillMonomials(values, u, parents, factors, count)
     let value = 0.0
-    for (let m = 1; m < count; m++) {
-      const c = load<f64>(coefficients + (<usize>m << 3))
-      if (c == 0) continue
-      const v = load<f64>(values + (<usize>m << 3))
-      const term = c * v
+    for (let t = 0; t < termCount; t++) {
+      const offset = <usize>load<i32>(terms + (<usize>t << 2)) << 3
+      const v = load<f64>(values + offset)
+      const term = load<f64>(coefficients + offset) * v
       value += term
       magnitude += term * term
-      const offset = <usize>m << 3
       store<f64>(termSum + offset, load<f64>(termSum + offset) + v)
       store<f64>(termSquares + offset, load<f64>(termSquares + offset) + v * v)
     }
     for (let a = 0; a < vars; a++) {
       const ga = gradients + (<usize>(a * count) << 3)
+      const end = load<i32>(gradientStarts + (<usize>(a + 1) << 2))
       let s = 0.0
-      for (let m = 0; m < count; m++) {
-        const c = load<f64>(ga + (<usize>m << 3))
-        if (c != 0) s += c * load<f64>(values + (<usize>m << 3))
+      for (let t = load<i32>(gradientStarts + (<usize>a << 2)); t < end; t++) {
+        const offset = <usize>load<i32>(gradientTerms + (<usize>t << 2)) << 3
+        s += load<f64>(ga + offset) * load<f64>(values + offset)
       }
       gradientSquares += s * s
       const sz = s * load<f64>(sigma + (<usize>a << 3))

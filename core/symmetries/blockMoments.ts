@@ -79,10 +79,22 @@ export const wasmMoments: MomentAccumulatorFactory = (wasm, data, rows, cols) =>
       const vars = columns.length
       const gradient = new Float64Array(vars * count)
       gradients.forEach((g, a) => gradient.set(g, a * count))
-      return withBasis(wasm, columns, basis, (put) => [put(coefficients), put(gradient), put(sigma), wasm.allocF64(5 + 2 * count), wasm.allocF64(vars + count + rows)],
-        ([columnsPtr, parentsPtr, factorsPtr], [coefficientsPtr, gradientsPtr, sigmaPtr, outPtr, scratchPtr]) => {
+      // The nonzero entries only, in m order (an approximate constraint simplified to a few terms, its gradient fewer).
+      const nonzero = (p: Float64Array, from: number) => Array.from(p.keys()).filter((m) => m >= from && p[m] !== 0)
+      const terms = nonzero(coefficients, 1)
+      const gradientLists = gradients.map((g) => nonzero(g, 0))
+      const starts = [0]
+      for (const list of gradientLists) starts.push(starts.at(-1)! + list.length)
+      // One i32 block (terms, the gradients' terms, their starts), written through a view after the last allocation.
+      const ints = Int32Array.from([...terms, ...gradientLists.flat(), ...starts])
+      return withBasis(wasm, columns, basis, (put) => [put(coefficients), put(gradient), put(sigma), wasm.exports.alloc(Math.max(ints.length, 1) * 4), wasm.allocF64(5 + 2 * count), wasm.allocF64(vars + count + rows)],
+        ([columnsPtr, parentsPtr, factorsPtr], [coefficientsPtr, gradientsPtr, sigmaPtr, intsPtr, outPtr, scratchPtr]) => {
+          new Int32Array(wasm.exports.memory.buffer, intsPtr, ints.length).set(ints)
+          const gradientTermsPtr = intsPtr + terms.length * 4
+          const startsPtr = gradientTermsPtr + (starts.at(-1) ?? 0) * 4
           wasm.exports.polynomialSums(
-            dataPtr, rows, cols, columnsPtr, vars, parentsPtr, factorsPtr, count, coefficientsPtr, gradientsPtr, sigmaPtr, outPtr, scratchPtr,
+            dataPtr, rows, cols, columnsPtr, vars, parentsPtr, factorsPtr, count, coefficientsPtr, gradientsPtr, sigmaPtr,
+            intsPtr, terms.length, gradientTermsPtr, startsPtr, outPtr, scratchPtr,
           )
           return readPolynomialSums(wasm.copyF64(outPtr, 5 + 2 * count), count)
         })

@@ -66,7 +66,8 @@ export interface SymscopeExports {
   /** A polynomial and its gradient summed over the events (assembly/symmetries/polynomialSums.ts). */
   polynomialSums(
     data: number, rows: number, stride: number, columns: number, vars: number, parents: number, factors: number, count: number,
-    coefficients: number, gradients: number, sigma: number, out: number, scratch: number,
+    coefficients: number, gradients: number, sigma: number, terms: number, termCount: number, gradientTerms: number,
+    gradientStarts: number, out: number, scratch: number,
   ): void
   /** Row indices sorted by their rows, feature by feature (assembly/symmetries/rowOrder.ts). */
   rowOrder(data: number, n: number, cols: number, out: number, scratch: number): void

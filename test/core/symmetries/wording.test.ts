@@ -9,7 +9,7 @@ import { circle } from './generatedData.js'
 const wasm = await loadWasm()
 
 describe('scaleText', () => {
-  it('Drell–Yan: 3 free coordinates at scales above the Z width, the dimuon mass named as the approximate constraint', () => {
+  it('Drell–Yan: 3 free coordinates above the neighbour scale, 4 below the dimuon mass\'s spread, read from that spread and said so', () => {
     const e = generateEvents(wasm, { dataset: 'drell_yan', n: 10_000, seed: 2 })
     const s = findSymmetries(wasm, { names: e.featureNames, data: e.features, n: e.n })
     const text = scaleText(s)!

@@ -1,13 +1,14 @@
-// The symmetry section (core/symmetries/findSymmetries.ts) end to end, with its hot loop — block sums of monomials up
-// to degree 4 over every event (assembly/symmetries/monomialMoments.ts) — in wasm against the plain-TypeScript twin
-// of the same loop (reference/monomialMoments.ts). Everything else (eigen-decompositions, the
-// tangency SVD, the invariance test, formulas) is the same TypeScript on both sides. Both sides are measured
+// The symmetry section (core/symmetries/findSymmetries.ts) end to end, with its per-event passes — block sums of
+// monomials up to degree 4, the constraints measured on every event, the Monte Carlo copies of the invariance tests,
+// the row order (assembly/symmetries/) — in wasm against their plain-TypeScript twins (reference/symmetryKernels.ts).
+// Everything else (eigen-decompositions, the tangency SVD, Gride's neighbours, formulas) is the same on both sides. Both sides are measured
 // alternately in this process run; the ratio is what to read.
 import { readFileSync } from 'node:fs'
 import { findSymmetries, generateEvents, monomialBasis, wasmMoments, type SymscopeWasm } from '../core/index.js'
 import { cmsDimuonInput } from '../core/transforms/cmsDimuon.js'
 import { loadWasm } from '../core/wasm/node.js'
 import { typescriptMoments } from '../reference/monomialMoments.js'
+import { typescriptKernels } from '../reference/symmetryKernels.js'
 import { median, type Bench, type BenchTable } from './table.js'
 
 const REPEATS = 7
@@ -52,13 +53,16 @@ export const run: Bench = async () => {
   const kernel: (string | number)[][] = []
   for (const c of cases(wasm)) {
     let summary = ''
+    const sections: [string, string] = ['', '']
     const [wasmMs, tsMs] = alternate(
       () => {
         const s = findSymmetries(wasm, { names: c.names, data: c.data, n: c.n })
         summary = `${s.constraints.length} constraints, ${s.manifoldAlgebra?.name ?? '—'} → ${s.distributionAlgebra?.name ?? '—'}`
+        sections[0] = JSON.stringify(s)
       },
-      () => findSymmetries(wasm, { names: c.names, data: c.data, n: c.n }, { moments: typescriptMoments }),
+      () => (sections[1] = JSON.stringify(findSymmetries(wasm, { names: c.names, data: c.data, n: c.n }, { kernels: typescriptKernels }))),
     )
+    if (sections[0] !== sections[1]) throw new Error(`symmetries bench: the wasm and TypeScript kernels gave different sections for ${c.label}`)
     whole.push([c.label, c.n.toLocaleString('en-US'), wasmMs, tsMs, `${(tsMs / wasmMs).toFixed(1)}×`, summary])
 
     // The hot loop alone: degree-4 block sums over all D features (the largest call the search can make here).
@@ -77,14 +81,15 @@ export const run: Bench = async () => {
   }
   return [
     {
-      title: 'Symmetry section: wasm vs plain TypeScript moments',
+      title: 'Symmetry section: wasm vs plain TypeScript kernels',
       description:
-        'findSymmetries on the raw events (linear and quadratic constraints, manifold and distribution algebras; no VAE), ' +
-        'with the block sums of monomials in wasm or in the plain-TypeScript twin of the same loop. ' +
+        'findSymmetries on the raw events (constraints up to degree 4, manifold and distribution algebras with the calibrated ' +
+        'tests; no VAE), with the per-event passes (monomial moments, constraint measurements, Monte Carlo copies, row order) ' +
+        'in wasm or in their plain-TypeScript twins. ' +
         `Median of ${REPEATS} alternating runs after one warm-up each.`,
       columns: ['events', 'n', 'wasm ms', 'TypeScript ms', 'speed-up', 'result'],
       rows: whole,
-      notes: ['Both sides give identical sections (same f64 operations in the same order).'],
+      notes: ['Both sides give identical sections (same f64 operations in the same order; compared in this run, the benchmark fails otherwise).'],
     },
     {
       title: 'Monomial moments (the hot loop): wasm vs plain TypeScript',

@@ -2,6 +2,7 @@
 // invariance systems need is a sum over events of a monomial z^α of standardised coordinates, so one pass over the
 // events fills them all. Monomials come in the graded order of core/symmetries/monomials.ts: monomial m (m ≥ 1) is
 // its parent times one coordinate, so each costs one multiplication per event.
+import { addMonomials, fillMonomials } from './monomialValues'
 
 /**
  * Sums over the rows of each block of the monomials z^α, z_j = (x[row, columns[j]] − shift_j) · scale_j, into `out`
@@ -18,7 +19,6 @@ export function monomialMoments(
   const values = scratch + (<usize>vars << 3)
   memory.fill(out, 0, <usize>(blocks * count) << 3)
   store<f64>(values, 1.0)
-  const even = count & ~1
   for (let b = 0; b < blocks; b++) {
     const first = <i32>((<i64>b * <i64>rows) / <i64>blocks)
     const last = <i32>((<i64>(b + 1) * <i64>rows) / <i64>blocks)
@@ -30,20 +30,8 @@ export function monomialMoments(
         const column = <usize>load<i32>(columns + (<usize>j << 2))
         store<f64>(z + offset, (load<f64>(row + (column << 3)) - load<f64>(shift + offset)) * load<f64>(scale + offset))
       }
-      for (let m = 1; m < count; m++) {
-        const parent = <usize>load<i32>(parents + (<usize>m << 2))
-        const factor = <usize>load<i32>(factors + (<usize>m << 2))
-        store<f64>(values + (<usize>m << 3), load<f64>(values + (parent << 3)) * load<f64>(z + (factor << 3)))
-      }
-      // Two sums at a time in f64x2.
-      for (let m = 0; m < even; m += 2) {
-        const target = sums + (<usize>m << 3)
-        v128.store(target, f64x2.add(v128.load(target), v128.load(values + (<usize>m << 3))))
-      }
-      if (even < count) {
-        const target = sums + (<usize>even << 3)
-        store<f64>(target, load<f64>(target) + load<f64>(values + (<usize>even << 3)))
-      }
+      fillMonomials(values, z, parents, factors, count)
+      addMonomials(sums, values, count)
     }
   }
 }

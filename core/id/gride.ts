@@ -84,17 +84,21 @@ export interface ScalePoint extends GrideResult {
 
 /**
  * Gride past k = 64, up to the scale of the whole dataset, by subsampling: on the first `points` rows (callers pass
- * rows in random order), then on 1/8 of them, 1/64, … while at least 256 remain, Gride at k = 1, 2, 4, … with 2k at
- * most a quarter of the subsample (so the estimate still sees a neighbourhood, not the whole sample). A subsample of
- * m of n points has its 2k-th neighbour about as far as the full data's (2k · n/m)-th: the same curve, further out.
- * Sorted by medianDistance. Cost O(points² · cols) for the largest subsample.
+ * rows in random order), then on 1/4 of them, 1/16, … while at least 256 remain. Each subsample but the last runs
+ * Gride at k = 1, 2, 4, … 16 (the first) or 4 … 16 (the others): the next subsample's k = 4 looks at about the
+ * scale of this one's k = 16, so larger k would only repeat it at the cost of 8× the neighbours. The last one goes on
+ * to k = 64 with 2k at most a quarter of the subsample (so the estimate still sees a neighbourhood, not the whole
+ * sample). A subsample of m of n points has its 2k-th neighbour about as far as the full data's (2k · n/m)-th: the
+ * same curve, further out. Sorted by medianDistance. Cost O(points² · cols) for the largest subsample, at 32
+ * neighbours.
  */
 export function subsampledGrideCurve(
   neighboursOf: (rows: number, k: number) => Neighbours, points: number,
 ): ScalePoint[] {
   const curve: ScalePoint[] = []
-  for (let m = points; m >= 256; m = Math.floor(m / 8)) {
-    const maxK = Math.min(64, Math.floor(m / 8))
+  for (let m = points; m >= 256; m = Math.floor(m / 4)) {
+    const last = Math.floor(m / 4) < 256
+    const maxK = last ? Math.min(64, Math.floor(m / 8)) : 16
     const neighbours = neighboursOf(m, 2 * maxK)
     for (let k = m === points ? 1 : 4; k <= maxK; k *= 2) curve.push({ ...gride(neighbours, k), points: m })
   }

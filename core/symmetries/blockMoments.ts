@@ -16,7 +16,38 @@ export interface MomentColumns {
  */
 export interface MomentAccumulator {
   sums(coordinates: MomentColumns, basis: MonomialBasis, blocks: number): Float64Array
+  /** A polynomial in the raw columns and its gradient summed over every row (a constraint measured on the events). */
+  polynomial(request: PolynomialRequest): PolynomialSums
   dispose(): void
+}
+
+/** g = Σ_m coefficients[m] u^α(m) on `basis` in the raw columns u_j = x[·, columns[j]], with ∂_a g = gradients[a]. */
+export interface PolynomialRequest {
+  columns: Int32Array
+  basis: MonomialBasis
+  coefficients: Float64Array
+  gradients: readonly Float64Array[]
+  /** Per-column factors σ_a of the second gradient norm Σ_a (σ_a ∂_a g)² (the gradient in standardised units). */
+  sigma: Float64Array
+}
+
+/** Totals over the rows (assembly/symmetries/polynomialSums.ts): Σ g, Σ (g − ḡ)², Σ_terms (c_m u^α)², Σ |∇g|², Σ |σ∘∇g|², and per monomial with c_m ≠ 0 Σ u^α and Σ (u^α)². */
+export interface PolynomialSums {
+  sum: number
+  squares: number
+  magnitude: number
+  gradientSquares: number
+  gradientSquaresZ: number
+  termSum: Float64Array
+  termSquares: Float64Array
+}
+
+/** The layout of polynomialSums' output: five totals, then the per-monomial sums and sums of squares. */
+export function readPolynomialSums(out: Float64Array, count: number): PolynomialSums {
+  return {
+    sum: out[0], squares: out[1], magnitude: out[2], gradientSquares: out[3], gradientSquaresZ: out[4],
+    termSum: out.slice(5, 5 + count), termSquares: out.slice(5 + count, 5 + 2 * count),
+  }
 }
 
 /** Makes an accumulator over one row-major f64 matrix (rows × cols), e.g. `wasmMoments`. */
@@ -33,35 +64,70 @@ export const wasmMoments: MomentAccumulatorFactory = (wasm, data, rows, cols) =>
   return {
     sums({ columns, shift, scale }, basis, blocks) {
       checkRequest(columns, shift, scale, basis, blocks, rows, cols)
-      const vars = columns.length
       const count = basis.count
-      const pointers: number[] = []
-      const keep = (pointer: number) => (pointers.push(pointer), pointer)
-      try {
-        const columnsPtr = keep(wasm.exports.alloc(Math.max(vars, 1) * 4))
-        const parentsPtr = keep(wasm.exports.alloc(count * 4))
-        const factorsPtr = keep(wasm.exports.alloc(count * 4))
-        const shiftPtr = keep(wasm.putF64(shift))
-        const scalePtr = keep(wasm.putF64(scale))
-        const outPtr = keep(wasm.allocF64(blocks * count))
-        const scratchPtr = keep(wasm.allocF64(vars + count))
-        // Views only after the last allocation (growth detaches the buffer).
-        const buffer = wasm.exports.memory.buffer
-        new Int32Array(buffer, columnsPtr, vars).set(columns)
-        new Int32Array(buffer, parentsPtr, count).set(basis.parents)
-        new Int32Array(buffer, factorsPtr, count).set(basis.factors)
-        wasm.exports.monomialMoments(
-          dataPtr, rows, cols, columnsPtr, vars, shiftPtr, scalePtr, parentsPtr, factorsPtr, count, blocks, outPtr, scratchPtr,
-        )
-        return wasm.copyF64(outPtr, blocks * count)
-      } finally {
-        for (const pointer of pointers) wasm.free(pointer)
-      }
+      return withBasis(wasm, columns, basis, (put) => [put(shift), put(scale), wasm.allocF64(blocks * count), wasm.allocF64(columns.length + count)],
+        ([columnsPtr, parentsPtr, factorsPtr], [shiftPtr, scalePtr, outPtr, scratchPtr]) => {
+          wasm.exports.monomialMoments(
+            dataPtr, rows, cols, columnsPtr, columns.length, shiftPtr, scalePtr, parentsPtr, factorsPtr, count, blocks, outPtr, scratchPtr,
+          )
+          return wasm.copyF64(outPtr, blocks * count)
+        })
+    },
+    polynomial({ columns, basis, coefficients, gradients, sigma }) {
+      checkPolynomial(columns, basis, coefficients, gradients, sigma, rows, cols)
+      const count = basis.count
+      const vars = columns.length
+      const gradient = new Float64Array(vars * count)
+      gradients.forEach((g, a) => gradient.set(g, a * count))
+      // The nonzero entries only, in m order (an approximate constraint simplified to a few terms, its gradient fewer).
+      const nonzero = (p: Float64Array, from: number) => Array.from(p.keys()).filter((m) => m >= from && p[m] !== 0)
+      const terms = nonzero(coefficients, 1)
+      const gradientLists = gradients.map((g) => nonzero(g, 0))
+      const starts = [0]
+      for (const list of gradientLists) starts.push(starts.at(-1)! + list.length)
+      // One i32 block (terms, the gradients' terms, their starts), written through a view after the last allocation.
+      const ints = Int32Array.from([...terms, ...gradientLists.flat(), ...starts])
+      return withBasis(wasm, columns, basis, (put) => [put(coefficients), put(gradient), put(sigma), wasm.exports.alloc(Math.max(ints.length, 1) * 4), wasm.allocF64(5 + 2 * count), wasm.allocF64(vars + count + rows)],
+        ([columnsPtr, parentsPtr, factorsPtr], [coefficientsPtr, gradientsPtr, sigmaPtr, intsPtr, outPtr, scratchPtr]) => {
+          new Int32Array(wasm.exports.memory.buffer, intsPtr, ints.length).set(ints)
+          const gradientTermsPtr = intsPtr + terms.length * 4
+          const startsPtr = gradientTermsPtr + (starts.at(-1) ?? 0) * 4
+          wasm.exports.polynomialSums(
+            dataPtr, rows, cols, columnsPtr, vars, parentsPtr, factorsPtr, count, coefficientsPtr, gradientsPtr, sigmaPtr,
+            intsPtr, terms.length, gradientTermsPtr, startsPtr, outPtr, scratchPtr,
+          )
+          return readPolynomialSums(wasm.copyF64(outPtr, 5 + 2 * count), count)
+        })
     },
     dispose() {
       if (dataPtr) wasm.free(dataPtr)
       dataPtr = 0
     },
+  }
+}
+
+/**
+ * Runs a symmetry kernel with `columns` and the basis' parents and factors (i32) in wasm memory, after `allocate`
+ * has placed its own buffers (each pointer it returns is freed afterwards, as are these). The i32 views are written
+ * after the last allocation, since growing the memory detaches earlier views.
+ */
+export function withBasis<T>(
+  wasm: SymscopeWasm, columns: Int32Array, basis: MonomialBasis, allocate: (put: (values: ArrayLike<number>) => number) => number[],
+  run: (basisPointers: [number, number, number], buffers: number[]) => T,
+): T {
+  const pointers: number[] = []
+  try {
+    for (const length of [Math.max(columns.length, 1), basis.count, basis.count]) pointers.push(wasm.exports.alloc(length * 4))
+    const buffers: number[] = []
+    for (const pointer of allocate((values) => wasm.putF64(values))) pointers.push(pointer), buffers.push(pointer)
+    const [columnsPtr, parentsPtr, factorsPtr] = pointers
+    const buffer = wasm.exports.memory.buffer
+    new Int32Array(buffer, columnsPtr, columns.length).set(columns)
+    new Int32Array(buffer, parentsPtr, basis.count).set(basis.parents)
+    new Int32Array(buffer, factorsPtr, basis.count).set(basis.factors)
+    return run([columnsPtr, parentsPtr, factorsPtr], buffers)
+  } finally {
+    for (const pointer of pointers) wasm.free(pointer)
   }
 }
 
@@ -77,6 +143,22 @@ export function checkRequest(
   }
   for (const c of columns) {
     if (!Number.isInteger(c) || c < 0 || c >= cols) throw new SymscopeError('invalid_data', `monomial moments: column ${c} is outside 0 … ${cols - 1}`)
+  }
+}
+
+/** The preconditions of the polynomial kernel (the TypeScript reference checks the same). */
+export function checkPolynomial(
+  columns: Int32Array, basis: MonomialBasis, coefficients: Float64Array, gradients: readonly Float64Array[], sigma: Float64Array, rows: number, cols: number,
+): void {
+  if (columns.length !== basis.variables || gradients.length !== columns.length || sigma.length !== columns.length) {
+    throw new SymscopeError('invalid_data', `polynomial sums require one gradient and σ per column (${columns.length} columns, basis in ${basis.variables})`)
+  }
+  if (coefficients.length !== basis.count || gradients.some((g) => g.length !== basis.count)) {
+    throw new SymscopeError('invalid_data', `polynomial sums require ${basis.count} coefficients per polynomial`)
+  }
+  if (rows < 1) throw new SymscopeError('invalid_data', 'polynomial sums require at least one row')
+  for (const c of columns) {
+    if (!Number.isInteger(c) || c < 0 || c >= cols) throw new SymscopeError('invalid_data', `polynomial sums: column ${c} is outside 0 … ${cols - 1}`)
   }
 }
 

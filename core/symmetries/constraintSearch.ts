@@ -75,7 +75,7 @@ export function searchConstraints(
   // tangency system: left in the coordinates, a relation of spread δ makes every product with it look like a
   // constraint of spread δ, and it cannot tell fields apart that move along it by less than δ.
   const need = dimension.top ? Math.max(0, d - dimension.top.dimension - initial.length) : null
-  const found = polynomialConstraints(moment, data, rows, cols, span, names, groups, tau, degree, [], need)
+  const found = polynomialConstraints(moment, accumulator, rows, span, names, groups, tau, degree, [], need)
   const z = new Float64Array(Math.min(rows, 1000) * d)
   for (let i = 0; i < z.length / d; i++) for (let a = 0; a < d; a++) z[i * d + a] = (data[i * cols + span.free[a]] - mu[a]) / sigma[a]
   const rank = jacobianRank([...initial, ...found.constraints], z, z.length / d, d)

@@ -1,7 +1,7 @@
 import type { SymscopeWasm } from '../wasm/module.js'
-import type { MomentAccumulatorFactory } from './blockMoments.js'
 import { flowPeriod } from './flow.js'
 import type { Theta } from './fields.js'
+import type { SymmetryKernels } from './kernels.js'
 import { chiSquareInvariance, holm, monteCarloInvariance, type InvarianceTest } from './invarianceTests.js'
 import { proposeInvariances, type InvarianceProposal } from './invarianceProposal.js'
 import type { AffineSpan } from './linearConstraints.js'
@@ -33,7 +33,7 @@ export interface InvarianceResult extends Omit<InvarianceProposal, 'generators'>
 /** Where the events are, for the tests that need them (the Monte Carlo copies). */
 export interface InvarianceContext {
   wasm: SymscopeWasm
-  accumulator: MomentAccumulatorFactory
+  kernels: SymmetryKernels
   /** Events in the search's random order (eventOrder.ts), rows × cols, physical units. */
   data: Float64Array
   rows: number
@@ -78,7 +78,7 @@ export function distributionAlgebra(
   const tests = candidates.map(({ generator }, index) => {
     const period = flowPeriod(generator.theta, d)
     return period !== null
-      ? monteCarloInvariance(context.wasm, context.accumulator, z, testRows, d, generator.theta, period, context.copies, degree, index)
+      ? monteCarloInvariance(context.wasm, context.kernels, z, testRows, d, generator.theta, period, context.copies, degree, index)
       : chiSquareInvariance(second.moment, second.rows, d, generator.theta)
   })
   const adjusted = holm(tests.map((t) => t.pValue))

@@ -1,9 +1,9 @@
 import { SymscopeError } from '../errors.js'
 import type { SymscopeWasm } from '../wasm/module.js'
-import { wasmMoments, type MomentAccumulatorFactory } from './blockMoments.js'
 import { describeGenerator } from './describe.js'
 import { distributionAlgebra } from './distributionAlgebra.js'
 import { featureGroups, type FeatureGroups } from './featureGroups.js'
+import { wasmKernels, type SymmetryKernels } from './kernels.js'
 import { algebraName } from './algebraName.js'
 import { commutatorList, structureConstants } from './lieAlgebra.js'
 import { linearConstraints } from './linearConstraints.js'
@@ -26,8 +26,8 @@ export interface SymmetryInput {
 }
 
 export interface SymmetryOptions {
-  /** The moment accumulator (the hot loop): wasm by default; the benchmark passes a plain TypeScript one. */
-  moments?: MomentAccumulatorFactory
+  /** The per-event passes (moments, polynomial measurements, Monte Carlo copies, row order): wasm by default; the benchmark passes their plain-TypeScript twins. */
+  kernels?: SymmetryKernels
   /** Events read, drawn at random (default MAX_SYMMETRY_EVENTS). */
   maxEvents?: number
   /** Family-wise error rate of the invariance tests (default INVARIANCE_LEVEL = 0.01). */
@@ -74,7 +74,8 @@ function algebraSummary(generators: readonly (Generator & { statistic?: number; 
  * 4. the distribution algebra: the fields among those whose flow leaves the moments of degree ≤ 4 unchanged within
  *    the noise of batch means;
  * 5. names, readable generators and commutators. The VAE alignment is added by `symmetryAlignment`.
- * All moments come from one wasm kernel (block sums of monomials up to degree 4); the linear algebra is small.
+ * Every pass over the events is a wasm kernel (kernels.ts: block sums of monomials up to degree 4, the constraints
+ * measured on the events, the Monte Carlo copies, the row order); the linear algebra is small.
  * Runs in O(n · C(d + 4, 4)) plus O(d⁶) for the algebra, d the number of coordinates (≤ MAX_SPAN_DIMENSION).
  * Tolerances: core/symmetries/tolerances.ts; method and numbers: docs/symmetries.md.
  *
@@ -107,12 +108,12 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       throw new SymscopeError('invalid_data', `findSymmetries requires finite values (event ${Math.floor(i / cols) + 1}, feature '${names[i % cols]}' is ${source[i]})`)
     }
   }
-  const data = eventOrder(wasm, source, n, cols, rows)
+  const kernels = options.kernels ?? wasmKernels
+  const data = eventOrder(wasm, source, n, cols, rows, kernels.rowOrder)
   const groups = featureGroups(names)
   const notes: string[] = []
   if (rows < n) notes.push(`read ${rows.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} events, drawn at random`)
-  const factory = options.moments ?? wasmMoments
-  const accumulator = factory(wasm, data, rows, cols)
+  const accumulator = kernels.moments(wasm, data, rows, cols)
   try {
     const linear = linearConstraints(accumulator, data, rows, cols, names)
     const { span } = linear
@@ -174,7 +175,7 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       tolerance: system.tolerance,
       nearestRejected: manifold.nearest,
     }
-    const invariance = distributionAlgebra(moments, manifold.generators, span, system, { wasm, accumulator: factory, data, rows, cols, level, copies })
+    const invariance = distributionAlgebra(moments, manifold.generators, span, system, { wasm, kernels, data, rows, cols, level, copies })
     section.distributionAlgebra = {
       ...algebraSummary(invariance.generators, d, names, groups),
       level,

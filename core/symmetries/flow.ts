@@ -30,6 +30,23 @@ export function flowMatrix(theta: Theta, d: number, t: number): Float64Array {
 }
 
 /**
+ * The cyclic subgroup {exp(g T/count Ã) : g = 0 … count − 1} of a periodic flow of period T, as count matrices of
+ * (d + 1)² f64 (homogeneous coordinates, row-major): one exponential, then powers of it (count products of
+ * (d + 1) × (d + 1) matrices; rounding grows by ~count · ε, far below anything the moments resolve).
+ */
+export function flowGrid(theta: Theta, d: number, period: number, count: number): Float64Array {
+  const size = (d + 1) * (d + 1)
+  const step = flowMatrix(theta, d, period / count)
+  const out = new Float64Array(count * size)
+  let power = identity(d + 1)
+  for (let g = 0; g < count; g++) {
+    out.set(power, g * size)
+    power = multiply(power, step, d + 1)
+  }
+  return out
+}
+
+/**
  * The period of the flow when it is periodic (a compact one-parameter group: a rotation, possibly about a point,
  * with commensurate frequencies): A's eigenvalues are 0 or ±iω_k with every ω_k an integer multiple of the smallest,
  * T = 2π/ω_min, and exp(T Ã) = 1 to PERIOD_TOLERANCE (which also rules out a translation along a fixed direction).

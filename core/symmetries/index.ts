@@ -7,9 +7,15 @@ export type { SymmetryInput, SymmetryOptions } from './findSymmetries.js'
 export { symmetriesSchema, constraintSchema, generatorSchema, alignmentSchema } from './schema.js'
 export type { Symmetries, ConstraintRecord, GeneratorRecord, AlignmentRecord } from './schema.js'
 
-// The hot loop (block sums of monomials), swappable for benchmarks
+// The per-event passes (block sums of monomials, polynomial measurements, Monte Carlo copies, row order), swappable for benchmarks
+export { wasmKernels } from './kernels.js'
+export type { SymmetryKernels } from './kernels.js'
 export { wasmMoments, blockSizes } from './blockMoments.js'
-export type { MomentAccumulator, MomentAccumulatorFactory, MomentColumns } from './blockMoments.js'
+export type { MomentAccumulator, MomentAccumulatorFactory, MomentColumns, PolynomialRequest, PolynomialSums } from './blockMoments.js'
+export { wasmOrbitMoments } from './orbitMoments.js'
+export type { OrbitMomentsKernel, OrbitRequest } from './orbitMoments.js'
+export { wasmRowOrder } from './eventOrder.js'
+export type { RowOrderKernel } from './eventOrder.js'
 export { monomialBasis } from './monomials.js'
 export type { MonomialBasis } from './monomials.js'
 

@@ -1,13 +1,14 @@
 import { CholeskyDecomposition, Matrix, SingularValueDecomposition, inverse } from 'ml-matrix'
 import { SymscopeError } from '../errors.js'
 import { symmetricEigen } from '../linalg/symmetricEigen.js'
+import type { MomentAccumulator } from './blockMoments.js'
 import { echelonBasis } from './echelon.js'
 import type { FeatureGroups } from './featureGroups.js'
 import { formatFormula, localiseTerms, type Term } from './formula.js'
 import { snapFraction } from './fractions.js'
 import type { AffineSpan } from './linearConstraints.js'
 import { monomialBasis, type MonomialBasis } from './monomials.js'
-import { derivative, monomial, monomialValues, multiply, substitute, type Polynomial } from './polynomial.js'
+import { derivative, monomial, multiply, substitute, type Polynomial } from './polynomial.js'
 import { EXACT_TOLERANCE, IDEAL_RANK_TOLERANCE, SIMPLIFY_LEVELS, SNAP_EXACT, SNAP_GROWTH } from './tolerances.js'
 
 /** A polynomial constraint g = 0 of degree 2 … 4 in the span coordinates. */
@@ -79,7 +80,7 @@ interface DegreeProblem {
  *   events for the degree)
  */
 export function polynomialConstraints(
-  moment: (alpha: ArrayLike<number>) => number, data: Float64Array, rows: number, cols: number, span: AffineSpan,
+  moment: (alpha: ArrayLike<number>) => number, events: MomentAccumulator, rows: number, span: AffineSpan,
   names: readonly string[], groups: FeatureGroups, scale: number, maxDegree: number, initial: readonly PolynomialConstraint[] = [],
   need: number | null = null,
 ): { constraints: PolynomialConstraint[]; metric: ConstraintMetric | null; searched: number } {
@@ -130,7 +131,7 @@ export function polynomialConstraints(
         cz[p + 1] = spread > 0 ? v / spread : 0
       })
       for (let p = 1; p <= n; p++) cz[0] -= cz[p] * problem.means[p]
-      const constraint = readable(cz, pivots[r] + 1, basis, mu, sigma, data, rows, cols, span, names, groups, scale)
+      const constraint = readable(cz, pivots[r] + 1, basis, mu, sigma, events, rows, span, names, groups, scale)
       if (constraint) constraints.push(constraint)
     })
   }
@@ -229,8 +230,8 @@ function constraintMetric(constraints: readonly PolynomialConstraint[], problem:
  * distance), with a positive first term and, where exact aliases allow, in the features of one group.
  */
 function readable(
-  cz: Polynomial, pivot: number, basis: MonomialBasis, mu: readonly number[], sigma: readonly number[], data: Float64Array, rows: number,
-  cols: number, span: AffineSpan, names: readonly string[], groups: FeatureGroups, scale: number,
+  cz: Polynomial, pivot: number, basis: MonomialBasis, mu: readonly number[], sigma: readonly number[], events: MomentAccumulator, rows: number,
+  span: AffineSpan, names: readonly string[], groups: FeatureGroups, scale: number,
 ): PolynomialConstraint {
   const toPhysical = (p: Polynomial) => substitute(p, basis, mu.map((m, a) => -m / sigma[a]), sigma.map((s) => 1 / s))
   const cu = toPhysical(cz)
@@ -239,14 +240,14 @@ function readable(
   cu[0] = 0
   const size = (m: number) => Math.abs(cu[m]) * basis.exponents[m].reduce((s, e, a) => s * sigma[a] ** e, 1)
   const largest = Math.max(...Array.from({ length: basis.count }, (_, m) => size(m)))
-  const raw = measure(cu, basis, data, rows, cols, span.free, sigma)
+  const raw = measure(cu, basis, events, rows, span.free, sigma)
   const exactRaw = raw.relative < EXACT_TOLERANCE
   const simplify = (tolerance: number) => cu.map((c, m) => (m === 0 || size(m) < tolerance * largest ? 0 : snapFraction(c, tolerance)))
   let coefficients: Polynomial = cu
   let fit = raw
   if (exactRaw) {
     const snapped = simplify(SNAP_EXACT)
-    const rounded = measure(snapped, basis, data, rows, cols, span.free, sigma)
+    const rounded = measure(snapped, basis, events, rows, span.free, sigma)
     if (rounded.relative < EXACT_TOLERANCE) [coefficients, fit] = [snapped, rounded]
   } else {
     // An approximate constraint's coefficients carry the noise: the coarsest simplification whose events still lie
@@ -254,7 +255,7 @@ function readable(
     // reads E1·E2 + px1² + py1² − pz1·pz2 ≈ M²/2, not a mixture with coefficients 0.78 and 0.77).
     for (const level of SIMPLIFY_LEVELS) {
       const snapped = simplify(level)
-      const rounded = measure(snapped, basis, data, rows, cols, span.free, sigma)
+      const rounded = measure(snapped, basis, events, rows, span.free, sigma)
       if (rounded.distance < scale || rounded.relative <= SNAP_GROWTH * raw.relative) {
         ;[coefficients, fit] = [snapped, rounded]
         break
@@ -282,55 +283,26 @@ function readable(
 }
 
 /**
- * g on the events (f64, one pass over the monomials of each event): mean, RMS about it, relative RMS (over
- * √Σ_t (c_t σ_t)², σ_t the spread of term t's monomial), the gradient-normalised distance RMS(g)/√E|∇_u g|², and the
- * terms' RMS magnitude (to tell a zero constant).
+ * g on the events (f64, one pass over the monomials of each event, in the moment kernels: assembly/symmetries/
+ * polynomialSums.ts): mean, RMS about it, relative RMS (over √Σ_t (c_t σ_t)², σ_t the spread of term t's monomial),
+ * the gradient-normalised distance RMS(g)/√E|∇_u g|², and the terms' RMS magnitude (to tell a zero constant).
  */
-function measure(c: Polynomial, basis: MonomialBasis, data: Float64Array, rows: number, cols: number, free: readonly number[], sigma: readonly number[]) {
+function measure(c: Polynomial, basis: MonomialBasis, events: MomentAccumulator, rows: number, free: readonly number[], sigma: readonly number[]) {
   const d = free.length
-  const terms = Array.from({ length: basis.count }, (_, m) => m).filter((m) => m > 0 && c[m] !== 0)
-  const gradients = Array.from({ length: d }, (_, a) => derivative(c, a, basis))
-  const u = new Float64Array(d)
-  const values = new Float64Array(basis.count)
-  const g = new Float64Array(rows)
-  const termSum = new Float64Array(basis.count)
-  const termSquares = new Float64Array(basis.count)
-  let sum = 0
-  let magnitude = 0
-  let gradientSquares = 0
-  let gradientSquaresZ = 0
-  for (let i = 0; i < rows; i++) {
-    for (let a = 0; a < d; a++) u[a] = data[i * cols + free[a]]
-    monomialValues(u, basis, values)
-    let value = 0
-    for (const m of terms) {
-      const term = c[m] * values[m]
-      value += term
-      magnitude += term * term
-      termSum[m] += values[m]
-      termSquares[m] += values[m] * values[m]
-    }
-    for (let a = 0; a < d; a++) {
-      let s = 0
-      const ga = gradients[a]
-      for (let m = 0; m < basis.count; m++) if (ga[m] !== 0) s += ga[m] * values[m]
-      gradientSquares += s * s
-      gradientSquaresZ += (s * sigma[a]) ** 2
-    }
-    g[i] = value
-    sum += value
-  }
-  const mean = sum / rows
-  let squares = 0
-  for (let i = 0; i < rows; i++) squares += (g[i] - mean) ** 2
-  const rms = Math.sqrt(squares / rows)
+  const sums = events.polynomial({
+    columns: Int32Array.from(free), basis, coefficients: c, gradients: Array.from({ length: d }, (_, a) => derivative(c, a, basis)), sigma: Float64Array.from(sigma),
+  })
+  const mean = sums.sum / rows
+  const rms = Math.sqrt(sums.squares / rows)
   let spread = 0
-  for (const m of terms) spread += c[m] ** 2 * Math.max(termSquares[m] / rows - (termSum[m] / rows) ** 2, 0)
+  for (let m = 1; m < basis.count; m++) {
+    if (c[m] !== 0) spread += c[m] ** 2 * Math.max(sums.termSquares[m] / rows - (sums.termSum[m] / rows) ** 2, 0)
+  }
   const scale = Math.sqrt(spread)
-  const gradientRms = Math.sqrt(gradientSquares / rows)
-  const gradientRmsZ = Math.sqrt(gradientSquaresZ / rows)
+  const gradientRms = Math.sqrt(sums.gradientSquares / rows)
+  const gradientRmsZ = Math.sqrt(sums.gradientSquaresZ / rows)
   return {
-    mean, rms, relative: scale > 0 ? rms / scale : 0, magnitude: Math.sqrt(magnitude / rows),
+    mean, rms, relative: scale > 0 ? rms / scale : 0, magnitude: Math.sqrt(sums.magnitude / rows),
     distance: gradientRms > 0 ? rms / gradientRms : 0,
     // ∇_z g = σ ∘ ∇_u g: the same distance in standardised units.
     distanceStandardised: gradientRmsZ > 0 ? rms / gradientRmsZ : 0,

@@ -52,7 +52,7 @@ export const invarianceTestSchema = z.object({
   /** 'monte-carlo' for compact (periodic) generators, 'chi-square' (infinitesimal moment condition) otherwise. */
   method: z.enum(['monte-carlo', 'chi-square']),
   statistic: finite,
-  /** χ²: its degrees of freedom; Monte Carlo: ν of the scaled χ² fitted to the copies (used below 10 exceedances). */
+  /** χ²: its degrees of freedom; Monte Carlo: the dimension p of the whitened statistic, whose Beta tail is used below 5 exceedances. */
   degreesOfFreedom: finite,
   copies: count.nullable(),
   events: count,

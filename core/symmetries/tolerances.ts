@@ -17,8 +17,13 @@ export const SPAN_TOLERANCE = 0.05
 
 /**
  * Relative RMS below which a linear relation is a candidate (a pre-selection: it counts as an approximate constraint
- * only when its events lie within the data's noise scale of its plane, constraintSearch.ts). Not derivable: above it
- * the correlation-matrix direction is no relation worth naming (√λ = 1 for independent features).
+ * only when its events lie within the data's noise scale τ of its plane, constraintSearch.ts). Why it stays, and why
+ * it cannot be derived: τ is where the dimension curve's top plateau begins, which is the noise only when the curve
+ * resolves it; when the curve starts on its top plateau, τ is the nearest-neighbour scale, a resolution limit (29 GeV
+ * for 4,000 Drell–Yan events, against transverse momenta of tens of GeV). Any direction of the correlation matrix is then
+ * "thinner than τ", and only its relative RMS tells a relation from a feature's own spread: √λ = 1 for independent
+ * features, and the sampling spread of √λ is O(√(D/n)) — so no quantile marks "a relation worth naming"; 0.6 asks for
+ * a 40 % reduction. Above it a direction is neither tested nor listed in the note of correlated relations.
  */
 export const LOOSE_LINEAR_TOLERANCE = 0.6
 
@@ -70,10 +75,16 @@ export const SNAP_GROWTH = 1.1
 export const PIVOT_THRESHOLD = 0.5
 
 /**
- * Invariance of the distribution: the ratio r of the squared infinitesimal change of the test-function means to its
- * noise (estimated from INVARIANCE_BLOCKS batch means) is about 1 for an invariance; a direction is invariant when
- * r < INVARIANCE_THRESHOLD. Over 300 seeds each, the true invariance read r ≤ 4.4 (circle, 1,000 events), ≤ 4.1
- * (e⁺e⁻, 2,000) and ≤ 2.3 (Drell–Yan, 2,000), median 1; broken symmetries read ~10 at 2,000 events, ~100 at 20,000.
+ * The proposal of invariant combinations (invarianceProposal.ts, on the first half of the events): the ratio r of the
+ * squared infinitesimal change of the test-function means to its noise (estimated from INVARIANCE_BLOCKS batch means)
+ * is about 1 for an invariance; a combination is proposed when r < INVARIANCE_THRESHOLD. A pre-selection only: it
+ * decides which combinations get a calibrated test on the other half (distributionAlgebra.ts), so it can cost power
+ * (an invariance not proposed is not tested as such) or tests (each one divides Holm's α), never the level. Why it
+ * cannot be derived: r's null law depends on the whitening of the 8-batch noise estimate and on the data's moments,
+ * and no level is being controlled here. 5 sits above the largest r seen under invariance over 300 seeds each
+ * (≤ 4.4 circle at 1,000 events, ≤ 4.1 e⁺e⁻ at 2,000, ≤ 2.3 Drell–Yan at 2,000; median 1), so a true invariance is
+ * almost always proposed; broken symmetries read ~10 at 2,000 events and ~100 at 20,000, and are then rejected by
+ * their tests if proposed.
  */
 export const INVARIANCE_THRESHOLD = 5
 export const INVARIANCE_BLOCKS = 16
@@ -88,7 +99,8 @@ export const TEST_DEGREE = 4
  * error rate over the tested generators (Holm), a setting (`level`), not fitted to any dataset. MONTE_CARLO_COPIES:
  * randomly transformed copies B per compact generator; the exact p-value has resolution 1/(B + 1) and is used when at
  * least MONTE_CARLO_EXACT_COUNT copies exceed the observed statistic, i.e. down to 6/300 = 0.02, so that decisions at
- * α ≥ 0.02 are exact; below, the tail of the scaled χ² fitted to the copies (needed for Holm's α/m). INVARIANCE_TEST_EVENTS: events of the test half the copies move (the
+ * α ≥ 0.02 are exact; below, the Beta tail of the whitened statistic (exact for Gaussian moment means; needed for
+ * Holm's α/m, and checked on the copies in bench/invarianceCalibration.ts). INVARIANCE_TEST_EVENTS: events of the test half the copies move (the
  * cost is B × events × (d² + monomials)); the χ² test of non-compact generators uses the whole half.
  */
 export const INVARIANCE_LEVEL = 0.01

@@ -26,9 +26,15 @@ export function distributionText(a: NonNullable<Symmetries['distributionAlgebra'
 }
 
 /**
- * The free coordinates with their scale (issue 9, item 7): "3 free coordinates at scales above ~29; below that, the
- * approximate constraint E1·E2 − pz1·pz2 ≈ 2890 (spread 0.66) is resolved (dimension 3.3 at ~0.28)". Scales are in
- * feature units. Null without the dimension record.
+ * The free coordinates with their scale (issue 9, item 7), one clause per plateau from large scales to small, and the
+ * approximate constraints that explain the step (each adds a free coordinate below its spread, the RMS distance of the
+ * events from its surface): "1 free coordinate at scales above ~0.051; 2 below ~0.018: the approximate constraint
+ * x1² + x2² ≈ 1 (spread 0.01)". When the curve does not reach below the spreads (too few events: Drell–Yan's
+ * nearest neighbours sit ~29 GeV apart, the dimuon mass smears the events by 0.66 GeV), the lower count is stated as
+ * what it is, read from the measured spreads and not from a plateau: "3 free coordinates at scales above ~29; 4 below
+ * ~0.66: the approximate constraint E1·E2 − pz1·pz2 ≈ 2890 (spread 0.66), from its spread on the events (the
+ * dimension curve starts at ~29: too few events to resolve smaller scales)". Scales are in feature units. Null without
+ * the dimension record.
  */
 export function scaleText(s: Symmetries): string | null {
   const record = s.dimension
@@ -38,10 +44,18 @@ export function scaleText(s: Symmetries): string | null {
   const parts = [`${plural(top.dimension, 'free coordinate')} at scales above ~${num(top.from)}`]
   const below = record.plateaus.at(-2)
   const smallest = record.curve[0]
-  const approximate = s.constraints.filter((c) => !c.exact && c.degree > 1 && c.distance < top.from)
+  // Thinner than the top plateau's start: each is a constraint at large scales and a free coordinate below its spread.
+  const approximate = s.constraints.filter((c) => !c.exact && c.distance < top.from).sort((a, b) => b.distance - a.distance)
   const explained = approximate.length ? `: ${approximate.map((c) => `the approximate constraint ${c.formula} (spread ${num(c.distance)})`).join(', ')}` : ''
+  const widest = approximate[0]?.distance ?? 0
   if (below) parts.push(`${below.dimension} below ~${num(below.to)}${explained}`)
-  else if (smallest && Math.abs(smallest.dimension - top.dimension) > 0.25) parts.push(`${num(smallest.dimension)} at ~${num(smallest.scale)}${explained}`)
+  else if (approximate.length && smallest && smallest.scale > widest) {
+    if (Math.abs(smallest.dimension - top.dimension) > 0.25) parts.push(`${num(smallest.dimension)} at ~${num(smallest.scale)}`)
+    parts.push(
+      `${top.dimension + approximate.length} below ~${num(widest)}${explained}, from ${approximate.length === 1 ? 'its spread' : 'their spreads'} on the events ` +
+        `(the dimension curve starts at ~${num(smallest.scale)}: too few events to resolve smaller scales)`,
+    )
+  } else if (smallest && Math.abs(smallest.dimension - top.dimension) > 0.25) parts.push(`${num(smallest.dimension)} at ~${num(smallest.scale)}${explained}`)
   else if (explained) parts.push(`the events lie within the spread of${explained.slice(1)}`)
   if (record.status !== 'determined') parts.push(record.reason ?? record.status)
   return parts.join('; ')

@@ -59,6 +59,19 @@ export interface SymscopeExports {
     data: number, rows: number, stride: number, columns: number, vars: number, shift: number, scale: number,
     parents: number, factors: number, count: number, blocks: number, out: number, scratch: number,
   ): void
+  /** The Monte Carlo copies' monomial sums, each event moved by a random flow element (assembly/symmetries/orbitMoments.ts). */
+  orbitMoments(
+    z: number, rows: number, vars: number, grid: number, gridCount: number, parents: number, factors: number, count: number,
+    copies: number, seed: bigint, firstStream: bigint, out: number, scratch: number,
+  ): void
+  /** A polynomial and its gradient summed over the events (assembly/symmetries/polynomialSums.ts). */
+  polynomialSums(
+    data: number, rows: number, stride: number, columns: number, vars: number, parents: number, factors: number, count: number,
+    coefficients: number, gradients: number, sigma: number, terms: number, termCount: number, gradientTerms: number,
+    gradientStarts: number, out: number, scratch: number,
+  ): void
+  /** Row indices sorted by their rows, feature by feature (assembly/symmetries/rowOrder.ts). */
+  rowOrder(data: number, n: number, cols: number, out: number, scratch: number): void
 
   // The fused VAE trainer (assembly/vae/): `handle` is a network made by vaeCreate; activation 0 relu, 1 tanh,
   // 2 elu, 3 sigmoid, 4 none. Buffers (vaeBuffer): 0 parameters, 1 gradients, 2 and 3 Adam's moments, 4 the batch,

@@ -12,9 +12,11 @@ describe('dimension against scale', () => {
   it('a circle with 3 % radial noise: 2 below the noise, 1 above it, and the curve reaches the whole circle', () => {
     const sample = circle(wasm, { n: 4000, seed: 41, noise: 0.03 })
     const points = Float32Array.from(sample.data)
-    const curve = subsampledGrideCurve((m, k) => nearestNeighbours(wasm, points.subarray(0, 2 * m), m, 2, k), 4000)
-    // Subsamples of 4000, 500 (and no 62: below 256) events.
-    expect(new Set(curve.map((p) => p.points))).toEqual(new Set([4000, 500]))
+    const asked: [number, number][] = []
+    const curve = subsampledGrideCurve((m, k) => (asked.push([m, k]), nearestNeighbours(wasm, points.subarray(0, 2 * m), m, 2, k)), 4000)
+    // Subsamples of 4000 (k ≤ 16: 32 neighbours), then 1000 (k = 4 … 64; no 250: below 256) events.
+    expect(asked).toEqual([[4000, 32], [1000, 128]])
+    expect(curve.filter((p) => p.points === 1000).map((p) => p.k)).toEqual([4, 8, 16, 32, 64])
     expect(curve.at(-1)!.medianDistance).toBeGreaterThan(0.3)
     const found = plateaus(curve)
     expect(found.map((p) => p.dimension)).toEqual([2, 1])

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { SymscopeError, findSymmetries, generateEvents, symmetriesSchema, type Symmetries } from '../../../core/index.js'
 import { cmsDimuonInput } from '../../../core/transforms/cmsDimuon.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { typescriptMoments } from '../../../reference/monomialMoments.js'
+import { typescriptKernels } from '../../../reference/symmetryKernels.js'
 
 const CMS = new URL('../../../data/cms/Zmumu_Run2011A.csv', import.meta.url)
 const MUON_MASS = 0.1056583755 // GeV, PDG 2024 (core/datasets/fourMomenta.ts)
@@ -145,7 +145,7 @@ describe('findSymmetries', () => {
     expect(symmetriesSchema.parse(JSON.parse(JSON.stringify(a)))).toEqual(a)
     const wasm = await loadWasm()
     const events = generateEvents(wasm, { dataset: 'ee_mumu', n: 3000, seed: 7 })
-    const reference = findSymmetries(wasm, { names: events.featureNames, data: events.features, n: 3000 }, { moments: typescriptMoments })
+    const reference = findSymmetries(wasm, { names: events.featureNames, data: events.features, n: 3000 }, { kernels: typescriptKernels })
     expect(reference).toEqual(a)
   })
 

@@ -4,9 +4,11 @@
 import { describe, expect, it } from 'vitest'
 import { SymscopeError, findSymmetries, generateEvents, type Symmetries } from '../../../core/index.js'
 import { flowPeriod } from '../../../core/symmetries/flow.js'
-import { holm } from '../../../core/symmetries/invarianceTests.js'
+import { holm, mahalanobisTail } from '../../../core/symmetries/invarianceTests.js'
+import { symmetricEigen } from '../../../core/linalg/symmetricEigen.js'
+import { chiSquareSurvival } from '../../../core/stats/chiSquareSurvival.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { circle, sortedBy, sphere } from './generatedData.js'
+import { circle, draws, sortedBy, sphere } from './generatedData.js'
 
 const wasm = await loadWasm()
 const testOf = (s: Symmetries, description: string) => s.distributionAlgebra!.tests.find((t) => t.description === description)!
@@ -90,5 +92,42 @@ describe('pieces of the tests', () => {
     // Sorted 0.01, 0.02, 0.04, 0.5 → 4·0.01, 3·0.02, 2·0.04, 0.5: 0.04, 0.06, 0.08, 0.5, in the input order.
     expect(holm([0.04, 0.5, 0.01, 0.02]).map((p) => Number(p.toFixed(12)))).toEqual([0.08, 0.5, 0.04, 0.06])
     expect(holm([0.9, 0.9])).toEqual([1, 1])
+  })
+})
+
+describe('the Monte Carlo test\'s tail', () => {
+  it('is the exact law of a Gaussian sample\'s own Mahalanobis distance: 1 % of samples below 0.01, where the χ² limit gives fewer (conservative)', () => {
+    // 40 sets of N = 300 Gaussian samples in p = 20 dimensions (as the test's B + 1 samples of 20 moment means):
+    // each sample's squared distance from the set's mean, whitened by the set's own covariance.
+    const [N, p, sets] = [300, 20, 40]
+    let beta = 0
+    let chi = 0
+    for (let set = 0; set < sets; set++) {
+      const x = draws(wasm, 7, set, N * p, 1)
+      const mean = Array.from({ length: p }, (_, k) => x.filter((_, i) => i % p === k).reduce((s, v) => s + v, 0) / N)
+      const cov = Array.from({ length: p }, (_, k) => Array.from({ length: p }, (_, l) => {
+        let s = 0
+        for (let i = 0; i < N; i++) s += (x[i * p + k] - mean[k]) * (x[i * p + l] - mean[l])
+        return s / (N - 1)
+      }))
+      const { values, vectors } = symmetricEigen(cov)
+      for (let i = 0; i < N; i++) {
+        let t = 0
+        for (let j = 0; j < p; j++) {
+          let projection = 0
+          for (let k = 0; k < p; k++) projection += vectors[k][j] * (x[i * p + k] - mean[k])
+          t += projection ** 2 / values[j]
+        }
+        if (mahalanobisTail(t, p, N)! < 0.01) beta++
+        if (chiSquareSurvival(t, p) < 0.01) chi++
+      }
+    }
+    // 12,000 samples: a rate of 0.01 gives 120 ± 11 (binomial). The χ² limit ignores that T ≤ (N − 1)²/N and that
+    // the covariance is the samples' own: its 0.01 point is the Beta's 0.007 at p = 20 (scipy.stats.beta.sf).
+    expect(beta / (N * sets)).toBeGreaterThan(0.007)
+    expect(beta / (N * sets)).toBeLessThan(0.013)
+    expect(chi).toBeLessThan(beta)
+    expect(mahalanobisTail(1, 0, N)).toBeNull()
+    expect(mahalanobisTail(1, 299, N)).toBeNull()
   })
 })

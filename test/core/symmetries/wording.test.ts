@@ -9,14 +9,28 @@ import { circle } from './generatedData.js'
 const wasm = await loadWasm()
 
 describe('scaleText', () => {
-  it('Drell–Yan: 3 free coordinates at scales above the Z width, the dimuon mass named as the approximate constraint', () => {
+  it('Drell–Yan: 3 free coordinates above the neighbour scale, 4 below the dimuon mass\'s spread, read from that spread and said so', () => {
     const e = generateEvents(wasm, { dataset: 'drell_yan', n: 10_000, seed: 2 })
     const s = findSymmetries(wasm, { names: e.featureNames, data: e.features, n: e.n })
     const text = scaleText(s)!
-    expect(text).toMatch(/^3 free coordinates at scales above ~\d/)
-    expect(text).toMatch(/the approximate constraint E1·E2 .*pz1·pz2 ≈ \d+ \(spread [\d.]+\)/)
+    // Gride's smallest scale (nearest neighbours of 4,000 events) is ~30 GeV; the dimuon mass smears the events by
+    // under 1 GeV: the lower count is read from the constraint's measured spread, and said to be so.
+    const [, above, spread] = text.match(/^3 free coordinates at scales above ~([\d.]+); 4 below ~([\d.]+): the approximate constraint E1·E2 .*pz1·pz2 ≈ \d+ \(spread \2\), from its spread on the events \(the dimension curve starts at ~[\d.]+: too few events/)!
+    expect(Number(spread)).toBeLessThan(Number(above) / 10)
+    const mass = s.constraints.find((c) => !c.exact && c.degree === 2)!
+    expect(mass.distance).toBeCloseTo(Number(spread), 1)
     const line = verdict({ features: 8, constantFeatures: 0, relevantCount: 3, latentDimension: 3, dataDimension: 3.2, expectedDegreesOfFreedom: 4, top: null, scale: text })
     expect(line).toContain(`in the data: ${text}`)
+  })
+
+  it('a circle with 1 % radial noise: 1 free coordinate above a few times the noise, 2 below, measured on the curve', () => {
+    const s = findSymmetries(wasm, circle(wasm, { n: 4000, seed: 32, noise: 0.01 }))
+    const [, above, below, spread] = scaleText(s)!.match(/^1 free coordinate at scales above ~([\d.]+); 2 below ~([\d.]+): the approximate constraint x1² \+ x2² ≈ 1 \(spread ([\d.]+)\)$/)!
+    expect(Number(spread)).toBeCloseTo(0.01, 3) // the RMS distance of the events from the circle: the noise times the radius
+    // Both plateaus are measured: the step lies between them, a few noise widths out (the noise is 0.01).
+    expect(Number(below)).toBeGreaterThan(0.01)
+    expect(Number(above)).toBeLessThan(0.1)
+    expect(s.dimension!.plateaus.map((p) => p.dimension)).toEqual([2, 1])
   })
 
   it('a noisy circle: 1 free coordinate above the noise, 2 below, its smeared constraint with its spread', () => {

@@ -1,0 +1,17 @@
+import { wasmMoments, type MomentAccumulatorFactory } from './blockMoments.js'
+import { wasmRowOrder, type RowOrderKernel } from './eventOrder.js'
+import { wasmOrbitMoments, type OrbitMomentsKernel } from './orbitMoments.js'
+
+/**
+ * The per-event passes of the symmetry search behind one interface, so the benchmark can swap wasm for their
+ * plain-TypeScript twins (reference/): the block sums of monomials and the polynomial measurements (one accumulator
+ * holding the events), the Monte Carlo copies, and the row order. Everything else is small linear algebra.
+ */
+export interface SymmetryKernels {
+  moments: MomentAccumulatorFactory
+  orbitMoments: OrbitMomentsKernel
+  rowOrder: RowOrderKernel
+}
+
+/** Every kernel in wasm (assembly/symmetries/): the default. */
+export const wasmKernels: SymmetryKernels = { moments: wasmMoments, orbitMoments: wasmOrbitMoments, rowOrder: wasmRowOrder }

@@ -1,0 +1,8 @@
+// The symmetry search's per-event passes in plain TypeScript (core/symmetries/kernels.ts): the other side of
+// bench/symmetries.ts and the reference of the kernels' tests.
+import type { SymmetryKernels } from '../core/symmetries/kernels.js'
+import { typescriptMoments } from './monomialMoments.js'
+import { typescriptOrbitMoments } from './orbitMoments.js'
+import { typescriptRowOrder } from './rowOrder.js'
+
+export const typescriptKernels: SymmetryKernels = { moments: typescriptMoments, orbitMoments: typescriptOrbitMoments, rowOrder: typescriptRowOrder }

@@ -2,36 +2,22 @@
 // shared memory when the page is cross-origin isolated (client/web/worker/threads.ts). The same analysis with
 // `&threads=1` and `&threads=2` gives the same report, byte for byte but for the seconds, and the same id; the second
 // really ran on two threads (the badge says so, and a nested training-thread worker took part in every step).
-import { existsSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { hasChromium, useBrowserSession } from './browserSession.js'
 import type { Report } from '../../core/report/schema.js'
-import { CHROMIUM_PATH, launchChromium } from '../../scripts/chromium.js'
-import { startWranglerDev, type WranglerDev } from '../../scripts/wranglerDev.js'
 import { withoutTimings } from '../withoutTimings.js'
 
-const hasChromium = existsSync(CHROMIUM_PATH)
 const TRAINING_TIMEOUT = 120_000
 /** A circle with noise, batch 128 (two chunks, assembly/vae/parallel.ts): 3,200 training events, 25 steps an epoch. */
 const ANALYSIS = '/?dataset=circle&n=4000&noise=0.05&epochs=8&batch=128&seed=3&run=local&backend=fused'
 
 describe.skipIf(!hasChromium)('the fused trainer on threads in Chromium', () => {
-  let server: WranglerDev
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startWranglerDev()
-    browser = await launchChromium()
-  }, 180_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const session = useBrowserSession()
 
   /** The report the app draws for `path` (announced by the element's symscope-load event), the badge, the workers. */
   async function analyse(path: string): Promise<{ report: Report; badge: string; threads: string | null; workers: string[]; problems: string[] }> {
-    const page: Page = await browser.newPage()
+    const page: Page = await session.browser.newPage()
     const problems: string[] = []
     const workers: string[] = []
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
@@ -46,7 +32,7 @@ describe.skipIf(!hasChromium)('the fused trainer on threads in Chromium', () => 
           ;(window as unknown as { symscopeReport: unknown }).symscopeReport = (event as CustomEvent).detail.report
         })
       })
-      await page.goto(`${server.origin}${path}`)
+      await page.goto(`${session.server.origin}${path}`)
       expect(await page.evaluate(() => crossOriginIsolated)).toBe(true)
       await page.waitForFunction(() => 'symscopeReport' in window, null, { timeout: TRAINING_TIMEOUT, polling: 200 })
       const report = (await page.evaluate(() => (window as unknown as { symscopeReport: unknown }).symscopeReport)) as Report

@@ -1,58 +1,45 @@
 // The web app and the embeddable element end to end: the built client and the API under `wrangler dev --local`
 // (started here, stopped by its process group), driven in Debian's Chromium by playwright-core. Screenshots go to
 // test/.tmp/screenshots; with UPDATE_SCREENSHOTS=1 they replace docs/screenshots/*.png (the README's).
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_PATH, launchChromium } from '../../scripts/chromium.js'
-import { repositoryRoot, startWranglerDev, type WranglerDev } from '../../scripts/wranglerDev.js'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { hasChromium, useBrowserSession } from './browserSession.js'
+import { launchChromium } from '../../scripts/chromium.js'
+import { repositoryRoot } from '../../scripts/wranglerDev.js'
 import { inputFromSource } from '../../core/analysis/inputFromSource.js'
 import { parseBetaGrid, planScan } from '../../core/scan/index.js'
 import { loadWasm } from '../../core/wasm/node.js'
 import { npyBytes, parquetBytes } from '../core/io/plainWriters.js'
 
-const hasChromium = existsSync(CHROMIUM_PATH)
-if (!hasChromium) {
-  if (process.env.CI) throw new Error(`${CHROMIUM_PATH} is missing: CI installs it (.ci/run: apt-get install -y chromium) and must run these tests`)
-  console.warn(`e2e: SKIPPED: ${CHROMIUM_PATH} is missing. Install Debian's chromium (apt-get install -y chromium) to run the browser tests.`)
-}
-
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(repositoryRoot(), 'docs/screenshots') : join(repositoryRoot(), 'test/.tmp/screenshots')
 const TRAINING_TIMEOUT = 120_000
 
 describe.skipIf(!hasChromium)('the web app in Chromium', () => {
-  let server: WranglerDev
-  let browser: Browser
+  const session = useBrowserSession()
   const problems: string[] = []
 
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(SCREENSHOTS, { recursive: true })
-    server = await startWranglerDev()
-    browser = await launchChromium()
-  }, 180_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
   })
 
   /** A page whose script errors and failed requests are collected: every test ends with none. */
   async function open(path: string, viewport = { width: 1200, height: 900 }): Promise<Page> {
-    const page = await browser.newPage({ viewport })
+    const page = await session.browser.newPage({ viewport })
     page.setDefaultNavigationTimeout(90_000) // two shared cores: a busy machine serves slowly
     page.on('pageerror', (error) => problems.push(`${path}: page error: ${error.message}`))
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`${path}: console error: ${message.text()}`)
     })
     page.on('requestfailed', (request) => problems.push(`${path}: request failed: ${request.url()} ${request.failure()?.errorText}`))
-    await page.goto(`${server.origin}${path}`)
+    await page.goto(`${session.server.origin}${path}`)
     return page
   }
 
   function expectNoProblems(): void {
     const found = problems.splice(0)
-    expect(found, found.length ? `wrangler dev said:\n${server.log().slice(-3000)}` : undefined).toEqual([])
+    expect(found, found.length ? `wrangler dev said:\n${session.server.log().slice(-3000)}` : undefined).toEqual([])
   }
 
   const dimensionOf = async (page: Page, which: 'data' | 'latent', root = '') =>
@@ -101,7 +88,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     const localId = await page.getAttribute('[data-report-id]', 'data-report-id')
     await page.getByTestId('store-on-server').click()
     await page.waitForSelector('[data-testid=share-link]', { timeout: TRAINING_TIMEOUT })
-    expect(await page.getAttribute('[data-testid=share-link]', 'href')).toBe(`${server.origin}/?report=${localId}`)
+    expect(await page.getAttribute('[data-testid=share-link]', 'href')).toBe(`${session.server.origin}/?report=${localId}`)
     await page.close()
     expectNoProblems()
   }, 180_000)
@@ -210,7 +197,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     // The web app opens the same scan from its share link.
     const shared = await open(`/?scan=${id}`)
     await shared.waitForSelector('[data-testid=scan-staircase] svg', { timeout: 30_000 })
-    expect(await shared.getAttribute('[data-testid=share-link]', 'href')).toBe(`${server.origin}/?scan=${id}`)
+    expect(await shared.getAttribute('[data-testid=share-link]', 'href')).toBe(`${session.server.origin}/?scan=${id}`)
     await shared.waitForSelector('[data-testid=scan-point] [data-testid=relevance-chart] svg', { timeout: 30_000 })
     await shared.close()
     expectNoProblems()
@@ -347,7 +334,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
       ] as const) {
         const page = await gpuBrowser.newPage()
         page.on('pageerror', (error) => problems.push(`webgpu ${choice}: page error: ${error.message}`))
-        await page.goto(`${server.origin}/?dataset=circle&n=2000&epochs=2&seed=1&run=local&backend=${choice}`)
+        await page.goto(`${session.server.origin}/?dataset=circle&n=2000&epochs=2&seed=1&run=local&backend=${choice}`)
         await page.waitForSelector('[data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
         expect(await page.textContent('[data-testid=backend]')).toMatch(label)
         expect(await page.textContent('[data-testid=backend-note]')).toMatch(/software WebGPU adapter \(google swiftshader\)/)

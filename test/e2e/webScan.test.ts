@@ -2,40 +2,25 @@
 // share link `/?scan=<id>` in the address bar, progress over points, and the stored scan's view at the end; and a scan
 // the server refuses, shown as the API words it. The built client and the API under `wrangler dev --local`, driven in
 // Debian's Chromium by playwright-core (as test/e2e/webApp.test.ts).
-import { existsSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_PATH, launchChromium } from '../../scripts/chromium.js'
-import { startWranglerDev, type WranglerDev } from '../../scripts/wranglerDev.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { hasChromium, useBrowserSession } from './browserSession.js'
 
-const hasChromium = existsSync(CHROMIUM_PATH)
-if (!hasChromium && process.env.CI) throw new Error(`${CHROMIUM_PATH} is missing: CI installs it and must run these tests`)
 const TRAINING_TIMEOUT = 180_000
 
 describe.skipIf(!hasChromium)('a server scan from the web app', () => {
-  let server: WranglerDev
-  let browser: Browser
+  const session = useBrowserSession()
   const problems: string[] = []
 
-  beforeAll(async () => {
-    server = await startWranglerDev()
-    browser = await launchChromium()
-  }, 180_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
   async function open(path: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
+    const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } })
     page.setDefaultNavigationTimeout(90_000)
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
     // The refused scan's 413 is logged by Chromium as a failed resource; every other console error is a problem.
     page.on('console', (message) => {
       if (message.type() === 'error' && !/status of 413/.test(message.text())) problems.push(`console error: ${message.text()}`)
     })
-    await page.goto(`${server.origin}${path}`)
+    await page.goto(`${session.server.origin}${path}`)
     return page
   }
 
@@ -68,8 +53,8 @@ describe.skipIf(!hasChromium)('a server scan from the web app', () => {
     await page.waitForSelector('[data-testid=scan-staircase] svg', { timeout: TRAINING_TIMEOUT })
     const id = new URL(page.url()).searchParams.get('scan')
     expect(id).toMatch(/^[0-9a-f]{64}$/)
-    expect(page.url()).toBe(`${server.origin}/?scan=${id}`)
-    expect(await page.getAttribute('[data-testid=share-link]', 'href')).toBe(`${server.origin}/?scan=${id}`)
+    expect(page.url()).toBe(`${session.server.origin}/?scan=${id}`)
+    expect(await page.getAttribute('[data-testid=share-link]', 'href')).toBe(`${session.server.origin}/?scan=${id}`)
     expect(await page.getAttribute('[data-testid=scan-view]', 'data-scan-id')).toBe(id)
     expect(await page.textContent('[data-testid=scan-view] h2')).toBe('Scan of circle: 2 points')
     // The progress bar went over points: both done.
@@ -78,7 +63,7 @@ describe.skipIf(!hasChromium)('a server scan from the web app', () => {
     expect(await progress.evaluate((p: HTMLProgressElement) => p.value)).toBe(2)
     // The body the API documents gives the same scan, now stored: 200 with scan.json.
     const body = { dataset: { generator: { name: 'circle', n: 600, seed: 1 } }, grid: { beta: '0.05:1:2', seeds: [1] }, config: { epochs: 3 } }
-    const response = await fetch(`${server.origin}/api/v1/scans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const response = await fetch(`${session.server.origin}/api/v1/scans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
     expect(response.status).toBe(200)
     expect(((await response.json()) as { id: string }).id).toBe(id)
     // Each point's report opens under the slider.

@@ -1,0 +1,34 @@
+// One Chromium and one `wrangler dev --local` per browser test file: started before its tests, stopped after them
+// (the server by its process group). Where Debian's Chromium is missing the file's tests skip, except under CI,
+// which installs it (.ci/run) and must run them.
+import { existsSync } from 'node:fs'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+import { CHROMIUM_PATH, launchChromium } from '../../scripts/chromium.js'
+import { startWranglerDev, type WranglerDev } from '../../scripts/wranglerDev.js'
+
+export const hasChromium = existsSync(CHROMIUM_PATH)
+if (!hasChromium) {
+  if (process.env.CI) throw new Error(`${CHROMIUM_PATH} is missing: CI installs it (.ci/run: apt-get install -y chromium) and must run these tests`)
+  console.warn(`e2e: SKIPPED: ${CHROMIUM_PATH} is missing. Install Debian's chromium (apt-get install -y chromium) to run the browser tests.`)
+}
+
+/** The server and the browser of a test file, set once its beforeAll has run. */
+export interface BrowserSession {
+  readonly server: WranglerDev
+  readonly browser: Browser
+}
+
+/** Registers the start and the stop of the file's server and browser; call it inside the file's describe block. */
+export function useBrowserSession(): BrowserSession {
+  const session = {} as { server: WranglerDev; browser: Browser }
+  beforeAll(async () => {
+    session.server = await startWranglerDev()
+    session.browser = await launchChromium()
+  }, 180_000)
+  afterAll(async () => {
+    await session.browser?.close()
+    await session.server?.stop()
+  })
+  return session
+}

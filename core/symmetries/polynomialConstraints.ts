@@ -9,7 +9,7 @@ import { snapFraction } from './fractions.js'
 import type { AffineSpan } from './linearConstraints.js'
 import { monomialBasis, type MonomialBasis } from './monomials.js'
 import { derivative, monomial, multiply, substitute, type Polynomial } from './polynomial.js'
-import { EXACT_TOLERANCE, IDEAL_RANK_TOLERANCE, SIMPLIFY_LEVELS, SNAP_EXACT, SNAP_GROWTH } from './tolerances.js'
+import { EXACT_TOLERANCE, IDEAL_RANK_TOLERANCE, MAX_PAIR_TERMS, SIMPLIFY_LEVELS, SNAP_EXACT, SNAP_GROWTH } from './tolerances.js'
 
 /** A polynomial constraint g = 0 of degree 2 … 4 in the span coordinates. */
 export interface PolynomialConstraint {
@@ -250,17 +250,7 @@ function readable(
     const rounded = measure(snapped, basis, events, rows, span.free, sigma)
     if (rounded.relative < EXACT_TOLERANCE) [coefficients, fit] = [snapped, rounded]
   } else {
-    // An approximate constraint's coefficients carry the noise: the coarsest simplification whose events still lie
-    // within the noise scale of its surface is as much a constraint, and the one to read (issue 9: the dimuon mass
-    // reads E1·E2 + px1² + py1² − pz1·pz2 ≈ M²/2, not a mixture with coefficients 0.78 and 0.77).
-    for (const level of SIMPLIFY_LEVELS) {
-      const snapped = simplify(level)
-      const rounded = measure(snapped, basis, events, rows, span.free, sigma)
-      if (rounded.distance < scale || rounded.relative <= SNAP_GROWTH * raw.relative) {
-        ;[coefficients, fit] = [snapped, rounded]
-        break
-      }
-    }
+    ;[coefficients, fit] = simplifyApproximate(cu, pivot, raw, size, (c) => measure(c, basis, events, rows, span.free, sigma))
   }
   const exact = fit.relative < EXACT_TOLERANCE
   let constant = exact && Math.abs(fit.mean) <= EXACT_TOLERANCE * fit.magnitude ? 0 : fit.mean
@@ -281,6 +271,50 @@ function readable(
     distanceStandardised: fit.distanceStandardised, exact, formula: formatFormula(display, names, constant, exact),
   }
 }
+
+/**
+ * An approximate constraint's coefficients carry the noise: the simplest polynomial whose events lie as close to its
+ * surface as to the computed one's (distance within SNAP_GROWTH) is as much a constraint, and the one to read
+ * (issue 9: the dimuon mass reads E1·E2 + px1² + py1² − pz1·pz2 ≈ M²/2, not a mixture with coefficients 0.79 and
+ * 0.79). Terms are dropped one at a time, the smallest first, then each coefficient but the pivot's is rounded to the
+ * simplest fraction within the coarsest tolerance of SIMPLIFY_LEVELS that keeps the distance. Greedy term by term,
+ * because a term's size in standardised units says little of what it does to the distance: the transverse squares
+ * of a boosted dimuon are small beside E1·E2 and pz1·pz2, and without them the surface is half as thick again, a
+ * different constraint, yet still far inside the noise scale. One pass over the events per trial (wasm).
+ */
+function simplifyApproximate(
+  cu: Polynomial, pivot: number, raw: Fit, size: (m: number) => number, measureOf: (c: Polynomial) => Fit,
+): [Polynomial, Fit] {
+  const limit = SNAP_GROWTH * raw.distance
+  let best: Polynomial = Float64Array.from(cu)
+  let fit = raw
+  const tryTrial = (trial: Polynomial): boolean => {
+    const trialFit = measureOf(trial)
+    if (!(trialFit.distance <= limit)) return false
+    ;[best, fit] = [trial, trialFit]
+    return true
+  }
+  const terms = Array.from({ length: cu.length - 1 }, (_, i) => i + 1).filter((m) => cu[m] !== 0 && m !== pivot)
+  const without = (...dropped: number[]) => best.map((c, m) => (dropped.includes(m) ? 0 : c))
+  for (const m of [...terms].sort((a, b) => size(a) - size(b))) tryTrial(without(m))
+  // Pairs that only cancel together (E1·pz2 and pz1·E2 with opposite small coefficients), where few terms are left.
+  const left = () => terms.filter((t) => best[t] !== 0)
+  if (left().length <= MAX_PAIR_TERMS) {
+    for (const a of left()) for (const b of left()) if (a < b && best[a] !== 0 && best[b] !== 0) tryTrial(without(a, b))
+  }
+  for (const m of left().sort((a, b) => size(b) - size(a))) {
+    for (const level of SIMPLIFY_LEVELS) {
+      const rounded = snapFraction(best[m], level)
+      if (rounded === best[m]) continue
+      const trial = Float64Array.from(best) as Polynomial
+      trial[m] = rounded
+      if (tryTrial(trial)) break
+    }
+  }
+  return [best, fit]
+}
+
+type Fit = ReturnType<typeof measure>
 
 /**
  * g on the events (f64, one pass over the monomials of each event, in the moment kernels: assembly/symmetries/

@@ -68,8 +68,17 @@ export const SNAP_EXACT = 1e-6
 export const SNAP_APPROXIMATE = 0.05
 export const MAX_DENOMINATOR = 12
 
-/** A rounded formula replaces the computed one when its relative RMS grows by at most this factor. */
+/**
+ * A rounded formula replaces the computed one when its relative RMS (linear relations) or its events' distance from
+ * the surface (polynomial constraints) grows by at most this factor: a readability choice, not a statistic.
+ */
 export const SNAP_GROWTH = 1.1
+
+/**
+ * An approximate polynomial constraint's terms are also tried dropped in pairs when at most this many are left
+ * (n(n − 1)/2 passes over the events): a cost bound, since pairs that cancel only together are rare.
+ */
+export const MAX_PAIR_TERMS = 12
 
 /** Threshold pivoting when reducing a basis to echelon form: a pivot may be any entry within this factor of the largest. */
 export const PIVOT_THRESHOLD = 0.5

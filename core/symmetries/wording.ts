@@ -30,9 +30,9 @@ export function distributionText(a: NonNullable<Symmetries['distributionAlgebra'
  * approximate constraints that explain the step (each adds a free coordinate below its spread, the RMS distance of the
  * events from its surface): "1 free coordinate at scales above ~0.051; 2 below ~0.018: the approximate constraint
  * x1² + x2² ≈ 1 (spread 0.01)". When the curve does not reach below the spreads (too few events: Drell–Yan's
- * nearest neighbours sit ~29 GeV apart, the dimuon mass smears the events by 0.66 GeV), the lower count is stated as
+ * nearest neighbours sit ~29 GeV apart, the dimuon mass smears the events by 0.46 GeV), the lower count is stated as
  * what it is, read from the measured spreads and not from a plateau: "3 free coordinates at scales above ~29; 4 below
- * ~0.66: the approximate constraint E1·E2 − pz1·pz2 ≈ 2890 (spread 0.66), from its spread on the events (the
+ * ~0.46: the approximate constraint E1·E2 + px1² + py1² − pz1·pz2 ≈ 4120 (spread 0.46), from its spread on the events (the
  * dimension curve starts at ~29: too few events to resolve smaller scales)". Scales are in feature units. Null without
  * the dimension record.
  */

@@ -19,6 +19,13 @@ describe('scaleText', () => {
     expect(Number(spread)).toBeLessThan(Number(above) / 10)
     const mass = s.constraints.find((c) => !c.exact && c.degree === 2)!
     expect(mass.distance).toBeCloseTo(Number(spread), 1)
+    // It is the dimuon mass, E1·E2 − p1·p2 = M²/2 with p2T = −p1T (massless muons, the pair at rest transversely),
+    // not a thicker surface that drops the transverse squares: its constant is ⟨M²⟩/2 of the generator's own truth.
+    expect(mass.formula).toMatch(/^E1·E2 \+ px1² \+ py1² − pz1·pz2 ≈ \d+$/)
+    const m = e.truthNames.indexOf('truth_mass')
+    let meanSquare = 0
+    for (let i = 0; i < e.n; i++) meanSquare += e.truth[i * e.truthNames.length + m] ** 2 / e.n
+    expect(Math.abs(mass.constant - meanSquare / 2) / (meanSquare / 2)).toBeLessThan(1e-3)
     const line = verdict({ features: 8, constantFeatures: 0, relevantCount: 3, latentDimension: 3, dataDimension: 3.2, expectedDegreesOfFreedom: 4, top: null, scale: text })
     expect(line).toContain(`in the data: ${text}`)
   })

@@ -1,16 +1,14 @@
 // The web client in headless Chromium (Debian's, driven by playwright-core) against `wrangler dev`: VAE training
 // throughput in the browser's analysis worker on tfjs's wasm backend (SIMD; threaded, since the page is
 // cross-origin isolated) against its plain JavaScript cpu backend, alternately in one run; the time from opening the
-// circle example's URL to its first chart and to its report; and the gzipped sizes of what the app and the element
-// send. Needs a build (npm run bench builds first).
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+// circle example's URL to its first chart and to its report (the sizes of what it sends: bench/webSizes.ts). Needs
+// a build (npm run bench builds first).
+import { statSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
-import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import type { Browser } from 'playwright-core'
 import type { Report } from '../core/report/schema.js'
 import { CHROMIUM_PATH, launchChromium } from '../scripts/chromium.js'
-import { repositoryRoot, startWranglerDev } from '../scripts/wranglerDev.js'
+import { startWranglerDev } from '../scripts/wranglerDev.js'
 import { median, type Bench, type BenchTable } from './table.js'
 
 const EVENTS = 12_800 // 10,240 training events: 40 steps of 256 per epoch
@@ -105,42 +103,10 @@ async function firstChartTable(browser: Browser, base: string): Promise<BenchTab
   }
 }
 
-const gzipped = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).byteLength, 0)
-const raw = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0)
-
-function sizeTable(): BenchTable {
-  const web = join(repositoryRoot(), 'dist/web')
-  const assets = readdirSync(join(web, 'assets')).map((f) => join(web, 'assets', f))
-  const pick = (pattern: RegExp) => assets.filter((f) => pattern.test(f))
-  // Vite names both trainer chunks after their file (trainer.ts): the fused one is the one that calls the compute module.
-  const trainerChunks = pick(/\/trainer-[^/]+\.js$/)
-  const isFused = (f: string) => readFileSync(f, 'utf8').includes('vaeTrainThread')
-  const groups: [string, string[]][] = [
-    ['element: symscope-report.js (everything it needs)', [join(web, 'symscope-report.js')]],
-    ['app, first paint: index.html + main JS + CSS', [join(web, 'index.html'), ...pick(/\/main-[^/]+\.(js|css)$/)]],
-    ['app, analysis worker: symscope core, no tfjs (not minified, see client/web/vite.config.ts)', pick(/\/analysisWorker-[^/]+\.js$/)],
-    ['app, fused trainer and symscope compute module (symscope.wasm)', [...trainerChunks.filter(isFused), ...pick(/\/symscope-(?!threads-)[^/]+\.wasm$/)]],
-    ['app, fused trainer threads (loaded only for 2 or more): the threaded module and the training-thread worker', pick(/\/(symscope-threads-[^/]+\.wasm|browserTrainingThread-[^/]+\.js)$/)],
-    [
-      'app, tfjs (loaded only for a tfjs backend): tfjs-core, wasm and cpu backends, its trainer, the threaded SIMD binary',
-      [...pick(/\/(tensorflow|tfjs)-[^/]+\.js$/).filter((f) => !/webgpu/.test(f)), ...trainerChunks.filter((f) => !isFused(f)), ...pick(/\/tfjs-backend-wasm-threaded-simd-[^/]+\.wasm$/)],
-    ],
-    ['app, WebGPU backend (loaded only on a real GPU adapter)', pick(/\/tfjs-backend-webgpu-[^/]+\.js$/)],
-  ]
-  const firstRun = [...groups[1][1], ...groups[2][1], ...groups[3][1]] // one thread: the default on two cores
-  return {
-    title: 'What the web client sends: gzipped sizes',
-    description: 'Bytes of the built files in dist/web, raw and gzipped (level 9); "first analysis" is what a first in-browser analysis loads, without WebGPU.',
-    columns: ['part', 'raw kB', 'gzipped kB'],
-    rows: [...groups.map(([label, files]) => [label, raw(files) / 1000, gzipped(files) / 1000]), ['app, first analysis in the browser without a GPU (first paint, worker, fused trainer)', raw(firstRun) / 1000, gzipped(firstRun) / 1000]],
-  }
-}
-
 export const run: Bench = async () => {
-  const sizes = sizeTable()
   if (!statSyncSafe(CHROMIUM_PATH)) {
     const description = `Training throughput and time to first chart not measured: ${CHROMIUM_PATH} is missing (apt-get install -y chromium).`
-    return [sizes, { title: 'Web client in headless Chromium', description, columns: ['measurement', 'result'], rows: [['all', 'skipped']] }]
+    return [{ title: 'Web client in headless Chromium', description, columns: ['measurement', 'result'], rows: [['all', 'skipped']] }]
   }
   const server = await startWranglerDev()
   let browser: Browser | undefined
@@ -148,7 +114,7 @@ export const run: Bench = async () => {
     browser = await launchChromium()
     const training = await trainingTable(browser, server.origin)
     const firstChart = await firstChartTable(browser, server.origin)
-    return [training, firstChart, sizes]
+    return [training, firstChart]
   } finally {
     await browser?.close()
     await server.stop()

@@ -18,6 +18,7 @@ const benches: Record<string, () => Promise<{ run: Bench }>> = {
   invarianceCalibration: () => import('./invarianceCalibration.js'),
   browser: () => import('./browser.js'),
   browserScan: () => import('./browserScan.js'),
+  webSizes: () => import('./webSizes.js'),
 }
 
 async function main(): Promise<void> {

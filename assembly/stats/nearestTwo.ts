@@ -1,18 +1,13 @@
 // The two nearest other points of every point, by index and distance: what the TwoNN confidence interval needs to
-// know which ratios share a neighbour (core/id/twoNNInterval.ts). Exact brute force, O(rows² · cols), with the SIMD
-// scheme of neighbours.ts: the points copied into blocks of four, coordinate-major inside a block, one query compared
-// with eight points per step, squared distances summed in f32 in the same order as there (so r₁ and r₂ are the same
-// numbers nearestNeighbours gives). Only a step with a lane below the current second-best goes to the scalar update.
+// know which ratios share a neighbour (core/id/twoNNInterval.ts). Exact brute force, O(rows² · cols), over the
+// blocked points of blockedPoints.ts, one query compared with eight points per step, the squared distances summed by
+// the same function as neighbours.ts (so r₁ and r₂ are the same numbers nearestNeighbours gives). Only a step with a lane below the current second-best goes to the scalar update.
 // Ties go to the lower index.
-
-// @ts-ignore: decorator
-@inline function blockCount(rows: i32): i32 {
-  return ((rows + 7) >> 3) << 1
-}
+import { blockCount, blockedBytes, blockPairDistances, copyBlocked, secondBlockDistances, splatQuery } from './blockedPoints'
 
 /** Scratch bytes `nearestTwo` needs: the blocked copy of the points and the splatted query. */
 export function nearestTwoScratchBytes(rows: i32, cols: i32): usize {
-  return (<usize>(blockCount(rows) * cols) << 4) + (<usize>cols << 4)
+  return blockedBytes(rows, cols) + (<usize>cols << 4)
 }
 
 // @ts-ignore: decorator
@@ -48,17 +43,9 @@ function scanPoint(i: i32, blocked: usize, blocks: i32, cols: i32, query: usize)
   secondIndex = -1
   let vector = blocked
   for (let b = 0; b < blocks; b += 2) {
-    let sum0 = f32x4.splat(0)
-    let sum1 = f32x4.splat(0)
-    for (let c = 0; c < cols; c++) {
-      const q = v128.load(query + (<usize>c << 4))
-      const difference0 = f32x4.sub(q, v128.load(vector))
-      const difference1 = f32x4.sub(q, v128.load(vector + stride))
-      sum0 = f32x4.add(sum0, f32x4.mul(difference0, difference0))
-      sum1 = f32x4.add(sum1, f32x4.mul(difference1, difference1))
-      vector += 16
-    }
-    vector += stride
+    const sum0 = blockPairDistances(query, vector, cols, stride)
+    const sum1 = secondBlockDistances
+    vector += stride << 1
     if (v128.any_true(f32x4.lt(f32x4.min(sum0, sum1), f32x4.splat(secondDistance)))) {
       const first = b << 2
       offer(f32x4.extract_lane(sum0, 0), first, i)
@@ -83,21 +70,10 @@ function scanPoint(i: i32, blocked: usize, blocks: i32, cols: i32, query: usize)
 export function nearestTwo(data: usize, rows: i32, cols: i32, indices: usize, distances: usize, scratch: usize): void {
   const blocks = blockCount(rows)
   const blocked = scratch
-  const query = scratch + (<usize>(blocks * cols) << 4)
-  const infinity = Infinity as f32
-  // Blocked copy: point j, coordinate c goes to lane j & 3 of vector (j >> 2) · cols + c.
-  for (let b = 0; b < blocks; b++) {
-    for (let lane = 0; lane < 4; lane++) {
-      const j = (b << 2) + lane
-      for (let c = 0; c < cols; c++) {
-        const value = j < rows ? load<f32>(data + (<usize>(j * cols + c) << 2)) : infinity
-        store<f32>(blocked + (<usize>((b * cols + c) << 2) + lane << 2), value)
-      }
-    }
-  }
+  const query = scratch + blockedBytes(rows, cols)
+  copyBlocked(data, rows, cols, blocked)
   for (let i = 0; i < rows; i++) {
-    const point = data + (<usize>(i * cols) << 2)
-    for (let c = 0; c < cols; c++) v128.store(query + (<usize>c << 4), f32x4.splat(load<f32>(point + (<usize>c << 2))))
+    splatQuery(data, i, cols, query)
     scanPoint(i, blocked, blocks, cols, query)
     store<i32>(indices + (<usize>(2 * i) << 2), bestIndex)
     store<i32>(indices + (<usize>(2 * i + 1) << 2), secondIndex)

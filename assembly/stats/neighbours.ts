@@ -1,11 +1,10 @@
 // Exact k-nearest-neighbour distances by brute force, for the intrinsic-dimension estimators (TwoNN needs r₁ and r₂;
 // Gride needs r_k and r_2k up to k = 64, hence k ≤ 128). Cost O(rows² · cols) time, O(rows · cols) scratch.
 //
-// The points are first copied into blocks of four, coordinate-major inside a block (block b, coordinate c holds
-// x_{4b…4b+3, c} as one f32x4), so one query point is compared with four points per SIMD step (eight per loop step)
-// whatever the number of columns. Padding lanes of the last block hold +Inf and never qualify. Candidates closer
-// than the current k-th best are appended to a buffer without branching; when it fills, a quickselect cuts it back to
-// the k best and the largest of them becomes the new bar. Squared distances are summed in f32 (relative error
+// The points are first copied into blocks of four (blockedPoints.ts), so one query point is compared with four points
+// per SIMD step (eight per loop step) whatever the number of columns. Candidates closer than the current k-th best
+// are appended to a buffer without branching; when it fills, a quickselect cuts it back to the k best and the
+// largest of them becomes the new bar. Squared distances are summed in f32 (relative error
 // ≲ cols · 2⁻²⁴; differences of nearby coordinates are exact in f32 by Sterbenz's lemma), the square root is taken
 // in f64 on output. Measured (Node 20, one core): 20,000 points × 16 columns in about 0.8 s for k = 2, 1.6 s for
 // k = 128.
@@ -13,17 +12,7 @@
 // Duplicates: a point is never its own neighbour (excluded by index, not by distance), but another point at the
 // same coordinates is a neighbour at distance exactly 0. Estimators that divide by a distance must skip such points
 // (core/id/twoNN.ts does, and counts them).
-
-/** Blocks of four points, rounded up to an even count (the scan takes two blocks per step). */
-// @ts-ignore: decorator
-@inline function blockCount(rows: i32): i32 {
-  return ((rows + 7) >> 3) << 1
-}
-
-// @ts-ignore: decorator
-@inline function blockBytes(rows: i32, cols: i32): usize {
-  return <usize>(blockCount(rows) * cols) << 4
-}
+import { blockCount, blockedBytes, blockPairDistances, copyBlocked, secondBlockDistances, splatQuery } from './blockedPoints'
 
 /** Candidate buffer length for k: candidates are appended until it is nearly full, then cut back to the k best. */
 // @ts-ignore: decorator
@@ -33,7 +22,7 @@
 
 /** Scratch bytes `nearestNeighbours` needs for these sizes: the blocked copy, the splatted query, the candidates. */
 export function neighboursScratchBytes(rows: i32, cols: i32, k: i32): usize {
-  return blockBytes(rows, cols) + (<usize>cols << 4) + (<usize>bufferLength(k) << 2)
+  return blockedBytes(rows, cols) + (<usize>cols << 4) + (<usize>bufferLength(k) << 2)
 }
 
 // @ts-ignore: decorator
@@ -131,17 +120,9 @@ function scanPoint(i: i32, blocked: usize, blocks: i32, cols: i32, query: usize,
   let vector = blocked
   // Two blocks (eight points) per step: Σ_c (q_c − x_{j,c})² for j = 8s … 8s + 7.
   for (let b = 0; b < blocks; b += 2) {
-    let sum0 = f32x4.splat(0)
-    let sum1 = f32x4.splat(0)
-    for (let c = 0; c < cols; c++) {
-      const q = v128.load(query + (<usize>c << 4))
-      const difference0 = f32x4.sub(q, v128.load(vector))
-      const difference1 = f32x4.sub(q, v128.load(vector + stride))
-      sum0 = f32x4.add(sum0, f32x4.mul(difference0, difference0))
-      sum1 = f32x4.add(sum1, f32x4.mul(difference1, difference1))
-      vector += 16
-    }
-    vector += stride
+    const sum0 = blockPairDistances(query, vector, cols, stride)
+    const sum1 = secondBlockDistances
+    vector += stride << 1
     if (v128.any_true(f32x4.lt(f32x4.min(sum0, sum1), f32x4.splat(threshold)))) {
       const self = i - (b << 2) // lane of point i in the first block, if it is there
       count = appendLanes(buffer, count, sum0, self, threshold)
@@ -166,26 +147,11 @@ function scanPoint(i: i32, blocked: usize, blocks: i32, cols: i32, query: usize,
 export function nearestNeighbours(data: usize, rows: i32, cols: i32, k: i32, out: usize, scratch: usize): void {
   const blocks = blockCount(rows)
   const blocked = scratch
-  const query = scratch + blockBytes(rows, cols)
+  const query = scratch + blockedBytes(rows, cols)
   const buffer = query + (<usize>cols << 4)
-  const infinity = Infinity as f32
-
-  // Blocked copy: point j, coordinate c goes to lane j & 3 of vector (j >> 2) · cols + c.
-  for (let b = 0; b < blocks; b++) {
-    for (let lane = 0; lane < 4; lane++) {
-      const j = (b << 2) + lane
-      for (let c = 0; c < cols; c++) {
-        const value = j < rows ? load<f32>(data + (<usize>(j * cols + c) << 2)) : infinity
-        store<f32>(blocked + (<usize>((b * cols + c) << 2) + lane << 2), value)
-      }
-    }
-  }
-
+  copyBlocked(data, rows, cols, blocked)
   for (let i = 0; i < rows; i++) {
-    const point = data + (<usize>(i * cols) << 2)
-    for (let c = 0; c < cols; c++) {
-      v128.store(query + (<usize>c << 4), f32x4.splat(load<f32>(point + (<usize>c << 2))))
-    }
+    splatQuery(data, i, cols, query)
     scanPoint(i, blocked, blocks, cols, query, buffer, k)
     const target = out + (<usize>(i * k) << 3)
     for (let m = 0; m < k; m++) {

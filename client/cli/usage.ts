@@ -53,13 +53,13 @@ Usage
   symscope generate <dataset> [--n N] [--seed S] [--set name=value ...] [--out FILE]
   symscope analyze <file | dataset> [--latent K] [--beta B] [--epochs E] [--seed S] [--out DIR]
   symscope reproduce [--out DIR] [--quick]
-  symscope scan <file.csv | dataset> --beta FROM:TO:N [--seeds N] [--jobs N] [--out DIR]
+  symscope scan <file | dataset> --beta FROM:TO:N [--seeds N] [--jobs N] [--out DIR]
   symscope help [command]
   symscope --version
 
 Commands
-  generate   Make events from a built-in generator and write them as CSV (features, then truth_* columns).
-  analyze    Train the VAE on a CSV file or a generated dataset; rank the latents by relevance; write a report.
+  generate   Make events from a built-in generator and write them as CSV, .npy or Parquet.
+  analyze    Train the VAE on a data file (CSV, .npy, Parquet, LHE, HDF5…) or a generated dataset; write a report.
   reproduce  Run the paper's experiments with this project's settings and write a summary table.
   scan       Analyse over a grid of β and training seeds in parallel: the staircase, and where each latent collapses.
   help       Show this help, or a command's: symscope help generate
@@ -212,7 +212,7 @@ ${EXIT_CODES}
 export const scanHelp = (): string => `symscope scan — how the answer changes with β and the training seed
 
 Usage
-  symscope scan <file.csv | dataset> --beta GRID [--seeds N] [--latent K,K,...] [--jobs N] [options]
+  symscope scan <file | dataset> --beta GRID [--seeds N] [--latent K,K,...] [--jobs N] [options]
 
 Runs a full analysis (as symscope analyze) at every point of a grid of β × training seeds × latent sizes, on a
 pool of worker threads, and writes DIR/scan.json, DIR/scan.md and SVG figures: the relevance of each rank against

@@ -4,6 +4,9 @@ import type { SymscopeWasm } from '../wasm/module.js'
 import type { AnalysisInput } from './input.js'
 import { MAX_ANALYSIS_EVENTS, MIN_ANALYSIS_EVENTS } from './limits.js'
 
+/** The largest finite single-precision value, 3.4028234663852886e38. */
+const F32_MAX = 3.4028234663852886e38
+
 /** The VAE's input: standardised Float32 features, constant features dropped and reported. */
 export interface PreparedFeatures {
   matrix: StandardisedMatrix
@@ -34,9 +37,11 @@ export function prepareFeatures(wasm: SymscopeWasm, input: AnalysisInput): Prepa
   const data = new Float32Array(n * cols)
   for (let i = 0; i < data.length; i++) {
     const value = features[i]
-    if (!Number.isFinite(value)) {
+    // The VAE trains in single precision: a finite double beyond ±3.4e38 would become ±Infinity there.
+    if (!(Math.abs(value) <= F32_MAX)) {
       const row = Math.floor(i / cols)
-      throw new SymscopeError('invalid_data', `${input.name}: event ${row + 1}, feature '${featureNames[i % cols]}' is ${value}`, { row })
+      const why = Number.isFinite(value) ? `, beyond ±${F32_MAX.toPrecision(3)}, the single-precision range the analysis computes in` : ''
+      throw new SymscopeError('invalid_data', `${input.name}: event ${row + 1}, feature '${featureNames[i % cols]}' is ${value}${why}`, { row: row + 1 })
     }
     data[i] = value
   }

@@ -1,5 +1,6 @@
 import type { FileMetaData } from 'hyparquet'
 import { parquetHeader } from 'hyparquet/src/column.js'
+import { limitError } from './limits.js'
 import { readError } from './readError.js'
 
 const PAGE_TYPES = new Set(['DATA_PAGE', 'DATA_PAGE_V2', 'DICTIONARY_PAGE'])
@@ -34,19 +35,23 @@ function dataPageValues(header: ReturnType<typeof parquetHeader>, size: number):
  * Walks the page headers of each column chunk to read, before hyparquet decodes them: every page has a known type,
  * sizes that fit inside its chunk, and the data pages' value counts add up to the chunk's. hyparquet trusts these
  * headers, and a corrupt one can make it loop without moving on (a page of no values); this check turns such a
- * file into one line naming the row group, the column and the byte offset.
+ * file into one line naming the row group, the column and the byte offset. The pages' uncompressed sizes together
+ * must stay within `maxBytes` (each codec decompresses into a buffer of its page's declared size, so this bounds
+ * what decompression can allocate), and each column chunk must hold one value per row of its group.
  *
- * @throws {SymscopeError} invalid_data naming the file, row group, column and offset of the first bad page header
+ * @throws {SymscopeError} too_large when the pages inflate past `maxBytes`; invalid_data naming the file, row group, column and offset of the first bad page header
  */
-export function checkParquetPages(buffer: ArrayBuffer, metadata: FileMetaData, columns: readonly string[], file: string): void {
+export function checkParquetPages(buffer: ArrayBuffer, metadata: FileMetaData, columns: readonly string[], file: string, maxBytes = Infinity): void {
   const view = new DataView(buffer)
   let rows = 0n
+  let inflated = 0
   metadata.row_groups.forEach((group, g) => {
     rows += group.num_rows
     for (const chunk of group.columns) {
       const meta = chunk.meta_data
       if (!meta || !columns.includes(meta.path_in_schema.join('.'))) continue
       const where = `row group ${g + 1}, column '${meta.path_in_schema.join('.')}'`
+      if (meta.num_values !== group.num_rows) throw readError(file, `${where}: ${meta.num_values} values in a group of ${group.num_rows} rows`)
       const start = Number(meta.dictionary_page_offset ?? meta.data_page_offset)
       const end = start + Number(meta.total_compressed_size)
       if (!(start >= 4 && end <= buffer.byteLength - 8 && end > start)) throw readError(file, `${where}: its pages lie outside the file (bytes ${start}–${end} of ${buffer.byteLength})`)
@@ -71,10 +76,13 @@ export function checkParquetPages(buffer: ArrayBuffer, metadata: FileMetaData, c
           header.uncompressed_page_size >= 0 &&
           header.uncompressed_page_size <= MAX_PAGE_BYTES
         if (!ok) throw readError(file, `${where}: corrupt page header at byte ${at}`)
+        inflated += header.uncompressed_page_size
+        if (inflated > maxBytes) throw limitError(file, `${where}: the pages inflate to more than ${maxBytes.toLocaleString('en-US')} bytes, the limit`, maxBytes)
         if (header.type !== 'DICTIONARY_PAGE') {
           const count = dataPageValues(header, size)
           if (count === undefined) throw readError(file, `${where}: corrupt data page header at byte ${at}`)
           values += count
+          if (values > Number(meta.num_values)) throw readError(file, `${where}: its pages hold more values than its metadata's ${meta.num_values}`)
         }
         reader.offset += size
         if (reader.offset >= end && values < Number(meta.num_values)) {

@@ -1,8 +1,8 @@
 import { readCsv } from '../csv/readCsv.js'
 import { tableFromColumns, type ColumnRoles, type ColumnTable, type NamedColumns } from './columnTable.js'
 import { formatOf, isGzip, type InputFormat } from './formats.js'
-import { gunzip } from './gunzip.js'
-import { MAX_INPUT_BYTES } from './limits.js'
+import { inflate } from './inflate.js'
+import { limitError, MAX_INPUT_BYTES, readLimits, type ReadLimits } from './limits.js'
 import { readError } from './readError.js'
 import { readHdf5 } from './readHdf5.js'
 import { readLhe, type ReadLheOptions } from './readLhe.js'
@@ -18,9 +18,11 @@ export interface ReadOptions extends ColumnRoles, ReadLheOptions {
   dataset?: string
   /** LHE event weights: `uniform` (default) refuses events of different weights, `ignore` reads them unweighted. */
   weights?: 'uniform' | 'ignore'
-  /** CSV: most data rows, and a sample of the first rows only. */
+  /** Most data rows (default MAX_INPUT_ROWS), and a sample of the first rows only (then the cell limit bounds the read). */
   maxRows?: number
   takeRows?: number
+  /** The other read limits (inflated bytes, columns, cells); default DEFAULT_READ_LIMITS (core/io/limits.ts). */
+  limits?: Partial<ReadLimits>
 }
 
 /** A file read as a column table, with what the format adds. */
@@ -42,8 +44,8 @@ function weightSpread(weights: Float64Array): { min: number; max: number; spread
 }
 
 /** LHE columns: the particles' momenta, then the process id and scale as truth where they vary between events. */
-function lheColumns(bytes: Uint8Array, file: string, options: ReadOptions, notes: ReadResult['notes']): NamedColumns {
-  const events = readLhe(new TextDecoder().decode(bytes), file, options)
+function lheColumns(text: string, file: string, options: ReadOptions, notes: ReadResult['notes'], limits: ReadLimits): NamedColumns {
+  const events = readLhe(text, file, options, limits)
   const { min, max, spread } = weightSpread(events.weights)
   if (options.weights !== 'ignore') {
     // The VAE's loss is an unweighted mean over events: weighted events would be trained as if unweighted.
@@ -80,18 +82,28 @@ function firstRows(table: ColumnTable, n: number): ColumnTable {
 /**
  * Reads a file of any supported format into the column table the analysis takes (core/io/columnTable.ts): the
  * format from `options.format`, the name's ending or the first bytes; a .gz file is inflated first. Every reader
- * fails with one line naming the file and the place (line, event, row, column, dataset path).
+ * fails with one line naming the file and the place (line, event, row, column, dataset path). Every limit of
+ * `options.limits` and `options.maxRows` is enforced while reading: inflation stops at `maxBytes`, declared shapes
+ * are checked before anything is allocated for them, and rows go into buffers that never grow past the limits
+ * (docs/inputs.md, "Limits").
  *
- * @throws {SymscopeError} too_large for a file above MAX_INPUT_BYTES (before anything is parsed); invalid_csv or
+ * @throws {SymscopeError} too_large for a file above MAX_INPUT_BYTES (before anything is parsed) or past a read
+ *   limit; invalid_csv or
  *   invalid_data for a file that is not what its format says
  */
 export async function readColumnTable(data: Uint8Array | string, file: string, options: ReadOptions = {}): Promise<ReadResult> {
   const size = typeof data === 'string' ? data.length : data.byteLength
-  if (size > MAX_INPUT_BYTES) throw readError(file, `${size} bytes; the limit is ${MAX_INPUT_BYTES}`, { limit: MAX_INPUT_BYTES })
+  if (size > MAX_INPUT_BYTES) throw limitError(file, `${size} bytes; the limit is ${MAX_INPUT_BYTES}`, MAX_INPUT_BYTES)
+  // With takeRows only the first rows are kept: the row limit gives way to the cell limit, which bounds the read.
+  const limits = readLimits({ ...options.limits, maxRows: options.takeRows !== undefined ? Number.MAX_SAFE_INTEGER : options.maxRows })
   let bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data
-  if (isGzip(bytes)) bytes = await gunzip(bytes, file)
-  if (bytes.byteLength > MAX_INPUT_BYTES) throw readError(file, `${bytes.byteLength} bytes once inflated; the limit is ${MAX_INPUT_BYTES}`)
+  if (isGzip(bytes)) bytes = await inflate(bytes, 'gzip', limits.maxBytes, file)
   const format = formatOf(file, bytes, options.format)
+  const text = () => {
+    // A text format is decoded whole: held to the inflated-bytes limit, which is below V8's longest string.
+    if (bytes.byteLength > limits.maxBytes) throw limitError(file, `${bytes.byteLength.toLocaleString('en-US')} bytes of ${format.toUpperCase()} text; the limit is ${limits.maxBytes.toLocaleString('en-US')}`, limits.maxBytes)
+    return typeof data === 'string' ? data : new TextDecoder().decode(bytes)
+  }
   const notes: ReadResult['notes'] = {}
   const roles = { features: options.features, truth: options.truth }
   const unnamedOnly = (what: string) => {
@@ -103,31 +115,28 @@ export async function readColumnTable(data: Uint8Array | string, file: string, o
   let table: ColumnTable
   switch (format) {
     case 'csv':
-      table = readCsv(typeof data === 'string' ? data : new TextDecoder().decode(bytes), { ...roles, maxRows: options.maxRows, takeRows: options.takeRows })
+      table = readCsv(text(), { ...roles, maxRows: limits.maxRows, maxCells: limits.maxCells, takeRows: options.takeRows })
       break
     case 'npy':
-      table = tableFromColumns(npyColumns(readNpy(bytes, file), file, options.columns), roles)
+      table = tableFromColumns(npyColumns(readNpy(bytes, file, limits), file, options.columns), roles)
       break
     case 'npz':
-      table = tableFromColumns(await readNpz(bytes, file, { array: options.dataset, columns: options.columns }), roles)
+      table = tableFromColumns(await readNpz(bytes, file, { array: options.dataset, columns: options.columns, limits }), roles)
       break
     case 'parquet': {
       // Loaded only for a Parquet file: hyparquet and its codecs are ~290 kB of the web worker's code otherwise.
       const { readParquet } = await import('./readParquet.js')
-      table = tableFromColumns(await readParquet(bytes, file, [...(options.features ?? []), ...(options.truth ?? [])]), roles)
+      table = tableFromColumns(await readParquet(bytes, file, [...(options.features ?? []), ...(options.truth ?? [])], limits), roles)
       break
     }
     case 'lhe':
-      table = tableFromColumns(lheColumns(bytes, file, options, notes), roles)
+      table = tableFromColumns(lheColumns(text(), file, options, notes, limits), roles)
       break
     case 'hdf5':
-      table = tableFromColumns(await readHdf5(bytes, file, { dataset: options.dataset, columns: options.columns }), roles)
+      table = tableFromColumns(await readHdf5(bytes, file, { dataset: options.dataset, columns: options.columns, limits }), roles)
       break
   }
   if (format !== 'csv') {
-    if (options.maxRows !== undefined && table.n > options.maxRows) {
-      throw readError(file, `${table.n} rows: the limit is ${options.maxRows}`, { limit: options.maxRows })
-    }
     if (options.takeRows !== undefined && table.n > options.takeRows) table = firstRows(table, options.takeRows)
   }
   return { format, table, notes }

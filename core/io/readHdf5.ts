@@ -1,5 +1,5 @@
 import type { NamedColumns } from './columnTable.js'
-import { MAX_INPUT_COLUMNS } from './limits.js'
+import { checkShape, DEFAULT_READ_LIMITS, type ReadLimits } from './limits.js'
 import { npyColumns } from './readNpy.js'
 import { readError } from './readError.js'
 
@@ -60,9 +60,8 @@ function datasetPaths(group: H5Entity, prefix = ''): string[] {
 }
 
 /** A compound dataset's fields as columns; an array field of k values becomes name_0 … name_(k−1). */
-function compoundColumns(entity: H5Entity, where: string, file: string): NamedColumns {
+function compoundColumns(entity: H5Entity, where: string, file: string, limits: ReadLimits): NamedColumns {
   const members = entity.metadata!.compound_type!.members
-  const rows = entity.value as unknown[][]
   const names: string[] = []
   const take: { member: number; element: number }[] = []
   members.forEach((member, m) => {
@@ -72,7 +71,9 @@ function compoundColumns(entity: H5Entity, where: string, file: string): NamedCo
       for (let k = 0; k < count; k++) names.push(`${member.name}_${k}`), take.push({ member: m, element: k })
     } else throw readError(file, `${where}: field '${member.name}' is not numeric`)
   })
-  if (names.length > MAX_INPUT_COLUMNS) throw readError(file, `${where}: ${names.length} columns; the limit is ${MAX_INPUT_COLUMNS}`)
+  // The dataspace's declared size is checked before h5wasm reads (and fills) a single row.
+  checkShape(file, declaredRows(entity, where, file), names.length, limits, where)
+  const rows = entity.value as unknown[][]
   const values = new Float64Array(rows.length * names.length)
   rows.forEach((row, r) => {
     take.forEach(({ member, element }, c) => {
@@ -83,25 +84,36 @@ function compoundColumns(entity: H5Entity, where: string, file: string): NamedCo
   return { names, n: rows.length, values }
 }
 
-/** A numeric dataset of one or two dimensions as columns (c0 … or `columns`). */
-function arrayColumns(entity: H5Entity, where: string, file: string, columns?: readonly string[]): NamedColumns {
+/** The rows a 1-D dataspace declares (a compound dataset is one row per element). */
+function declaredRows(entity: H5Entity, where: string, file: string): number {
+  const shape = entity.metadata!.shape ?? []
+  if (shape.length !== 1) throw readError(file, `${where}: a ${shape.length}-D compound dataset; expected 1-D (one record per event)`)
+  return shape[0]
+}
+
+/** A numeric dataset of one or two dimensions as columns (c0 … or `columns`); its shape is checked against `limits` before it is read. */
+function arrayColumns(entity: H5Entity, where: string, file: string, limits: ReadLimits, columns?: readonly string[]): NamedColumns {
   const shape = entity.metadata!.shape ?? []
   if (shape.length === 0 || shape.length > 2) throw readError(file, `${where}: a ${shape.length}-D dataset; expected 1-D (one column) or 2-D (events × columns)`)
   const [rows, cols = 1] = shape
-  if (cols > MAX_INPUT_COLUMNS) throw readError(file, `${where}: ${cols} columns; the limit is ${MAX_INPUT_COLUMNS}`)
+  checkShape(file, rows, cols, limits, `${where}: shape (${shape.join(', ')})`)
   const data = entity.value as ArrayLike<number | bigint>
   const values = Float64Array.from({ length: rows * cols }, (_, i) => Number(data[i]))
   return npyColumns({ dtype: 'hdf5', rows, cols, values }, `${file}:${where}`, columns)
 }
 
 /** pandas' `to_hdf` fixed layout: block<i>_items (column names) and block<i>_values (rows × columns) per dtype block. */
-function pandasFixedColumns(group: H5Entity, where: string, file: string): NamedColumns {
+function pandasFixedColumns(group: H5Entity, where: string, file: string, limits: ReadLimits): NamedColumns {
   const keys = group.keys!()
   const blocks = keys.filter((k) => /^block\d+_values$/.test(k))
+  let cells = 0
   const parts = blocks.map((block) => {
     const items = group.get!(block.replace('_values', '_items'))
+    checkShape(file, 0, items?.metadata?.shape?.[0] ?? 0, limits, `${where}/${block.replace('_values', '_items')}`)
     const names = Array.from(items?.value as ArrayLike<unknown>, String)
-    return arrayColumns(group.get!(block)!, `${where}/${block}`, file, names)
+    const part = arrayColumns(group.get!(block)!, `${where}/${block}`, file, { ...limits, maxCells: limits.maxCells - cells }, names)
+    cells += part.n * part.names.length
+    return part
   })
   const n = parts[0].n
   const names = parts.flatMap((p) => p.names)
@@ -125,10 +137,13 @@ function pandasFixedColumns(group: H5Entity, where: string, file: string): Named
  *   frame's column names, or the "table" layout (its `table` compound dataset, `index` left out: write it with
  *   `data_columns=True` so that each column is its own field and keeps its name).
  *
- * @throws {SymscopeError} invalid_data naming the file and the dataset path: not HDF5 or corrupt (HDF5's reason), no
+ * Every dataspace's declared shape is checked against `options.limits` before h5wasm reads it.
+ *
+ * @throws {SymscopeError} too_large for a declared shape past the limits; invalid_data naming the file and the dataset path: not HDF5 or corrupt (HDF5's reason), no
  *   such dataset, several datasets and none chosen, a non-numeric field, a NaN or infinite value (row and column)
  */
-export async function readHdf5(bytes: Uint8Array, file: string, options: { dataset?: string; columns?: readonly string[] } = {}): Promise<NamedColumns> {
+export async function readHdf5(bytes: Uint8Array, file: string, options: { dataset?: string; columns?: readonly string[]; limits?: ReadLimits } = {}): Promise<NamedColumns> {
+  const limits = options.limits ?? DEFAULT_READ_LIMITS
   if (bytes.length < 8 || bytes[0] !== 0x89 || bytes[1] !== 0x48 || bytes[2] !== 0x44 || bytes[3] !== 0x46) {
     throw readError(file, 'not an HDF5 file (no \\x89HDF signature at its start)')
   }
@@ -161,20 +176,21 @@ export async function readHdf5(bytes: Uint8Array, file: string, options: { datas
     try {
       if (entity.keys) {
         const keys = entity.keys()
-        if (keys.some((k) => /^block\d+_values$/.test(k))) columns = pandasFixedColumns(entity, normalised, file)
+        if (keys.some((k) => /^block\d+_values$/.test(k))) columns = pandasFixedColumns(entity, normalised, file, limits)
         else if (keys.includes('table')) {
-          const table = compoundColumns(entity.get!('table')!, `${normalised}/table`, file)
+          const table = compoundColumns(entity.get!('table')!, `${normalised}/table`, file, limits)
           const keep = table.names.map((name, i) => (name === 'index' ? -1 : i)).filter((i) => i >= 0)
           columns = dropColumns(table, keep)
         } else throw readError(file, `${normalised} is a group (members: ${keys.join(', ')}): give the path of a dataset`)
         if (options.columns) throw readError(file, `${normalised}: --columns applies to an unnamed 2-D dataset; this table names its columns`)
       } else if (entity.metadata?.type === COMPOUND) {
         if (options.columns) throw readError(file, `${normalised}: --columns applies to an unnamed 2-D dataset; a compound dataset names its fields`)
-        columns = compoundColumns(entity, normalised, file)
-      } else if (entity.metadata && isNumber(entity.metadata.type)) columns = arrayColumns(entity, normalised, file, options.columns)
+        columns = compoundColumns(entity, normalised, file, limits)
+      } else if (entity.metadata && isNumber(entity.metadata.type)) columns = arrayColumns(entity, normalised, file, limits, options.columns)
       else throw readError(file, `${normalised}: not a numeric or compound dataset (HDF5 type class ${entity.metadata?.type})`)
     } catch (error) {
-      if ((error as { code?: string }).code === 'invalid_data') throw error
+      const code = (error as { code?: string }).code
+      if (code === 'invalid_data' || code === 'too_large') throw error
       throw readError(file, `${normalised}: cannot be read (${hdf5Reason(error)})`)
     }
     const bad = columns.values.findIndex((v) => !Number.isFinite(v))

@@ -1,5 +1,5 @@
 import type { NamedColumns } from './columnTable.js'
-import { MAX_INPUT_COLUMNS } from './limits.js'
+import { checkShape, DEFAULT_READ_LIMITS, type ReadLimits } from './limits.js'
 import { readError } from './readError.js'
 
 /** The element types read from .npy files: floats, signed and unsigned integers, booleans (as 0 and 1). */
@@ -32,12 +32,13 @@ export interface NpyArray {
  * Reads a .npy file (NumPy format versions 1.0, 2.0, 3.0: numpy.org/doc/stable/reference/generated/numpy.lib.format):
  * the magic string, the version, the header length (2 bytes in 1.0, 4 later), a Python dict literal with `descr`,
  * `fortran_order` and `shape`, then the data. A 1-D array is one column; a 2-D array is events × columns, in C or
- * Fortran order. Structured dtypes, 3-D arrays and object arrays are refused by name.
+ * Fortran order. Structured dtypes, 3-D arrays and object arrays are refused by name. The shape the header declares
+ * is checked against `limits` before the values are allocated.
  *
- * @throws {SymscopeError} invalid_data naming the file and what is wrong: the magic, the header, the dtype, the shape,
+ * @throws {SymscopeError} too_large for a shape past `limits` (rows, columns, cells); invalid_data naming the file and what is wrong: the magic, the header, the dtype, the shape,
  *   a data section shorter than the shape needs (truncated), or a NaN or infinite value (its row and column)
  */
-export function readNpy(bytes: Uint8Array, file: string): NpyArray {
+export function readNpy(bytes: Uint8Array, file: string, limits: ReadLimits = DEFAULT_READ_LIMITS): NpyArray {
   if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) throw readError(file, 'not a .npy file (no \\x93NUMPY magic string)')
   const major = bytes[6]
   if (major < 1 || major > 3) throw readError(file, `.npy format version ${major}.${bytes[7]} is not one of 1.0, 2.0, 3.0`)
@@ -62,7 +63,7 @@ export function readNpy(bytes: Uint8Array, file: string): NpyArray {
   if (shape.some((d) => !Number.isSafeInteger(d) || d < 0)) throw readError(file, `shape (${shapeText[1]}) is not a tuple of sizes`)
   if (shape.length === 0 || shape.length > 2) throw readError(file, `a ${shape.length}-D array; expected 1-D (one column) or 2-D (events × columns)`)
   const [rows, cols = 1] = shape
-  if (cols > MAX_INPUT_COLUMNS) throw readError(file, `${cols} columns; the limit is ${MAX_INPUT_COLUMNS}`)
+  checkShape(file, rows, cols, limits, `shape (${shape.join(', ')})`)
   const needed = rows * cols * dtype.size
   if (bytes.length - dataStart < needed) {
     throw readError(file, `truncated: shape (${shape.join(', ')}) of ${kind}${size} needs ${needed} data bytes, the file has ${bytes.length - dataStart}`)

@@ -1,3 +1,5 @@
+import { inflate } from './inflate.js'
+import { limitError } from './limits.js'
 import { readError } from './readError.js'
 
 /** One member of a ZIP archive, its bytes uncompressed. */
@@ -10,20 +12,19 @@ const END_OF_DIRECTORY = 0x06054b50
 const DIRECTORY_ENTRY = 0x02014b50
 const LOCAL_HEADER = 0x04034b50
 
-/** Inflates raw DEFLATE data (RFC 1951) with the platform's DecompressionStream: Node ≥ 20, browsers, workerd. */
-async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'))
-  return new Uint8Array(await new Response(stream).arrayBuffer())
-}
-
 /**
  * The members of a ZIP archive (PKWARE APPNOTE 6.3: the end-of-central-directory record, the central directory, each
  * local header), stored (method 0) or deflated (method 8): what numpy.savez and numpy.savez_compressed write.
- * ZIP64 archives (members over 4 GiB) are beyond the input size limit and refused.
+ * ZIP64 archives (members over 4 GiB) are beyond the input size limit and refused. Only members `want` names are
+ * inflated; each member's declared size is checked against what is left of `maxBytes` before it is inflated, and
+ * inflation stops at that size, so a bomb is refused having spent at most `maxBytes`.
  *
- * @throws {SymscopeError} invalid_data naming the archive and the broken record or member
+ * @throws {SymscopeError} too_large when the members together pass `maxBytes`; invalid_data naming the archive and
+ *   the broken record or member
  */
-export async function readZip(bytes: Uint8Array, file: string): Promise<ZipEntry[]> {
+export async function readZip(bytes: Uint8Array, file: string, options: { maxBytes?: number; want?: (name: string) => boolean } = {}): Promise<ZipEntry[]> {
+  const maxBytes = options.maxBytes ?? Infinity
+  let left = maxBytes
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   // The end record is 22 bytes plus a comment of at most 65,535: search backwards for its signature.
   let end = -1
@@ -51,17 +52,23 @@ export async function readZip(bytes: Uint8Array, file: string): Promise<ZipEntry
     if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_HEADER) throw readError(file, `member '${name}': local header is corrupt`)
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true)
     if (start + compressedSize > bytes.length) throw readError(file, `member '${name}' is truncated`)
+    if (options.want && !options.want(name)) continue
+    if (size > left) {
+      throw limitError(file, `member '${name}' holds ${size.toLocaleString('en-US')} bytes, past the limit of ${maxBytes.toLocaleString('en-US')} inflated bytes for the archive`, maxBytes)
+    }
     const data = bytes.subarray(start, start + compressedSize)
     let content: Uint8Array
     if (method === 0) content = data
     else if (method === 8) {
       try {
-        content = await inflateRaw(data)
-      } catch {
-        throw readError(file, `member '${name}': its deflated data is corrupt`)
+        content = await inflate(data, 'deflate-raw', size, file, `member '${name}'`)
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'too_large') throw error
+        throw readError(file, `member '${name}': inflates to more than the ${size} bytes its directory entry says`)
       }
     } else throw readError(file, `member '${name}' uses compression method ${method}; read: stored (0) or deflate (8)`)
     if (content.length !== size) throw readError(file, `member '${name}': ${content.length} bytes, its directory entry says ${size}`)
+    left -= size
     entries.push({ name, bytes: content })
   }
   return entries

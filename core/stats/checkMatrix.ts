@@ -25,7 +25,7 @@ export function checkMatrix(caller: string, data: ArrayLike<number>, rows: numbe
     if (!Number.isFinite(data[i])) {
       const row = Math.floor(i / cols)
       const column = i % cols
-      throw new SymscopeError('invalid_data', `${caller} requires finite values (row ${row}, column ${column} is ${data[i]})`, {
+      throw new SymscopeError('invalid_data', `${caller} requires finite values (row ${row + 1}, column ${column + 1} is ${data[i]})`, {
         row,
         column,
       })

@@ -41,7 +41,7 @@ describe('readCsv', () => {
     ['non-numeric value', 'x1,x2\n1,2\n3,abc\n', /line 3, column 2 \('x2'\): 'abc' is not a number/],
     ['NaN', 'x1,x2\n1,NaN\n', /line 2, column 2 \('x2'\): NaN is not allowed/],
     ['infinity', 'x1,x2\nInfinity,1\n', /line 2, column 1 \('x1'\): infinite values are not allowed/],
-    ['overflowing number', 'x1,x2\n1e999,1\n', /line 2, column 1 \('x1'\): infinite values/],
+    ['overflowing number', 'x1,x2\n1e999,1\n', /line 2, column 1 \('x1'\): '1e999' is beyond the largest double \(±1.8e308\): infinite values/],
     ['empty cell', 'x1,x2\n1,\n', /line 2, column 2 \('x2'\): empty value/],
     ['too few fields', 'x1,x2,x3\n1,2,3\n4,5\n', /line 3: 2 fields, but the header has 3/],
     ['too many fields', 'x1,x2\n1,2,3\n', /line 2: 3 fields, but the header has 2/],
@@ -61,7 +61,7 @@ describe('readCsv', () => {
       error = e
     }
     expect(error).toBeInstanceOf(SymscopeError)
-    expect((error as SymscopeError).code).toBe('invalid_csv')
+    expect((error as SymscopeError).code).toBe(name === 'too many rows' ? 'too_large' : 'invalid_csv')
     expect((error as SymscopeError).message).toMatch(message)
   })
 })

@@ -100,7 +100,7 @@ describe('throws on bad input', () => {
     expect(() => standardise(wasm, Float32Array.of(1), 1, 1)).toThrow('standardise requires at least two rows')
     expect(() => columnMeans(wasm, new Float32Array(0), 0, 1)).toThrow('columnMeans requires at least one row')
     expect(() => columnMeans(wasm, Float32Array.of(1, 2, 3), 2, 2)).toThrow('requires data of length rows × cols = 4 (got 3)')
-    expect(() => columnMeans(wasm, Float32Array.of(1, NaN), 2, 1)).toThrow('columnMeans requires finite values (row 1, column 0 is NaN)')
+    expect(() => columnMeans(wasm, Float32Array.of(1, NaN), 2, 1)).toThrow('columnMeans requires finite values (row 2, column 1 is NaN)')
     expect(() => columnMeans(wasm, Float32Array.of(1, 2), 2, 0)).toThrow('columnMeans requires at least one column')
     expect(() => standardise(wasm, Float32Array.of(1, 2), 2, 1, { tolerance: -1 })).toThrow('standardise requires tolerance ≥ 0')
   })

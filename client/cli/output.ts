@@ -1,8 +1,13 @@
 import { createWriteStream, renameSync, rmSync } from 'node:fs'
 import type { Writable } from 'node:stream'
 import { CliError, EXIT } from './exitCodes.js'
+import { clearStalePartials, partialPath, trackPartial, untrackPartial } from './partials.js'
 
-/** Where a command writes text or bytes: a file that appears only once complete (written beside it, then renamed), or stdout. */
+/**
+ * Where a command writes text or bytes: a file that appears only once complete (written beside it as
+ * FILE.partial-<pid>, then renamed; removed on failure, exit and SIGINT/SIGTERM, and by a later run when this
+ * process was killed outright), or stdout.
+ */
 export interface Output {
   write(data: string | Uint8Array): Promise<void>
   close(): Promise<void>
@@ -37,7 +42,9 @@ export function openOutput(path: string | undefined): Output {
     const writer = streamWriter(process.stdout, 'to standard output')
     return { write: writer.write, close: async () => {}, abort() {} }
   }
-  const partial = `${path}.partial-${process.pid}`
+  clearStalePartials(path)
+  const partial = partialPath(path)
+  trackPartial(partial)
   const stream = createWriteStream(partial)
   const writer = streamWriter(stream, `'${path}'`)
   return {
@@ -48,14 +55,17 @@ export function openOutput(path: string | undefined): Output {
       })
       try {
         renameSync(partial, path)
+        untrackPartial(partial)
       } catch (error) {
         rmSync(partial, { force: true })
+        untrackPartial(partial)
         throw ioError(`'${path}'`, error as Error)
       }
     },
     abort() {
       stream.destroy()
       rmSync(partial, { force: true })
+      untrackPartial(partial)
     },
   }
 }

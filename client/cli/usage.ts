@@ -165,7 +165,9 @@ Analysis and output
                         the report names it and its id covers it
   --threads N           threads that share each batch of the fused trainer (default 1; at most 16): the same
                         report on any count, faster where cores are free
-  --out DIR             where report.json, report.md and the figures go (default symscope-report)
+  --out DIR             where report.json, report.md and the figures go (default symscope-report); a new folder,
+                        written whole or not at all: an existing non-empty one is refused
+  --force               replace an existing --out folder (once the new report is complete)
   --quiet               no progress bar (it is drawn only on a terminal anyway)
 
 Same data, settings, seed and backend ⇒ the same report, byte for byte.
@@ -234,7 +236,9 @@ Run and output
   --jobs N              worker threads (default one per core: ${availableParallelism()} here; 1 … ${MAX_JOBS}).
                         The same scan gives the same scan.json for any number of jobs.
   --cache DIR           where each point's report goes, DIR/<report id>/ (default OUT/points)
-  --out DIR             where scan.json, scan.md and the figures go (default symscope-scan)
+  --out DIR             where scan.json, scan.md and the figures go (default symscope-scan); a new folder, or
+                        one holding only this scan's unfinished points/, written whole or not at all
+  --force               replace an existing --out folder (its points/ cache is kept)
   --quiet               no progress bar (it is drawn only on a terminal anyway)
 
 Data, model and analysis options are analyze's (symscope help analyze), except --beta, --seed and --latent,

@@ -8,6 +8,7 @@ import { DATA_OPTIONS, dataSettings, MODEL_OPTIONS, modelSettings, optional } fr
 import { parseTrainer, startThreads, startTrainer } from '../trainer.js'
 import { CliError } from '../exitCodes.js'
 import { loadInput } from '../loadInput.js'
+import { checkOutputFolder } from '../outputFolder.js'
 import { GENERATOR_OPTIONS, onePositional, parseInteger, parseSets } from '../parseValues.js'
 import { trainingProgress } from '../trainingProgress.js'
 import { analyzeHelp } from '../usage.js'
@@ -53,6 +54,7 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
       beta: { type: 'string' },
       threads: { type: 'string', default: '1' },
       out: { type: 'string', default: 'symscope-report' },
+      force: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -61,6 +63,7 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
   const source = onePositional('analyze', positionals, 'one file or dataset', 'analyze needs a data file or a dataset name, e.g. symscope analyze circle (symscope help analyze)')
   const trainer = parseTrainer(values.backend)
   if (values.out === '') throw new CliError('--out needs a directory name')
+  checkOutputFolder(values.out, values.force)
   const config: Partial<VaeConfig> = {
     seed: parseInteger('seed', values.seed),
     latent: optional('latent', values.latent, true),

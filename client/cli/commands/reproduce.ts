@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -14,6 +14,7 @@ import { CliError, EXIT } from '../exitCodes.js'
 import { parseInteger } from '../parseValues.js'
 import { trainingProgress } from '../trainingProgress.js'
 import { reproduceHelp } from '../usage.js'
+import { makeDirectory } from '../outputFolder.js'
 import { writeReport } from '../writeReport.js'
 
 /** The CMS file shipped with the package (data/cms/, CC BY 4.0): dist/client/cli/commands → the package root. */
@@ -113,7 +114,7 @@ export async function reproduceCommand(argv: string[]): Promise<void> {
     await threads?.close()
   }
   try {
-    mkdirSync(values.out, { recursive: true })
+    makeDirectory(values.out) // not mkdirSync's recursive walk, which loops forever under /proc
     const summary = summaryMarkdown(rows, values.quick)
     writeFileSync(join(values.out, 'summary.md'), summary)
     const json = rows.map(({ experiment, report, skipped, seconds }) => ({ id: experiment.id, title: experiment.title, skipped, seconds, report: report?.id ?? null, verdict: report?.verdict ?? null, relevantCount: report?.relevantCount ?? null, intrinsicDimension: report ? { data: report.intrinsicDimension.data, latent: report.intrinsicDimension.latent } : null }))

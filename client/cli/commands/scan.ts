@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -10,14 +10,18 @@ import type { VaeConfig } from '../../../core/vae/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { scanFigures } from '../../plots/scanFigures.js'
 import { DATA_OPTIONS, dataSettings, list, MODEL_OPTIONS, modelSettings, optional } from '../analysisOptions.js'
-import { CliError, EXIT } from '../exitCodes.js'
+import { CliError } from '../exitCodes.js'
 import { loadInput } from '../loadInput.js'
+import { checkOutputFolder, writeOutputFolder } from '../outputFolder.js'
 import { GENERATOR_OPTIONS, onePositional, parseInteger, parseSets } from '../parseValues.js'
 import { createProgressBar } from '../progressBar.js'
 import { MAX_JOBS, runPool } from '../scanPool.js'
 import { parseTrainer } from '../trainer.js'
 import { scanHelp } from '../usage.js'
 import { writeReport } from '../writeReport.js'
+
+/** The point cache's folder inside --out when --cache is not given. */
+const POINTS = 'points'
 
 /** A cached point's report, or null when the cache has none (or one that does not parse, which is then retrained). */
 function cachedReport(dir: string, id: string): Report | null {
@@ -45,6 +49,7 @@ export async function scanCommand(argv: string[]): Promise<void> {
       jobs: { type: 'string' },
       cache: { type: 'string' },
       out: { type: 'string', default: 'symscope-scan' },
+      force: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -54,6 +59,9 @@ export async function scanCommand(argv: string[]): Promise<void> {
   if (values.beta === undefined) throw new CliError('scan needs a β grid: --beta from:to:n (log-spaced, e.g. 0.01:3:12) or --beta 0.1,0.2,0.5')
   const trainer = parseTrainer(values.backend)
   if (values.out === '') throw new CliError('--out needs a directory name')
+  // The default cache lives in the folder: an unfinished scan's points are this scan's own, reused, not another run's.
+  const ownCache = values.cache === undefined ? [POINTS] : []
+  checkOutputFolder(values.out, values.force, ownCache)
   const jobs = values.jobs === undefined ? availableParallelism() : parseInteger('jobs', values.jobs)
   if (!(jobs >= 1 && jobs <= MAX_JOBS)) throw new CliError(`--jobs must be from 1 to ${MAX_JOBS}; got ${jobs}`)
   const seed = parseInteger('seed', values.seed)
@@ -77,7 +85,7 @@ export async function scanCommand(argv: string[]): Promise<void> {
   })
   // Every point checked and its report id known before anything trains.
   const plan = await planScan(wasm, input, { grid, config: shared, threshold, trainer })
-  const cache = values.cache ?? join(values.out, 'points')
+  const cache = values.cache ?? join(values.out, POINTS)
   const reports: (Report | null)[] = plan.points.map((p) => cachedReport(cache, p.prepared.id))
   const missing = plan.points.map((p, i) => ({ p, i })).filter(({ i }) => reports[i] === null)
 
@@ -109,14 +117,16 @@ export async function scanCommand(argv: string[]): Promise<void> {
 
   const scan = scanFromReports(scanIndex(plan), reports as Report[])
   const figures = scanFigures(scan)
-  try {
-    mkdirSync(values.out, { recursive: true })
-    writeFileSync(join(values.out, 'scan.json'), `${JSON.stringify(scan, null, 2)}\n`)
-    writeFileSync(join(values.out, 'scan.md'), scanMarkdown(scan, { figures }))
-    for (const f of figures) writeFileSync(join(values.out, f.name), f.svg)
-  } catch (error) {
-    throw new CliError(`cannot write the scan to '${values.out}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.io)
-  }
+  // All or nothing: a partial folder renamed into place, the point cache carried over from the old folder.
+  writeOutputFolder(
+    values.out,
+    [
+      { name: 'scan.json', data: `${JSON.stringify(scan, null, 2)}\n` },
+      { name: 'scan.md', data: scanMarkdown(scan, { figures }) },
+      ...figures.map((f) => ({ name: f.name, data: f.svg })),
+    ],
+    { keep: ownCache, what: 'the scan' },
+  )
   const s = scan.series[0]
   const collapse = s.collapse.map((c) => `rank ${c.rank} ${c.beta === null ? '—' : `β ${formatReportNumber(c.beta)}`}`).join(', ')
   process.stdout.write(

@@ -6,7 +6,7 @@ export const EXIT = {
   internal: 1,
   /** Bad usage: unknown command or option, a bad option value, an unknown dataset or parameter, a value out of range. */
   usage: 2,
-  /** Bad input data: a malformed CSV, NaN or infinite values, data that cannot be analysed. */
+  /** Bad input data: a malformed file, NaN or infinite values, a file past a read limit, data that cannot be analysed. */
   data: 3,
   /** A file could not be read or written. */
   io: 4,

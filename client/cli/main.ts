@@ -36,7 +36,8 @@ async function main(argv: string[]): Promise<void> {
 function exitCodeOf(error: unknown): { code: number; message: string } {
   if (error instanceof CliError) return { code: error.exitCode, message: error.message }
   if (isSymscopeError(error)) {
-    const data = error.code === 'invalid_csv' || error.code === 'invalid_data'
+    // An option's value out of range (a generator's n, say) is usage; a file past a limit or malformed is data.
+    const data = error.code === 'invalid_csv' || error.code === 'invalid_data' || (error.code === 'too_large' && error.details.parameter === undefined)
     return { code: data ? EXIT.data : EXIT.usage, message: error.message }
   }
   const code = (error as { code?: string })?.code

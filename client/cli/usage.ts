@@ -40,7 +40,7 @@ const EXIT_CODES = `Exit codes
   0  done
   1  internal error (a bug in symscope: please report it)
   2  bad usage: unknown command, option, dataset or parameter, or a value out of range
-  3  bad input data: malformed CSV, NaN or infinite values
+  3  bad input data: a malformed file, NaN or infinite values, a file past a read limit (rows, columns, bytes)
   4  a file could not be read or written`
 
 export const mainHelp = (): string => `symscope — discover the symmetries and the true degrees of freedom of a dataset

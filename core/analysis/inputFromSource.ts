@@ -6,6 +6,7 @@ import { readColumnTable, type ReadOptions } from '../io/readColumnTable.js'
 import { CMS_DILEPTON_COLUMNS, cmsDileptonInput, type Lepton } from '../transforms/cmsDilepton.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import { inputFromCsv, inputFromEvents, type AnalysisInput } from './input.js'
+import { MAX_ANALYSIS_EVENTS, MIN_ANALYSIS_EVENTS } from './limits.js'
 
 /** Transforms `from` names: the CMS dilepton files (`cms-dimuon` and `cms-dielectron` fix the lepton). */
 export const FROM_FORMATS = ['cms-dilepton', 'cms-dimuon', 'cms-dielectron'] as const
@@ -46,7 +47,12 @@ function leptonOf(source: Extract<DataSource, { kind: 'file' }>): Lepton {
  */
 export async function inputFromSource(wasm: SymscopeWasm, source: DataSource): Promise<AnalysisInput> {
   if (source.kind === 'generator') {
-    const { dataset, n, seed, params, maxEvents } = source
+    const { dataset, n, seed, params } = source
+    // The event count is a parameter: out of the analysis's range it is refused before anything is generated.
+    const maxEvents = Math.min(source.maxEvents ?? MAX_ANALYSIS_EVENTS, MAX_ANALYSIS_EVENTS)
+    if (typeof n === 'number' && n < MIN_ANALYSIS_EVENTS) {
+      throw new SymscopeError('invalid_parameter', `n = ${n}: an analysis needs at least ${MIN_ANALYSIS_EVENTS} events`, { parameter: 'n', limit: MIN_ANALYSIS_EVENTS })
+    }
     return inputFromEvents(generateEvents(wasm, { dataset, n, seed, params: (params ?? {}) as ParameterValues, maxEvents }))
   }
   const name = datasetName(source.name)

@@ -66,7 +66,7 @@ export const analysesCases: BadRequestCase[] = [
   { name: 'an unknown generator', path: ANALYSES, body: { dataset: { generator: { name: 'sphere' } } }, status: 404, code: 'unknown_dataset' },
   { name: 'generator n = 0', path: ANALYSES, body: generator({ n: 0 }), status: 400, code: 'invalid_request', message: /dataset\.generator\.n/ },
   { name: 'generator n too large', path: ANALYSES, body: generator({ n: 200_000 }), status: 413, code: 'too_large' },
-  { name: 'too few events to analyse', path: ANALYSES, body: generator({ n: 10 }), status: 422, code: 'invalid_data', message: /at least 50/ },
+  { name: 'too few events to analyse', path: ANALYSES, body: generator({ n: 10 }), status: 400, code: 'invalid_parameter', message: /n = 10: an analysis needs at least 50 events/ },
   { name: 'an unknown generator parameter', path: ANALYSES, body: generator({ params: { spin: 1 } }), status: 400, code: 'unknown_parameter' },
   { name: 'an unknown config key', path: ANALYSES, body: generator({}, { learningrate: 0.1 }), status: 400, code: 'invalid_request', message: /learningrate/ },
   { name: 'epochs = 0', path: ANALYSES, body: generator({}, { epochs: 0 }), status: 400, code: 'invalid_request', message: /config\.epochs/ },

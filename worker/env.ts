@@ -21,6 +21,8 @@ export interface Env {
   RATE_LIMIT_WINDOW_SECONDS?: string
   /** Pause before each job slice, in ms (0: slices run back to back). */
   JOB_SLICE_DELAY_MS?: string
+  /** The header a trusted proxy sets to the client's IP, for the rate limits (default CF-Connecting-IP), or `none`. */
+  CLIENT_IP_HEADER?: string
 }
 
 /** Hono's type parameter for every app and route of the worker. */

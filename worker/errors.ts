@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   invalid_request: 400,
   not_found: 404,
   method_not_allowed: 405,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
@@ -47,11 +48,14 @@ export class ApiError extends HTTPException {
 /** The body of every error response. */
 export const errorBody = (code: string, message: string) => ({ error: { code, message } })
 
-/** A request body that failed its schema: 400 `invalid_request`, naming each bad field by its path. */
-export function invalidRequest(error: z.ZodError): ApiError {
+/**
+ * A request body or query that failed its schema: 400 `invalid_request`, naming each bad field by its path, or
+ * `where` (body, query) for an issue of the whole.
+ */
+export function invalidRequest(error: z.ZodError, where: 'body' | 'query' = 'body'): ApiError {
   const issues = error.issues.slice(0, 5).map((issue) => {
     const path = issue.path.map(String).join('.')
-    return `${path || 'body'}: ${issue.message}`
+    return `${path || where}: ${issue.message}`
   })
   const more = error.issues.length > 5 ? `; and ${error.issues.length - 5} more` : ''
   return new ApiError(400, 'invalid_request', issues.join('; ') + more)

@@ -4,6 +4,7 @@ import type { AppEnv } from './env.js'
 import { renderError, renderNotFound } from './errors.js'
 import { crossOriginIsolation } from './middleware/crossOriginIsolation.js'
 import { rateLimit } from './middleware/rateLimit.js'
+import { requestLimits } from './middleware/requestLimits.js'
 import { serveAssets } from './middleware/serveAssets.js'
 import { analyses } from './routes/analyses.js'
 import { datasets } from './routes/datasets.js'
@@ -32,6 +33,7 @@ app.use(
     maxAge: 86_400,
   }),
 )
+app.use('/api/*', requestLimits())
 app.use('/api/*', rateLimit({ bucket: 'requests', limit: (limits) => limits.rateLimitRequests }))
 app.route('/api/v1', api)
 app.get('*', serveAssets())

@@ -3,6 +3,8 @@
  * locally and have none of these; `npx symscope analyze` is where larger work goes. A deployment can override the
  * step and rate limits with the string variables of `Env` (wrangler.toml `[vars]`); `limitsOf` reads them.
  */
+import type { ReadLimits } from '../core/io/limits.js'
+import { MAX_INPUT_COLUMNS } from '../core/io/limits.js'
 import type { Env } from './env.js'
 
 /** Events per request: `POST /datasets/{name}/events` and a generator in `POST /analyses`. */
@@ -22,6 +24,27 @@ export const MAX_ANALYSIS_BODY_BYTES = 3 * 1024 * 1024
 
 /** Request body of every other POST. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024
+
+/**
+ * Bytes an upload may inflate to (a .gz body, the members of a .npz, a Parquet file's pages): inflation stops here.
+ * With MAX_API_CELLS it keeps a refused upload's peak memory far below the 128 MB of a workerd isolate.
+ */
+export const MAX_API_INFLATED_BYTES = 16 * 1024 * 1024
+
+/** Values (rows × columns) of an uploaded table: 16 MiB as float64. */
+export const MAX_API_CELLS = 2 * 1024 * 1024
+
+/** The read limits of every file the API reads (core/io/limits.ts), checked while reading. */
+export const API_READ_LIMITS: ReadLimits = {
+  maxBytes: MAX_API_INFLATED_BYTES,
+  maxRows: MAX_CSV_ROWS,
+  maxColumns: MAX_INPUT_COLUMNS,
+  maxCells: MAX_API_CELLS,
+}
+
+/** Longest request URL the worker answers (path and query); longer is 414 `uri_too_long`. */
+export const MAX_URL_BYTES = 8 * 1024
+
 
 /**
  * The step budget: most optimiser steps trained in one request or one slice of a job. Local dev does not enforce
@@ -45,7 +68,14 @@ export const MAX_SERVER_BATCH_SIZE = 2_048
  */
 export const MAX_API_SCAN_POINTS = 24
 
-/** Requests per client (CF-Connecting-IP) per window, all of /api/v1 together. */
+/**
+ * The request header that names the client for the rate limits: `CF-Connecting-IP`, which Cloudflare's edge sets and
+ * a client cannot. Behind another proxy name the header it sets (CLIENT_IP_HEADER); where nothing trustworthy sets
+ * one (wrangler dev, a bare workerd), `none` counts every request as one client. docs/api.md, "Rate limits".
+ */
+export const CLIENT_IP_HEADER = 'cf-connecting-ip'
+
+/** Requests per client (see CLIENT_IP_HEADER) per window, all of /api/v1 together. */
 export const RATE_LIMIT_REQUESTS = 600
 
 /** `POST /analyses` per client per window (each may train up to the step budget). */
@@ -64,6 +94,8 @@ export interface Limits {
   rateLimitAnalyses: number
   rateLimitWindowSeconds: number
   jobSliceDelayMs: number
+  /** The trusted client-IP header, lower case, or null for none (every request is one client). */
+  clientIpHeader: string | null
 }
 
 /** A positive integer from an environment string, or the default when it is absent or not one. */
@@ -82,5 +114,13 @@ export function limitsOf(env: Partial<Env> | undefined): Limits {
     rateLimitAnalyses: positive(env?.RATE_LIMIT_ANALYSES, RATE_LIMIT_ANALYSES),
     rateLimitWindowSeconds: positive(env?.RATE_LIMIT_WINDOW_SECONDS, RATE_LIMIT_WINDOW_SECONDS),
     jobSliceDelayMs: positive(env?.JOB_SLICE_DELAY_MS, JOB_SLICE_DELAY_MS, true),
+    clientIpHeader: clientIpHeaderOf(env?.CLIENT_IP_HEADER),
   }
+}
+
+/** CLIENT_IP_HEADER from the deployment: a header name, or `none`; absent or blank, the default. */
+function clientIpHeaderOf(text: string | undefined): string | null {
+  const name = text?.trim().toLowerCase()
+  if (!name) return CLIENT_IP_HEADER
+  return name === 'none' ? null : name
 }

@@ -2,6 +2,7 @@ import { isSymscopeError } from '../errors.js'
 import type { Vae } from '../vae/model.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import { symmetryAlignment } from './alignment.js'
+import { symmetryBudgetNote } from './budget.js'
 import { findSymmetries } from './findSymmetries.js'
 import { SYMMETRIES_VERSION, type Symmetries } from './schema.js'
 
@@ -29,6 +30,9 @@ export interface SymmetrySectionInput {
  * stored or served.
  */
 export function symmetrySection(wasm: SymscopeWasm, input: SymmetrySectionInput): Symmetries {
+  // Its cost grows as D³: estimated from the shape first, and past the budget the section says so instead.
+  const overBudget = symmetryBudgetNote(input.n, input.featureNames.length)
+  if (overBudget) return skippedSection(input, overBudget)
   try {
     const section = findSymmetries(wasm, { names: input.featureNames, data: input.features, n: input.n })
     const generators = section.manifoldAlgebra?.generators ?? []
@@ -46,17 +50,22 @@ export function symmetrySection(wasm: SymscopeWasm, input: SymmetrySectionInput)
     return section
   } catch (error) {
     if (!isSymscopeError(error) || error.code !== 'invalid_data') throw error
-    return {
-      version: SYMMETRIES_VERSION,
-      events: input.n,
-      features: [...input.featureNames],
-      coordinates: [],
-      constraints: [],
-      dimension: null,
-      manifoldAlgebra: null,
-      distributionAlgebra: null,
-      alignment: [],
-      notes: [`symmetry search skipped: ${error.message}`],
-    }
+    return skippedSection(input, `symmetry search skipped: ${error.message}`)
+  }
+}
+
+/** A section with no constraints and no algebras, and the note saying why. */
+function skippedSection(input: SymmetrySectionInput, note: string): Symmetries {
+  return {
+    version: SYMMETRIES_VERSION,
+    events: input.n,
+    features: [...input.featureNames],
+    coordinates: [],
+    constraints: [],
+    dimension: null,
+    manifoldAlgebra: null,
+    distributionAlgebra: null,
+    alignment: [],
+    notes: [note],
   }
 }

@@ -5,7 +5,7 @@ import { inputFromSource, prepareAnalysis, type AnalysisInput, type DataSource, 
 import { SymscopeError, type SymscopeWasm } from '../../core/index.js'
 import type { VaeConfig } from '../../core/vae/index.js'
 import { ApiError } from '../errors.js'
-import { MAX_API_EVENTS, MAX_CSV_BYTES, MAX_CSV_ROWS, MAX_UPLOAD_BYTES } from '../limits.js'
+import { API_READ_LIMITS, MAX_API_EVENTS, MAX_CSV_BYTES, MAX_CSV_ROWS, MAX_UPLOAD_BYTES } from '../limits.js'
 import type { AnalysisRequest, UploadFormat } from '../schemas/analysis.js'
 
 /** Name of data sent without one. */
@@ -21,7 +21,7 @@ function sourceOf(submission: AnalysisSubmission): DataSource {
     const { name, n, seed, params } = dataset.generator
     return { kind: 'generator', dataset: name, n, seed, params, maxEvents: MAX_API_EVENTS }
   }
-  const roles = { features: config.features, truth: config.truth, angular: config.angular, maxRows: MAX_CSV_ROWS }
+  const roles = { features: config.features, truth: config.truth, angular: config.angular, maxRows: MAX_CSV_ROWS, limits: API_READ_LIMITS }
   if (upload) {
     if (upload.bytes.byteLength > MAX_UPLOAD_BYTES) {
       throw new ApiError(413, 'too_large', `the upload has ${upload.bytes.byteLength} bytes; the limit is ${MAX_UPLOAD_BYTES}: analyse larger files locally with npx symscope analyze`)

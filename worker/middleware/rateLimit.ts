@@ -1,6 +1,8 @@
 /**
- * Per-client rate limiting: a fixed window counted by one Durable Object per client IP (CF-Connecting-IP; "local"
- * when absent, as in wrangler dev without a proxy). Past the limit: 429 `rate_limited` with `Retry-After`, the
+ * Per-client rate limiting: a fixed window counted by one Durable Object per client IP, read from the trusted header
+ * of `limitsOf(env).clientIpHeader` (CF-Connecting-IP by default, which only Cloudflare's edge sets reliably: behind
+ * wrangler dev or another proxy a client can set it, so name the proxy's header or `none` with CLIENT_IP_HEADER).
+ * "local" when the header is absent or none is trusted. Past the limit: 429 `rate_limited` with `Retry-After`, the
  * seconds until the window ends. The limit comes from limits.ts or the deployment's variables (`limitsOf`).
  *
  * @example
@@ -20,9 +22,18 @@ export interface RateLimitOptions {
 
 export const clientKey = (header: string | undefined): string => header?.trim() || 'local'
 
+/**
+ * The client's IP from the trusted header, or undefined. Of a list (X-Forwarded-For) the last address is the one the
+ * trusted proxy appended; the ones before it are whatever the client sent.
+ */
+export function clientIp(env: Partial<Env> | undefined, header: (name: string) => string | undefined): string | undefined {
+  const name = limitsOf(env).clientIpHeader
+  return name === null ? undefined : header(name)?.split(',').at(-1)
+}
+
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
   return async function rateLimit(c, next) {
-    await countRequests(c.env, c.req.header('cf-connecting-ip'), options)
+    await countRequests(c.env, clientIp(c.env, (name) => c.req.header(name)), options)
     await next()
   }
 }

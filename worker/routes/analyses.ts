@@ -75,7 +75,7 @@ function binaryUpload() {
     await limit(c, async () => {
       await limiter(c, async () => {
         const query = uploadQuerySchema.safeParse(c.req.query())
-        if (!query.success) throw invalidRequest(query.error)
+        if (!query.success) throw invalidRequest(query.error, 'query')
         const { format, name, features, truth, angular, columns, config: configText } = query.data
         let configJson: unknown = {}
         if (configText !== undefined) {
@@ -86,7 +86,7 @@ function binaryUpload() {
           }
         }
         const config = analysisConfigSchema.omit({ features: true, truth: true, angular: true }).safeParse(configJson)
-        if (!config.success) throw invalidRequest(config.error)
+        if (!config.success) throw invalidRequest(config.error, 'query')
         const bytes = new Uint8Array(await c.req.arrayBuffer())
         if (bytes.byteLength === 0) throw new ApiError(400, 'invalid_request', `body: empty; send the ${format} file as the body`)
         response = await answer(c, { dataset: { name }, config: { ...config.data, features, truth, angular }, upload: { format, bytes, columns } })

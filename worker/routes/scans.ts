@@ -11,7 +11,7 @@ import { ApiError } from '../errors.js'
 import { limitsOf, MAX_ANALYSIS_BODY_BYTES, MAX_API_SCAN_POINTS } from '../limits.js'
 import { jsonBodyLimit } from '../middleware/jsonBodyLimit.js'
 import { methodNotAllowed } from '../middleware/methodNotAllowed.js'
-import { countRequests } from '../middleware/rateLimit.js'
+import { clientIp, countRequests } from '../middleware/rateLimit.js'
 import { requireJson } from '../middleware/requireJson.js'
 import { readReport } from '../reports.js'
 import { readScanIndex, storeScanIndex } from '../scans.js'
@@ -74,7 +74,7 @@ export const scans = new Hono<AppEnv>()
     if (largest > limits.maxJobSteps) {
       throw new ApiError(413, 'too_large', `a point of this scan trains ${largest} optimiser steps; the server's largest job is ${limits.maxJobSteps}: use fewer epochs or events, or npx symscope scan`)
     }
-    await countRequests(c.env, c.req.header('cf-connecting-ip'), { bucket: 'analyses', limit: (l) => l.rateLimitAnalyses }, plan.points.length)
+    await countRequests(c.env, clientIp(c.env, (name) => c.req.header(name)), { bucket: 'analyses', limit: (l) => l.rateLimitAnalyses }, plan.points.length)
     const index = scanIndex(plan)
     await storeScanIndex(c.env, index)
     // Each point not yet in the store becomes its own job: the analysis request a client would send for it.

@@ -7,8 +7,15 @@ export const parametersSchema = z
   .record(z.string(), z.union([z.number(), z.boolean(), z.null()]))
   .meta({ description: "The dataset's parameters (GET /api/v1/datasets lists them); omitted ones take their defaults." })
 
-/** The number of events: at least 1; more than MAX_API_EVENTS is a 413 from core's resolveRequest. */
-export const eventCountSchema = z.int().min(1).meta({ maximum: MAX_API_EVENTS, description: `Number of events, 1 … ${MAX_API_EVENTS}.` })
+/**
+ * The number of events: an integer, at least 1; more than MAX_API_EVENTS is a 413 from core's resolveRequest, which
+ * names that limit (zod's int() would answer 1e308 with the safe-integer bound, not the limit that applies).
+ */
+export const eventCountSchema = z
+  .number()
+  .min(1)
+  .refine(Number.isInteger, { message: 'expected an integer' })
+  .meta({ type: 'integer', maximum: MAX_API_EVENTS, description: `Number of events, 1 … ${MAX_API_EVENTS}.` })
 
 export const seedSchema = z.int().min(0).max(MAX_SEED).meta({ description: 'Seed: the same seed and parameters give the same events.' })
 

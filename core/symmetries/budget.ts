@@ -1,0 +1,30 @@
+import { MAX_SYMMETRY_EVENTS } from './tolerances.js'
+
+/**
+ * The symmetry search's work estimated from the shape alone, before it starts: the linear step's block moments cost
+ * rows · D² and its eigenproblems and echelon forms ~20 · D³ element operations (D the features). The constant 20
+ * and the scale (~1e8 operations per second) were measured with findSymmetries on random tables of 60 to 20,000 rows
+ * and 32 to 256 columns (bench/RESULTS.md, "Symmetry work"); the polynomial steps after it are bounded by
+ * MAX_SPAN_DIMENSION and MAX_CONSTRAINT_MONOMIALS and add at most a constant.
+ */
+export function symmetryWork(n: number, features: number): number {
+  const rows = Math.min(n, MAX_SYMMETRY_EVENTS)
+  return rows * features * features + 20 * features ** 3
+}
+
+/**
+ * Most symmetry work one analysis runs (~2 s on the development machine): the same for the CLI, the web app and the
+ * API, so the same data and settings give the same report everywhere. Wider data (about 200 features and more)
+ * get a section that says the search was skipped and why, instead of a request that stalls the server.
+ */
+export const MAX_SYMMETRY_WORK = 2e8
+
+/** The note of a section skipped for its cost, or null when the search fits MAX_SYMMETRY_WORK. */
+export function symmetryBudgetNote(n: number, features: number): string | null {
+  const work = symmetryWork(n, features)
+  if (work <= MAX_SYMMETRY_WORK) return null
+  return (
+    `symmetry search skipped: ${features} features would cost ~${work.toPrecision(2)} operations (rows · D² + 20 · D³), ` +
+    `past the limit of ${MAX_SYMMETRY_WORK.toPrecision(2)} (about 2 s); choose fewer features (--features) to search them`
+  )
+}

@@ -19,6 +19,7 @@ const benches: Record<string, () => Promise<{ run: Bench }>> = {
   browser: () => import('./browser.js'),
   browserScan: () => import('./browserScan.js'),
   webSizes: () => import('./webSizes.js'),
+  hostile: () => import('./hostile.js'),
 }
 
 async function main(): Promise<void> {

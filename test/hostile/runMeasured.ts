@@ -1,7 +1,21 @@
 import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
-const PRELOAD = fileURLToPath(new URL('./peakRss.cjs', import.meta.url))
+/**
+ * Preloaded into the child (node --require): prints its peak resident set size when it exits, so a run is held to
+ * a memory bound without /usr/bin/time. process.resourceUsage().maxRSS is in kilobytes (getrusage). Written to a
+ * temporary file once, so the compiled copy (dist/test) needs no file beside it.
+ */
+const PRELOAD_SOURCE = "process.on('exit', () => process.stderr.write('\\npeak-rss-kb ' + process.resourceUsage().maxRSS + '\\n'))\n"
+let preload: string | undefined
+function preloadPath(): string {
+  if (preload) return preload
+  preload = join(mkdtempSync(join(tmpdir(), 'symscope-peak-')), 'peakRss.cjs')
+  writeFileSync(preload, PRELOAD_SOURCE)
+  return preload
+}
 
 /** What a measured CLI run gave: exit status, stderr (without the measurement line), peak RSS in MiB, seconds. */
 export interface MeasuredRun {
@@ -19,7 +33,7 @@ export interface MeasuredRun {
 export function runMeasured(cli: string, args: string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<MeasuredRun> {
   const started = performance.now()
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--require', PRELOAD, cli, ...args], { cwd: options.cwd, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, ['--require', preloadPath(), cli, ...args], { cwd: options.cwd, stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (part: Buffer) => (stderr += part.toString()))
     let timedOut = false

@@ -53,6 +53,8 @@ async function stop(child: ChildProcess, crash = false): Promise<void> {
 export interface WranglerDev {
   /** http://127.0.0.1:<port> */
   origin: string
+  /** Process id of wrangler, which leads the process group its workerd runs in (for measuring workerd's memory). */
+  pid: number
   /** What wrangler printed so far (for error messages). */
   log(): string
   stop(): Promise<void>
@@ -123,6 +125,7 @@ export async function startWranglerDev(
   }
   return {
     origin,
+    pid: child.pid!,
     log: () => log,
     stop: async () => {
       await stop(child)

@@ -27,20 +27,45 @@ export function bodyLimitOf(method: string, path: string, contentType: string): 
 export const tooLarge = (maxBytes: number) => new ApiError(413, 'too_large', `the request body exceeds ${maxBytes} bytes, the limit of this endpoint`)
 
 /**
+ * Most bytes of a refused chunked body read and dropped (never kept) before the answer: a chunked body answered
+ * before it was read whole leaves wrangler dev's connection to workerd broken ("Your worker restarted mid-request",
+ * then a stalled server), so the rest is read and discarded, up to this many bytes, then cancelled.
+ */
+export const MAX_DRAIN_BYTES = 64 * 1024 * 1024
+
+/** Reads and drops the rest of a refused body, up to MAX_DRAIN_BYTES in all, then cancels the stream. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, read: number): Promise<void> {
+  try {
+    while (read <= MAX_DRAIN_BYTES) {
+      const { done, value } = await reader.read()
+      if (done) return
+      read += value.byteLength
+    }
+    await reader.cancel()
+  } catch {
+    // The client went away: nothing left to drain.
+  }
+}
+
+/**
  * The body of `request`, read up to `maxBytes`: a declared or counted length past it is a 413, the stream cancelled.
  */
 export async function readBounded(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = request.headers.get('content-length')
-  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes)
   if (!request.body) return new Uint8Array(0)
   const reader = request.body.getReader()
+  if (declared !== null && Number(declared) > maxBytes) {
+    // Refused by its declared length, before a byte is kept (what is drained is dropped).
+    await drain(reader, 0)
+    throw tooLarge(maxBytes)
+  }
   let buffer = new Uint8Array(Math.min(maxBytes, Math.max(0, Number(declared) || 16 * 1024)))
   let size = 0
   for (;;) {
     const { done, value } = await reader.read()
     if (done) break
     if (size + value.byteLength > maxBytes) {
-      await reader.cancel().catch(() => {})
+      await drain(reader, size + value.byteLength)
       throw tooLarge(maxBytes)
     }
     if (size + value.byteLength > buffer.length) {

@@ -7,6 +7,8 @@ export interface ReadCsvOptions extends ColumnRoles {
   maxRows?: number
   /** Most values (data rows × header columns) accepted: the buffers never grow past it. */
   maxCells?: number
+  /** Most columns of the header (default and at most MAX_CSV_COLUMNS). */
+  maxColumns?: number
   /** Read only the first `takeRows` data rows (a sample of a large file); the rest is not parsed. */
   takeRows?: number
 }
@@ -102,7 +104,8 @@ export function readCsv(text: string, options: ReadCsvOptions = {}): CsvTable {
   if (next.done) throw fail('the CSV is empty: expected a header row and at least one data row')
   const [headerText, headerLine] = next.value
   const header = splitLine(headerText.replace(/^\uFEFF/, ''), headerLine).map((name) => name.trim())
-  if (header.length > MAX_CSV_COLUMNS) throw tooLarge(`the header has ${header.length} columns; the limit is ${MAX_CSV_COLUMNS}`, MAX_CSV_COLUMNS)
+  const maxColumns = Math.min(options.maxColumns ?? MAX_CSV_COLUMNS, MAX_CSV_COLUMNS)
+  if (header.length > maxColumns) throw tooLarge(`the header has ${header.length} columns; the limit is ${maxColumns}`, maxColumns)
   header.forEach((name, i) => {
     if (name === '') throw fail(`line ${headerLine}, column ${i + 1}: empty column name in the header`)
     if (header.indexOf(name) !== i) throw fail(`line ${headerLine}: column name '${name}' appears twice in the header`)

@@ -115,7 +115,7 @@ export async function readColumnTable(data: Uint8Array | string, file: string, o
   let table: ColumnTable
   switch (format) {
     case 'csv':
-      table = readCsv(text(), { ...roles, maxRows: limits.maxRows, maxCells: limits.maxCells, takeRows: options.takeRows })
+      table = readCsv(text(), { ...roles, maxRows: limits.maxRows, maxColumns: limits.maxColumns, maxCells: limits.maxCells, takeRows: options.takeRows })
       break
     case 'npy':
       table = tableFromColumns(npyColumns(readNpy(bytes, file, limits), file, options.columns), roles)

@@ -4,6 +4,7 @@ import type { Report } from '../../core/report/schema.js'
 import { reportMarkdown } from '../../core/report/markdown.js'
 import { reportFigures } from '../plots/reportFigures.js'
 import { CliError, EXIT } from './exitCodes.js'
+import { fileErrorText } from './fileErrors.js'
 
 /** Writes DIR/report.json, DIR/report.md and the SVG figures; returns the paths written. */
 export function writeReport(dir: string, report: Report): string[] {
@@ -21,6 +22,6 @@ export function writeReport(dir: string, report: Report): string[] {
     for (const figure of figures) write(figure.name, figure.svg)
     return written
   } catch (error) {
-    throw new CliError(`cannot write the report to '${dir}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.io)
+    throw new CliError(`cannot write the report to '${dir}': ${fileErrorText(error)}`, EXIT.io)
   }
 }

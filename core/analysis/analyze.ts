@@ -66,7 +66,7 @@ export interface PreparedAnalysis {
 export async function prepareAnalysis(wasm: SymscopeWasm, input: AnalysisInput, options: AnalyzeOptions = {}): Promise<PreparedAnalysis> {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD
   if (!(typeof threshold === 'number' && threshold > 0 && threshold < 1)) {
-    throw new SymscopeError('invalid_parameter', `threshold must be a number > 0 and < 1; got ${JSON.stringify(threshold)}`, {
+    throw new SymscopeError('invalid_parameter', `threshold must be a number above 0 and below 1; got ${JSON.stringify(threshold)}`, {
       parameter: 'threshold',
     })
   }

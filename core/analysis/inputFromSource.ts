@@ -5,7 +5,9 @@ import { datasetName } from '../io/formats.js'
 import { readColumnTable, type ReadOptions } from '../io/readColumnTable.js'
 import { CMS_DILEPTON_COLUMNS, cmsDileptonInput, type Lepton } from '../transforms/cmsDilepton.js'
 import type { SymscopeWasm } from '../wasm/module.js'
+import { numberInWords } from '../rangeText.js'
 import { inputFromCsv, inputFromEvents, type AnalysisInput } from './input.js'
+import { MAX_ANALYSIS_EVENTS } from './limits.js'
 
 /** Transforms `from` names: the CMS dilepton files (`cms-dimuon` and `cms-dielectron` fix the lepton). */
 export const FROM_FORMATS = ['cms-dilepton', 'cms-dimuon', 'cms-dielectron'] as const
@@ -47,6 +49,10 @@ function leptonOf(source: Extract<DataSource, { kind: 'file' }>): Lepton {
 export async function inputFromSource(wasm: SymscopeWasm, source: DataSource): Promise<AnalysisInput> {
   if (source.kind === 'generator') {
     const { dataset, n, seed, params, maxEvents } = source
+    // The analysis limit is said before any generation: the generator's own (larger) limit would be the wrong one.
+    if (typeof n === 'number' && n > MAX_ANALYSIS_EVENTS && (maxEvents === undefined || maxEvents > MAX_ANALYSIS_EVENTS)) {
+      throw new SymscopeError('too_large', `n = ${numberInWords(n)} exceeds the analysis limit of ${numberInWords(MAX_ANALYSIS_EVENTS)} events`, { parameter: 'n', limit: MAX_ANALYSIS_EVENTS })
+    }
     return inputFromEvents(generateEvents(wasm, { dataset, n, seed, params: (params ?? {}) as ParameterValues, maxEvents }))
   }
   const name = datasetName(source.name)

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 import { analyze, inputFromEvents, type AnalysisInput } from '../../../core/analysis/index.js'
 import { generateEvents } from '../../../core/index.js'
 import type { Report } from '../../../core/report/schema.js'
@@ -15,6 +14,8 @@ import { parseInteger } from '../parseValues.js'
 import { trainingProgress } from '../trainingProgress.js'
 import { reproduceHelp } from '../usage.js'
 import { writeReport } from '../writeReport.js'
+import { parseCommandLine } from '../parseCommandLine.js'
+import { fileErrorText } from '../fileErrors.js'
 
 /** The CMS file shipped with the package (data/cms/, CC BY 4.0): dist/client/cli/commands → the package root. */
 const DEFAULT_CMS = fileURLToPath(new URL('../../../../data/cms/Zmumu_Run2011A.csv', import.meta.url))
@@ -65,20 +66,16 @@ export function summaryMarkdown(rows: Row[], quick: boolean): string {
 }
 
 export async function reproduceCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', default: 'symscope-reproduce' },
-      quick: { type: 'boolean', default: false },
-      only: { type: 'string' },
-      cms: { type: 'string', default: DEFAULT_CMS },
-      seed: { type: 'string', default: '1' },
-      backend: { type: 'string', default: 'fused' },
-      threads: { type: 'string', default: '1' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCommandLine('reproduce', argv, {
+    out: { type: 'string', default: 'symscope-reproduce' },
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    cms: { type: 'string', default: DEFAULT_CMS },
+    seed: { type: 'string', default: '1' },
+    backend: { type: 'string', default: 'fused' },
+    threads: { type: 'string', default: '1' },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   })
   if (values.help) return void process.stdout.write(reproduceHelp())
   if (positionals.length) throw new CliError(`reproduce takes no arguments; got ${positionals.join(' ')}`)
@@ -120,6 +117,6 @@ export async function reproduceCommand(argv: string[]): Promise<void> {
     writeFileSync(join(values.out, 'summary.json'), `${JSON.stringify(json, null, 2)}\n`)
     process.stdout.write(`${summary}\nwrote ${values.out}/summary.md and one folder per experiment\n`)
   } catch (error) {
-    throw new CliError(`cannot write to '${values.out}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.io)
+    throw new CliError(`cannot write to '${values.out}': ${fileErrorText(error)}`, EXIT.io)
   }
 }

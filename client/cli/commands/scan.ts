@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { formatReportNumber } from '../../../core/report/markdown.js'
 import { scanMarkdown } from '../../../core/report/scanMarkdown.js'
 import { reportSchema, type Report } from '../../../core/report/schema.js'
@@ -18,6 +17,8 @@ import { MAX_JOBS, runPool } from '../scanPool.js'
 import { parseTrainer } from '../trainer.js'
 import { scanHelp } from '../usage.js'
 import { writeReport } from '../writeReport.js'
+import { parseCommandLine } from '../parseCommandLine.js'
+import { fileErrorText } from '../fileErrors.js'
 
 /** A cached point's report, or null when the cache has none (or one that does not parse, which is then retrained). */
 function cachedReport(dir: string, id: string): Report | null {
@@ -32,22 +33,18 @@ function cachedReport(dir: string, id: string): Report | null {
 }
 
 export async function scanCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      ...GENERATOR_OPTIONS,
-      ...DATA_OPTIONS,
-      ...MODEL_OPTIONS,
-      beta: { type: 'string' },
-      seeds: { type: 'string', default: '1' },
-      latent: { type: 'string' },
-      jobs: { type: 'string' },
-      cache: { type: 'string' },
-      out: { type: 'string', default: 'symscope-scan' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCommandLine('scan', argv, {
+    ...GENERATOR_OPTIONS,
+    ...DATA_OPTIONS,
+    ...MODEL_OPTIONS,
+    beta: { type: 'string' },
+    seeds: { type: 'string', default: '1' },
+    latent: { type: 'string' },
+    jobs: { type: 'string' },
+    cache: { type: 'string' },
+    out: { type: 'string', default: 'symscope-scan' },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   })
   if (values.help) return void process.stdout.write(scanHelp())
   const source = onePositional('scan', positionals, 'one file or dataset', 'scan needs a CSV file or a dataset name, e.g. symscope scan circle --beta 0.01:3:12 (symscope help scan)')
@@ -115,7 +112,7 @@ export async function scanCommand(argv: string[]): Promise<void> {
     writeFileSync(join(values.out, 'scan.md'), scanMarkdown(scan, { figures }))
     for (const f of figures) writeFileSync(join(values.out, f.name), f.svg)
   } catch (error) {
-    throw new CliError(`cannot write the scan to '${values.out}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.io)
+    throw new CliError(`cannot write the scan to '${values.out}': ${fileErrorText(error)}`, EXIT.io)
   }
   const s = scan.series[0]
   const collapse = s.collapse.map((c) => `rank ${c.rank} ${c.beta === null ? '—' : `β ${formatReportNumber(c.beta)}`}`).join(', ')

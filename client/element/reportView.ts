@@ -2,6 +2,7 @@
 // symmetries,
 // profiles and loss. The web app and <symscope-report> both draw reports with this, from the same figure code as the
 // CLI's SVG files (client/plots: reportFigures).
+import { hasNegativeDetermination, NEGATIVE_DETERMINATION_NOTE } from '../../core/report/determination.js'
 import type { Report } from '../../core/report/schema.js'
 import { constraintText, distributionText, manifoldText, scaleText } from '../../core/symmetries/wording.js'
 import { formatNumber } from '../plots/axis.js'
@@ -98,7 +99,8 @@ function correlations(report: Report): HTMLElement {
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'latent'), h('th', { scope: 'col' }, 'R'), ...truth.map((name) => h('th', { scope: 'col' }, name)))),
     h('tbody', {}, ...rows, together),
   )
-  return h('div', { class: CLASSES.tableWrap, 'data-testid': TEST_IDS.correlations }, table)
+  const note = hasNegativeDetermination(report.relevantSetCorrelations) ? h('p', { class: CLASSES.note }, NEGATIVE_DETERMINATION_NOTE) : null
+  return h('div', { class: CLASSES.tableWrap, 'data-testid': TEST_IDS.correlations }, table, note)
 }
 
 /**

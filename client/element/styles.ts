@@ -6,6 +6,7 @@ import { CLASSES } from './constants.js'
  */
 export const REPORT_CSS = `
 .${CLASSES.report} { display: grid; gap: 1rem; font: 15px/1.45 system-ui, sans-serif; color: #111827; }
+.${CLASSES.note} { margin: .4rem 0 0; font-size: .85rem; color: #444; }
 .${CLASSES.verdict} { margin: 0; padding: .75rem 1rem; border-left: 4px solid #0072B2; background: #f0f6fb; font-weight: 600; }
 .${CLASSES.summary} { margin: 0; color: #374151; font-size: .9em; }
 .${CLASSES.figure} { margin: 0; }

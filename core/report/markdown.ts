@@ -1,5 +1,6 @@
 import { symmetriesMarkdown } from '../symmetries/markdown.js'
 import type { Report } from './schema.js'
+import { hasNegativeDetermination, NEGATIVE_DETERMINATION_NOTE } from './determination.js'
 
 export interface ReportMarkdownOptions {
   /** Figure files written beside report.md (`relevance.svg`, `loss.svg`, …): each is linked in its section. */
@@ -164,6 +165,7 @@ export function reportMarkdown(report: Report, options: ReportMarkdownOptions = 
           ...report.relevantSetCorrelations.map((c) => [`relevant set (${relevant.join(', ') || 'none'})`, text(c.truth), '—', num(c.distance), num(c.determination)]),
         ],
       ),
+      ...(hasNegativeDetermination(report.relevantSetCorrelations) ? [NEGATIVE_DETERMINATION_NOTE] : []),
     )
   }
 

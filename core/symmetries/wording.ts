@@ -26,6 +26,17 @@ export function distributionText(a: NonNullable<Symmetries['distributionAlgebra'
 }
 
 /**
+ * A dimension measured at one scale, off any plateau, as the count it allows: "about 4" within 0.1 of an integer, else
+ * "between 4 and 5 (4.8 measured at this scale)": a non-integer dimension is a crossover between two counts, not a
+ * count (issue 19).
+ */
+export function dimensionRangeText(dimension: number): string {
+  const nearest = Math.round(dimension)
+  if (Math.abs(dimension - nearest) <= 0.1) return `about ${nearest}`
+  return `between ${Math.floor(dimension)} and ${Math.ceil(dimension)} (${num(dimension)} measured at this scale)`
+}
+
+/**
  * The free coordinates with their scale (issue 9, item 7), one clause per plateau from large scales to small, and the
  * approximate constraints that explain the step (each adds a free coordinate below its spread, the RMS distance of the
  * events from its surface): "1 free coordinate at scales above ~0.051; 2 below ~0.018: the approximate constraint
@@ -50,12 +61,12 @@ export function scaleText(s: Symmetries): string | null {
   const widest = approximate[0]?.distance ?? 0
   if (below) parts.push(`${below.dimension} below ~${num(below.to)}${explained}`)
   else if (approximate.length && smallest && smallest.scale > widest) {
-    if (Math.abs(smallest.dimension - top.dimension) > 0.25) parts.push(`${num(smallest.dimension)} at ~${num(smallest.scale)}`)
+    if (Math.abs(smallest.dimension - top.dimension) > 0.25) parts.push(`${dimensionRangeText(smallest.dimension)} at ~${num(smallest.scale)}`)
     parts.push(
       `${top.dimension + approximate.length} below ~${num(widest)}${explained}, from ${approximate.length === 1 ? 'its spread' : 'their spreads'} on the events ` +
         `(the dimension curve starts at ~${num(smallest.scale)}: too few events to resolve smaller scales)`,
     )
-  } else if (smallest && Math.abs(smallest.dimension - top.dimension) > 0.25) parts.push(`${num(smallest.dimension)} at ~${num(smallest.scale)}${explained}`)
+  } else if (smallest && Math.abs(smallest.dimension - top.dimension) > 0.25) parts.push(`${dimensionRangeText(smallest.dimension)} at ~${num(smallest.scale)}${explained}`)
   else if (explained) parts.push(`the events lie within the spread of${explained.slice(1)}`)
   if (record.status !== 'determined') parts.push(record.reason ?? record.status)
   return parts.join('; ')

@@ -46,3 +46,12 @@ describe('scaleText', () => {
     expect(constraintText(s.constraints[0])).toBe(`x1² + x2² ≈ 1 (approximate, spread 0.03)`)
   })
 })
+
+describe('dimensionRangeText', () => {
+  it('states a dimension off any plateau as the counts it lies between, never as a fractional count', async () => {
+    const { dimensionRangeText } = await import('../../../core/symmetries/wording.js')
+    expect(dimensionRangeText(4.8)).toBe('between 4 and 5 (4.8 measured at this scale)')
+    expect(dimensionRangeText(3.05)).toBe('about 3')
+    expect(dimensionRangeText(1.5)).toBe('between 1 and 2 (1.5 measured at this scale)')
+  })
+})

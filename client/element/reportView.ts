@@ -38,6 +38,10 @@ function summary(report: Report): HTMLElement {
     `trained ${epochs} epoch${epochs === 1 ? '' : 's'} in ${training.seconds.toFixed(1)} s on ${training.backend}`,
   ]
   if (dataset.constantFeatures.length) parts.push(`constant features (exact constraints): ${dataset.constantFeatures.map((c) => `${c.name} = ${shown(c.value)}`).join(', ')}`)
+  // What core's input preparation decided about the columns (core/analysis/identifierColumns.ts, knownTables.ts).
+  const { leftOutIdentifiers, knownTable } = dataset.parameters
+  if (typeof leftOutIdentifiers === 'string') parts.push(`left out as event identifiers, not measurements: ${leftOutIdentifiers}`)
+  if (typeof knownTable === 'string') parts.push(`this is ${knownTable}`)
   return h('p', { class: CLASSES.summary, 'data-testid': TEST_IDS.summary }, parts.join(' · '))
 }
 

@@ -7,6 +7,8 @@ import { CMS_DILEPTON_COLUMNS, cmsDileptonInput, type Lepton } from '../transfor
 import type { SymscopeWasm } from '../wasm/module.js'
 import { numberInWords } from '../rangeText.js'
 import { inputFromCsv, inputFromEvents, type AnalysisInput } from './input.js'
+import { identifierColumns, identifierNote, withoutFeatures } from './identifierColumns.js'
+import { leptonOfName, recogniseTable } from './knownTables.js'
 import { MAX_ANALYSIS_EVENTS } from './limits.js'
 
 /** Transforms `from` names: the CMS dilepton files (`cms-dimuon` and `cms-dielectron` fix the lepton). */
@@ -33,8 +35,8 @@ function leptonOf(source: Extract<DataSource, { kind: 'file' }>): Lepton {
   if (source.from === 'cms-dimuon') return 'mu'
   if (source.from === 'cms-dielectron') return 'e'
   if (source.lepton) return source.lepton
-  if (/(^|[^a-z])(zee|ee|dielectron|electrons?)([^a-z]|$)/i.test(source.name)) return 'e'
-  if (/(^|[^a-z])(zmumu|mumu|dimuon|muons?)([^a-z]|$)/i.test(source.name)) return 'mu'
+  const named = leptonOfName(source.name)
+  if (named) return named
   throw new SymscopeError('invalid_parameter', `--from cms-dilepton: say which leptons '${source.name}' holds with --lepton e or --lepton mu`, { parameter: 'lepton' })
 }
 
@@ -63,7 +65,17 @@ export async function inputFromSource(wasm: SymscopeWasm, source: DataSource): P
     const { table } = await readColumnTable(source.data, source.name, { ...source, features: CMS_DILEPTON_COLUMNS, truth: [] })
     return cmsDileptonInput(wasm, table, name, leptonOf(source))
   }
-  const { table, notes } = await readColumnTable(source.data, source.name, source)
+  const read = await readColumnTable(source.data, source.name, source)
+  const notes: AnalysisInput['parameters'] = { ...read.notes }
+  let table = read.table
+  // Event and run numbers are not measurements: left out unless the features are named, and said so in the report.
+  const identifiers = source.features ? [] : identifierColumns(table)
+  if (identifiers.length && identifiers.length < table.featureNames.length) {
+    table = withoutFeatures(table, identifiers.map((c) => c.name))
+    notes.leftOutIdentifiers = identifierNote(identifiers)
+  }
+  const known = recogniseTable(read.table.featureNames, source.name)
+  if (known) notes.knownTable = known.advice
   for (const angle of source.angular ?? []) {
     if (!table.truthNames.includes(angle)) {
       throw new SymscopeError('invalid_parameter', `angular column '${angle}' is not a truth column (truth: ${table.truthNames.join(', ') || 'none'})`, { parameter: 'angular' })

@@ -68,7 +68,8 @@ export function reportMarkdown(report: Report, options: ReportMarkdownOptions = 
   const { dataset, config, training, intrinsicDimension: id } = report
   const out: string[] = [`# symscope report: ${text(dataset.name)}`, `**${text(report.verdict)}**`]
 
-  const parameters = Object.entries(dataset.parameters)
+  const { leftOutIdentifiers, knownTable, ...given } = dataset.parameters
+  const parameters = Object.entries(given)
   out.push(
     '## Dataset',
     [
@@ -76,6 +77,8 @@ export function reportMarkdown(report: Report, options: ReportMarkdownOptions = 
       `- Events: ${count(dataset.n)}`,
       `- Parameters: ${parameters.length ? parameters.map(([k, v]) => `${text(k)} = ${plainValue(v)}`).join(', ') : 'none'}`,
       `- Features (${dataset.features.length}): ${dataset.features.map(text).join(', ')}`,
+      ...(typeof leftOutIdentifiers === 'string' ? [`- Left out as event identifiers, not measurements (name them as features to keep them): ${text(leftOutIdentifiers)}`] : []),
+      ...(typeof knownTable === 'string' ? [`- Known table: ${text(knownTable)}`] : []),
       `- Truth observables: ${dataset.truth.length ? dataset.truth.map(text).join(', ') : 'none'}`,
       `- Exact constraints (constant features, dropped before training): ${
         dataset.constantFeatures.length ? dataset.constantFeatures.map((c) => `${text(c.name)} = ${Number(c.value.toPrecision(6))}`).join(', ') : 'none'

@@ -71,6 +71,9 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
     params: parseSets(values.set),
     ...dataSettings(values),
   })
+  const { leftOutIdentifiers, knownTable } = input.parameters
+  if (!values.quiet && typeof leftOutIdentifiers === 'string') process.stderr.write(`symscope: left out as event identifiers, not measurements: ${leftOutIdentifiers} (--features keeps them)\n`)
+  if (!values.quiet && typeof knownTable === 'string') process.stderr.write(`symscope: this is ${knownTable}\n`)
   await startTrainer(trainer)
   const threads = await startThreads(values.threads, trainer)
   const progress = trainingProgress(`training on ${input.name}`, config.epochs ?? 0, values.quiet)

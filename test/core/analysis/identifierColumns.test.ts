@@ -17,7 +17,7 @@ type Column = { name: string; values: number[]; identifier: boolean }
 function randomColumns(random: () => number, n: number): Column[] {
   const normal = normalSampler(random)
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]
-  const shuffled = (values: number[]) => {
+  const shuffled = <T,>(values: T[]): T[] => {
     for (let i = values.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1))
       ;[values[i], values[j]] = [values[j], values[i]]

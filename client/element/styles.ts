@@ -10,7 +10,7 @@ export const REPORT_CSS = `
 .${CLASSES.verdict} { margin: 0; padding: .75rem 1rem; border-left: 4px solid #0072B2; background: #f0f6fb; font-weight: 600; }
 .${CLASSES.summary} { margin: 0; color: #374151; font-size: .9em; }
 .${CLASSES.figure} { margin: 0; }
-.${CLASSES.figure} svg { display: block; width: 100%; height: auto; max-width: 720px; }
+.${CLASSES.figure} svg { display: block; width: 100%; height: auto; }
 .${CLASSES.caption} { color: #4b5563; font-size: .85em; margin: .25rem 0 0; max-width: 720px; }
 .${CLASSES.figures} { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 420px), 1fr)); }
 .${CLASSES.dimension} p { margin: 0 0 .5rem; }

@@ -19,9 +19,19 @@ export function manifoldText(m: NonNullable<Symmetries['manifoldAlgebra']>): str
   return `${m.name}, dimension ${m.dimension}${m.approximate ? ' (approximate symmetries: tangent within the spread of the approximate constraints)' : ''}`
 }
 
+/**
+ * A p-value as a physicist reads it: three significant digits down to 0.001, scientific notation below ("3.2e-12"),
+ * and "< 1e-308" for a tail that underflowed double precision (the test rejects with nothing to spare).
+ */
+export function pValueText(p: number): string {
+  if (p === 0) return '< 1e-308'
+  if (p < 1e-3) return p.toExponential(1)
+  return Number(p.toPrecision(3)).toString()
+}
+
 /** "so(2), dimension 1; tests at level 0.01: rotation in (x1, x2) p = 0.41 (not rejected), …". */
 export function distributionText(a: NonNullable<Symmetries['distributionAlgebra']>): string {
-  const tests = a.tests.map((t) => `${t.description} p = ${num(t.pValue)}${t.adjustedPValue !== t.pValue ? ` (Holm ${num(t.adjustedPValue)})` : ''} ${t.invariant ? 'not rejected' : 'rejected'}`)
+  const tests = a.tests.map((t) => `${t.description} p = ${pValueText(t.pValue)}${t.adjustedPValue !== t.pValue ? ` (Holm ${pValueText(t.adjustedPValue)})` : ''} ${t.invariant ? 'not rejected' : 'rejected'}`)
   return `${a.name}, dimension ${a.dimension} (not rejected at family-wise level ${a.level}); ${tests.join('; ')}`
 }
 

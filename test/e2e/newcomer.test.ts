@@ -90,12 +90,15 @@ describe.skipIf(!hasChromium)('the web app as a newcomer meets it', () => {
     await offer.waitFor({ state: 'visible' })
     expect(await offer.textContent()).toMatch(/Read as CMS dimuon events/)
     expect(await page.locator('#csv-known-read').isChecked()).toBe(true)
-    await page.getByLabel('Epochs', { exact: true }).fill('4')
+    await page.getByLabel('Epochs', { exact: true }).fill('15')
     await page.getByRole('button', { name: 'Analyse' }).click()
     await page.waitForSelector('[data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
     expect(await page.textContent('[data-testid=report-summary]')).toMatch(/^Zmumu_Run2011A: 10,\d{3} events, 8 features/)
     expect(await page.locator('[data-testid=correlation-table] th', { hasText: 'truth_cosThetaCS' }).count()).toBe(1)
     expect(await chartProblems(page)).toEqual([])
+    // The invariance tests as a table: p in scientific notation below 0.001, never a bare 0.
+    const pCells = await page.locator('[data-testid=invariance-table] td.ss-number').allTextContents()
+    for (const p of pCells) expect(p).toMatch(/^(\d\.\d+|\d\.\de-\d+|\d+|< 1e-308)$/)
     await page.evaluate(() => document.querySelector('#results')!.scrollIntoView())
     await page.screenshot({ path: join(SCREENSHOTS, 'app-cms.png') })
 

@@ -55,3 +55,13 @@ describe('dimensionRangeText', () => {
     expect(dimensionRangeText(1.5)).toBe('between 1 and 2 (1.5 measured at this scale)')
   })
 })
+
+describe('pValueText', () => {
+  it('writes small p-values in scientific notation and an underflowed tail as a bound, never "p = 0"', async () => {
+    const { pValueText } = await import('../../../core/symmetries/wording.js')
+    expect(pValueText(0.412)).toBe('0.412')
+    expect(pValueText(0.0012)).toBe('0.0012')
+    expect(pValueText(3.21e-12)).toBe('3.2e-12')
+    expect(pValueText(0)).toBe('< 1e-308')
+  })
+})

@@ -72,7 +72,7 @@ export function titleText(text: string, width: number): string {
     shown = `${text.slice(0, Math.max(1, Math.floor(room / (size * TITLE_EM)) - 1)).trimEnd()}…`
   }
   return (
-    `<text data-mark="title" x="${px(width / 2)}" y="22" text-anchor="middle" font-size="${Number(size.toFixed(1))}" font-weight="600">` +
+    `<text data-mark="title" x="${px(width / 2)}" y="22" text-anchor="middle" font-size="${Math.floor(size * 10) / 10}" font-weight="600">` +
     `${shown === text ? '' : `<title>${escapeXml(text)}</title>`}${escapeXml(shown)}</text>`
   )
 }

@@ -92,3 +92,19 @@ describe('relevance chart labels', () => {
     for (const label of labels) for (const mark of marks) expect(overlap(label, mark)).toBe(false)
   })
 })
+
+describe('chart titles', () => {
+  it('fit their chart, shrinking, then shortening with the full title kept as a tooltip', async () => {
+    const { titleText, titleWidth } = await import('../../../client/plots/frame.js')
+    const random = mulberry32(5)
+    for (let trial = 0; trial < 200; trial++) {
+      const width = 240 + Math.floor(random() * 800)
+      const title = `Intrinsic dimension against scale: ${'Zmumu_Run2011A.csv (CMS 2011, first 2,000 events) '.slice(0, Math.floor(random() * 52))}`.trim()
+      const svg = titleText(title, width)
+      expect(titleWidth(svg), `${width} px: ${title}`).toBeLessThanOrEqual(width - 16)
+      expect(Number(/font-size="([^"]+)"/.exec(svg)![1])).toBeGreaterThanOrEqual(11)
+      if (svg.includes('…')) expect(svg).toContain(`<title>${title.replaceAll('&', '&amp;')}</title>`)
+      else expect(svg).toContain(`>${title.replaceAll('&', '&amp;')}</text>`)
+    }
+  })
+})

@@ -158,6 +158,8 @@ describe.skipIf(!hasChromium)('the web app as a newcomer meets it', () => {
       const top = document.querySelector('#results')!.getBoundingClientRect().top
       return top >= -1 && top < innerHeight / 2
     })
+    // The footer names the trainer that runs by default: symscope's own WebAssembly, not TensorFlow.js.
+    expect(await shared.textContent('footer')).toMatch(/with its own WebAssembly trainer \(TensorFlow\.js and WebGPU on request\)/)
     await shared.close()
     const docs = await open('/api/v1/docs')
     const icon = await docs.evaluate(async () => (await fetch(document.querySelector<HTMLLinkElement>('link[rel=icon]')!.href)).status)

@@ -64,6 +64,7 @@ ${fields.length ? `<table><tr><th>field</th><th>type</th><th>default</th><th>mea
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>symscope API</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 pre{background:#f4f4f4;padding:.75rem;overflow-x:auto}code{font-size:.9em}

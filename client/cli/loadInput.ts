@@ -3,6 +3,7 @@ import { basename } from 'node:path'
 import { FROM_FORMATS, inputFromSource, type AnalysisInput, type FromFormat } from '../../core/analysis/index.js'
 import { datasets, INPUT_FORMATS, MAX_INPUT_BYTES, type InputFormat, type SymscopeWasm } from '../../core/index.js'
 import { CliError, EXIT } from './exitCodes.js'
+import { fileErrorText } from './fileErrors.js'
 
 export interface InputOptions {
   n: number
@@ -59,7 +60,7 @@ export async function loadInput(wasm: SymscopeWasm, source: string, options: Inp
     try {
       data = readFileSync(source)
     } catch (error) {
-      throw new CliError(`cannot read '${source}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.io)
+      throw new CliError(`cannot read '${source}': ${fileErrorText(error)}`, EXIT.io)
     }
     const { features, truth, angular, columns, dataset, particles, mass } = options
     return inputFromSource(wasm, { kind: 'file', name: basename(source), data, format, from, lepton, weights, features, truth, angular, columns, dataset, particles, mass })

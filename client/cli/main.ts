@@ -32,17 +32,32 @@ async function main(argv: string[]): Promise<void> {
   await commands[command].run(rest)
 }
 
+/** Core's setting names where the CLI's options differ (core/vae/config.ts VaeConfig → --lr, --batch, --validation). */
+const OPTION_OF_SETTING: Record<string, string> = { learningRate: 'lr', batchSize: 'batch', validationSplit: 'validation' }
+const OPTIONS = new Set(['n', 'seed', 'latent', 'hidden', 'layers', 'activation', 'linear', 'beta', 'lr', 'batch', 'epochs', 'validation', 'patience', 'threshold', 'threads', 'seeds'])
+
+/** Core names a setting as the API does ("epochs must be …"); the CLI names the option the user typed ("--epochs must be …"). */
+function asOptionMessage(message: string, parameter: unknown): string {
+  if (typeof parameter !== 'string') return message
+  const option = OPTION_OF_SETTING[parameter] ?? parameter
+  if (!OPTIONS.has(option)) return message
+  if (message.startsWith(`${parameter} = `)) return `--${option} ${message.slice(parameter.length + 3)}`
+  if (message.startsWith(`${parameter} `)) return `--${option}${message.slice(parameter.length)}`
+  return message
+}
+
 /** Turns any failure into one line on stderr and the documented exit code. */
 function exitCodeOf(error: unknown): { code: number; message: string } {
   if (error instanceof CliError) return { code: error.exitCode, message: error.message }
   if (isSymscopeError(error)) {
     // An option's value out of range (a generator's n, say) is usage; a file past a limit or malformed is data.
     const data = error.code === 'invalid_csv' || error.code === 'invalid_data' || (error.code === 'too_large' && error.details.parameter === undefined)
-    return { code: data ? EXIT.data : EXIT.usage, message: error.message }
+    return { code: data ? EXIT.data : EXIT.usage, message: asOptionMessage(error.message, error.details.parameter) }
   }
   const code = (error as { code?: string })?.code
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    return { code: EXIT.usage, message: `${(error as Error).message} (see symscope --help)` }
+    // parseCommandLine checks options first; this is the fallback for what it does not foresee, kept to one line.
+    return { code: EXIT.usage, message: `${(error as Error).message.split('\n')[0]} (see symscope --help)` }
   }
   return { code: EXIT.internal, message: `internal error: ${(error as Error)?.stack ?? String(error)}` }
 }

@@ -2,6 +2,7 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs'
 import type { Writable } from 'node:stream'
 import { CliError, EXIT } from './exitCodes.js'
 import { clearStalePartials, partialPath, trackPartial, untrackPartial } from './partials.js'
+import { fileErrorText } from './fileErrors.js'
 
 /**
  * Where a command writes text or bytes: a file that appears only once complete (written beside it as
@@ -34,7 +35,16 @@ function streamWriter(stream: Writable, describe: string): Pick<Output, 'write'>
 }
 
 const ioError = (describe: string, error: Error) =>
-  new CliError(`cannot write ${describe}: ${(error as NodeJS.ErrnoException).code ?? error.message}`, EXIT.io)
+  new CliError(`cannot write ${describe}: ${fileErrorText(error)}`, EXIT.io)
+
+/** Removes a partial file if there is one; a path that cannot hold one (through a file: ENOTDIR) has nothing to remove. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true })
+  } catch {
+    // nothing was created there
+  }
+}
 
 /** Output to `path`, or to standard output when `path` is undefined. */
 export function openOutput(path: string | undefined): Output {
@@ -57,14 +67,14 @@ export function openOutput(path: string | undefined): Output {
         renameSync(partial, path)
         untrackPartial(partial)
       } catch (error) {
-        rmSync(partial, { force: true })
+        removeQuietly(partial)
         untrackPartial(partial)
         throw ioError(`'${path}'`, error as Error)
       }
     },
     abort() {
       stream.destroy()
-      rmSync(partial, { force: true })
+      removeQuietly(partial)
       untrackPartial(partial)
     },
   }

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { CliError, EXIT } from './exitCodes.js'
+import { fileErrorText } from './fileErrors.js'
 import { clearStalePartials, partialPath, trackPartial, untrackPartial } from './partials.js'
 
 /** A file of an output folder: its name inside the folder and its text or bytes. */
@@ -9,7 +10,6 @@ export interface OutputFile {
   data: string | Uint8Array
 }
 
-const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message
 
 /**
  * Creates `dir` and its missing parents one component at a time, at most one mkdir per component. Node's own
@@ -38,7 +38,7 @@ function isTaken(dir: string, ignore: readonly string[] = []): boolean {
     return readdirSync(dir).some((name) => !ignore.includes(name))
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
-    throw new CliError(`cannot use --out '${dir}': ${reason(error)}`, EXIT.io)
+    throw new CliError(`cannot use --out '${dir}': ${fileErrorText(error)}`, EXIT.io)
   }
 }
 
@@ -58,7 +58,7 @@ export function checkOutputFolder(dir: string, force: boolean, ignore: readonly 
     mkdirSync(partial)
     rmSync(partial, { recursive: true, force: true })
   } catch (error) {
-    throw new CliError(`cannot write to --out '${dir}': ${reason(error)}`, EXIT.io)
+    throw new CliError(`cannot write to --out '${dir}': ${fileErrorText(error)}`, EXIT.io)
   }
 }
 
@@ -107,6 +107,6 @@ export function writeOutputFolder(dir: string, files: readonly OutputFile[], opt
     if (error instanceof CliError) throw error
     rmSync(partial, { recursive: true, force: true })
     untrackPartial(partial)
-    throw new CliError(`cannot write ${options.what ?? 'the output'} to '${dir}': ${reason(error)}`, EXIT.io)
+    throw new CliError(`cannot write ${options.what ?? 'the output'} to '${dir}': ${fileErrorText(error)}`, EXIT.io)
   }
 }

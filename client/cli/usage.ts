@@ -1,7 +1,8 @@
 import { DEFAULT_THRESHOLD, MAX_ANALYSIS_EVENTS } from '../../core/analysis/limits.js'
 import { INPUT_FORMATS } from '../../core/io/formats.js'
 import { MAX_INPUT_BYTES } from '../../core/io/limits.js'
-import { datasets, describeRange, MAX_EVENTS, type DatasetSpec } from '../../core/index.js'
+import { datasets, MAX_EVENTS, type DatasetSpec } from '../../core/index.js'
+import { describeParameter } from '../../core/datasets/index.js'
 import { availableParallelism } from 'node:os'
 import { MAX_GRID_BETAS, MAX_GRID_LATENTS, MAX_SCAN_POINTS, MAX_SCAN_SEEDS } from '../../core/scan/limits.js'
 import { DEFAULT_VAE_CONFIG, VAE_LIMITS } from '../../core/vae/config.js'
@@ -19,7 +20,7 @@ export function describeDataset(spec: DatasetSpec<any>): string {
   ]
   if (spec.parameters.length) lines.push('      parameters (--set name=value):')
   for (const p of spec.parameters) {
-    lines.push(`        ${p.name.padEnd(9)} default ${formatDefault(p.default)}; ${describeRange(p)}`)
+    lines.push(`        ${p.name.padEnd(9)} default ${formatDefault(p.default)}; ${describeParameter(spec, p)}`)
     lines.push(...wrap(p.description, 60).map((l) => `                  ${l}`))
   }
   return lines.join('\n')

@@ -60,6 +60,7 @@ export const CLASSES = {
   error: 'ss-error',
   relevant: 'ss-relevant',
   number: 'ss-number',
+  note: 'ss-note',
 } as const
 
 /** Figures the report view can draw, in reading order; the element's `figures` attribute picks among them. */

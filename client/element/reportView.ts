@@ -2,8 +2,9 @@
 // symmetries,
 // profiles and loss. The web app and <symscope-report> both draw reports with this, from the same figure code as the
 // CLI's SVG files (client/plots: reportFigures).
+import { hasNegativeDetermination, NEGATIVE_DETERMINATION_NOTE } from '../../core/report/determination.js'
 import type { Report } from '../../core/report/schema.js'
-import { constraintText, distributionText, manifoldText, scaleText } from '../../core/symmetries/wording.js'
+import { constraintText, manifoldText, pValueText, scaleText } from '../../core/symmetries/wording.js'
 import { formatNumber } from '../plots/axis.js'
 import { reportFigures, type ReportFigure } from '../plots/reportFigures.js'
 import { CLASSES, FIGURES, TEST_IDS, TEXT, type FigureName } from './constants.js'
@@ -37,6 +38,10 @@ function summary(report: Report): HTMLElement {
     `trained ${epochs} epoch${epochs === 1 ? '' : 's'} in ${training.seconds.toFixed(1)} s on ${training.backend}`,
   ]
   if (dataset.constantFeatures.length) parts.push(`constant features (exact constraints): ${dataset.constantFeatures.map((c) => `${c.name} = ${shown(c.value)}`).join(', ')}`)
+  // What core's input preparation decided about the columns (core/analysis/identifierColumns.ts, knownTables.ts).
+  const { leftOutIdentifiers, knownTable } = dataset.parameters
+  if (typeof leftOutIdentifiers === 'string') parts.push(`left out as event identifiers, not measurements: ${leftOutIdentifiers}`)
+  if (typeof knownTable === 'string') parts.push(`this is ${knownTable}`)
   return h('p', { class: CLASSES.summary, 'data-testid': TEST_IDS.summary }, parts.join(' · '))
 }
 
@@ -98,7 +103,8 @@ function correlations(report: Report): HTMLElement {
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'latent'), h('th', { scope: 'col' }, 'R'), ...truth.map((name) => h('th', { scope: 'col' }, name)))),
     h('tbody', {}, ...rows, together),
   )
-  return h('div', { class: CLASSES.tableWrap, 'data-testid': TEST_IDS.correlations }, table)
+  const note = hasNegativeDetermination(report.relevantSetCorrelations) ? h('p', { class: CLASSES.note }, NEGATIVE_DETERMINATION_NOTE) : null
+  return h('div', { class: CLASSES.tableWrap, 'data-testid': TEST_IDS.correlations }, table, note)
 }
 
 /**
@@ -118,12 +124,35 @@ function symmetries(report: Report): HTMLElement | null {
     items.push(h('li', {}, `Symmetry algebra of the data: ${manifoldText(manifold)}`, generators.length ? h('ul', {}, ...generators) : null))
   }
   const distribution = s.distributionAlgebra
-  if (distribution) items.push(h('li', {}, `Invariances of the distribution: ${distributionText(distribution)}`))
+  if (distribution) items.push(h('li', {}, `Invariances of the distribution: ${distribution.name}, dimension ${distribution.dimension}`, invarianceTable(distribution)))
   if (s.alignment.length) {
     items.push(h('li', {}, `Relevant latents along the symmetry orbits: ${s.alignment.map((a) => `z${a.latent} ${shown(a.fraction)}`).join(', ')}`))
   }
   for (const note of s.notes) items.push(h('li', { class: CLASSES.caption }, note))
   return h('section', { 'data-testid': TEST_IDS.symmetries, 'aria-label': 'Symmetries' }, h('p', { class: CLASSES.caption }, TEXT.symmetriesCaption), h('ul', {}, ...items))
+}
+
+/** One row per invariance test: the flow, the test, p and Holm's adjusted p (scientific below 0.001), the outcome. */
+function invarianceTable(a: NonNullable<NonNullable<Report['symmetries']>['distributionAlgebra']>): HTMLElement | null {
+  if (!a.tests.length) return null
+  const cell = (text: string) => h('td', { class: CLASSES.number }, text)
+  const rows = a.tests.map((t) =>
+    h(
+      'tr',
+      { class: t.invariant ? CLASSES.relevant : null },
+      h('th', { scope: 'row' }, t.description),
+      h('td', {}, t.method === 'monte-carlo' ? `Monte Carlo (${t.copies} copies)` : 'χ²'),
+      cell(pValueText(t.pValue)),
+      cell(pValueText(t.adjustedPValue)),
+      h('td', {}, t.invariant ? 'invariant (not rejected)' : 'rejected'),
+    ),
+  )
+  const head = ['flow', 'test', 'p', 'Holm p', `at level ${a.level}`].map((name) => h('th', { scope: 'col' }, name))
+  return h(
+    'div',
+    { class: CLASSES.tableWrap, 'data-testid': 'invariance-table' },
+    h('table', { class: CLASSES.table }, h('caption', {}, 'H₀: the distribution is invariant under the flow; Holm adjusts p over all tests.'), h('thead', {}, h('tr', {}, ...head)), h('tbody', {}, ...rows)),
+  )
 }
 
 /**

@@ -53,9 +53,35 @@ export function svgDocument(width: number, height: number, parts: (string | fals
   ].join('\n')
 }
 
-/** The document's title, centred at the top. */
-export const titleText = (text: string, width: number): string =>
-  `<text data-mark="title" x="${px(width / 2)}" y="22" text-anchor="middle" font-size="14" font-weight="600">${escapeXml(text)}</text>`
+/** Widest a bold title character is reckoned (em): the fit below errs on the wide side. */
+const TITLE_EM = 0.62
+/** The title's font size, and the smallest it shrinks to before it is shortened with an ellipsis. */
+const TITLE_SIZE = 14
+const TITLE_MIN_SIZE = 11
+
+/**
+ * The document's title, centred at the top and never clipped: a long title (a file name in it, a narrow phone figure)
+ * is set smaller, down to 11 px, then shortened with "…"; the full title stays in its tooltip.
+ */
+export function titleText(text: string, width: number): string {
+  const room = width - 16
+  let size = Math.min(TITLE_SIZE, room / (text.length * TITLE_EM))
+  let shown = text
+  if (size < TITLE_MIN_SIZE) {
+    size = TITLE_MIN_SIZE
+    shown = `${text.slice(0, Math.max(1, Math.floor(room / (size * TITLE_EM)) - 1)).trimEnd()}…`
+  }
+  return (
+    `<text data-mark="title" x="${px(width / 2)}" y="22" text-anchor="middle" font-size="${Math.floor(size * 10) / 10}" font-weight="600">` +
+    `${shown === text ? '' : `<title>${escapeXml(text)}</title>`}${escapeXml(shown)}</text>`
+  )
+}
+
+/** The width a title takes as drawn by titleText (for tests and layout). */
+export const titleWidth = (svg: string): number => {
+  const m = /<text data-mark="title"[^>]*font-size="([^"]+)"[^>]*>(?:<title>[^<]*<\/title>)?([^<]*)<\/text>/.exec(svg)
+  return m ? Number(m[1]) * TITLE_EM * m[2].replace(/&[a-z]+;/g, '&').length : 0
+}
 
 /** Ticks at the given values through a scale, labelled with `label` (round numbers by default). */
 export const ticksAt = (values: readonly number[], scale: (v: number) => number, label: (v: number) => string = tickLabel): Tick[] =>

@@ -50,6 +50,14 @@ export function relevanceBarsSvg(latents: readonly LatentRecord[], options: Rele
   const vertical = band < NARROW_BAND
 
   const thresholdY = sy(threshold)
+  // The KL diamond sits in the gap right of its bar, off the bar's axis where the value label and the error bar are.
+  const klX = (i: number) => centre(i) + barWidth / 2 + Math.min(7, Math.max(0, (band - barWidth) / 2))
+  // Everything a value label must stay clear of: diamonds (±5 px), error bars (±4 px caps), and the labels placed so far.
+  const obstacles: Rect[] = []
+  latents.forEach((l, i) => {
+    if (kl) obstacles.push({ left: klX(i) - 6, right: klX(i) + 6, top: sy(l.kl) - 6, bottom: sy(l.kl) + 6 })
+    if (l.relevanceInterval) obstacles.push({ left: centre(i) - 5, right: centre(i) + 5, top: sy(l.relevanceInterval.upper) - 1, bottom: sy(l.relevanceInterval.lower) + 1 })
+  })
   const bars = latents.map((l, i) => {
     const y = sy(Math.max(l.relevance, 0))
     const colour = l.relevant ? RELEVANT_COLOUR : IRRELEVANT_COLOUR
@@ -57,7 +65,7 @@ export function relevanceBarsSvg(latents: readonly LatentRecord[], options: Rele
     return (
       `<rect data-mark="bar" data-latent="${l.index}" data-relevant="${l.relevant}" x="${px(centre(i) - barWidth / 2)}" y="${px(y)}" ` +
       `width="${px(barWidth)}" height="${px(box.bottom - y)}" fill="${colour}"><title>z${l.index}: R = ${value}</title></rect>` +
-      valueLabel(centre(i), y, Math.min(y, thresholdY), box.bottom - y > INSIDE_LABEL, vertical, value)
+      valueLabel({ x: centre(i), barTop: y, bottom: box.bottom, threshold: thresholdY, vertical, value }, obstacles)
     )
   })
   const intervals = latents.map((l, i) =>
@@ -65,7 +73,7 @@ export function relevanceBarsSvg(latents: readonly LatentRecord[], options: Rele
       ? errorBar(centre(i), sy(l.relevanceInterval.lower), sy(l.relevanceInterval.upper), INK, `z${l.index}: interval ${formatNumber(l.relevanceInterval.lower)} – ${formatNumber(l.relevanceInterval.upper)}`, `data-latent="${l.index}"`)
       : '',
   )
-  const klMarks = kl ? latents.map((l, i) => diamond(centre(i), sy(l.kl), INK, `data-mark="kl" data-latent="${l.index}"`)).join('') : ''
+  const klMarks = kl ? latents.map((l, i) => diamond(klX(i), sy(l.kl), INK, `data-mark="kl" data-latent="${l.index}"`)).join('') : ''
   const xTicks = latents.map((l, i) => ({ at: centre(i), label: `z${l.index}` }))
   return svgDocument(width, height, [
     head.svg,
@@ -78,15 +86,60 @@ export function relevanceBarsSvg(latents: readonly LatentRecord[], options: Rele
   ])
 }
 
+/** Width of a label in pixels, as the overlap checks reckon it: 0.62 em per character (system-ui digits are ~0.55 em). */
+export const labelWidth = (text: string, size: number): number => text.length * size * 0.62
+
+interface Rect {
+  left: number
+  right: number
+  top: number
+  bottom: number
+}
+
+interface LabelPlace {
+  x: number
+  barTop: number
+  bottom: number
+  threshold: number
+  vertical: boolean
+  value: string
+}
+
+/** The first obstacle the rectangle meets, if any. */
+const hit = (r: Rect, obstacles: readonly Rect[]) => obstacles.find((o) => r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom)
+
 /**
- * A bar's value: inside the top of a tall bar (white), else just above `above` (the higher of the bar and the
- * threshold line, so the line never strikes it through); vertical when bars are narrow.
+ * A bar's value, placed clear of every obstacle (KL diamonds, error bars, labels already placed; the label joins them):
+ * inside a tall bar (white), moved down past what lies on the bar; else above the higher of the bar and the threshold
+ * line (which would strike it through), moved up past what lies there. Vertical when bars are narrow.
  */
-function valueLabel(x: number, barTop: number, above: number, inside: boolean, vertical: boolean, value: string): string {
-  const size = vertical ? 10 : 11
-  const [y, fill, halo] = inside ? [barTop + 6, '#fff', ''] : [above - 5, INK, ` ${HALO}`]
-  const text = vertical
-    ? `<text transform="translate(${px(x + 4)} ${px(y)}) rotate(-90)" text-anchor="${inside ? 'end' : 'start'}" font-size="${size}" fill="${fill}"${halo}>${value}</text>`
-    : `<text x="${px(x)}" y="${px(inside ? y + size : y)}" text-anchor="middle" font-size="${size}" fill="${fill}"${halo}>${value}</text>`
+function valueLabel(p: LabelPlace, obstacles: Rect[]): string {
+  const size = p.vertical ? 10 : 11
+  const length = p.vertical ? labelWidth(p.value, size) : size * 1.25
+  const [left, right] = p.vertical ? [p.x + 4 - size, p.x + 4] : [p.x - labelWidth(p.value, size) / 2, p.x + labelWidth(p.value, size) / 2]
+  const at = (top: number): Rect => ({ left, right, top, bottom: top + length })
+  let inside = p.bottom - p.barTop > INSIDE_LABEL
+  let top = p.barTop + 4
+  for (let step = 0; inside && step < 50; step++) {
+    const o = hit(at(top), obstacles)
+    if (!o) break
+    top = o.bottom + 2
+  }
+  if (inside && top + length + 3 > p.bottom) inside = false
+  if (!inside) {
+    top = Math.min(p.barTop, p.threshold) - 4 - length
+    for (let step = 0; step < 50; step++) {
+      const o = hit(at(top), obstacles)
+      if (!o) break
+      top = o.top - 2 - length
+    }
+  }
+  obstacles.push(at(top))
+  const fill = inside ? '#fff' : INK
+  const halo = inside ? '' : ` ${HALO}`
+  // Horizontal text: baseline at top + size; vertical text (rotated −90°) runs upwards from its start at top + length.
+  const text = p.vertical
+    ? `<text transform="translate(${px(p.x + 4)} ${px(top + length)}) rotate(-90)" text-anchor="start" font-size="${size}" fill="${fill}"${halo}>${p.value}</text>`
+    : `<text x="${px(p.x)}" y="${px(top + size)}" text-anchor="middle" font-size="${size}" fill="${fill}"${halo}>${p.value}</text>`
   return `<g data-mark="value">${text}</g>`
 }

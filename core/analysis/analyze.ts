@@ -11,7 +11,7 @@ import { disposeVae, type TrainerName } from '../vae/model.js'
 import { plannedTrainingSteps, trainVae, type EpochRecord, type TrainedVae, type TrainOptions } from '../vae/train.js'
 import { VERSION } from '../version.js'
 import type { SymscopeWasm } from '../wasm/module.js'
-import { jointTruthCorrelations, latentTruthCorrelations } from './correlations.js'
+import { jointTruthCorrelations, latentTruthCorrelations, latentTruthDependence } from './correlations.js'
 import { dimensionOf } from './dimensions.js'
 import { canonicalJson, sha256Hex } from './hash.js'
 import type { AnalysisInput } from './input.js'
@@ -66,7 +66,7 @@ export interface PreparedAnalysis {
 export async function prepareAnalysis(wasm: SymscopeWasm, input: AnalysisInput, options: AnalyzeOptions = {}): Promise<PreparedAnalysis> {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD
   if (!(typeof threshold === 'number' && threshold > 0 && threshold < 1)) {
-    throw new SymscopeError('invalid_parameter', `threshold must be a number > 0 and < 1; got ${JSON.stringify(threshold)}`, {
+    throw new SymscopeError('invalid_parameter', `threshold must be a number above 0 and below 1; got ${JSON.stringify(threshold)}`, {
       parameter: 'threshold',
     })
   }
@@ -153,6 +153,8 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
 
     const topLatent = order[0]
     const top = correlations.filter((c) => c.latent === topLatent).sort((a, b) => b.distance - a.distance)[0] ?? null
+    // Whether "follows" may be said: the level independent samples of this size stay below (core/analysis/verdict.ts).
+    const topLevel = top ? latentTruthDependence(wasm, encoded.means, top.latent, k, truth, input.truthNames, top.truth, input.angularTruth, rows) : null
     const report: Report = {
       id,
       version: VERSION,
@@ -193,7 +195,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
         latentDimension: latent.twoNN,
         dataDimension: data.twoNN ?? matrix.cols,
         expectedDegreesOfFreedom: input.expectedDegreesOfFreedom,
-        top: top ? { truth: top.truth, distance: top.distance } : null,
+        top: top && topLevel ? { truth: top.truth, distance: top.distance, independenceLevel: topLevel.independenceLevel, n: topLevel.n } : null,
         scale: symmetries.dimension ? scaleText(symmetries) : null,
       }),
       training: {

@@ -1,4 +1,4 @@
-import { distanceCorrelation } from '../stats/distanceCorrelation.js'
+import { distanceCorrelation, distanceDependence, type DistanceDependence } from '../stats/distanceCorrelation.js'
 import { neighbourDetermination } from '../stats/neighbourDetermination.js'
 import { pearson } from '../stats/pearson.js'
 import type { SymscopeWasm } from '../wasm/module.js'
@@ -41,6 +41,28 @@ function circularLinear(wasm: SymscopeWasm, x: Float64Array, angle: Float64Array
   const rcs = pearson(wasm, c, s)
   const r2 = (rxc * rxc + rxs * rxs - 2 * rxc * rxs * rcs) / (1 - rcs * rcs)
   return Math.sqrt(Math.min(1, Math.max(0, r2)))
+}
+
+/**
+ * The distance correlation of one latent with one truth observable, calibrated against independence at the sample
+ * size (core/stats/distanceCorrelation.ts, distanceDependence): the same rows and the same (cos, sin) of an angle as
+ * latentTruthCorrelations, so `correlation` is the report's number and `independenceLevel` the one it must exceed.
+ */
+export function latentTruthDependence(
+  wasm: SymscopeWasm,
+  means: Float32Array,
+  latent: number,
+  latents: number,
+  truth: Float64Array,
+  truthNames: readonly string[],
+  truthName: string,
+  angular: readonly string[],
+  rows: number,
+): DistanceDependence {
+  const m = Math.min(rows, MAX_CORRELATION_ROWS)
+  const t = truthNames.indexOf(truthName)
+  const points = truthPoints(truth, truthNames, t, m, angular.includes(truthName))
+  return distanceDependence(wasm, column(means, latents, latent, m), points.y, { yColumns: points.columns })
 }
 
 /**

@@ -5,7 +5,10 @@ import { datasetName } from '../io/formats.js'
 import { readColumnTable, type ReadOptions } from '../io/readColumnTable.js'
 import { CMS_DILEPTON_COLUMNS, cmsDileptonInput, type Lepton } from '../transforms/cmsDilepton.js'
 import type { SymscopeWasm } from '../wasm/module.js'
+import { numberInWords } from '../rangeText.js'
 import { inputFromCsv, inputFromEvents, type AnalysisInput } from './input.js'
+import { identifierColumns, identifierNote, withoutFeatures } from './identifierColumns.js'
+import { leptonOfName, recogniseTable } from './knownTables.js'
 import { MAX_ANALYSIS_EVENTS, MIN_ANALYSIS_EVENTS } from './limits.js'
 
 /** Transforms `from` names: the CMS dilepton files (`cms-dimuon` and `cms-dielectron` fix the lepton). */
@@ -32,8 +35,8 @@ function leptonOf(source: Extract<DataSource, { kind: 'file' }>): Lepton {
   if (source.from === 'cms-dimuon') return 'mu'
   if (source.from === 'cms-dielectron') return 'e'
   if (source.lepton) return source.lepton
-  if (/(^|[^a-z])(zee|ee|dielectron|electrons?)([^a-z]|$)/i.test(source.name)) return 'e'
-  if (/(^|[^a-z])(zmumu|mumu|dimuon|muons?)([^a-z]|$)/i.test(source.name)) return 'mu'
+  const named = leptonOfName(source.name)
+  if (named) return named
   throw new SymscopeError('invalid_parameter', `--from cms-dilepton: say which leptons '${source.name}' holds with --lepton e or --lepton mu`, { parameter: 'lepton' })
 }
 
@@ -48,10 +51,14 @@ function leptonOf(source: Extract<DataSource, { kind: 'file' }>): Lepton {
 export async function inputFromSource(wasm: SymscopeWasm, source: DataSource): Promise<AnalysisInput> {
   if (source.kind === 'generator') {
     const { dataset, n, seed, params } = source
-    // The event count is a parameter: out of the analysis's range it is refused before anything is generated.
+    // The event count is a parameter: out of the analysis's range it is refused before anything is generated, with
+    // the analysis's own limit (the generator's larger one would be the wrong one to cite).
     const maxEvents = Math.min(source.maxEvents ?? MAX_ANALYSIS_EVENTS, MAX_ANALYSIS_EVENTS)
     if (typeof n === 'number' && n < MIN_ANALYSIS_EVENTS) {
-      throw new SymscopeError('invalid_parameter', `n = ${n}: an analysis needs at least ${MIN_ANALYSIS_EVENTS} events`, { parameter: 'n', limit: MIN_ANALYSIS_EVENTS })
+      throw new SymscopeError('invalid_parameter', `n = ${numberInWords(n)}: an analysis needs at least ${numberInWords(MIN_ANALYSIS_EVENTS)} events`, { parameter: 'n', limit: MIN_ANALYSIS_EVENTS })
+    }
+    if (typeof n === 'number' && n > maxEvents) {
+      throw new SymscopeError('too_large', `n = ${numberInWords(n)} exceeds the analysis limit of ${numberInWords(maxEvents)} events`, { parameter: 'n', limit: maxEvents })
     }
     return inputFromEvents(generateEvents(wasm, { dataset, n, seed, params: (params ?? {}) as ParameterValues, maxEvents }))
   }
@@ -63,7 +70,17 @@ export async function inputFromSource(wasm: SymscopeWasm, source: DataSource): P
     const { table } = await readColumnTable(source.data, source.name, { ...source, features: CMS_DILEPTON_COLUMNS, truth: [] })
     return cmsDileptonInput(wasm, table, name, leptonOf(source))
   }
-  const { table, notes } = await readColumnTable(source.data, source.name, source)
+  const read = await readColumnTable(source.data, source.name, source)
+  const notes: AnalysisInput['parameters'] = { ...read.notes }
+  let table = read.table
+  // Event and run numbers are not measurements: left out unless the features are named, and said so in the report.
+  const identifiers = source.features ? [] : identifierColumns(table)
+  if (identifiers.length && identifiers.length < table.featureNames.length) {
+    table = withoutFeatures(table, identifiers.map((c) => c.name))
+    notes.leftOutIdentifiers = identifierNote(identifiers)
+  }
+  const known = recogniseTable(read.table.featureNames, source.name)
+  if (known) notes.knownTable = known.advice
   for (const angle of source.angular ?? []) {
     if (!table.truthNames.includes(angle)) {
       throw new SymscopeError('invalid_parameter', `angular column '${angle}' is not a truth column (truth: ${table.truthNames.join(', ') || 'none'})`, { parameter: 'angular' })

@@ -1,4 +1,5 @@
 import { SymscopeError } from '../errors.js'
+import { countOf, numberInWords } from '../rangeText.js'
 import { standardise, type StandardisedMatrix } from '../stats/standardise.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import type { AnalysisInput } from './input.js'
@@ -26,10 +27,10 @@ export function prepareFeatures(wasm: SymscopeWasm, input: AnalysisInput): Prepa
   const { n, featureNames, features } = input
   const cols = featureNames.length
   if (n < MIN_ANALYSIS_EVENTS) {
-    throw new SymscopeError('invalid_data', `${input.name}: ${n} events; an analysis needs at least ${MIN_ANALYSIS_EVENTS}`, { n })
+    throw new SymscopeError('invalid_data', `${input.name}: ${countOf(n, 'event')}; an analysis needs at least ${MIN_ANALYSIS_EVENTS}`, { n })
   }
   if (n > MAX_ANALYSIS_EVENTS) {
-    throw new SymscopeError('too_large', `${input.name}: ${n} events exceed the analysis limit of ${MAX_ANALYSIS_EVENTS}`, { n })
+    throw new SymscopeError('too_large', `${input.name}: ${countOf(n, 'event')} exceed the analysis limit of ${numberInWords(MAX_ANALYSIS_EVENTS)} events`, { n })
   }
   if (features.length !== n * cols) {
     throw new SymscopeError('invalid_data', `${input.name}: ${features.length} feature values for ${n} events × ${cols} features`)

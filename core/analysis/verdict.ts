@@ -6,13 +6,50 @@ export interface VerdictFacts {
   latentDimension: number | null
   dataDimension: number
   expectedDegreesOfFreedom: number | null
-  /** The truth observable the top latent follows best, by distance correlation. */
-  top: { truth: string; distance: number } | null
+  /**
+   * The truth observable most dependent with the top latent, by distance correlation, with the level independent
+   * samples of this size stay below (core/stats/distanceCorrelation.ts, distanceDependence; α = 0.01) and that size.
+   */
+  top: { truth: string; distance: number; independenceLevel: number; n: number } | null
   /**
    * The free coordinates with their scale, from the symmetry section's dimension-against-scale curve
    * (core/symmetries/wording.ts, scaleText): "3 free coordinates at scales above ~29; …". Appended when given.
    */
   scale?: string | null
+}
+
+/**
+ * Distance correlation of a bivariate normal pair with correlation ρ (Székely, Rizzo and Bakirov 2007, Theorem 7):
+ * dCor² = (ρ arcsin ρ + √(1 − ρ²) − ρ arcsin(ρ/2) − √(4 − ρ²) + 1) / (1 + π/3 − √3).
+ */
+export function gaussianDistanceCorrelation(rho: number): number {
+  const r = Math.abs(rho)
+  const numerator = r * Math.asin(r) + Math.sqrt(1 - r * r) - r * Math.asin(r / 2) - Math.sqrt(4 - r * r) + 1
+  return Math.sqrt(Math.max(0, numerator / (1 + Math.PI / 3 - Math.sqrt(3))))
+}
+
+/**
+ * The weakest dependence the verdict calls "follows": that of a Gaussian pair correlated at ρ = 1/2, where the truth
+ * explains a quarter of the latent's variance (dCor 0.454). Weaker dependence, even when significant, is stated as
+ * weak; dependence within what independent samples reach is stated as none.
+ */
+export const FOLLOWS_CORRELATION = 0.5
+export const FOLLOWS_DISTANCE = gaussianDistanceCorrelation(FOLLOWS_CORRELATION)
+
+/** What the top latent's dependence on the truth supports saying, against independence and against FOLLOWS_DISTANCE. */
+function topLatentText(top: NonNullable<VerdictFacts['top']>): string {
+  const d = top.distance.toFixed(2)
+  if (top.distance > top.independenceLevel && top.distance >= FOLLOWS_DISTANCE) return `the top latent follows ${top.truth} (distance correlation ${d})`
+  if (top.distance > top.independenceLevel) {
+    return (
+      `no truth observable explains the top latent: its strongest dependence, on ${top.truth}, is weak ` +
+      `(distance correlation ${d}; "follows" needs ${FOLLOWS_DISTANCE.toFixed(2)}, a Gaussian pair correlated at ${FOLLOWS_CORRELATION})`
+    )
+  }
+  return (
+    `no truth observable explains the top latent (strongest: ${top.truth}, distance correlation ${d}, ` +
+    `within the ${top.independenceLevel.toFixed(2)} that independent samples of ${top.n} events reach at level 0.01)`
+  )
 }
 
 const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
@@ -42,7 +79,7 @@ export function verdict(f: VerdictFacts): string {
   head += `, ${plural(f.relevantCount, 'relevant latent')}`
   if (f.latentDimension !== null && free < f.relevantCount) head += ` lying on ${shape(Math.max(free, 1))}`
   parts.push(`${head}: ${count(free)} free coordinate${free === 1 ? '' : 's'}${expected}`)
-  if (f.top) parts.push(`the top latent follows ${f.top.truth} (distance correlation ${f.top.distance.toFixed(2)})`)
+  if (f.top) parts.push(topLatentText(f.top))
   if (f.scale) parts.push(`in the data: ${f.scale}`)
   return parts.join('; ')
 }

@@ -80,26 +80,17 @@ export const drellYan: DatasetSpec<DrellYanParameters> = {
     { name: 'mMin', type: 'number', default: 60, minimum: 2, maximum: 1e4, unit: 'GeV', description: 'Lower edge of the dimuon mass window (CTEQ5L is parametrised for Q ≥ 1.1 GeV).' },
     { name: 'mMax', type: 'number', default: 120, minimum: 2, maximum: 1e4, unit: 'GeV', description: 'Upper edge of the dimuon mass window (CTEQ5L is parametrised for Q ≤ 10 TeV).' },
     { name: 'ptMin', type: 'number', default: 0, minimum: 0, maximum: 5e3, unit: 'GeV', description: 'Minimum transverse momentum of each muon; 0 for no cut.' },
-    { name: 'etaMax', type: 'number', default: null, nullable: true, minimum: 0, exclusiveMinimum: true, maximum: 20, description: 'Maximum |pseudorapidity| of each muon; null for no cut.' },
+    { name: 'etaMax', type: 'number', default: null, nullable: true, minimum: 0, exclusiveMinimum: true, maximum: 20, description: 'Maximum |pseudorapidity| of each muon; none for no cut.' },
     { name: 'muonMass', type: 'number', default: MUON_MASS_GEV, minimum: 0, maximum: 1, unit: 'GeV', description: 'Muon mass (kinematics only; the matrix element is massless); 0 gives massless muons.' },
   ],
-  checkParameters(p) {
-    const fail = (parameter: string, message: string): never => {
-      throw new SymscopeError('invalid_parameter', `drell_yan: ${message}`, { parameter })
-    }
-    if (p.mMin >= p.mMax) fail('mMin', `parameter 'mMin' must be below mMax = ${p.mMax} GeV; got ${p.mMin}`)
-    if (p.mMin <= 2 * p.muonMass) {
-      fail('mMin', `parameter 'mMin' must exceed 2 · muonMass = ${2 * p.muonMass} GeV (below threshold); got ${p.mMin}`)
-    }
-    if (p.mMax >= p.sqrtS) fail('mMax', `parameter 'mMax' must be below sqrtS = ${p.sqrtS} GeV; got ${p.mMax}`)
-    if (p.mMin / p.sqrtS <= PDF_X_MIN) {
-      fail('mMin', `parameter 'mMin' must exceed ${PDF_X_MIN} · sqrtS = ${PDF_X_MIN * p.sqrtS} GeV (CTEQ5L needs x ≥ 1e-6); got ${p.mMin}`)
-    }
+  relations: [
+    { parameter: 'mMin', must: 'be below', bound: 'mMax', value: (p) => p.mMax },
+    { parameter: 'mMin', must: 'exceed', bound: '2 · muonMass', value: (p) => 2 * p.muonMass, why: 'the pair threshold' },
+    { parameter: 'mMax', must: 'be below', bound: 'sqrtS', value: (p) => p.sqrtS },
+    { parameter: 'mMin', must: 'exceed', bound: '1e-6 · sqrtS', value: (p) => PDF_X_MIN * p.sqrtS, why: 'CTEQ5L needs x ≥ 1e-6' },
     // At leading order each muon has p_T ≤ p* < M/2 ≤ mMax/2.
-    if (p.ptMin >= p.mMax / 2) {
-      fail('ptMin', `parameter 'ptMin' must be below mMax / 2 = ${p.mMax / 2} GeV (a muon's p_T is at most M/2 at leading order); got ${p.ptMin}`)
-    }
-  },
+    { parameter: 'ptMin', must: 'be below', bound: 'mMax / 2', value: (p) => p.mMax / 2, why: "a muon's p_T is at most M/2 at leading order" },
+  ],
   fill(wasm, r) {
     const p = r.params
     const status = wasm.exports.generateDrellYan(

@@ -1,4 +1,3 @@
-import { SymscopeError } from '../errors.js'
 import { DIMUON_FEATURES, MUON_MASS_GEV } from './fourMomenta.js'
 import type { DatasetSpec } from './types.js'
 
@@ -26,15 +25,7 @@ export const eeMumu: DatasetSpec<EeMumuParameters> = {
     { name: 'z', type: 'boolean', default: false, description: 'Include the Z boson (γ/Z interference); false is pure QED.' },
     { name: 'muonMass', type: 'number', default: MUON_MASS_GEV, minimum: 0, maximum: 10, unit: 'GeV', description: 'Muon mass; 0 gives massless muons.' },
   ],
-  checkParameters(p) {
-    if (p.sqrtS <= 2 * p.muonMass) {
-      throw new SymscopeError(
-        'invalid_parameter',
-        `ee_mumu: parameter 'sqrtS' must exceed 2 · muonMass = ${2 * p.muonMass} GeV (below threshold); got ${p.sqrtS}`,
-        { parameter: 'sqrtS' },
-      )
-    }
-  },
+  relations: [{ parameter: 'sqrtS', must: 'exceed', bound: '2 · muonMass', value: (p) => 2 * p.muonMass, why: 'the pair threshold' }],
   fill: (wasm, r) =>
     wasm.exports.generateEeMumu(r.seed, r.first, r.n, r.params.sqrtS, r.params.z ? 1 : 0, r.params.muonMass, r.featuresPtr, r.truthPtr),
 }

@@ -1,4 +1,5 @@
 import { SymscopeError } from '../errors.js'
+import { numberInWords, rangeInWords } from '../rangeText.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import { CHUNK_EVENTS, MAX_EVENTS, MAX_SEED } from './limits.js'
 import { resolveParameters } from './parameters.js'
@@ -47,18 +48,18 @@ export function resolveRequest(request: GenerateRequest): ResolvedRequest {
   const maxEvents = request.maxEvents ?? MAX_EVENTS
   const { n, seed } = request
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-    throw new SymscopeError('invalid_parameter', `n must be an integer ≥ 1 (≤ ${maxEvents}); got ${JSON.stringify(n)}`, {
+    throw new SymscopeError('invalid_parameter', `n must be ${rangeInWords({ min: 1, max: maxEvents, integer: true })}; got ${JSON.stringify(n)}`, {
       parameter: 'n',
     })
   }
   if (n > maxEvents) {
-    throw new SymscopeError('too_large', `n = ${n} exceeds the limit of ${maxEvents} events per request`, {
+    throw new SymscopeError('too_large', `n = ${numberInWords(n)} exceeds the limit of ${numberInWords(maxEvents)} events per request`, {
       parameter: 'n',
       limit: maxEvents,
     })
   }
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    throw new SymscopeError('invalid_parameter', `seed must be an integer from 0 to ${MAX_SEED}; got ${JSON.stringify(seed)}`, {
+    throw new SymscopeError('invalid_parameter', `seed must be ${rangeInWords({ min: 0, max: MAX_SEED, integer: true })}; got ${JSON.stringify(seed)}`, {
       parameter: 'seed',
     })
   }

@@ -1,16 +1,39 @@
 import { SymscopeError } from '../errors.js'
-import type { DatasetSpec, ParameterSpec, ParameterValues } from './types.js'
+import { rangeInWords } from '../rangeText.js'
+import type { DatasetSpec, ParameterRelation, ParameterSpec, ParameterValues } from './types.js'
 
-/** Human-readable allowed range of a parameter, e.g. "a number > 0 and ≤ 100000 (GeV)". */
-export function describeRange(spec: ParameterSpec): string {
+/**
+ * Human-readable allowed range of a parameter, e.g. "a number above 0 and at most 100,000 (GeV)", with the bounds
+ * other parameters set on it ("…, and above 2 · muonMass"). A nullable parameter is switched off with `none` (JSON
+ * `null`, which the CLI, the URL and the form also accept).
+ */
+export function describeRange(spec: ParameterSpec, relations: readonly ParameterRelation<any>[] = []): string {
   if (spec.type === 'boolean') return 'true or false'
-  const kind = spec.type === 'integer' ? 'an integer' : 'a number'
-  const parts: string[] = []
-  if (spec.minimum !== undefined) parts.push(`${spec.exclusiveMinimum ? '>' : '≥'} ${spec.minimum}`)
-  if (spec.maximum !== undefined) parts.push(`≤ ${spec.maximum}`)
-  const range = parts.length ? ` ${parts.join(' and ')}` : ''
-  const off = spec.nullable ? ', or null for none' : ''
-  return `${kind}${range}${spec.unit ? ` (${spec.unit})` : ''}${off}`
+  const range = rangeInWords({ min: spec.minimum, max: spec.maximum, integer: spec.type === 'integer', exclusiveMin: spec.exclusiveMinimum })
+  const related = relations
+    .filter((r) => r.parameter === spec.name)
+    .map((r) => `${r.must === 'exceed' ? 'above' : 'below'} ${r.bound}`)
+  const off = spec.nullable ? ', or none (JSON null) for no cut' : ''
+  return `${range}${spec.unit ? ` (${spec.unit})` : ''}${related.length ? `, and ${related.join(' and ')}` : ''}${off}`
+}
+
+/** A parameter's allowed values in the words of its dataset's help: its range and its relations to the others. */
+export const describeParameter = (dataset: DatasetSpec<any>, spec: ParameterSpec): string => describeRange(spec, dataset.relations)
+
+/** Checks a dataset's relations on resolved parameters; the first one broken throws, naming both sides' values. */
+function checkRelations<P extends ParameterValues>(dataset: DatasetSpec<P>, params: P): void {
+  for (const relation of dataset.relations ?? []) {
+    const bound = relation.value(params)
+    const value = params[relation.parameter] as number
+    if (relation.must === 'exceed' ? value > bound : value < bound) continue
+    const unit = dataset.parameters.find((p) => p.name === relation.parameter)?.unit
+    const why = relation.why ? ` (${relation.why})` : ''
+    throw new SymscopeError(
+      'invalid_parameter',
+      `${dataset.name}: parameter '${relation.parameter}' must ${relation.must} ${relation.bound} = ${bound}${unit ? ` ${unit}` : ''}${why}; got ${value}`,
+      { parameter: relation.parameter, allowed: `${relation.must === 'exceed' ? 'above' : 'below'} ${relation.bound}` },
+    )
+  }
 }
 
 function invalid(dataset: string, spec: ParameterSpec, value: unknown): SymscopeError {
@@ -61,7 +84,7 @@ export function resolveParameters<P extends ParameterValues>(dataset: DatasetSpe
   for (const spec of dataset.parameters) {
     resolved[spec.name] = Object.hasOwn(given, spec.name) ? checkParameter(dataset.name, spec, given[spec.name]) : spec.default
   }
-  dataset.checkParameters?.(resolved as P)
+  checkRelations(dataset, resolved as P)
   return resolved as P
 }
 /**

@@ -15,6 +15,19 @@ export interface ParameterSpec {
   readonly description: string
 }
 
+/**
+ * A bound one parameter has from the others: `parameter` must `exceed` (>) or `be below` (<) `bound` (written as in
+ * the help, e.g. "2 · muonMass"), whose value `value` computes from the resolved parameters.
+ */
+export interface ParameterRelation<P extends ParameterValues = ParameterValues> {
+  readonly parameter: string
+  readonly must: 'exceed' | 'be below'
+  readonly bound: string
+  readonly value: (params: P) => number
+  /** Why the bound exists, in a few words (shown in the error). */
+  readonly why?: string
+}
+
 export type ParameterValues = Record<string, number | boolean | null>
 
 /** What a dataset's generator writes per event: row-major f64 features and truth, in wasm memory. */
@@ -41,8 +54,11 @@ export interface DatasetSpec<P extends ParameterValues = ParameterValues> {
   /** Free coordinates of the process: the answer the analysis should find. */
   readonly degreesOfFreedom: number
   readonly parameters: readonly ParameterSpec[]
-  /** Checks that involve several parameters at once (for example mMin < mMax); throws SymscopeError. */
-  readonly checkParameters?: (params: P) => void
+  /**
+   * Conditions between parameters (mMin below mMax, say): each is checked by resolveParameters and stated in the
+   * parameter's help text from this one list, so the help and the check cannot disagree.
+   */
+  readonly relations?: readonly ParameterRelation<P>[]
   /** Runs the wasm generator for one chunk. */
   readonly fill: (wasm: SymscopeWasm, request: FillRequest<P>) => void
 }

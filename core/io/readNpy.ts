@@ -28,6 +28,18 @@ export interface NpyArray {
   values: Float64Array
 }
 
+/** What NumPy's non-numeric dtype kinds hold, to name them in the error. */
+const NON_NUMERIC_KINDS: Record<string, string> = {
+  U: 'Unicode strings',
+  S: 'byte strings',
+  a: 'byte strings',
+  O: 'Python objects',
+  M: 'dates',
+  m: 'time spans',
+  c: 'complex numbers',
+  V: 'raw bytes',
+}
+
 /**
  * Reads a .npy file (NumPy format versions 1.0, 2.0, 3.0: numpy.org/doc/stable/reference/generated/numpy.lib.format):
  * the magic string, the version, the header length (2 bytes in 1.0, 4 later), a Python dict literal with `descr`,
@@ -48,14 +60,17 @@ export function readNpy(bytes: Uint8Array, file: string, limits: ReadLimits = DE
   const dataStart = 8 + lengthBytes + headerLength
   if (dataStart > bytes.length) throw readError(file, `truncated: the header needs ${dataStart} bytes, the file has ${bytes.length}`)
   const header = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(8 + lengthBytes, dataStart))
-  const descr = /'descr'\s*:\s*'([<>|=])([a-z])(\d+)'/.exec(header)
+  const descr = /'descr'\s*:\s*'([<>|=])([a-zA-Z])(\d+)'/.exec(header)
   if (!descr) {
     const structured = /'descr'\s*:\s*\[/.test(header)
     throw readError(file, structured ? 'structured (record) dtypes are not read: save a plain 2-D float array' : `header has no simple 'descr': ${header.trim().slice(0, 80)}`)
   }
   const [, order, kind, size] = descr
   const dtype = DTYPES[`${kind}${size}`]
-  if (!dtype) throw readError(file, `dtype '${order}${kind}${size}' is not numeric (read: float32/64, int8–64, uint8–64, bool)`)
+  if (!dtype) {
+    const what = NON_NUMERIC_KINDS[kind] ? ` (${NON_NUMERIC_KINDS[kind]})` : ''
+    throw readError(file, `dtype '${order}${kind}${size}'${what} is not numeric (read: float32/64, int8–64, uint8–64, bool)`)
+  }
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(header)
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(header)
   if (!fortran || !shapeText) throw readError(file, `header lacks 'fortran_order' or 'shape': ${header.trim().slice(0, 80)}`)

@@ -1,5 +1,6 @@
 import { symmetriesMarkdown } from '../symmetries/markdown.js'
 import type { Report } from './schema.js'
+import { hasNegativeDetermination, NEGATIVE_DETERMINATION_NOTE } from './determination.js'
 
 export interface ReportMarkdownOptions {
   /** Figure files written beside report.md (`relevance.svg`, `loss.svg`, …): each is linked in its section. */
@@ -67,7 +68,8 @@ export function reportMarkdown(report: Report, options: ReportMarkdownOptions = 
   const { dataset, config, training, intrinsicDimension: id } = report
   const out: string[] = [`# symscope report: ${text(dataset.name)}`, `**${text(report.verdict)}**`]
 
-  const parameters = Object.entries(dataset.parameters)
+  const { leftOutIdentifiers, knownTable, ...given } = dataset.parameters
+  const parameters = Object.entries(given)
   out.push(
     '## Dataset',
     [
@@ -75,6 +77,8 @@ export function reportMarkdown(report: Report, options: ReportMarkdownOptions = 
       `- Events: ${count(dataset.n)}`,
       `- Parameters: ${parameters.length ? parameters.map(([k, v]) => `${text(k)} = ${plainValue(v)}`).join(', ') : 'none'}`,
       `- Features (${dataset.features.length}): ${dataset.features.map(text).join(', ')}`,
+      ...(typeof leftOutIdentifiers === 'string' ? [`- Left out as event identifiers, not measurements (name them as features to keep them): ${text(leftOutIdentifiers)}`] : []),
+      ...(typeof knownTable === 'string' ? [`- Known table: ${text(knownTable)}`] : []),
       `- Truth observables: ${dataset.truth.length ? dataset.truth.map(text).join(', ') : 'none'}`,
       `- Exact constraints (constant features, dropped before training): ${
         dataset.constantFeatures.length ? dataset.constantFeatures.map((c) => `${text(c.name)} = ${Number(c.value.toPrecision(6))}`).join(', ') : 'none'
@@ -164,6 +168,7 @@ export function reportMarkdown(report: Report, options: ReportMarkdownOptions = 
           ...report.relevantSetCorrelations.map((c) => [`relevant set (${relevant.join(', ') || 'none'})`, text(c.truth), '—', num(c.distance), num(c.determination)]),
         ],
       ),
+      ...(hasNegativeDetermination(report.relevantSetCorrelations) ? [NEGATIVE_DETERMINATION_NOTE] : []),
     )
   }
 

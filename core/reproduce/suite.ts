@@ -14,6 +14,11 @@ export interface Experiment {
   config?: Partial<VaeConfig>
   /** The answer the analysis should find, in words (free coordinates, relevant latents). */
   expectation: string
+  /**
+   * What core/reproduce/compare.ts checks the report against: the number of free coordinates (the verdict's count,
+   * the rounded TwoNN of the relevant latents), or the linear toy model's relevances.
+   */
+  expected: { freeCoordinates: number } | { linearToy: true }
 }
 
 /**
@@ -30,6 +35,7 @@ export const PAPER_SUITE: readonly Experiment[] = [
     events: { full: 10_000, quick: 3_000 },
     epochs: { full: 60, quick: 25 },
     expectation: '1 free coordinate; a plain VAE keeps 2 latents to embed the closed curve',
+    expected: { freeCoordinates: 1 },
   },
   {
     id: 'disk',
@@ -39,6 +45,7 @@ export const PAPER_SUITE: readonly Experiment[] = [
     events: { full: 10_000, quick: 3_000 },
     epochs: { full: 60, quick: 25 },
     expectation: '2 free coordinates, 2 relevant latents',
+    expected: { freeCoordinates: 2 },
   },
   {
     id: 'ee_mumu_qed',
@@ -48,6 +55,7 @@ export const PAPER_SUITE: readonly Experiment[] = [
     events: { full: 20_000, quick: 5_000 },
     epochs: { full: 40, quick: 15 },
     expectation: '2 free coordinates (θ, φ); up to 3 latents embed the sphere of directions',
+    expected: { freeCoordinates: 2 },
   },
   {
     id: 'ee_mumu_zpole',
@@ -57,6 +65,7 @@ export const PAPER_SUITE: readonly Experiment[] = [
     events: { full: 20_000, quick: 5_000 },
     epochs: { full: 40, quick: 15 },
     expectation: '2 free coordinates (θ, φ)',
+    expected: { freeCoordinates: 2 },
   },
   {
     id: 'drell_yan',
@@ -66,6 +75,7 @@ export const PAPER_SUITE: readonly Experiment[] = [
     events: { full: 20_000, quick: 5_000 },
     epochs: { full: 40, quick: 15 },
     expectation: '4 free coordinates (M, y, cos θ*, φ*)',
+    expected: { freeCoordinates: 4 },
   },
   {
     id: 'linear_toy',
@@ -78,6 +88,7 @@ export const PAPER_SUITE: readonly Experiment[] = [
     epochs: { full: 60, quick: 60 },
     config: { linear: true, latent: 3, learningRate: 1e-2, batchSize: 512, validationSplit: 0.5 },
     expectation: 'relevances 1 − βD/(2λ_k); directions with λ_k < βD/2 collapse',
+    expected: { linearToy: true },
   },
   {
     id: 'cms_zmumu',
@@ -87,5 +98,6 @@ export const PAPER_SUITE: readonly Experiment[] = [
     events: { full: 10_583, quick: 3_000 },
     epochs: { full: 40, quick: 15 },
     expectation: 'about 4 free coordinates at the scale of a few GeV, more at finer scales (Z width, recoil)',
+    expected: { freeCoordinates: 4 },
   },
 ]

@@ -34,8 +34,46 @@ export function distanceCorrelation(
   wasm: SymscopeWasm,
   x: ArrayLike<number>,
   y: ArrayLike<number>,
-  { xColumns = 1, yColumns = 1 }: DistanceCorrelationOptions = {},
+  options: DistanceCorrelationOptions = {},
 ): number {
+  return distanceDependence(wasm, x, y, options).correlation
+}
+
+/** Distance correlation with what its null needs: the sample size and the statistic n·dCov²/S₂ of the test below. */
+export interface DistanceDependence {
+  /** dCor, as distanceCorrelation returns it. */
+  correlation: number
+  n: number
+  /** T = n · dCov² / S₂ with S₂ = ā·· b̄·· (the mean pairwise distances of x and of y); 0 when either is constant. */
+  statistic: number
+  /**
+   * The largest dCor independent samples of this size reach at level `level` (INDEPENDENCE_LEVEL): the dCor at
+   * which T equals (Φ⁻¹(1 − α/2))². Above it independence is rejected at level α; below it the dependence seen is
+   * what chance gives. 1 when either sample is constant.
+   */
+  independenceLevel: number
+}
+
+/** α of the independence test behind `independenceLevel` (the asymptotic bound below holds for α ≤ 0.215). */
+export const INDEPENDENCE_LEVEL = 0.01
+
+/**
+ * (Φ⁻¹(1 − α/2))² for α = INDEPENDENCE_LEVEL = 0.01: 2.5758293035489004². Under independence n·dCov²/S₂ converges to
+ * a quadratic form Q = Σ λ_j Z_j² with E Q = 1, and P(Q ≥ (Φ⁻¹(1 − α/2))²) ≤ α for α ≤ 0.215 (Székely, Rizzo and
+ * Bakirov 2007, Theorem 6 and the test of §3.2): a conservative calibration at the sample size, with no permutations.
+ */
+const CHI1_QUANTILE = 2.5758293035489004 ** 2
+
+/**
+ * Distance correlation and its calibration against independence at this sample size (see DistanceDependence).
+ * Same inputs, limits and cost as distanceCorrelation: the mean distances S₂ needs are the kernel's row means.
+ */
+export function distanceDependence(
+  wasm: SymscopeWasm,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  { xColumns = 1, yColumns = 1 }: DistanceCorrelationOptions = {},
+): DistanceDependence {
   const n = checkPair('distanceCorrelation', x, y, xColumns, yColumns)
   if (n > MAX_ROWS) {
     throw new SymscopeError('too_large', `distanceCorrelation accepts at most ${MAX_ROWS} rows (got ${n}); subsample first`, {
@@ -47,6 +85,21 @@ export function distanceCorrelation(
     const yPtr = scratch.putF64(y)
     const rowMeansPtr = scratch.allocF64(2 * n)
     const outPtr = scratch.allocF64(4)
-    return wasm.exports.distanceCorrelation(xPtr, xColumns, yPtr, yColumns, n, rowMeansPtr, outPtr)
+    const correlation = wasm.exports.distanceCorrelation(xPtr, xColumns, yPtr, yColumns, n, rowMeansPtr, outPtr)
+    // After the call the scratch holds the row means ā_i· then b̄_i·; their means are ā·· and b̄··.
+    const rowMeans = wasm.copyF64(rowMeansPtr, 2 * n)
+    const [covariance, varianceX, varianceY] = wasm.copyF64(outPtr, 3)
+    let meanA = 0
+    let meanB = 0
+    for (let i = 0; i < n; i++) (meanA += rowMeans[i]), (meanB += rowMeans[n + i])
+    const s2 = (meanA / n) * (meanB / n)
+    const scale = Math.sqrt(varianceX * varianceY)
+    if (!(s2 > 0 && scale > 0)) return { correlation, n, statistic: 0, independenceLevel: 1 }
+    return {
+      correlation,
+      n,
+      statistic: (n * Math.max(0, covariance)) / s2,
+      independenceLevel: Math.min(1, Math.sqrt((CHI1_QUANTILE * s2) / (n * scale))),
+    }
   })
 }

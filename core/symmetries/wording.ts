@@ -19,10 +19,31 @@ export function manifoldText(m: NonNullable<Symmetries['manifoldAlgebra']>): str
   return `${m.name}, dimension ${m.dimension}${m.approximate ? ' (approximate symmetries: tangent within the spread of the approximate constraints)' : ''}`
 }
 
+/**
+ * A p-value as a physicist reads it: three significant digits down to 0.001, scientific notation below ("3.2e-12"),
+ * and "< 1e-308" for a tail that underflowed double precision (the test rejects with nothing to spare).
+ */
+export function pValueText(p: number): string {
+  if (p === 0) return '< 1e-308'
+  if (p < 1e-3) return p.toExponential(1)
+  return Number(p.toPrecision(3)).toString()
+}
+
 /** "so(2), dimension 1; tests at level 0.01: rotation in (x1, x2) p = 0.41 (not rejected), …". */
 export function distributionText(a: NonNullable<Symmetries['distributionAlgebra']>): string {
-  const tests = a.tests.map((t) => `${t.description} p = ${num(t.pValue)}${t.adjustedPValue !== t.pValue ? ` (Holm ${num(t.adjustedPValue)})` : ''} ${t.invariant ? 'not rejected' : 'rejected'}`)
+  const tests = a.tests.map((t) => `${t.description} p = ${pValueText(t.pValue)}${t.adjustedPValue !== t.pValue ? ` (Holm ${pValueText(t.adjustedPValue)})` : ''} ${t.invariant ? 'not rejected' : 'rejected'}`)
   return `${a.name}, dimension ${a.dimension} (not rejected at family-wise level ${a.level}); ${tests.join('; ')}`
+}
+
+/**
+ * A dimension measured at one scale, off any plateau, as the count it allows: "about 4" within 0.1 of an integer, else
+ * "between 4 and 5 (4.8 measured at this scale)": a non-integer dimension is a crossover between two counts, not a
+ * count (issue 19).
+ */
+export function dimensionRangeText(dimension: number): string {
+  const nearest = Math.round(dimension)
+  if (Math.abs(dimension - nearest) <= 0.1) return `about ${nearest}`
+  return `between ${Math.floor(dimension)} and ${Math.ceil(dimension)} (${num(dimension)} measured at this scale)`
 }
 
 /**
@@ -50,12 +71,12 @@ export function scaleText(s: Symmetries): string | null {
   const widest = approximate[0]?.distance ?? 0
   if (below) parts.push(`${below.dimension} below ~${num(below.to)}${explained}`)
   else if (approximate.length && smallest && smallest.scale > widest) {
-    if (Math.abs(smallest.dimension - top.dimension) > 0.25) parts.push(`${num(smallest.dimension)} at ~${num(smallest.scale)}`)
+    if (Math.abs(smallest.dimension - top.dimension) > 0.25) parts.push(`${dimensionRangeText(smallest.dimension)} at ~${num(smallest.scale)}`)
     parts.push(
       `${top.dimension + approximate.length} below ~${num(widest)}${explained}, from ${approximate.length === 1 ? 'its spread' : 'their spreads'} on the events ` +
         `(the dimension curve starts at ~${num(smallest.scale)}: too few events to resolve smaller scales)`,
     )
-  } else if (smallest && Math.abs(smallest.dimension - top.dimension) > 0.25) parts.push(`${num(smallest.dimension)} at ~${num(smallest.scale)}${explained}`)
+  } else if (smallest && Math.abs(smallest.dimension - top.dimension) > 0.25) parts.push(`${dimensionRangeText(smallest.dimension)} at ~${num(smallest.scale)}${explained}`)
   else if (explained) parts.push(`the events lie within the spread of${explained.slice(1)}`)
   if (record.status !== 'determined') parts.push(record.reason ?? record.status)
   return parts.join('; ')

@@ -1,4 +1,5 @@
 import { SymscopeError } from '../errors.js'
+import { rangeInWords } from '../rangeText.js'
 
 /** Hidden-unit nonlinearity of the MLP encoder and decoder. */
 export type Activation = 'relu' | 'tanh' | 'elu' | 'sigmoid'
@@ -65,8 +66,9 @@ export const VAE_LIMITS: Record<Exclude<keyof VaeConfig, 'activation' | 'linear'
 
 const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'elu', 'sigmoid']
 
-const describe = (r: Range) =>
-  `${r.integer ? 'an integer' : 'a number'} ${r.exclusiveMin ? '>' : '≥'} ${r.min} and ≤ ${r.max}`
+/** A setting's range in words ("an integer from 1 to 64"), as errors and `--help` state it. */
+export const describeVaeRange = (r: Range): string => rangeInWords(r)
+const describe = describeVaeRange
 
 /**
  * Fills defaults into a partial configuration and checks every value, throwing SymscopeError('invalid_parameter')

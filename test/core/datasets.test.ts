@@ -36,13 +36,13 @@ describe('dataset registry', () => {
   })
 
   const bad: [string, Record<string, unknown>, string, RegExp][] = [
-    ['circle', { radius: 0 }, 'invalid_parameter', /'radius' must be a number > 0 and ≤ 1000000; got 0/],
-    ['circle', { noise: 2 }, 'invalid_parameter', /'noise' must be a number ≥ 0 and ≤ 1; got 2/],
+    ['circle', { radius: 0 }, 'invalid_parameter', /'radius' must be a number above 0 and at most 1,000,000; got 0/],
+    ['circle', { noise: 2 }, 'invalid_parameter', /'noise' must be a number from 0 to 1; got 2/],
     ['circle', { radius: '1' }, 'invalid_parameter', /'radius' must be a number.*got "1"/],
     ['circle', { radius: null }, 'invalid_parameter', /'radius' must be a number/],
     ['circle', { colour: 1 }, 'unknown_parameter', /unknown parameter 'colour' \(parameters: radius, noise\)/],
     ['ee_mumu', { z: 'yes' }, 'invalid_parameter', /'z' must be true or false; got "yes"/],
-    ['ee_mumu', { sqrtS: Number.NaN }, 'invalid_parameter', /'sqrtS' must be a number > 0 and ≤ 100000 \(GeV\)/],
+    ['ee_mumu', { sqrtS: Number.NaN }, 'invalid_parameter', /'sqrtS' must be a number above 0 and at most 100,000 \(GeV\)/],
     ['ee_mumu', { sqrtS: 0.2 }, 'invalid_parameter', /'sqrtS' must exceed 2 · muonMass/],
   ]
   it.each(bad)('%s %j is refused', (name, params, code, message) => {
@@ -52,7 +52,7 @@ describe('dataset registry', () => {
   })
 
   it('checks n and seed with their ranges', () => {
-    expect(errorOf(() => resolveRequest({ dataset: 'disk', n: 0, seed: 1 })).message).toMatch(/n must be an integer ≥ 1/)
+    expect(errorOf(() => resolveRequest({ dataset: 'disk', n: 0, seed: 1 })).message).toMatch(/n must be an integer from 1 to 10,000,000/)
     expect(errorOf(() => resolveRequest({ dataset: 'disk', n: 10, seed: 1, maxEvents: 5 })).code).toBe('too_large')
     expect(errorOf(() => resolveRequest({ dataset: 'disk', n: 10, seed: 0.5 })).message).toMatch(/seed must be an integer/)
   })

@@ -109,3 +109,18 @@ describe('formatReportNumber', () => {
     ])
   })
 })
+
+describe('reportMarkdown: negative determination', () => {
+  it('explains an R² below 0 where one appears, and says nothing otherwise', () => {
+    const withNegative = {
+      ...tinyReport,
+      relevantSetCorrelations: tinyReport.relevantSetCorrelations.length
+        ? tinyReport.relevantSetCorrelations.map((c, i) => (i === 0 ? { ...c, determination: -0.31 } : c))
+        : [{ truth: 'truth_theta', distance: 0.2, determination: -0.31 }],
+    }
+    const note = /A determination below 0 means the relevant latents predict that observable worse than its mean alone does/
+    expect(section(reportMarkdown(withNegative), 'Correlations with the truth').join('\n')).toMatch(note)
+    const positive = { ...tinyReport, relevantSetCorrelations: withNegative.relevantSetCorrelations.map((c) => ({ ...c, determination: 0.9 })) }
+    expect(reportMarkdown(positive)).not.toMatch(note)
+  })
+})

@@ -31,7 +31,7 @@ export const eventsCases: BadRequestCase[] = [
   { name: 'n = 0', path: EVENTS, body: { n: 0 }, status: 400, code: 'invalid_request', message: /^n: / },
   { name: 'n negative', path: EVENTS, body: { n: -5 }, status: 400, code: 'invalid_request' },
   { name: 'n not an integer', path: EVENTS, body: { n: 1.5 }, status: 400, code: 'invalid_request' },
-  { name: 'n too large', path: EVENTS, body: { n: 100_001 }, status: 413, code: 'too_large', message: /100000 events per request/ },
+  { name: 'n too large', path: EVENTS, body: { n: 100_001 }, status: 413, code: 'too_large', message: /100,000 events per request/ },
   { name: 'a negative seed', path: EVENTS, body: { seed: -1 }, status: 400, code: 'invalid_request', message: /^seed: / },
   { name: 'an unknown format', path: EVENTS, body: { format: 'xml' }, status: 400, code: 'invalid_request', message: /^format: / },
   { name: 'an unknown body key', path: EVENTS, body: { count: 5 }, status: 400, code: 'invalid_request', message: /count/ },

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import { constraintText, distributionText, manifoldText, scaleText } from '../../../core/symmetries/wording.js'
 import { analyze } from '../../../core/analysis/index.js'
 import type { Report } from '../../../core/report/schema.js'
@@ -13,6 +12,7 @@ import { GENERATOR_OPTIONS, onePositional, parseInteger, parseSets } from '../pa
 import { trainingProgress } from '../trainingProgress.js'
 import { analyzeHelp } from '../usage.js'
 import { writeReport } from '../writeReport.js'
+import { parseCommandLine } from '../parseCommandLine.js'
 
 /** The few lines printed when an analysis is done: the verdict, the spectrum, and where the files are. */
 export function summarise(report: Report, dir: string): string {
@@ -43,21 +43,17 @@ export function summarise(report: Report, dir: string): string {
 }
 
 export async function analyzeCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      ...GENERATOR_OPTIONS,
-      ...DATA_OPTIONS,
-      ...MODEL_OPTIONS,
-      latent: { type: 'string' },
-      beta: { type: 'string' },
-      threads: { type: 'string', default: '1' },
-      out: { type: 'string', default: 'symscope-report' },
-      force: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCommandLine('analyze', argv, {
+    ...GENERATOR_OPTIONS,
+    ...DATA_OPTIONS,
+    ...MODEL_OPTIONS,
+    latent: { type: 'string' },
+    beta: { type: 'string' },
+    threads: { type: 'string', default: '1' },
+    out: { type: 'string', default: 'symscope-report' },
+    force: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   })
   if (values.help) return void process.stdout.write(analyzeHelp())
   const source = onePositional('analyze', positionals, 'one file or dataset', 'analyze needs a data file or a dataset name, e.g. symscope analyze circle (symscope help analyze)')
@@ -78,6 +74,9 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
     params: parseSets(values.set),
     ...dataSettings(values),
   })
+  const { leftOutIdentifiers, knownTable } = input.parameters
+  if (!values.quiet && typeof leftOutIdentifiers === 'string') process.stderr.write(`symscope: left out as event identifiers, not measurements: ${leftOutIdentifiers} (--features keeps them)\n`)
+  if (!values.quiet && typeof knownTable === 'string') process.stderr.write(`symscope: this is ${knownTable}\n`)
   await startTrainer(trainer)
   const threads = await startThreads(values.threads, trainer)
   const progress = trainingProgress(`training on ${input.name}`, config.epochs ?? 0, values.quiet)

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import { csvHeader, csvRows, formatOfName, generateChunks, npyHeader, npyRows, parquetOf, resolveRequest } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { CliError } from '../exitCodes.js'
@@ -6,6 +5,7 @@ import { openOutput } from '../output.js'
 import { GENERATOR_OPTIONS, onePositional, parseInteger, parseSets } from '../parseValues.js'
 import { createProgressBar } from '../progressBar.js'
 import { generateHelp } from '../usage.js'
+import { parseCommandLine } from '../parseCommandLine.js'
 
 /** What generate writes: CSV (default), NumPy .npy (float64, features then truth), Parquet (DOUBLE columns). */
 const OUTPUT_FORMATS = ['csv', 'npy', 'parquet'] as const
@@ -14,17 +14,13 @@ const OUTPUT_FORMATS = ['csv', 'npy', 'parquet'] as const
 const PROGRESS_MIN_EVENTS = 200_000
 
 export async function generateCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      ...GENERATOR_OPTIONS,
-      out: { type: 'string' },
-      format: { type: 'string' },
-      'no-truth': { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCommandLine('generate', argv, {
+    ...GENERATOR_OPTIONS,
+    out: { type: 'string' },
+    format: { type: 'string' },
+    'no-truth': { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   })
   if (values.help) {
     process.stdout.write(generateHelp())

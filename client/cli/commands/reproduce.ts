@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 import { analyze, inputFromEvents, type AnalysisInput } from '../../../core/analysis/index.js'
 import { generateEvents } from '../../../core/index.js'
 import type { Report } from '../../../core/report/schema.js'
+import { compareWithExpectation, type Comparison } from '../../../core/reproduce/compare.js'
 import { PAPER_SUITE, type Experiment } from '../../../core/reproduce/suite.js'
 import { cmsDimuonInput } from '../../../core/transforms/cmsDimuon.js'
 import type { SymscopeWasm } from '../../../core/wasm/module.js'
@@ -16,6 +16,8 @@ import { trainingProgress } from '../trainingProgress.js'
 import { reproduceHelp } from '../usage.js'
 import { makeDirectory } from '../outputFolder.js'
 import { writeReport } from '../writeReport.js'
+import { parseCommandLine } from '../parseCommandLine.js'
+import { fileErrorText } from '../fileErrors.js'
 
 /** The CMS file shipped with the package (data/cms/, CC BY 4.0): dist/client/cli/commands → the package root. */
 const DEFAULT_CMS = fileURLToPath(new URL('../../../../data/cms/Zmumu_Run2011A.csv', import.meta.url))
@@ -23,6 +25,7 @@ const DEFAULT_CMS = fileURLToPath(new URL('../../../../data/cms/Zmumu_Run2011A.c
 interface Row {
   experiment: Experiment
   report: Report | null
+  comparison?: Comparison
   skipped?: string
   seconds: number
 }
@@ -35,51 +38,44 @@ function inputOf(wasm: SymscopeWasm, experiment: Experiment, quick: boolean, see
   return inputFromEvents(generateEvents(wasm, { dataset: experiment.data.dataset, n, seed, params: experiment.data.params }))
 }
 
-const fmt = (v: number | null | undefined, digits = 2) => (v === null || v === undefined ? '—' : v.toFixed(digits))
 
-/** The summary table: one row per experiment, the numbers a reader compares with the paper. */
+/** The summary table: one line per experiment, what it expects, what it found, whether they agree and why. */
 export function summaryMarkdown(rows: Row[], quick: boolean): string {
   const lines = [
     `# symscope reproduce${quick ? ' --quick' : ''}`,
     '',
     'The experiments of V. Sanz, "Learning symmetries in datasets" (arXiv:2504.05174), with symscope\'s documented',
-    'settings. Intrinsic dimension: TwoNN of the standardised data and of the relevant-latent means. "Determined" is',
-    'the R² of k-nearest-neighbour regression of each truth observable on the relevant latents together.',
+    'settings. "Found" is the verdict\'s count of free coordinates, the rounded TwoNN dimension of the relevant-latent',
+    'means, with its interval; "undetermined" means the interval includes the expected count. Each report (linked)',
+    'holds the verdict and every statistic.',
     '',
-    '| experiment | features (constant) | relevant latents | ID data | ID latents | expected | determined by the relevant latents | verdict |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| experiment | expected | found | agrees | why |',
+    '| --- | --- | --- | --- | --- |',
   ]
-  for (const { experiment, report, skipped } of rows) {
-    if (!report) {
-      lines.push(`| [${experiment.title}](${experiment.id}/report.md) | — | — | — | — | ${experiment.expectation} | — | skipped: ${skipped} |`)
+  for (const { experiment, report, skipped, comparison } of rows) {
+    const title = `[${experiment.title}](${experiment.id}/report.md)`
+    if (!report || !comparison) {
+      lines.push(`| ${title} | ${experiment.expectation} | — | — | skipped: ${skipped} |`)
       continue
     }
-    const determined = report.relevantSetCorrelations.map((c) => `${c.truth.replace(/^truth_/, '')} ${c.determination.toFixed(2)}`).join(', ')
-    lines.push(
-      `| [${experiment.title}](${experiment.id}/report.md) | ${report.dataset.features.length} (${report.dataset.constantFeatures.length}) | ` +
-        `${report.relevantCount} of ${report.config.latent} | ${fmt(report.intrinsicDimension.data)} | ${fmt(report.intrinsicDimension.latent)} | ` +
-        `${experiment.expectation} | ${determined || '—'} | ${report.verdict} |`,
-    )
+    const cell = (text: string) => text.replaceAll('|', '\\|')
+    lines.push(`| ${title} | ${cell(comparison.expected)} | ${cell(comparison.found)} | ${comparison.agrees} | ${cell(comparison.why)} |`)
   }
   lines.push('', `Seconds per experiment: ${rows.map((r) => `${r.experiment.id} ${r.seconds.toFixed(1)}`).join(', ')}.`, '')
   return lines.join('\n')
 }
 
 export async function reproduceCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', default: 'symscope-reproduce' },
-      quick: { type: 'boolean', default: false },
-      only: { type: 'string' },
-      cms: { type: 'string', default: DEFAULT_CMS },
-      seed: { type: 'string', default: '1' },
-      backend: { type: 'string', default: 'fused' },
-      threads: { type: 'string', default: '1' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCommandLine('reproduce', argv, {
+    out: { type: 'string', default: 'symscope-reproduce' },
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    cms: { type: 'string', default: DEFAULT_CMS },
+    seed: { type: 'string', default: '1' },
+    backend: { type: 'string', default: 'fused' },
+    threads: { type: 'string', default: '1' },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   })
   if (values.help) return void process.stdout.write(reproduceHelp())
   if (positionals.length) throw new CliError(`reproduce takes no arguments; got ${positionals.join(' ')}`)
@@ -107,7 +103,8 @@ export async function reproduceCommand(argv: string[]): Promise<void> {
       const report = await analyze(wasm, input, { config, trainer, threads, onEpoch: progress.onEpoch })
       progress.finish()
       writeReport(join(values.out, experiment.id), report)
-      rows.push({ experiment, report, seconds: (performance.now() - started) / 1000 })
+      const comparison = compareWithExpectation(experiment, report, { quick: values.quick, events: input.n, epochs })
+      rows.push({ experiment, report, comparison, seconds: (performance.now() - started) / 1000 })
       if (!values.quiet) process.stderr.write(`${experiment.id}: ${report.verdict}\n`)
     }
   } finally {
@@ -117,10 +114,10 @@ export async function reproduceCommand(argv: string[]): Promise<void> {
     makeDirectory(values.out) // not mkdirSync's recursive walk, which loops forever under /proc
     const summary = summaryMarkdown(rows, values.quick)
     writeFileSync(join(values.out, 'summary.md'), summary)
-    const json = rows.map(({ experiment, report, skipped, seconds }) => ({ id: experiment.id, title: experiment.title, skipped, seconds, report: report?.id ?? null, verdict: report?.verdict ?? null, relevantCount: report?.relevantCount ?? null, intrinsicDimension: report ? { data: report.intrinsicDimension.data, latent: report.intrinsicDimension.latent } : null }))
+    const json = rows.map(({ experiment, report, skipped, seconds, comparison }) => ({ id: experiment.id, title: experiment.title, skipped, seconds, comparison: comparison ?? null, report: report?.id ?? null, verdict: report?.verdict ?? null, relevantCount: report?.relevantCount ?? null, intrinsicDimension: report ? { data: report.intrinsicDimension.data, latent: report.intrinsicDimension.latent } : null }))
     writeFileSync(join(values.out, 'summary.json'), `${JSON.stringify(json, null, 2)}\n`)
     process.stdout.write(`${summary}\nwrote ${values.out}/summary.md and one folder per experiment\n`)
   } catch (error) {
-    throw new CliError(`cannot write to '${values.out}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.io)
+    throw new CliError(`cannot write to '${values.out}': ${fileErrorText(error)}`, EXIT.io)
   }
 }

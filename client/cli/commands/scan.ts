@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { formatReportNumber } from '../../../core/report/markdown.js'
 import { scanMarkdown } from '../../../core/report/scanMarkdown.js'
 import { reportSchema, type Report } from '../../../core/report/schema.js'
@@ -19,6 +18,7 @@ import { MAX_JOBS, runPool } from '../scanPool.js'
 import { parseTrainer } from '../trainer.js'
 import { scanHelp } from '../usage.js'
 import { writeReport } from '../writeReport.js'
+import { parseCommandLine } from '../parseCommandLine.js'
 
 /** The point cache's folder inside --out when --cache is not given. */
 const POINTS = 'points'
@@ -36,23 +36,19 @@ function cachedReport(dir: string, id: string): Report | null {
 }
 
 export async function scanCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      ...GENERATOR_OPTIONS,
-      ...DATA_OPTIONS,
-      ...MODEL_OPTIONS,
-      beta: { type: 'string' },
-      seeds: { type: 'string', default: '1' },
-      latent: { type: 'string' },
-      jobs: { type: 'string' },
-      cache: { type: 'string' },
-      out: { type: 'string', default: 'symscope-scan' },
-      force: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCommandLine('scan', argv, {
+    ...GENERATOR_OPTIONS,
+    ...DATA_OPTIONS,
+    ...MODEL_OPTIONS,
+    beta: { type: 'string' },
+    seeds: { type: 'string', default: '1' },
+    latent: { type: 'string' },
+    jobs: { type: 'string' },
+    cache: { type: 'string' },
+    out: { type: 'string', default: 'symscope-scan' },
+    force: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   })
   if (values.help) return void process.stdout.write(scanHelp())
   const source = onePositional('scan', positionals, 'one file or dataset', 'scan needs a CSV file or a dataset name, e.g. symscope scan circle --beta 0.01:3:12 (symscope help scan)')

@@ -55,14 +55,15 @@ export async function loadCmsSample(): Promise<string> {
  * The CMS sample as plain CSV for the server (which reads the truth_ convention, not the CMS format): core's
  * cmsDimuonInput builds the four-vectors and the truth here, with the compute module loaded in this page.
  */
-export async function cmsAsPlainCsv(text: string, name: string): Promise<{ text: string; name: string; angular: string[] }> {
-  const [{ loadWasm }, { default: wasmUrl }, { cmsDimuonInput }, { csvHeader, csvRows }] = await Promise.all([
+export async function cmsAsPlainCsv(text: string, name: string, lepton: 'e' | 'mu' = 'mu'): Promise<{ text: string; name: string; angular: string[] }> {
+  const [{ loadWasm }, { default: wasmUrl }, { cmsDileptonInput, CMS_DILEPTON_COLUMNS }, { readCsv }, { csvHeader, csvRows }] = await Promise.all([
     import('../../../core/wasm/browser.js'),
     import('../../../core/wasm/symscope.wasm?url'),
-    import('../../../core/transforms/cmsDimuon.js'),
+    import('../../../core/transforms/cmsDilepton.js'),
+    import('../../../core/csv/readCsv.js'),
     import('../../../core/csv/writeCsv.js'),
   ])
-  const input = cmsDimuonInput(await loadWasm(wasmUrl), text, name)
+  const input = cmsDileptonInput(await loadWasm(wasmUrl), readCsv(text, { features: CMS_DILEPTON_COLUMNS, truth: [] }), name, lepton)
   const csv = csvHeader(input.featureNames, input.truthNames) + csvRows(input.features, input.truth, input.n, input.featureNames.length, input.truthNames.length)
   return { text: csv, name, angular: [...input.angularTruth] }
 }

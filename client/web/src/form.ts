@@ -1,9 +1,9 @@
 // The analysis form: the generator's fields built from the dataset registry's parameter schemas, the training
 // settings with the documented defaults, and where to run. It reads into and writes from an AnalysisState, the same
 // value the URL carries.
-import { describeRange } from '../../../core/datasets/parameters.js'
+import { describeParameter } from '../../../core/datasets/parameters.js'
 import { datasets, getDataset } from '../../../core/datasets/registry.js'
-import type { ParameterSpec } from '../../../core/datasets/types.js'
+import type { DatasetSpec, ParameterSpec } from '../../../core/datasets/types.js'
 import { h } from '../../element/dom.js'
 import { DEFAULT_EVENTS, SETTING_DEFAULTS } from './analysisSpec.js'
 import type { BackendChoice } from './protocol.js'
@@ -24,11 +24,11 @@ const byId = <T = HTMLElement>(id: string): T => {
 const defaultText = (spec: ParameterSpec): string => (spec.default === null ? '' : String(spec.default))
 
 /** One field for one generator parameter: a checkbox for booleans, a number input otherwise (empty = none). */
-function parameterField(spec: ParameterSpec): HTMLElement {
+function parameterField(dataset: DatasetSpec<any>, spec: ParameterSpec): HTMLElement {
   const id = `param-${spec.name}`
   const hintId = `${id}-hint`
   const unit = spec.unit ? ` (${spec.unit})` : ''
-  const hint = h('p', { id: hintId, class: 'hint' }, `${spec.description} Allowed: ${describeRange(spec)}.`)
+  const hint = h('p', { id: hintId, class: 'hint' }, `${spec.description} Allowed: ${describeParameter(dataset, spec)}.`)
   if (spec.type === 'boolean') {
     const box = h('input', { id, type: 'checkbox', 'data-param': spec.name, 'aria-describedby': hintId, checked: spec.default === true })
     return h('div', { class: 'field checkbox' }, h('label', { for: id }, box, ` ${spec.name}`), hint)
@@ -81,7 +81,7 @@ export class AnalysisForm {
   #showParameters(name: string): void {
     const spec = getDataset(name)
     this.#description.textContent = `${spec.description} Features: ${spec.features.join(', ')}; truth: ${spec.truth.join(', ')}; ${spec.degreesOfFreedom} degree${spec.degreesOfFreedom === 1 ? '' : 's'} of freedom.`
-    this.#parameters.replaceChildren(...spec.parameters.map(parameterField))
+    this.#parameters.replaceChildren(...spec.parameters.map((p) => parameterField(spec, p)))
   }
 
   #showSource(): void {

@@ -13,6 +13,7 @@ import { AnalysisError, LocalTrainer } from './localRun.js'
 import { hideResults, showLocalScan, showResults, showScan } from './resultsView.js'
 import { TrainingView } from './trainingView.js'
 import { analysisSearch, parseUrlState, reportSearch, scanSearch } from './urlState.js'
+import { recogniseTable, type KnownTable } from '../../../core/analysis/knownTables.js'
 
 /** The API is the page's own origin (the worker serves both). */
 const API = ''
@@ -27,6 +28,10 @@ const formError = byId<HTMLElement>('form-error')
 const csvError = byId<HTMLElement>('csv-error')
 const csvSummary = byId<HTMLElement>('csv-summary')
 const csvFile = byId<HTMLInputElement>('csv-file')
+const csvKnown = byId<HTMLElement>('csv-known')
+const csvKnownRead = byId<HTMLInputElement>('csv-known-read')
+const csvKnownText = byId<HTMLElement>('csv-known-text')
+let knownTable: KnownTable | null = null
 
 document.head.appendChild(h('style', {}, REPORT_CSS))
 
@@ -60,7 +65,12 @@ async function specFromForm(): Promise<{ spec: AnalysisSpec; search: string | nu
   let search: string | null = analysisSearch(state)
   if (form.sourceKind === 'csv') {
     if (!upload) throw new Error('choose a file first')
-    source = upload.format === 'csv' ? { kind: 'csv', name: upload.name, text: upload.text } : { kind: 'file', name: upload.name, bytes: upload.bytes }
+    source =
+      upload.format !== 'csv'
+        ? { kind: 'file', name: upload.name, bytes: upload.bytes }
+        : knownTable && csvKnownRead.checked
+          ? { kind: 'cms', name: upload.name, text: upload.text, lepton: knownTable.lepton ?? 'mu' }
+          : { kind: 'csv', name: upload.name, text: upload.text }
     search = null
   } else if (form.sourceKind === 'example') {
     source = { kind: 'cms', name: CMS_SAMPLE_NAME, text: await loadCmsSample() }
@@ -156,7 +166,7 @@ async function runServerScan(spec: AnalysisSpec, scan: NonNullable<AnalysisSpec[
     training.points(status.progress.done, status.progress.points)
   }
   try {
-    const csv = spec.source.kind === 'cms' ? await cmsAsPlainCsv(spec.source.text, spec.source.name) : undefined
+    const csv = spec.source.kind === 'cms' ? await cmsAsPlainCsv(spec.source.text, spec.source.name, spec.source.lepton) : undefined
     const first = await submitScan(API, scanRequestBody(spec, scan, csv), controller.signal)
     history.replaceState(null, '', `/${scanSearch(first.id)}`)
     const done = 'schema' in first ? first : await waitForScan(API, first.id, { signal: controller.signal, onStatus: progress })
@@ -199,7 +209,7 @@ async function runOnServer(spec: AnalysisSpec, search: string | null): Promise<v
   clearError(formError)
   training.start('server', spec.config.beta ?? 0.1)
   try {
-    const first = spec.source.kind === 'file' ? await submitFile(spec, spec.source, controller.signal) : await submitAnalysis(API, spec.source.kind === 'cms' ? requestBody(spec, await cmsAsPlainCsv(spec.source.text, spec.source.name)) : requestBody(spec), controller.signal)
+    const first = spec.source.kind === 'file' ? await submitFile(spec, spec.source, controller.signal) : await submitAnalysis(API, spec.source.kind === 'cms' ? requestBody(spec, await cmsAsPlainCsv(spec.source.text, spec.source.name, spec.source.lepton)) : requestBody(spec), controller.signal)
     if (!('latents' in first)) history.replaceState(null, '', `/${reportSearch(first.id)}`)
     const report = await waitForReport(API, first, { signal: controller.signal, onStatus: serverStatus })
     finishServer(report)
@@ -224,6 +234,8 @@ async function openStoredReport(id: string): Promise<void> {
     const report = await waitForReport(API, await getAnalysis(API, id, controller.signal), { signal: controller.signal, onStatus: serverStatus })
     finishServer(report)
     showResults(report, { stored: true, analysisSearch: null })
+    // A shared link is for the report: show it, not the empty form above it.
+    document.getElementById('results')?.scrollIntoView({ block: 'start' })
   } catch (error) {
     if (!controller.signal.aborted) {
       training.phase('No report to show.')
@@ -258,12 +270,21 @@ form.form.addEventListener('submit', (event) => {
 stopButton.addEventListener('click', () => stopCurrent?.())
 async function takeFile(file: File | undefined): Promise<void> {
   upload = null
+  knownTable = null
+  csvKnown.hidden = true
   clearError(csvError)
   csvSummary.textContent = ''
   if (!file) return
   try {
     upload = await readUpload(file)
     csvSummary.textContent = `${file.name}: ${describeUpload(upload)}`
+    // A table symscope knows a better reading of (core/analysis/knownTables.ts): offered, ticked.
+    knownTable = upload.format === 'csv' ? recogniseTable(upload.table.featureNames, upload.name) : null
+    if (knownTable) {
+      csvKnownText.textContent = `Read as ${knownTable.title}: four-vectors, with the pair's mass, rapidity and Collins–Soper angles as truth${knownTable.lepton ? '' : ' (muons assumed: the file name does not say)'}. Unticked, every column is a feature (event numbers left out).`
+      csvKnownRead.checked = true
+      csvKnown.hidden = false
+    }
   } catch (error) {
     showError(csvError, error)
   }
@@ -288,6 +309,7 @@ if (initial.kind === 'analysis') {
   void openStoredReport(initial.id)
 } else if (initial.kind === 'scan') {
   showScan(initial.id)
+  document.getElementById('results')?.scrollIntoView({ block: 'start' })
 } else if (initial.kind === 'invalid') {
   showError(formError, new Error(`This link does not describe an analysis: ${initial.message}`))
 }

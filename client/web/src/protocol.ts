@@ -20,7 +20,8 @@ export type DataSource =
   | { kind: 'generator'; dataset: string; n: number; seed: number; params: Record<string, number | boolean | null> }
   | { kind: 'csv'; name: string; text: string }
   | { kind: 'file'; name: string; bytes: Uint8Array }
-  | { kind: 'cms'; name: string; text: string }
+  /** A CMS dilepton table (the bundled example, or an upload recognised by core's recogniseTable); muons unless `lepton` says e. */
+  | { kind: 'cms'; name: string; text: string; lepton?: 'e' | 'mu' }
 
 export interface RunMessage {
   type: 'run'

@@ -27,7 +27,7 @@ const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve,
 /** The page's source as core's (inputFromSource reads every format, here in the worker). */
 function inputOf(wasm: SymscopeWasm, source: DataSource): Promise<AnalysisInput> {
   if (source.kind === 'generator') return inputFromSource(wasm, { ...source, dataset: source.dataset })
-  if (source.kind === 'cms') return inputFromSource(wasm, { kind: 'file', name: source.name, data: source.text, format: 'csv', from: 'cms-dimuon' })
+  if (source.kind === 'cms') return inputFromSource(wasm, { kind: 'file', name: source.name, data: source.text, format: 'csv', from: source.lepton === 'e' ? 'cms-dielectron' : 'cms-dimuon' })
   if (source.kind === 'csv') return inputFromSource(wasm, { kind: 'file', name: source.name, data: source.text, format: 'csv' })
   return inputFromSource(wasm, { kind: 'file', name: source.name, data: source.bytes })
 }

@@ -98,9 +98,9 @@ describe('data that cannot be analysed gets a clear error', () => {
     ['too few events', () => analyseCsv(rows(10, (i) => `${i},${i * i}`)), 'invalid_data', /10 events; an analysis needs at least 50/],
     ['every feature constant', () => analyseCsv(rows(100, () => '1,2')), 'invalid_data', /every feature is constant/],
     ['fewer rows than a batch', () => analyseCsv(rows(100, (i) => `${i},${Math.sin(i)}`)), 'invalid_data', /fewer than one batch of 256/],
-    ['threshold out of range', () => analyseCsv(rows(400, (i) => `${i},${Math.sin(i)}`), { threshold: 2 }), 'invalid_parameter', /threshold must be a number > 0 and < 1/],
+    ['threshold out of range', () => analyseCsv(rows(400, (i) => `${i},${Math.sin(i)}`), { threshold: 2 }), 'invalid_parameter', /threshold must be a number above 0 and below 1/],
     ['unknown setting', () => analyseCsv(rows(400, (i) => `${i},${Math.sin(i)}`), { config: { dropout: 0.1 } }), 'unknown_parameter', /unknown training setting 'dropout'/],
-    ['latent out of range', () => analyseCsv(rows(400, (i) => `${i},${Math.sin(i)}`), { config: { latent: 0 } }), 'invalid_parameter', /latent must be an integer ≥ 1 and ≤ 64; got 0/],
+    ['latent out of range', () => analyseCsv(rows(400, (i) => `${i},${Math.sin(i)}`), { config: { latent: 0 } }), 'invalid_parameter', /latent must be an integer from 1 to 64; got 0/],
     ['bad activation', () => analyseCsv(rows(400, (i) => `${i},${Math.sin(i)}`), { config: { activation: 'swish' } }), 'invalid_parameter', /activation must be one of relu, tanh, elu, sigmoid/],
   ]
   it.each(cases)('%s', async (_name, run, code, message) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { verdict } from '../../../core/analysis/index.js'
 
-const base = { features: 2, constantFeatures: 0, dataDimension: 1.02, expectedDegreesOfFreedom: 1, top: { truth: 'truth_theta', distance: 0.97 } }
+const base = { features: 2, constantFeatures: 0, dataDimension: 1.02, expectedDegreesOfFreedom: 1, top: { truth: 'truth_theta', distance: 0.97, independenceLevel: 0.05, n: 4000 } }
 
 describe('verdict', () => {
   it('says the paper example in words', () => {
@@ -14,6 +14,18 @@ describe('verdict', () => {
     expect(verdict({ ...base, features: 8, constantFeatures: 2, relevantCount: 2, latentDimension: 2.1, expectedDegreesOfFreedom: null, top: null })).toBe(
       '8 input features (2 constant: exact constraints), 2 relevant latents: two free coordinates',
     )
+  })
+  it('says "follows" only for a dependence above both the independence level and a Gaussian pair at ρ = 0.5', () => {
+    const facts = { ...base, relevantCount: 2, latentDimension: 1.03 }
+    expect(verdict({ ...facts, top: { truth: 'truth_cosTheta', distance: 0.12, independenceLevel: 0.05, n: 4000 } })).toContain(
+      'no truth observable explains the top latent: its strongest dependence, on truth_cosTheta, is weak (distance correlation 0.12; "follows" needs 0.45, a Gaussian pair correlated at 0.5)',
+    )
+    expect(verdict({ ...facts, top: { truth: 'truth_cosTheta', distance: 0.04, independenceLevel: 0.05, n: 4000 } })).toContain(
+      'no truth observable explains the top latent (strongest: truth_cosTheta, distance correlation 0.04, within the 0.05 that independent samples of 4000 events reach at level 0.01)',
+    )
+    // Strong but within chance (a tiny sample): not "follows" either.
+    expect(verdict({ ...facts, top: { truth: 'truth_theta', distance: 0.6, independenceLevel: 0.7, n: 8 } })).not.toContain('follows')
+    expect(verdict({ ...facts, top: { truth: 'truth_theta', distance: 0.5, independenceLevel: 0.05, n: 4000 } })).toContain('the top latent follows truth_theta')
   })
   it('does not read free coordinates off a VAE that kept no latent', () => {
     const text = verdict({ ...base, relevantCount: 0, latentDimension: null })

@@ -64,7 +64,7 @@ describe.each(Object.keys(samples))('%s reader on broken files', (format) => {
 
 describe('wrong types and missing datasets', () => {
   const cases: [string, () => Promise<[string, Uint8Array, ReadOptions?]>, RegExp][] = [
-    ['a complex .npy dtype', async () => ['z.npy', latin1("\x93NUMPY\x01\x00\x36\x00{'descr': '<c16', 'fortran_order': False, 'shape': (1,), }          \n")], /dtype '<c16' is not numeric/],
+    ['a complex .npy dtype', async () => ['z.npy', latin1("\x93NUMPY\x01\x00\x36\x00{'descr': '<c16', 'fortran_order': False, 'shape': (1,), }          \n")], /dtype '<c16' \(complex numbers\) is not numeric/],
     ['a string Parquet column named as a feature', async () => ['s.parquet', new Uint8Array(await stringParquet()), { features: ['x', 'label'] }], /s.parquet: column 'label' is not numeric/],
     ['a missing HDF5 dataset', async () => ['m.h5', (await samples.hdf5()).bytes, { dataset: '/jets' }], /m.h5: no dataset \/jets/],
     ['a string HDF5 dataset', async () => ['t.h5', await hdf5Bytes((f) => f.create_dataset({ name: 'names', data: ['a', 'b'] })), { dataset: 'names' }], /not a numeric or compound dataset/],

@@ -46,3 +46,22 @@ describe('scaleText', () => {
     expect(constraintText(s.constraints[0])).toBe(`x1² + x2² ≈ 1 (approximate, spread 0.03)`)
   })
 })
+
+describe('dimensionRangeText', () => {
+  it('states a dimension off any plateau as the counts it lies between, never as a fractional count', async () => {
+    const { dimensionRangeText } = await import('../../../core/symmetries/wording.js')
+    expect(dimensionRangeText(4.8)).toBe('between 4 and 5 (4.8 measured at this scale)')
+    expect(dimensionRangeText(3.05)).toBe('about 3')
+    expect(dimensionRangeText(1.5)).toBe('between 1 and 2 (1.5 measured at this scale)')
+  })
+})
+
+describe('pValueText', () => {
+  it('writes small p-values in scientific notation and an underflowed tail as a bound, never "p = 0"', async () => {
+    const { pValueText } = await import('../../../core/symmetries/wording.js')
+    expect(pValueText(0.412)).toBe('0.412')
+    expect(pValueText(0.0012)).toBe('0.0012')
+    expect(pValueText(3.21e-12)).toBe('3.2e-12')
+    expect(pValueText(0)).toBe('< 1e-308')
+  })
+})

@@ -1,0 +1,181 @@
+// What a newcomer meets in the web app (issue 19): the shipped CMS table uploaded (recognised and read as dimuon
+// events, or with its identifier columns left out and said so), the docs' scan URL (a real staircase, legible
+// text), a shared report link (opens on the report), the API docs (no 404) and a phone-sized screen; every chart
+// drawn is checked in the browser for labels over markers, labels over labels and clipped titles. Screenshots go to
+// test/.tmp/screenshots, or with UPDATE_SCREENSHOTS=1 to docs/screenshots.
+import { mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { repositoryRoot } from '../../scripts/wranglerDev.js'
+import { hasChromium, useBrowserSession } from './browserSession.js'
+
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(repositoryRoot(), 'docs/screenshots') : join(repositoryRoot(), 'test/.tmp/screenshots')
+const TRAINING_TIMEOUT = 150_000
+const CMS_FILE = join(repositoryRoot(), 'data/cms/Zmumu_Run2011A.csv')
+
+/**
+ * Overlaps between what the charts on the page draw, measured by the browser (getBoundingClientRect): value labels
+ * against KL diamonds, error bars and other labels, and every title against its chart's edges. Empty when clean.
+ */
+async function chartProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    const roots: (Document | ShadowRoot)[] = [document, ...[...document.querySelectorAll('symscope-report')].map((e) => e.shadowRoot).filter((r): r is ShadowRoot => !!r)]
+    const svgs = roots.flatMap((root) => [...root.querySelectorAll('svg')]).filter((svg) => svg.getBoundingClientRect().width > 0)
+    const hit = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5
+    for (const svg of svgs) {
+      const box = svg.getBoundingClientRect()
+      const title = svg.querySelector('[data-mark=title]')
+      if (title) {
+        const t = title.getBoundingClientRect()
+        if (t.left < box.left - 0.5 || t.right > box.right + 0.5) problems.push(`title '${title.textContent}' clipped (${t.left}–${t.right} in ${box.left}–${box.right})`)
+      }
+      const labels = [...svg.querySelectorAll('[data-mark=value] text')].map((e) => ({ text: e.textContent, rect: e.getBoundingClientRect() }))
+      const marks = [...svg.querySelectorAll('[data-mark=kl], [data-mark=error-bar]')].map((e) => ({ what: e.getAttribute('data-mark'), rect: e.getBoundingClientRect() }))
+      for (const label of labels) {
+        for (const mark of marks) if (hit(label.rect, mark.rect)) problems.push(`value ${label.text} over a ${mark.what}`)
+        for (const other of labels) if (other !== label && hit(label.rect, other.rect)) problems.push(`value ${label.text} over value ${other.text}`)
+      }
+    }
+    return problems
+  })
+}
+
+/** The smallest rendered text height (px) in the charts under `selector`, tick labels and legends included. */
+async function smallestChartText(page: Page, selector: string): Promise<number> {
+  return page.evaluate((selector) => {
+    const roots: (Document | ShadowRoot)[] = [document, ...[...document.querySelectorAll('symscope-report')].map((e) => e.shadowRoot).filter((r): r is ShadowRoot => !!r)]
+    let smallest = Infinity
+    for (const root of roots) {
+      for (const svg of root.querySelectorAll(`${selector} svg`)) {
+        const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width
+        for (const text of svg.querySelectorAll('text')) {
+          const size = Number(getComputedStyle(text).fontSize.replace('px', ''))
+          if (text.getBoundingClientRect().width > 0) smallest = Math.min(smallest, size * scale)
+        }
+      }
+    }
+    return smallest
+  }, selector)
+}
+
+describe.skipIf(!hasChromium)('the web app as a newcomer meets it', () => {
+  const session = useBrowserSession()
+  const problems: string[] = []
+
+  beforeAll(() => {
+    mkdirSync(SCREENSHOTS, { recursive: true })
+  })
+
+  async function open(path: string, viewport = { width: 1200, height: 900 }): Promise<Page> {
+    const page = await session.browser.newPage({ viewport })
+    page.setDefaultNavigationTimeout(90_000)
+    page.on('pageerror', (error) => problems.push(`${path}: page error: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`${path}: console error: ${message.text()}`)
+    })
+    page.on('requestfailed', (request) => problems.push(`${path}: request failed: ${request.url()}`))
+    await page.goto(`${session.server.origin}${path}`)
+    return page
+  }
+
+  const expectNoProblems = () => expect(problems.splice(0)).toEqual([])
+
+  it('recognises the uploaded CMS table and reads it as dimuon events; unticked, leaves Run and Event out and says so', async () => {
+    const page = await open('/')
+    await page.getByLabel('Upload a file').check()
+    await page.getByLabel('CSV file').setInputFiles({ name: 'Zmumu_Run2011A.csv', mimeType: 'text/csv', buffer: readFileSync(CMS_FILE) })
+    const offer = page.locator('[data-testid=csv-known]')
+    await offer.waitFor({ state: 'visible' })
+    expect(await offer.textContent()).toMatch(/Read as CMS dimuon events/)
+    expect(await page.locator('#csv-known-read').isChecked()).toBe(true)
+    await page.getByLabel('Epochs', { exact: true }).fill('15')
+    await page.getByRole('button', { name: 'Analyse' }).click()
+    await page.waitForSelector('[data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
+    expect(await page.textContent('[data-testid=report-summary]')).toMatch(/^Zmumu_Run2011A: 10,\d{3} events, 8 features/)
+    expect(await page.locator('[data-testid=correlation-table] th', { hasText: 'truth_cosThetaCS' }).count()).toBe(1)
+    expect(await chartProblems(page)).toEqual([])
+    // The invariance tests as a table: p in scientific notation below 0.001, never a bare 0.
+    const pCells = await page.locator('[data-testid=invariance-table] td.ss-number').allTextContents()
+    for (const p of pCells) expect(p).toMatch(/^(\d\.\d+|\d\.\de-\d+|\d+|< 1e-308)$/)
+    await page.evaluate(() => document.querySelector('#results')!.scrollIntoView())
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-cms.png') })
+
+    await page.locator('#csv-known-read').uncheck()
+    await page.getByRole('button', { name: 'Analyse' }).click()
+    await page.waitForFunction(() => /12 features/.test(document.querySelector('[data-testid=report-summary]')?.textContent ?? ''), undefined, { timeout: TRAINING_TIMEOUT })
+    const summary = await page.textContent('[data-testid=report-summary]')
+    expect(summary).toContain('left out as event identifiers, not measurements: Run (in row order), Event (every value distinct)')
+    expect(summary).toMatch(/this is a CMS dimuon table/)
+    await page.close()
+    expectNoProblems()
+  }, 360_000)
+
+  it('draws the circle with its labels clear and its charts as wide as the panel', async () => {
+    const page = await open('/?dataset=circle&n=4000&epochs=20&seed=1&run=local')
+    await page.waitForSelector('[data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
+    expect(await chartProblems(page)).toEqual([])
+    const [chart, panel] = await Promise.all([
+      page.locator('[data-testid=relevance-chart] svg').boundingBox(),
+      page.locator('#results').boundingBox(),
+    ])
+    expect(chart!.width / panel!.width).toBeGreaterThan(0.85)
+    await page.evaluate(() => document.querySelector('[data-testid=report-verdict]')!.scrollIntoView())
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-circle-results.png') })
+    await page.close()
+    expectNoProblems()
+  }, 240_000)
+
+  it("runs the docs' scan URL to a real staircase, its text at least 11 px", async () => {
+    const web = readFileSync(join(repositoryRoot(), 'docs/web.md'), 'utf8')
+    const url = /`(\/\?dataset=circle&n=\d+&epochs=\d+&betas=[\d.:]+&run=local)`/.exec(web)![1]
+    const page = await open(url)
+    await page.waitForSelector('[data-testid=scan-staircase] svg', { timeout: TRAINING_TIMEOUT })
+    // A real result: the counts chart's relevant-latent count falls from several at small β to none at large β.
+    const counts = await page.locator('[data-testid=scan-point] [data-testid=report-summary]').first().textContent()
+    expect(counts).toMatch(/[1-9] of 4 latents relevant/)
+    expect(await smallestChartText(page, '[data-testid=scan-staircase]')).toBeGreaterThanOrEqual(11)
+    expect(await chartProblems(page)).toEqual([])
+    await page.evaluate(() => document.querySelector('[data-testid=scan-staircase]')!.scrollIntoView())
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-scan.png') })
+    await page.close()
+    expectNoProblems()
+  }, 300_000)
+
+  it('opens a shared report link on the report, and the API docs without a 404', async () => {
+    const page = await open('/')
+    await page.getByLabel('Dataset').selectOption('circle')
+    await page.getByLabel('Events', { exact: true }).fill('600')
+    await page.getByLabel('Epochs', { exact: true }).fill('3')
+    await page.getByLabel('on the server').check()
+    await page.getByRole('button', { name: 'Analyse' }).click()
+    const link = await (await page.waitForSelector('[data-testid=share-link]', { timeout: TRAINING_TIMEOUT })).getAttribute('href')
+    await page.close()
+    const shared = await open(new URL(link!).pathname + new URL(link!).search)
+    await shared.waitForSelector('[data-testid=relevance-chart] svg', { timeout: 60_000 })
+    await shared.waitForFunction(() => {
+      const top = document.querySelector('#results')!.getBoundingClientRect().top
+      return top >= -1 && top < innerHeight / 2
+    })
+    // The footer names the trainer that runs by default: symscope's own WebAssembly, not TensorFlow.js.
+    expect(await shared.textContent('footer')).toMatch(/with its own WebAssembly trainer \(TensorFlow\.js and WebGPU on request\)/)
+    await shared.close()
+    const docs = await open('/api/v1/docs')
+    const icon = await docs.evaluate(async () => (await fetch(document.querySelector<HTMLLinkElement>('link[rel=icon]')!.href)).status)
+    expect(icon).toBe(200)
+    await docs.close()
+    expectNoProblems()
+  }, 240_000)
+
+  it('fits a phone-sized screen with legible, unclipped charts', async () => {
+    const page = await open('/?dataset=circle&n=2000&epochs=5&seed=1&run=local', { width: 390, height: 844 })
+    await page.waitForSelector('[data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    expect(await chartProblems(page)).toEqual([])
+    await page.evaluate(() => document.querySelector('[data-testid=relevance-chart]')!.scrollIntoView())
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-phone-results.png') })
+    await page.close()
+    expectNoProblems()
+  }, 180_000)
+})

@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['test/assembly/**/*.test.ts', 'test/core/**/*.test.ts', 'test/client/**/*.test.ts'],
+          include: ['test/assembly/**/*.test.ts', 'test/core/**/*.test.ts', 'test/client/**/*.test.ts', 'test/docs/**/*.test.ts', 'test/architecture/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

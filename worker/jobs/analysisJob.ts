@@ -4,12 +4,14 @@ import { deserializeTrainingState, serializeTrainingState } from '../../core/vae
 import { loadWasm } from '../../core/wasm/workerd.js'
 import { prepareRequest, type AnalysisSubmission } from '../analysis/prepare.js'
 import { trainSlice } from '../analysis/train.js'
-import type { Env } from '../env.js'
 import { ApiError } from '../errors.js'
-import { limitsOf } from '../limits.js'
-import { storeReport } from '../reports.js'
+import { limitsOf, type LimitVariables } from '../limits.js'
+import { storeReport, type ReportStore } from '../reports.js'
 import type { AnalysisRequest, JobStatus } from '../schemas/analysis.js'
 import { deleteChunks, getBytes, getText, putBytes, putText } from './chunkedStorage.js'
+
+/** The bindings a job uses (a part of `Env`, named here so that env.ts may name this class without a cycle). */
+type JobBindings = ReportStore & LimitVariables
 
 /** How long a finished or failed job keeps its status before the object clears its storage. */
 const KEEP_FINISHED_MS = 24 * 60 * 60 * 1000
@@ -48,7 +50,7 @@ const statusOf = (job: JobRecord): JobStatus => ({
  * state and sets the next alarm. The last slice builds the report and stores it in R2, where `GET /analyses/{id}`
  * finds it. A training continued from its state is the training that never stopped (core/vae/train.ts).
  */
-export class AnalysisJob extends DurableObject<Env> {
+export class AnalysisJob extends DurableObject<JobBindings> {
   #slicing = false
 
   /** Starts the job (or restarts a failed one); a job already queued, running or done is left as it is. */

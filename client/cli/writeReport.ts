@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Report } from '../../core/report/schema.js'
-import { reportMarkdown } from '../../core/report/markdown.js'
+import { reportMarkdown, type Report } from '../../core/report/index.js'
 import { reportFigures } from '../plots/reportFigures.js'
 import { CliError, EXIT } from './exitCodes.js'
 

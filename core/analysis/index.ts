@@ -11,3 +11,5 @@ export { canonicalJson, sha256Hex } from './hash.js'
 export * from './limits.js'
 export { FROM_FORMATS, inputFromSource } from './inputFromSource.js'
 export type { DataSource, FromFormat } from './inputFromSource.js'
+// CMS open-data dilepton tables as analysis inputs
+export { CMS_DIMUON_COLUMNS, cmsDimuonInput } from '../transforms/cmsDimuon.js'

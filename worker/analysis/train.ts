@@ -2,7 +2,7 @@
 // report names it). The route trains a whole analysis that fits the budget; a job trains one slice per alarm. Both
 // never ask core for more than `maxSteps`. tfjs is never loaded here.
 import { reportFromTraining, trainAnalysis, type PreparedAnalysis } from '../../core/analysis/index.js'
-import type { Report } from '../../core/report/schema.js'
+import type { Report } from '../../core/report/index.js'
 import { disposeVae, type TrainingState } from '../../core/vae/index.js'
 import type { SymscopeWasm } from '../../core/index.js'
 

@@ -1,5 +1,5 @@
 import { DurableObject } from 'cloudflare:workers'
-import { isSymscopeError } from '../../core/errors.js'
+import { isSymscopeError } from '../../core/index.js'
 import { deserializeTrainingState, serializeTrainingState } from '../../core/vae/index.js'
 import { loadWasm } from '../../core/wasm/workerd.js'
 import { prepareRequest, type AnalysisSubmission } from '../analysis/prepare.js'

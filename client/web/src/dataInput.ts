@@ -1,8 +1,7 @@
 // Data that does not come from a generator: an uploaded file (a CSV is checked at once by core's readCsv, whose errors
 // name the line and column; the other formats are read by core in the analysis worker) and the bundled CMS Z → μμ
 // example (2,000 real events, fetched from the app's own assets).
-import { readCsv, type CsvTable } from '../../../core/csv/readCsv.js'
-import { formatOf, type InputFormat } from '../../../core/io/formats.js'
+import { formatOf, readCsv, type CsvTable, type InputFormat } from '../../../core/io/index.js'
 
 /** Where the build puts the CMS sample (client/web/vite.config.ts copies it from data/cms/). */
 export const CMS_SAMPLE_URL = '/data/Zmumu_Run2011A-2000.csv'
@@ -53,16 +52,10 @@ export async function loadCmsSample(): Promise<string> {
 
 /**
  * The CMS sample as plain CSV for the server (which reads the truth_ convention, not the CMS format): core's
- * cmsDimuonInput builds the four-vectors and the truth here, with the compute module loaded in this page.
+ * cmsDimuonInput builds the four-vectors and the truth here, with the compute module loaded in this page (cmsCsv.ts,
+ * loaded only then).
  */
 export async function cmsAsPlainCsv(text: string, name: string): Promise<{ text: string; name: string; angular: string[] }> {
-  const [{ loadWasm }, { default: wasmUrl }, { cmsDimuonInput }, { csvHeader, csvRows }] = await Promise.all([
-    import('../../../core/wasm/browser.js'),
-    import('../../../core/wasm/symscope.wasm?url'),
-    import('../../../core/transforms/cmsDimuon.js'),
-    import('../../../core/csv/writeCsv.js'),
-  ])
-  const input = cmsDimuonInput(await loadWasm(wasmUrl), text, name)
-  const csv = csvHeader(input.featureNames, input.truthNames) + csvRows(input.features, input.truth, input.n, input.featureNames.length, input.truthNames.length)
-  return { text: csv, name, angular: [...input.angularTruth] }
+  const { cmsAsPlainCsv } = await import('./cmsCsv.js')
+  return cmsAsPlainCsv(text, name)
 }

@@ -2,19 +2,14 @@
 // compute the report) so that the page never freezes. One analysis at a time; `stop` aborts the training at the
 // next epoch boundary and the report is made from what was learned so far. A scan runs core's planScan, then each
 // point's training and report one at a time, then scanFromReports: what `symscope scan` does, here in the worker.
-import type { AnalysisInput } from '../../../core/analysis/input.js'
-import { inputFromSource } from '../../../core/analysis/inputFromSource.js'
-import { prepareAnalysis, reportFromTraining, trainAnalysis, type PreparedAnalysis } from '../../../core/analysis/analyze.js'
-import { isSymscopeError } from '../../../core/errors.js'
-import type { Report } from '../../../core/report/schema.js'
+import { inputFromSource, prepareAnalysis, reportFromTraining, trainAnalysis, type AnalysisInput, type PreparedAnalysis } from '../../../core/analysis/index.js'
+import { isSymscopeError, type SymscopeWasm } from '../../../core/index.js'
+import type { Report } from '../../../core/report/index.js'
 import { parseBetaGrid, planScan, scanFromReports, scanIndex } from '../../../core/scan/index.js'
 import { loadWasm } from '../../../core/wasm/browser.js'
-import type { SymscopeWasm } from '../../../core/wasm/module.js'
 import symscopeWasmUrl from '../../../core/wasm/symscope.wasm?url'
 import type { DataSource, FromWorker, RunMessage, ScanMessage, ToWorker } from '../src/protocol.js'
-import type { TrainingThreads } from '../../../core/vae/fused/threads.js'
-import type { TrainerName } from '../../../core/vae/model.js'
-import type { TrainedVae } from '../../../core/vae/train.js'
+import type { TrainedVae, TrainerName, TrainingThreads } from '../../../core/vae/index.js'
 import { startTrainer } from './trainer.js'
 
 const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message)

@@ -78,7 +78,7 @@ export async function prepareAnalysis(wasm: SymscopeWasm, input: AnalysisInput, 
   // so are the truth values and which of them are angles, since the correlations read them.
   const truthSha = await sha256Hex(Float64Array.from(input.truth))
   const identity = {
-    datasetSha, name: input.name, parameters: input.parameters, truth: input.truthNames, truthSha, angular: input.angularTruth,
+    datasetSha, name: input.name, source: input.source, format: input.format ?? null, parameters: input.parameters, truth: input.truthNames, truthSha, angular: input.angularTruth,
     config, threshold, VERSION, trainer,
   }
   const id = await sha256Hex(canonicalJson({ ...identity, features: input.featureNames }))
@@ -159,6 +159,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
       dataset: {
         name: input.name,
         source: input.source,
+        ...(input.format === undefined ? {} : { format: input.format }),
         parameters: input.parameters,
         n: input.n,
         sha256: datasetSha,

@@ -1,7 +1,7 @@
 // From data to report: the analysis of docs/method.md.
 export { analyze, plannedSteps, prepareAnalysis, reportFromTraining, trainAnalysis } from './analyze.js'
 export type { AnalysisPhase, AnalyzeOptions, PreparedAnalysis } from './analyze.js'
-export { inputFromCsv, inputFromEvents } from './input.js'
+export { inputFromEvents, inputFromTable } from './input.js'
 export type { AnalysisInput } from './input.js'
 export { relevanceSpectrum } from './spectrum.js'
 export { collapseThreshold, linearToyRelevance } from './linearToy.js'

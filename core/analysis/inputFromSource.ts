@@ -5,7 +5,7 @@ import { datasetName } from '../io/formats.js'
 import { readColumnTable, type ReadOptions } from '../io/readColumnTable.js'
 import { CMS_DILEPTON_COLUMNS, cmsDileptonInput, type Lepton } from '../transforms/cmsDilepton.js'
 import type { SymscopeWasm } from '../wasm/module.js'
-import { inputFromCsv, inputFromEvents, type AnalysisInput } from './input.js'
+import { inputFromEvents, inputFromTable, type AnalysisInput } from './input.js'
 
 /** Transforms `from` names: the CMS dilepton files (`cms-dimuon` and `cms-dielectron` fix the lepton). */
 export const FROM_FORMATS = ['cms-dilepton', 'cms-dimuon', 'cms-dielectron'] as const
@@ -54,14 +54,14 @@ export async function inputFromSource(wasm: SymscopeWasm, source: DataSource): P
     if (source.features || source.truth || source.angular?.length) {
       throw new SymscopeError('invalid_parameter', `--from ${source.from} builds its own features and truth: drop --features, --truth and --angular`, { parameter: 'from' })
     }
-    const { table } = await readColumnTable(source.data, source.name, { ...source, features: CMS_DILEPTON_COLUMNS, truth: [] })
-    return cmsDileptonInput(wasm, table, name, leptonOf(source))
+    const { table, format } = await readColumnTable(source.data, source.name, { ...source, features: CMS_DILEPTON_COLUMNS, truth: [] })
+    return cmsDileptonInput(wasm, table, name, leptonOf(source), format)
   }
-  const { table, notes } = await readColumnTable(source.data, source.name, source)
+  const { table, notes, format } = await readColumnTable(source.data, source.name, source)
   for (const angle of source.angular ?? []) {
     if (!table.truthNames.includes(angle)) {
       throw new SymscopeError('invalid_parameter', `angular column '${angle}' is not a truth column (truth: ${table.truthNames.join(', ') || 'none'})`, { parameter: 'angular' })
     }
   }
-  return inputFromCsv(table, name, notes, source.angular ?? [])
+  return inputFromTable(table, name, format, notes, source.angular ?? [])
 }

@@ -68,7 +68,7 @@ describe('an analysis job', () => {
     const { id, seen } = await runJob({ dataset: { csv }, config: { epochs: 4, seed: 202 } })
     expect(seen.at(-1)).toMatchObject({ status: 'done', slices: 2, largestSliceSteps: 3 })
     const report = reportSchema.parse(await (await api.get(`/api/v1/analyses/${id}`)).json())
-    expect(report.dataset).toMatchObject({ source: 'csv', name: 'upload', truth: ['truth_radius', 'truth_theta'] })
+    expect(report.dataset).toMatchObject({ source: 'file', format: 'csv', name: 'upload', truth: ['truth_radius', 'truth_theta'] })
   })
 
   it('a second submission of a queued job answers its status instead of starting another', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyze, inputFromCsv } from '../../../core/analysis/index.js'
+import { analyze, inputFromTable } from '../../../core/analysis/index.js'
 import { readCsv, SymscopeError } from '../../../core/index.js'
 import { reportSchema } from '../../../core/report/schema.js'
 import { setupTensorflow } from '../../../core/tf/node.js'
@@ -91,7 +91,7 @@ describe('data that cannot be analysed gets a clear error', () => {
   const analyseCsv = async (text: string, options = {}) => {
     const wasm = await loadWasm()
     await setupTensorflow('wasm')
-    return analyze(wasm, inputFromCsv(readCsv(text), 'bad.csv'), options)
+    return analyze(wasm, inputFromTable(readCsv(text), 'bad', 'csv'), options)
   }
   const rows = (n: number, f: (i: number) => string) => `a,b\n${Array.from({ length: n }, (_, i) => f(i)).join('\n')}\n`
 

@@ -1,4 +1,4 @@
-import { PLATEAU_TOLERANCE } from '../id/plateaus.js'
+import { PLATEAU_TOLERANCE } from '../id/tolerances.js'
 import type { Symmetries } from './schema.js'
 
 /**

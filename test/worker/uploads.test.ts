@@ -1,5 +1,5 @@
 // POST /api/v1/analyses with a binary body: Parquet or .npy bytes (application/octet-stream), the format and the
-// settings in the query. The same events as the CSV text are the same data (same id); bad bytes are a 4xx, one line,
+// settings in the query. The same events as the CSV text are the same data (the same report but for the format it names); bad bytes are a 4xx, one line,
 // and nothing is stored.
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'

@@ -21,6 +21,7 @@ export const TESTS_THAT_TRAIN = [
   'test/client/cliScan.test.ts',
   'test/core/analysis/determinism.test.ts',
   'test/core/analysis/paperDatasets.test.ts',
+  'test/core/analysis/pipeline.test.ts',
   'test/core/io/equivalence.test.ts',
   'test/core/linearToy.test.ts',
   'test/core/symmetries/alignment.test.ts',

@@ -1,5 +1,5 @@
 // From data to report: the analysis of docs/method.md.
-export { analyze, plannedSteps, prepareAnalysis, reportFromTraining, trainAnalysis } from './analyze.js'
+export { analyze, plannedSteps, prepareAnalysis, reportFromTraining, symmetriesOf, trainAnalysis } from './analyze.js'
 export type { AnalysisPhase, AnalyzeOptions, PreparedAnalysis } from './analyze.js'
 export { inputFromEvents, inputFromTable } from './input.js'
 export type { AnalysisInput } from './input.js'

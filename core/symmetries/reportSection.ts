@@ -21,42 +21,69 @@ export interface SymmetrySectionInput {
   featureScales: ArrayLike<number>
 }
 
-/**
- * The report's `symmetries` section: `findSymmetries` on the raw events, then the alignment of the given latents
- * with the manifold algebra's orbits. Only invalid data (a SymscopeError 'invalid_data': too few events, a value
- * that is not finite, a singular design) becomes a section with no constraints, no algebras and a note saying why.
- * Anything else is a bug and fails the analysis (CLI exit 1, API 500 `internal`), so that no report hiding it is
- * stored or served.
- */
-export function symmetrySection(wasm: SymscopeWasm, input: SymmetrySectionInput): Symmetries {
-  try {
-    const section = findSymmetries(wasm, { names: input.featureNames, data: input.features, n: input.n })
-    const generators = section.manifoldAlgebra?.generators ?? []
-    if (generators.length && input.latents.length) {
-      section.alignment = symmetryAlignment(input.vae, {
-        means: input.means,
-        rows: input.rows,
-        latents: input.latents,
-        columns: input.columns,
-        featureMeans: input.featureMeans,
-        featureScales: input.featureScales,
-        generators,
-      })
-    }
-    return section
-  } catch (error) {
-    if (!isSymscopeError(error) || error.code !== 'invalid_data') throw error
-    return {
-      version: SYMMETRIES_VERSION,
-      events: input.n,
-      features: [...input.featureNames],
-      coordinates: [],
-      constraints: [],
-      dimension: null,
-      manifoldAlgebra: null,
-      distributionAlgebra: null,
-      alignment: [],
-      notes: [`symmetry search skipped: ${error.message}`],
-    }
+/** The alignment's inputs after training: the VAE, its standardisation and the latent means of the evaluation events. */
+export type AlignmentInput = Omit<SymmetrySectionInput, 'features'>
+
+/** The section when the events cannot be searched (a SymscopeError 'invalid_data'): nothing found, and why. */
+function skippedSection(featureNames: readonly string[], n: number, error: Error): Symmetries {
+  return {
+    version: SYMMETRIES_VERSION,
+    events: n,
+    features: [...featureNames],
+    coordinates: [],
+    constraints: [],
+    dimension: null,
+    manifoldAlgebra: null,
+    distributionAlgebra: null,
+    alignment: [],
+    notes: [`symmetry search skipped: ${error.message}`],
   }
+}
+
+/** Rethrows anything but invalid data: a bug fails the analysis (CLI exit 1, API 500 `internal`). */
+function invalidData(error: unknown): Error {
+  if (!isSymscopeError(error) || error.code !== 'invalid_data') throw error
+  return error
+}
+
+/**
+ * The report's `symmetries` section from the raw events alone, before any training: `findSymmetries`, or, for data
+ * the search cannot take (a SymscopeError 'invalid_data': too few events, a value that is not finite, a singular
+ * design), a section with no constraints, no algebras and a note saying why. Anything else is a bug and fails the
+ * analysis, so that no report hiding it is stored or served.
+ */
+export function dataSymmetries(wasm: SymscopeWasm, input: Pick<SymmetrySectionInput, 'featureNames' | 'features' | 'n'>): Symmetries {
+  try {
+    return findSymmetries(wasm, { names: input.featureNames, data: input.features, n: input.n })
+  } catch (error) {
+    return skippedSection(input.featureNames, input.n, invalidData(error))
+  }
+}
+
+/**
+ * After training: the section with the alignment of the given latents with the manifold algebra's orbits (a new
+ * object; `section` is not changed). Invalid data here too gives the skipped section.
+ */
+export function alignSymmetries(section: Symmetries, input: AlignmentInput): Symmetries {
+  const generators = section.manifoldAlgebra?.generators ?? []
+  if (!generators.length || !input.latents.length) return section
+  try {
+    const alignment = symmetryAlignment(input.vae, {
+      means: input.means,
+      rows: input.rows,
+      latents: input.latents,
+      columns: input.columns,
+      featureMeans: input.featureMeans,
+      featureScales: input.featureScales,
+      generators,
+    })
+    return { ...section, alignment }
+  } catch (error) {
+    return skippedSection(input.featureNames, input.n, invalidData(error))
+  }
+}
+
+/** Both steps at once: dataSymmetries, then alignSymmetries. */
+export function symmetrySection(wasm: SymscopeWasm, input: SymmetrySectionInput): Symmetries {
+  return alignSymmetries(dataSymmetries(wasm, input), input)
 }

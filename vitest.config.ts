@@ -1,13 +1,46 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
 
+/** The node project: everything that runs in plain Node (generators, core, the CLI, plots, docs, architecture). */
+export const NODE_TESTS = [
+  'test/assembly/**/*.test.ts',
+  'test/core/**/*.test.ts',
+  'test/client/**/*.test.ts',
+  'test/docs/**/*.test.ts',
+  'test/architecture/**/*.test.ts',
+]
+
+/**
+ * Node tests that train a VAE or run the built CLI as a process: left out of the fast tier (`npm run test:unit`,
+ * vitest.unit.config.ts). Each trains or spawns; everything else in NODE_TESTS is quick.
+ */
+export const TESTS_THAT_TRAIN = [
+  'test/client/cliAnalyze.test.ts',
+  'test/client/cliGenerate.test.ts',
+  'test/client/cliInputs.test.ts',
+  'test/client/cliScan.test.ts',
+  'test/core/analysis/determinism.test.ts',
+  'test/core/analysis/paperDatasets.test.ts',
+  'test/core/analysis/pipeline.test.ts',
+  'test/core/io/equivalence.test.ts',
+  'test/core/linearToy.test.ts',
+  'test/core/symmetries/alignment.test.ts',
+  'test/core/vae/resume.test.ts',
+  'test/core/vae/sameScience.test.ts',
+  'test/core/vae/tfjsReference.test.ts',
+  'test/core/vae/threadFailure.test.ts',
+  'test/core/vae/threads.test.ts',
+  'test/docs/examples.test.ts',
+  'test/docs/readme.test.ts',
+]
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'node',
-          include: ['test/assembly/**/*.test.ts', 'test/core/**/*.test.ts', 'test/client/**/*.test.ts'],
+          include: NODE_TESTS,
           testTimeout: 60_000,
         },
       },

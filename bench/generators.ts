@@ -1,6 +1,6 @@
 // Event generators in Node, one thread: the wasm module (through core's `generateChunks`, which reuses one wasm
 // buffer, and through the dataset's raw fill into one preallocated buffer) against plain TypeScript implementations
-// of the same algorithms (bench/reference/: same RNG, same draws, same events). Both sides are measured alternately in
+// of the same algorithms (reference/generators/: same RNG, same draws, same events). Both sides are measured alternately in
 // this process run; the ratio is what to read. Then the memory 10⁶ e⁺e⁻ events take on each side, each side in a
 // fresh Node process (this file, run with `--memory wasm|ts`).
 import { execFileSync } from 'node:child_process'
@@ -15,8 +15,8 @@ import {
   type SymscopeWasm,
 } from '../core/index.js'
 import { loadWasm } from '../core/wasm/node.js'
-import { generateCircle } from './reference/circle.js'
-import { generateEeMumu } from './reference/eeMumu.js'
+import { generateCircle } from '../reference/generators/circle.js'
+import { generateEeMumu } from '../reference/generators/eeMumu.js'
 import { median, type Bench, type BenchTable } from './table.js'
 
 const SEED = 1
@@ -192,7 +192,7 @@ export const run: Bench = async () => {
         `Events per second generating ${EVENTS.toLocaleString('en-US')} events (f64 features and truth) in chunks of ` +
         `${CHUNK_EVENTS.toLocaleString('en-US')} into one reused buffer, one thread. wasm through core's ` +
         '`generateChunks` (the path every front end takes) and through the dataset\'s raw fill; TypeScript through ' +
-        `bench/reference/ (the same xoshiro256** streams in 32-bit halves, the same draws). Median of ${REPEATS} runs, ` +
+        `reference/generators/ (the same xoshiro256** streams in 32-bit halves, the same draws). Median of ${REPEATS} runs, ` +
         'the three sides alternating.',
       columns: [
         'generator',

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { hostileFiles, wideCsv } from '../test/hostile/hostileFiles.js'
-import { runMeasured, type MeasuredRun } from '../test/hostile/runMeasured.js'
+import { hostileFiles, wideCsv } from '../testdata/hostileFiles.js'
+import { runMeasured, type MeasuredRun } from '../scripts/runMeasured.js'
 import type { Bench, BenchTable } from './table.js'
 
 const AFTER = fileURLToPath(new URL('../client/cli/main.js', import.meta.url))

@@ -4,7 +4,7 @@
 import { grideIntervals, nearestNeighbours, nearestTwo, twoNNInterval } from '../core/index.js'
 import { MAX_CURVE_ROWS } from '../core/analysis/limits.js'
 import { loadWasm } from '../core/wasm/node.js'
-import { flatTorus, sphere, type ManifoldSample } from '../reference/manifolds.js'
+import { flatTorus, sphere, type ManifoldSample } from '../testdata/manifolds.js'
 import type { Bench, BenchTable } from './table.js'
 
 /** Seeds per manifold (the issue asks for at least 200). */
@@ -79,7 +79,7 @@ export const run: Bench = async () => {
   const twoNN: BenchTable = {
     title: `Coverage of the ${100 * LEVEL} % TwoNN interval`,
     description:
-      `${SEEDS} seeds × ${TWO_NN_POINTS} points uniform on each manifold (reference/manifolds.ts). Covered: the fraction of ` +
+      `${SEEDS} seeds × ${TWO_NN_POINTS} points uniform on each manifold (testdata/manifolds.ts). Covered: the fraction of ` +
       'seeds whose interval contains the true dimension: the Gamma interval of the maximum-likelihood estimate with the ' +
       'variance corrected for shared neighbours.',
     columns: ['manifold', 'd', 'covered', 'mean width'],

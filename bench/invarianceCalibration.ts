@@ -10,7 +10,7 @@ import { monteCarloInvariance } from '../core/symmetries/invarianceTests.js'
 import { testDegree } from '../core/symmetries/monomials.js'
 import { MONTE_CARLO_COPIES } from '../core/symmetries/tolerances.js'
 import { loadWasm } from '../core/wasm/node.js'
-import { circle } from '../test/core/symmetries/generatedData.js'
+import { circle } from '../testdata/symmetries.js'
 import type { Bench, BenchTable } from './table.js'
 
 const SEEDS = 200

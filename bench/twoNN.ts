@@ -4,7 +4,7 @@
 import { generateEvents, intrinsicDimension, relevance, twoNN } from '../core/index.js'
 import { loadWasm } from '../core/wasm/node.js'
 import { nearestNeighboursReference } from '../reference/neighbours.js'
-import { mulberry32, normalMatrix, normalSampler } from '../reference/random.js'
+import { mulberry32, normalMatrix, normalSampler } from '../testdata/random.js'
 import { relevanceReference } from '../reference/relevance.js'
 import { timeMedian, type Bench, type BenchTable } from './table.js'
 

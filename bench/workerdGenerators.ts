@@ -60,7 +60,7 @@ export const run: Bench = async () => {
       description:
         'The same comparison inside workerd (wrangler dev --local, bench/workerd/): one request generates n events in ' +
         `chunks into a reused buffer and answers a checksum; wasm through core's \`generateChunks\` ` +
-        `(n = ${EVENTS.wasm.toLocaleString('en-US')}), TypeScript through bench/reference/ ` +
+        `(n = ${EVENTS.wasm.toLocaleString('en-US')}), TypeScript through reference/generators/ ` +
         `(n = ${EVENTS.ts.toLocaleString('en-US')}). Timed from Node, since workerd freezes its clocks during a request: ` +
         `median over ${REPEATS} requests minus the median of n = 1 requests.`,
       columns: ['generator', 'wasm (events/s)', 'TypeScript (events/s)', 'speed-up', 'n = 1 request (ms)'],

@@ -1,8 +1,12 @@
 // `npm run figures`: the README's figures, made from the generators by the same plot code the client uses.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { histogramSvg } from '../client/plots/histogram.js'
 import { forwardBackwardAsymmetry, generateEvents, histogram } from '../core/index.js'
 import { loadWasm } from '../core/wasm/node.js'
+import { README_FIGURE, runReadmeExample } from './readmeExample.js'
 
 const out = new URL('../../docs/figures/', import.meta.url)
 
@@ -29,6 +33,20 @@ async function eeMumuCosTheta(): Promise<void> {
   writeFileSync(new URL('ee_mumu_cos_theta.svg', out), svg)
 }
 
+/** The README's picture: the relevance figure of the README's own analysis, run by the built CLI. */
+function readmeRelevance(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'symscope-figures-'))
+  try {
+    const run = runReadmeExample(fileURLToPath(new URL('../client/cli/main.js', import.meta.url)), dir)
+    if (run.status !== 0 || run.figure === '') throw new Error(`the README's analysis failed: ${run.stderr.trim()}`)
+    writeFileSync(new URL(`../../${README_FIGURE.kept}`, import.meta.url), run.figure)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 mkdirSync(out, { recursive: true })
 await eeMumuCosTheta()
 console.log('wrote docs/figures/ee_mumu_cos_theta.svg')
+readmeRelevance()
+console.log(`wrote ${README_FIGURE.kept}`)

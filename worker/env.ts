@@ -1,11 +1,12 @@
 import type { AnalysisJob } from './jobs/analysisJob.js'
 import type { RateLimitCounter } from './jobs/rateLimitCounter.js'
+import type { LimitVariables } from './limits.js'
 
 /**
  * The worker's bindings (wrangler.toml). The string variables are optional overrides of the named limits in
  * limits.ts; a deployment may set them under `[vars]`, tests pass them to `app.fetch(request, env)`.
  */
-export interface Env {
+export interface Env extends LimitVariables {
   /** The built web client (wrangler `[assets]`). */
   ASSETS: Fetcher
   /** Finished reports, one object per content hash: `reports/<id>.json`, the exact bytes served. */
@@ -14,15 +15,6 @@ export interface Env {
   ANALYSIS_JOBS: DurableObjectNamespace<AnalysisJob>
   /** One fixed-window request counter per client IP. */
   RATE_LIMITER: DurableObjectNamespace<RateLimitCounter>
-  STEP_BUDGET?: string
-  MAX_JOB_STEPS?: string
-  RATE_LIMIT_REQUESTS?: string
-  RATE_LIMIT_ANALYSES?: string
-  RATE_LIMIT_WINDOW_SECONDS?: string
-  /** Pause before each job slice, in ms (0: slices run back to back). */
-  JOB_SLICE_DELAY_MS?: string
-  /** The header a trusted proxy sets to the client's IP, for the rate limits (default CF-Connecting-IP), or `none`. */
-  CLIENT_IP_HEADER?: string
 }
 
 /** Hono's type parameter for every app and route of the worker. */

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
-import { isSymscopeError, type ErrorCode } from '../core/errors.js'
+import { isSymscopeError, type ErrorCode } from '../core/index.js'
 
 /** HTTP status of each core error code: all are the client's to fix. */
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {

@@ -3,9 +3,7 @@
  * locally and have none of these; `npx symscope analyze` is where larger work goes. A deployment can override the
  * step and rate limits with the string variables of `Env` (wrangler.toml `[vars]`); `limitsOf` reads them.
  */
-import type { ReadLimits } from '../core/io/limits.js'
-import { MAX_INPUT_COLUMNS } from '../core/io/limits.js'
-import type { Env } from './env.js'
+import { MAX_INPUT_COLUMNS, type ReadLimits } from '../core/io/index.js'
 
 /** Events per request: `POST /datasets/{name}/events` and a generator in `POST /analyses`. */
 export const MAX_API_EVENTS = 100_000
@@ -87,6 +85,19 @@ export const RATE_LIMIT_WINDOW_SECONDS = 60
 /** Pause before each job slice (ms): 0 runs slices back to back. */
 export const JOB_SLICE_DELAY_MS = 0
 
+/** The deployment's overrides of the limits above (wrangler.toml `[vars]`; `Env` carries them). */
+export interface LimitVariables {
+  STEP_BUDGET?: string
+  MAX_JOB_STEPS?: string
+  RATE_LIMIT_REQUESTS?: string
+  RATE_LIMIT_ANALYSES?: string
+  RATE_LIMIT_WINDOW_SECONDS?: string
+  /** Pause before each job slice, in ms (0: slices run back to back). */
+  JOB_SLICE_DELAY_MS?: string
+  /** The header a trusted proxy sets to the client's IP, for the rate limits (default CF-Connecting-IP), or `none`. */
+  CLIENT_IP_HEADER?: string
+}
+
 export interface Limits {
   stepBudget: number
   maxJobSteps: number
@@ -106,7 +117,7 @@ function positive(text: string | undefined, fallback: number, allowZero = false)
 }
 
 /** The limits in force: the constants above, overridden by the deployment's variables where set. */
-export function limitsOf(env: Partial<Env> | undefined): Limits {
+export function limitsOf(env: LimitVariables | undefined): Limits {
   return {
     stepBudget: positive(env?.STEP_BUDGET, STEP_BUDGET),
     maxJobSteps: positive(env?.MAX_JOB_STEPS, MAX_JOB_STEPS),

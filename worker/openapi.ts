@@ -1,8 +1,7 @@
 // The OpenAPI 3.1 document of the API, generated from the zod schemas that validate the requests (zod 4's
 // toJSONSchema), core's report schema and the named limits, so the document cannot drift from the code.
 import { z } from 'zod'
-import { datasetNames } from '../core/index.js'
-import { VERSION } from '../core/version.js'
+import { datasetNames, VERSION } from '../core/index.js'
 import { ERROR_CODES } from './errors.js'
 import {
   MAX_ANALYSIS_BODY_BYTES,

@@ -1,6 +1,10 @@
 // Reports by content hash: R2 (binding REPORTS) holds the exact JSON text of each, the Cache API (caches.default)
 // sits in front. A report never changes once stored, so every answer for an id is the same bytes with ETag = id.
-import type { Env } from './env.js'
+
+/** The binding reports live in (`Env` has it). */
+export interface ReportStore {
+  REPORTS: R2Bucket
+}
 
 /** A report is immutable: any cache may keep it for a year. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable'
@@ -26,7 +30,7 @@ async function cachePut(id: string, text: string): Promise<void> {
 }
 
 /** The stored JSON text of report `id`, or null: the cache first, then R2 (which refills the cache). */
-export async function readReport(env: Env, id: string): Promise<string | null> {
+export async function readReport(env: ReportStore, id: string): Promise<string | null> {
   try {
     const cached = await reportCache().match(cacheKey(id))
     if (cached) return await cached.text()
@@ -44,7 +48,7 @@ export async function readReport(env: Env, id: string): Promise<string | null> {
  * Stores report `id` unless one is stored already, and returns the text now stored: the first writer wins, so two
  * identical requests trained at once (whose timings differ) still serve one set of bytes ever after.
  */
-export async function storeReport(env: Env, id: string, text: string): Promise<string> {
+export async function storeReport(env: ReportStore, id: string, text: string): Promise<string> {
   const written = await env.REPORTS.put(objectKey(id), text, {
     onlyIf: { etagDoesNotMatch: '*' },
     httpMetadata: { contentType: 'application/json' },

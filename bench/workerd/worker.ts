@@ -1,5 +1,5 @@
 // Benchmark worker: GET /gen?impl=wasm|ts&dataset=ee_mumu|circle&n=N[&z=1] makes N events in chunks into one reused
-// buffer, wasm through core's `generateChunks` or the plain TypeScript reference (bench/reference/), and answers a
+// buffer, wasm through core's `generateChunks` or the plain TypeScript reference (reference/generators/), and answers a
 // checksum, so that bench/workerdGenerators.ts can time both sides from outside (workerd freezes Date.now and
 // performance.now during a request). GET /train?trainer=fused|tfjs-wasm&dataset=circle|drell_yan&steps=N trains N
 // optimiser steps of the design's VAE (batch 256) with core's `trainVae`, for bench/workerdTraining.ts.
@@ -8,8 +8,8 @@ import { standardise } from '../../core/stats/index.js'
 import { setupTensorflow } from '../../core/tf/workerd.js'
 import { disposeVae, resolveVaeConfig, trainVae } from '../../core/vae/index.js'
 import { loadWasm } from '../../core/wasm/workerd.js'
-import { generateCircle } from '../reference/circle.js'
-import { generateEeMumu } from '../reference/eeMumu.js'
+import { generateCircle } from '../../reference/generators/circle.js'
+import { generateEeMumu } from '../../reference/generators/eeMumu.js'
 
 const SEED = 1
 

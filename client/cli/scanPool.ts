@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { AnalysisInput } from '../../core/analysis/index.js'
-import { SymscopeError, type ErrorCode } from '../../core/errors.js'
+import { SymscopeError, type ErrorCode } from '../../core/index.js'
 import type { TrainerName } from '../../core/vae/index.js'
 import type { PointTask, WorkerMessage } from './scanWorker.js'
 

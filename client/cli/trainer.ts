@@ -1,5 +1,4 @@
-import type { TrainingThreads } from '../../core/vae/fused/threads.js'
-import { TRAINER_NAMES, type TrainerName } from '../../core/vae/index.js'
+import { TRAINER_NAMES, type TrainerName, type TrainingThreads } from '../../core/vae/index.js'
 import { MAX_THREADS, startTrainingThreads } from '../../core/wasm/nodeThreads.js'
 import { CliError } from './exitCodes.js'
 import { parseInteger } from './parseValues.js'

@@ -1,11 +1,9 @@
-import { DEFAULT_THRESHOLD, MAX_ANALYSIS_EVENTS } from '../../core/analysis/limits.js'
-import { INPUT_FORMATS } from '../../core/io/formats.js'
-import { MAX_INPUT_BYTES } from '../../core/io/limits.js'
-import { datasets, MAX_EVENTS, type DatasetSpec } from '../../core/index.js'
-import { describeParameter } from '../../core/datasets/index.js'
+import { DEFAULT_THRESHOLD, MAX_ANALYSIS_EVENTS } from '../../core/analysis/index.js'
+import { INPUT_FORMATS, MAX_INPUT_BYTES } from '../../core/io/index.js'
+import { datasets, describeParameter, MAX_EVENTS, type DatasetSpec } from '../../core/index.js'
 import { availableParallelism } from 'node:os'
-import { MAX_GRID_BETAS, MAX_GRID_LATENTS, MAX_SCAN_POINTS, MAX_SCAN_SEEDS } from '../../core/scan/limits.js'
-import { DEFAULT_VAE_CONFIG, VAE_LIMITS } from '../../core/vae/config.js'
+import { MAX_GRID_BETAS, MAX_GRID_LATENTS, MAX_SCAN_POINTS, MAX_SCAN_SEEDS } from '../../core/scan/index.js'
+import { DEFAULT_VAE_CONFIG, VAE_LIMITS } from '../../core/vae/index.js'
 import { MAX_JOBS } from './scanPool.js'
 
 const formatDefault = (value: unknown) => (value === null ? 'none' : String(value))

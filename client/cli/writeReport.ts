@@ -1,5 +1,4 @@
-import type { Report } from '../../core/report/schema.js'
-import { reportMarkdown } from '../../core/report/markdown.js'
+import { reportMarkdown, type Report } from '../../core/report/index.js'
 import { reportFigures } from '../plots/reportFigures.js'
 import { writeOutputFolder } from './outputFolder.js'
 

@@ -4,8 +4,8 @@
 //   <symscope-report src="report.json">        a report.json the page hosts itself
 //   <symscope-report dataset="circle" n="2000" epochs="10">   a small analysis run on the server
 // The `report` property sets or reads the report drawn; `symscope-load` and `symscope-error` tell the page.
-import { parseParameterText } from '../../core/datasets/parameters.js'
-import type { Report } from '../../core/report/schema.js'
+import { parseParameterText } from '../../core/datasets/index.js'
+import type { Report } from '../../core/report/index.js'
 import { fetchReport, getAnalysis, submitAnalysis, waitForReport, waitForScan, type AnalysisRequestBody, type JobStatus } from './api.js'
 import { ATTRIBUTES, CLASSES, EVENTS, FIGURES, TEST_IDS, TEXT, type FigureName } from './constants.js'
 import { h } from './dom.js'

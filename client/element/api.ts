@@ -1,7 +1,6 @@
 // The symscope HTTP API as the browser sees it: submit an analysis, poll a queued one, fetch a stored report. The web
 // app and the element share it. Shapes follow the worker's OpenAPI document (GET /api/v1/openapi.json).
-import type { Scan } from '../../core/report/scanSchema.js'
-import type { Report } from '../../core/report/schema.js'
+import type { Report, Scan } from '../../core/report/index.js'
 import { POLL } from './options.js'
 
 /** What `POST /analyses` answers with 202, and `GET /analyses/{id}` while the report is not ready. */

@@ -2,9 +2,7 @@
 // symmetries,
 // profiles and loss. The web app and <symscope-report> both draw reports with this, from the same figure code as the
 // CLI's SVG files (client/plots: reportFigures).
-import { hasNegativeDetermination, NEGATIVE_DETERMINATION_NOTE } from '../../core/report/determination.js'
-import type { Report } from '../../core/report/schema.js'
-import { constraintText, manifoldText, pValueText, scaleText } from '../../core/symmetries/wording.js'
+import { constraintText, hasNegativeDetermination, manifoldText, NEGATIVE_DETERMINATION_NOTE, pValueText, scaleText, type Report } from '../../core/report/index.js'
 import { formatNumber } from '../plots/axis.js'
 import { reportFigures, type ReportFigure } from '../plots/reportFigures.js'
 import { CLASSES, FIGURES, TEST_IDS, TEXT, type FigureName } from './constants.js'

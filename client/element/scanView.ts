@@ -1,7 +1,7 @@
 // A scan as a page section: the staircase, the relevant count and latent dimension, the collapse points, and a β
 // slider that shows the full report of the point it selects (the first seed at that β, the first latent size). The
 // figures are the CLI's (client/plots/scanFigures); the point's report is drawn by the report view.
-import type { Scan } from '../../core/report/scanSchema.js'
+import type { Scan } from '../../core/report/index.js'
 import { formatNumber } from '../plots/axis.js'
 import { scanFigures } from '../plots/scanFigures.js'
 import { TEST_IDS, TEXT } from './constants.js'

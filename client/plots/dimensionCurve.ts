@@ -1,4 +1,4 @@
-import type { DimensionCurvePoint } from '../../core/report/schema.js'
+import type { DimensionCurvePoint } from '../../core/report/index.js'
 import { formatNumber, linearScale, logScale, niceDomain } from './axis.js'
 import { emptyNote, header, lineSeries, plotBox, referenceLine, svgDocument, ticksAt, titleText, xAxis, yAxis, type LegendItem, type LineSeries } from './frame.js'
 import { errorBar } from './intervals.js'

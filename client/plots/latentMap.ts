@@ -1,4 +1,4 @@
-import type { Report } from '../../core/report/schema.js'
+import type { Report } from '../../core/report/index.js'
 import { escapeXml, linearScale, niceTicks, tickLabel } from './axis.js'
 import { px, svgDocument, ticksAt, titleText, xAxis, yAxis, type Box } from './frame.js'
 import { AXIS, divergingColour, EMPTY } from './palette.js'

@@ -1,4 +1,4 @@
-import type { Report } from '../../core/report/schema.js'
+import type { Report } from '../../core/report/index.js'
 import { formatNumber, linearScale, niceDomain, niceTicks } from './axis.js'
 import { emptyNote, legend, legendItemOf, lineSeries, plotBox, svgDocument, ticksAt, titleText, xAxis, yAxis, type LineSeries } from './frame.js'
 import { MUTED, seriesColour } from './palette.js'

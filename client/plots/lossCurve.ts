@@ -1,4 +1,4 @@
-import type { Report } from '../../core/report/schema.js'
+import type { Report } from '../../core/report/index.js'
 import { linearScale, logScale, logTicks, niceDomain, niceTicks } from './axis.js'
 import { emptyNote, header, lineSeries, plotBox, px, svgDocument, ticksAt, titleText, xAxis, yAxis, type LineSeries } from './frame.js'
 import { AXIS, seriesColour } from './palette.js'

@@ -1,4 +1,4 @@
-import type { LatentRecord } from '../../core/report/schema.js'
+import type { LatentRecord } from '../../core/report/index.js'
 import { formatNumber, linearScale, niceDomain, tickLabel } from './axis.js'
 import { diamond, HALO, header, plotBox, px, svgDocument, ticksAt, xAxis, yAxis, type LegendItem } from './frame.js'
 import { errorBar } from './intervals.js'

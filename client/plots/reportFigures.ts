@@ -1,4 +1,4 @@
-import type { Report } from '../../core/report/schema.js'
+import type { Report } from '../../core/report/index.js'
 import { dimensionCurveSvg } from './dimensionCurve.js'
 import { latentMapsSvg, type PlanePoints } from './latentMap.js'
 import { latentProfileSvg } from './latentProfile.js'

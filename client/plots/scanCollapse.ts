@@ -1,4 +1,4 @@
-import type { Scan } from '../../core/report/scanSchema.js'
+import type { Scan } from '../../core/report/index.js'
 import { formatNumber, linearScale } from './axis.js'
 import { diamond, emptyNote, header, markers, plotBox, svgDocument, titleText, xAxis, yAxis, type LegendItem } from './frame.js'
 import { seriesColour } from './palette.js'

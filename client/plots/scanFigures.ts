@@ -1,4 +1,4 @@
-import type { Scan } from '../../core/report/scanSchema.js'
+import type { Scan } from '../../core/report/index.js'
 import type { ReportFigure } from './reportFigures.js'
 import { scanCollapseSvg } from './scanCollapse.js'
 import { scanCountsSvg } from './scanCounts.js'

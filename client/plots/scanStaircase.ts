@@ -1,4 +1,4 @@
-import type { Scan } from '../../core/report/scanSchema.js'
+import type { Scan } from '../../core/report/index.js'
 import { formatNumber, linearScale, logScale, logTicks, niceDomain } from './axis.js'
 import { emptyNote, header, lineSeries, plotBox, referenceLine, svgDocument, ticksAt, titleText, xAxis, yAxis, type LegendItem } from './frame.js'
 import { band } from './intervals.js'

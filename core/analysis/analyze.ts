@@ -1,6 +1,7 @@
 import { SymscopeError } from '../errors.js'
 import { reportSchema, type Report } from '../report/schema.js'
-import { symmetrySection } from '../symmetries/reportSection.js'
+import { alignSymmetries, dataSymmetries } from '../symmetries/reportSection.js'
+import type { Symmetries } from '../symmetries/schema.js'
 import { scaleText } from '../symmetries/wording.js'
 import { relevance } from '../stats/relevance.js'
 import { relevanceBootstrap } from '../stats/relevanceBootstrap.js'
@@ -78,7 +79,7 @@ export async function prepareAnalysis(wasm: SymscopeWasm, input: AnalysisInput, 
   // so are the truth values and which of them are angles, since the correlations read them.
   const truthSha = await sha256Hex(Float64Array.from(input.truth))
   const identity = {
-    datasetSha, name: input.name, parameters: input.parameters, truth: input.truthNames, truthSha, angular: input.angularTruth,
+    datasetSha, name: input.name, source: input.source, format: input.format ?? null, parameters: input.parameters, truth: input.truthNames, truthSha, angular: input.angularTruth,
     config, threshold, VERSION, trainer,
   }
   const id = await sha256Hex(canonicalJson({ ...identity, features: input.featureNames }))
@@ -95,10 +96,22 @@ export function trainAnalysis(wasm: SymscopeWasm, prepared: PreparedAnalysis, op
 }
 
 /**
- * The report of a finished training: encode the held-out events, rank latents by relevance, measure intrinsic
- * dimensions, correlate with the truth, draw the latent maps, say it in words. Disposes the trained VAE.
+ * The symmetry section of a prepared analysis, from its raw features alone (constraints, symmetry algebras,
+ * invariances; core/symmetries): it needs no training, so it is computed before it (on a server, in a job's first
+ * slice) and handed to reportFromTraining, which adds only the alignment with the trained latents.
  */
-export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedAnalysis, trained: TrainedVae): Promise<Report> {
+export function symmetriesOf(wasm: SymscopeWasm, prepared: PreparedAnalysis): Symmetries {
+  const { input } = prepared
+  return dataSymmetries(wasm, { featureNames: input.featureNames, features: input.features, n: input.n })
+}
+
+/**
+ * The report of a finished training: encode the held-out events, rank latents by relevance, measure intrinsic
+ * dimensions, correlate with the truth, draw the latent maps, align the symmetry section (`dataSection`, from
+ * symmetriesOf before training; computed here when not given) with the relevant latents, say it in words. Disposes
+ * the trained VAE.
+ */
+export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedAnalysis, trained: TrainedVae, dataSection?: Symmetries): Promise<Report> {
   const { input, config, threshold, datasetSha } = prepared
   // A training stopped before its planned steps (aborted) gives other bytes than the full one: it gets its own id,
   // derived from the full one and the steps it ran. (An early stop by patience follows from the settings in the id.)
@@ -145,9 +158,9 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
         ? planeMap(trained.vae, [input.featureNames[0], input.featureNames[1]], input.features, input.n, matrix, order)
         : null
 
-    // Constraints, symmetry algebras, invariances and the relevant latents' alignment with the orbits (guarded).
-    const symmetries = symmetrySection(wasm, {
-      featureNames: input.featureNames, features: input.features, n: input.n, vae: trained.vae,
+    // The relevant latents' alignment with the orbits of the symmetry section found before training (guarded).
+    const symmetries = alignSymmetries(dataSection ?? symmetriesOf(wasm, prepared), {
+      featureNames: input.featureNames, n: input.n, vae: trained.vae,
       means: encoded.means, rows, latents: relevant, columns: matrix.columns, featureMeans: matrix.means, featureScales: matrix.scales,
     })
 
@@ -161,6 +174,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
       dataset: {
         name: input.name,
         source: input.source,
+        ...(input.format === undefined ? {} : { format: input.format }),
         parameters: input.parameters,
         n: input.n,
         sha256: datasetSha,
@@ -226,8 +240,10 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
  */
 export async function analyze(wasm: SymscopeWasm, input: AnalysisInput, options: AnalyzeOptions = {}): Promise<Report> {
   const prepared = await prepareAnalysis(wasm, input, options)
+  // data → symmetry section first: it reads only the raw features; the trained latents are aligned with it afterwards
+  const symmetries = symmetriesOf(wasm, prepared)
   options.onPhase?.('training')
   const trained = await trainAnalysis(wasm, prepared, { onEpoch: options.onEpoch, signal: options.signal, threads: options.threads })
   options.onPhase?.('statistics')
-  return reportFromTraining(wasm, prepared, trained)
+  return reportFromTraining(wasm, prepared, trained, symmetries)
 }

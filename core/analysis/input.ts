@@ -1,12 +1,16 @@
-import type { CsvTable } from '../csv/readCsv.js'
 import type { EventSet } from '../datasets/generate.js'
 import { getDataset } from '../datasets/registry.js'
 import type { ParameterValues } from '../datasets/types.js'
+import type { ColumnTable } from '../io/columnTable.js'
+import type { InputFormat } from '../io/formats.js'
 
 /** What the analysis reads: a feature matrix with named columns, truth kept apart, and where it came from. */
 export interface AnalysisInput {
   name: string
-  source: 'generator' | 'csv'
+  /** Where the events came from: a registry generator, or a file read in `format` (core/io). */
+  source: 'generator' | 'file'
+  /** The file's format (csv, npy, npz, parquet, lhe, hdf5) for a file; absent for a generator. */
+  format?: InputFormat
   parameters: Record<string, number | boolean | string | null>
   featureNames: readonly string[]
   truthNames: readonly string[]
@@ -38,16 +42,21 @@ export function inputFromEvents(events: EventSet): AnalysisInput {
   }
 }
 
-/** Analysis input from a CSV table; `name` is what the report calls it (the file name, say). */
-export function inputFromCsv(
-  table: CsvTable,
+/**
+ * Analysis input from a column table read from a file in `format` (any reader of core/io, CSV included); `name` is
+ * what the report calls it (the file name without its ending, say).
+ */
+export function inputFromTable(
+  table: ColumnTable,
   name: string,
+  format: InputFormat,
   parameters: AnalysisInput['parameters'] = {},
   angularTruth: readonly string[] = [],
 ): AnalysisInput {
   return {
     name,
-    source: 'csv',
+    source: 'file',
+    format,
     parameters,
     featureNames: table.featureNames,
     truthNames: table.truthNames,

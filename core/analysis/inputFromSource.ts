@@ -6,14 +6,10 @@ import { readColumnTable, type ReadOptions } from '../io/readColumnTable.js'
 import { CMS_DILEPTON_COLUMNS, cmsDileptonInput, type Lepton } from '../transforms/cmsDilepton.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import { numberInWords } from '../rangeText.js'
-import { inputFromCsv, inputFromEvents, type AnalysisInput } from './input.js'
+import { inputFromEvents, inputFromTable, type AnalysisInput } from './input.js'
 import { identifierColumns, identifierNote, withoutFeatures } from './identifierColumns.js'
-import { leptonOfName, recogniseTable } from './knownTables.js'
+import { leptonOfName, recogniseTable, type FromFormat } from './knownTables.js'
 import { MAX_ANALYSIS_EVENTS, MIN_ANALYSIS_EVENTS } from './limits.js'
-
-/** Transforms `from` names: the CMS dilepton files (`cms-dimuon` and `cms-dielectron` fix the lepton). */
-export const FROM_FORMATS = ['cms-dilepton', 'cms-dimuon', 'cms-dielectron'] as const
-export type FromFormat = (typeof FROM_FORMATS)[number]
 
 /** Where an analysis's data comes from: a registry generator, or a file's bytes (or text) and how to read it. */
 export type DataSource =
@@ -67,10 +63,11 @@ export async function inputFromSource(wasm: SymscopeWasm, source: DataSource): P
     if (source.features || source.truth || source.angular?.length) {
       throw new SymscopeError('invalid_parameter', `--from ${source.from} builds its own features and truth: drop --features, --truth and --angular`, { parameter: 'from' })
     }
-    const { table } = await readColumnTable(source.data, source.name, { ...source, features: CMS_DILEPTON_COLUMNS, truth: [] })
-    return cmsDileptonInput(wasm, table, name, leptonOf(source))
+    const { table, format } = await readColumnTable(source.data, source.name, { ...source, features: CMS_DILEPTON_COLUMNS, truth: [] })
+    return cmsDileptonInput(wasm, table, name, leptonOf(source), format)
   }
   const read = await readColumnTable(source.data, source.name, source)
+  const format = read.format
   const notes: AnalysisInput['parameters'] = { ...read.notes }
   let table = read.table
   // Event and run numbers are not measurements: left out unless the features are named, and said so in the report.
@@ -86,5 +83,5 @@ export async function inputFromSource(wasm: SymscopeWasm, source: DataSource): P
       throw new SymscopeError('invalid_parameter', `angular column '${angle}' is not a truth column (truth: ${table.truthNames.join(', ') || 'none'})`, { parameter: 'angular' })
     }
   }
-  return inputFromCsv(table, name, notes, source.angular ?? [])
+  return inputFromTable(table, name, format, notes, source.angular ?? [])
 }

@@ -2,7 +2,10 @@
 // is angles and momenta in detector coordinates plus identifiers; `from: 'cms-dilepton'` builds the four-vectors and
 // the Collins–Soper truth the analysis is meant for. The CLI, the API and the web app offer it when they see one.
 import { CMS_DILEPTON_COLUMNS, type Lepton } from '../transforms/cmsDilepton.js'
-import type { FromFormat } from './inputFromSource.js'
+
+/** Transforms `from` names: the CMS dilepton files (`cms-dimuon` and `cms-dielectron` fix the lepton). */
+export const FROM_FORMATS = ['cms-dilepton', 'cms-dimuon', 'cms-dielectron'] as const
+export type FromFormat = (typeof FROM_FORMATS)[number]
 
 export interface KnownTable {
   /** The transform that reads it (inputFromSource's `from`). */

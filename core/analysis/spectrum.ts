@@ -1,4 +1,5 @@
 import type { LatentStatistics } from '../stats/relevance.js'
+import { GAP_FLOOR } from './tolerances.js'
 
 export interface SortedLatent extends LatentStatistics {
   relevant: boolean
@@ -10,9 +11,6 @@ export interface RelevanceSpectrum {
   /** Largest ratio R_(j) / R_(j+1) between neighbours in the sorted spectrum, after rank `after` (1-based). */
   largestGap: { after: number; ratio: number }
 }
-
-/** Ratios are taken against at least this relevance, so that two collapsed latents (R ≈ 1e-9) make no gap. */
-const GAP_FLOOR = 1e-3
 
 /**
  * Sorts latents by decreasing relevance, marks those with R ≥ threshold as relevant (docs/method.md), and finds the

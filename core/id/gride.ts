@@ -1,5 +1,6 @@
 import { SymscopeError } from '../errors.js'
 import type { Neighbours } from './neighbours.js'
+import { GRIDE_BISECTIONS, GRIDE_BRACKET_LOW } from './tolerances.js'
 
 /** One Gride estimate: the dimension seen at neighbour order k, and the scale it looks at. */
 export interface GrideResult {
@@ -52,10 +53,10 @@ export function gride(neighbours: Neighbours, k: number): GrideResult {
     if (k > 1) for (let i = 0; i < n; i++) s += ((k - 1) * logMu[i]) / -Math.expm1(-d * logMu[i])
     return s
   }
-  let lo = 1e-6
+  let lo = GRIDE_BRACKET_LOW
   let hi = 1
   while (score(hi) > 0 && hi < MAX_DIMENSION) hi *= 2
-  for (let iteration = 0; iteration < 60; iteration++) {
+  for (let iteration = 0; iteration < GRIDE_BISECTIONS; iteration++) {
     const mid = 0.5 * (lo + hi)
     if (score(mid) > 0) lo = mid
     else hi = mid

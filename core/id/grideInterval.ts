@@ -4,6 +4,7 @@ import type { SymscopeWasm } from '../wasm/module.js'
 import { gride } from './gride.js'
 import { neighbourhoodCovariance } from './neighbourhoodCovariance.js'
 import type { Neighbours } from './neighbours.js'
+import { GRIDE_INTERVAL_BISECTIONS } from './tolerances.js'
 
 /** One Gride point with its confidence interval. */
 export interface GrideInterval {
@@ -20,9 +21,6 @@ export interface GrideInterval {
    */
   effectiveN: number
 }
-
-/** Bisection halvings for each end, from a bracket a few standard errors wide: far below the interval's scatter. */
-const ITERATIONS = 48
 
 /**
  * One order's ratios: L_i = log(r_2k / r_k) by row (NaN where undefined, r_k = 0 or r_2k = r_k) and the outer
@@ -55,7 +53,7 @@ function ratiosAt(neighbours: Neighbours, k: number): { logMu: Float64Array; rad
  * independent interval when V̂ = Ĵ (the information identity), and its width is that of d̂ ± z √V̂/Ĵ, the sandwich
  * standard error, to first order. A non-positive V̂ (only on tiny samples) falls back to Ĵ. log(e^x − 1) is computed
  * as x + log(1 − e^(−x)) so that large d·L stays finite. Runs in O(rows² · cols) for the pairs (one pass for every k)
- * and O(n · ITERATIONS) per k: for a report's curve (4,000 points, seven k; Node 20, one core) about 0.17 s in 2
+ * and O(n · GRIDE_INTERVAL_BISECTIONS) per k: for a report's curve (4,000 points, seven k; Node 20, one core) about 0.17 s in 2
  * columns and 0.37 s in 8, beside 0.12 s for its neighbour search.
  *
  * @param data the rows × cols points the neighbours were found for
@@ -109,7 +107,7 @@ export function grideIntervals(
     const floor = logLikelihood(dimension) - drop
     const inside = (d: number) => logLikelihood(d) >= floor
     const bisect = (outside: number, within: number) => {
-      for (let i = 0; i < ITERATIONS; i++) {
+      for (let i = 0; i < GRIDE_INTERVAL_BISECTIONS; i++) {
         const mid = 0.5 * (outside + within)
         if (inside(mid)) within = mid
         else outside = mid

@@ -1,4 +1,7 @@
 import type { ScalePoint } from './gride.js'
+import { PLATEAU_TOLERANCE } from './tolerances.js'
+
+export { PLATEAU_TOLERANCE }
 
 /** A range of scales over which the intrinsic dimension stays at one integer. */
 export interface Plateau {
@@ -11,13 +14,6 @@ export interface Plateau {
   points: number
 }
 
-/**
- * How far an estimate may sit from an integer and still be on that integer's plateau. Gride's spread over seeds is
- * about 0.05 at k = 64 on 5,000 points; curvature and density gradients bias it by ~0.1 (docs/method.md); 0.25 keeps
- * 1.25 and 1.75 off both plateaus (a transition, not a dimension). Not derivable from the data: it separates "an
- * integer with noise" from "between two integers".
- */
-export const PLATEAU_TOLERANCE = 0.25
 /** Fewest consecutive curve points (a factor 2 in scale each at least) that make a plateau. */
 export const PLATEAU_MIN_POINTS = 2
 

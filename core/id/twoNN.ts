@@ -1,5 +1,6 @@
 import { SymscopeError } from '../errors.js'
 import type { Neighbours } from './neighbours.js'
+import { TWO_NN_DISCARD_FRACTION } from './tolerances.js'
 
 export interface TwoNNOptions {
   /**
@@ -40,7 +41,7 @@ export interface TwoNNResult {
  * @example
  * twoNN(nearestNeighbours(wasm, circlePoints, 8000, 2, 2)).dimension // ≈ 1
  */
-export function twoNN(neighbours: Neighbours, { discardFraction = 0.1 }: TwoNNOptions = {}): TwoNNResult {
+export function twoNN(neighbours: Neighbours, { discardFraction = TWO_NN_DISCARD_FRACTION }: TwoNNOptions = {}): TwoNNResult {
   const { distances, k, rows } = neighbours
   if (!(k >= 2) || distances.length !== rows * k) {
     throw new SymscopeError('invalid_data', `twoNN requires at least two neighbours per point (got k = ${k})`)

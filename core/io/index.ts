@@ -17,3 +17,5 @@ export { readParquet } from './readParquet.js'
 export { pdgId } from './pdgId.js'
 export { npyHeader, npyRows } from './writeNpy.js'
 export { parquetOf } from './writeParquet.js'
+// CSV is one of the inputs: its reader and writer are reached from here too
+export * from '../csv/index.js'

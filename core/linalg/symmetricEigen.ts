@@ -1,4 +1,5 @@
 import { SymscopeError } from '../errors.js'
+import { MAX_SWEEPS, OFF_DIAGONAL_CONVERGED, PIVOT_TIE, SYMMETRY_TOLERANCE } from './tolerances.js'
 
 /** Eigen-decomposition of a real symmetric matrix: A = V diag(values) Vᵀ. */
 export interface SymmetricEigen {
@@ -10,12 +11,6 @@ export interface SymmetricEigen {
    */
   vectors: number[][]
 }
-
-/** Sweeps after which the cyclic Jacobi method gives up; it converges quadratically, in 5 to 10 sweeps for D ≤ 16. */
-const MAX_SWEEPS = 60
-
-/** Two entries a_ij and a_ji differing by more than this, relative to the largest |a|, make the matrix asymmetric. */
-const SYMMETRY_TOLERANCE = 1e-10
 
 /**
  * Eigenvalues and eigenvectors of a real symmetric matrix by the cyclic Jacobi method: sweep over the off-diagonal
@@ -61,7 +56,7 @@ export function symmetricEigen(matrix: readonly (readonly number[])[]): Symmetri
       for (let q = p + 1; q < size; q++) offDiagonal += a[p][q] * a[p][q]
     }
     // Converged when the off-diagonal part no longer moves the diagonal in floating point.
-    if (offDiagonal <= Number.EPSILON * Number.EPSILON * 1e-4 * diagonal || offDiagonal === 0) break
+    if (offDiagonal <= OFF_DIAGONAL_CONVERGED * diagonal || offDiagonal === 0) break
     if (sweep === MAX_SWEEPS) {
       throw new SymscopeError('invalid_data', `symmetricEigen did not converge in ${MAX_SWEEPS} sweeps`)
     }
@@ -105,7 +100,7 @@ export function symmetricEigen(matrix: readonly (readonly number[])[]): Symmetri
   const columns = order.map((k) => {
     const column = v.map((row) => row[k])
     let pivot = 0
-    for (let r = 1; r < size; r++) if (Math.abs(column[r]) > Math.abs(column[pivot]) + 1e-12) pivot = r
+    for (let r = 1; r < size; r++) if (Math.abs(column[r]) > Math.abs(column[pivot]) + PIVOT_TIE) pivot = r
     return column[pivot] < 0 ? column.map((x) => -x) : column
   })
   return { values, vectors: Array.from({ length: size }, (_, r) => columns.map((column) => column[r])) }

@@ -5,3 +5,7 @@ export { reportMarkdown, formatReportNumber, type ReportMarkdownOptions } from '
 export { scanSchema, scanPointSchema, scanSeriesSchema, SCAN_SCHEMA_VERSION } from './scanSchema.js'
 export type { Scan, ScanPoint, ScanSeries, Spread } from './scanSchema.js'
 export { scanMarkdown, type ScanMarkdownOptions } from './scanMarkdown.js'
+// The symmetry section in words, as report.md, the CLI and the web views print it
+export { constraintText, distributionText, manifoldText, pValueText, scaleText } from '../symmetries/wording.js'
+// The note beside a negative coefficient of determination
+export { hasNegativeDetermination, NEGATIVE_DETERMINATION_NOTE } from './determination.js'

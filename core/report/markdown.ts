@@ -1,6 +1,10 @@
 import { symmetriesMarkdown } from '../symmetries/markdown.js'
+import type { InputFormat } from '../io/formats.js'
 import type { Report } from './schema.js'
 import { hasNegativeDetermination, NEGATIVE_DETERMINATION_NOTE } from './determination.js'
+
+/** A file format as report.md names it. */
+const FORMAT_NAMES: Record<InputFormat, string> = { csv: 'CSV', npy: 'NumPy .npy', npz: 'NumPy .npz', parquet: 'Parquet', lhe: 'LHE', hdf5: 'HDF5' }
 
 export interface ReportMarkdownOptions {
   /** Figure files written beside report.md (`relevance.svg`, `loss.svg`, …): each is linked in its section. */
@@ -73,7 +77,7 @@ export function reportMarkdown(report: Report, options: ReportMarkdownOptions = 
   out.push(
     '## Dataset',
     [
-      `- Source: ${dataset.source === 'generator' ? 'generator' : 'CSV file'}`,
+      `- Source: ${dataset.source === 'generator' ? 'generator' : `${FORMAT_NAMES[dataset.format ?? 'csv']} file`}`,
       `- Events: ${count(dataset.n)}`,
       `- Parameters: ${parameters.length ? parameters.map(([k, v]) => `${text(k)} = ${plainValue(v)}`).join(', ') : 'none'}`,
       `- Features (${dataset.features.length}): ${dataset.features.map(text).join(', ')}`,

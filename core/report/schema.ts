@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { INPUT_FORMATS } from '../io/formats.js'
 import { symmetriesSchema } from '../symmetries/schema.js'
 
 /**
@@ -106,7 +107,9 @@ export const reportSchema = z.object({
   version: z.string(),
   dataset: z.object({
     name: z.string(),
-    source: z.enum(['generator', 'csv']),
+    /** A registry generator, or a file read in `format` (0.3.0 and before said 'csv' for every file). */
+    source: z.enum(['generator', 'file']),
+    format: z.enum(INPUT_FORMATS).optional(),
     parameters: z.record(z.string(), z.union([finite, z.boolean(), z.string(), z.null()])),
     n: z.number().int().positive(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),

@@ -1,24 +1,24 @@
 import { SymscopeError } from '../errors.js'
 import { logGamma } from './logGamma.js'
+import { BETA_FRACTION_TERMS, LENTZ_TINY } from './tolerances.js'
 
 /**
  * Continued fraction of the regularised incomplete beta function (modified Lentz), valid for x < (a + 1)/(a + b + 2)
  * (Numerical Recipes, 3rd ed., §6.4, betacf; DLMF 8.17.22). Converges in O(√max(a, b)) terms.
  */
 function continuedFraction(a: number, b: number, x: number): number {
-  const tiny = 1e-300
   let c = 1
   let d = 1 - ((a + b) * x) / (a + 1)
-  if (Math.abs(d) < tiny) d = tiny
+  if (Math.abs(d) < LENTZ_TINY) d = LENTZ_TINY
   d = 1 / d
   let h = d
-  for (let m = 1; m <= 10_000; m++) {
+  for (let m = 1; m <= BETA_FRACTION_TERMS; m++) {
     const m2 = 2 * m
     for (const numerator of [(m * (b - m) * x) / ((a + m2 - 1) * (a + m2)), (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1))]) {
       d = 1 + numerator * d
-      if (Math.abs(d) < tiny) d = tiny
+      if (Math.abs(d) < LENTZ_TINY) d = LENTZ_TINY
       c = 1 + numerator / c
-      if (Math.abs(c) < tiny) c = tiny
+      if (Math.abs(c) < LENTZ_TINY) c = LENTZ_TINY
       d = 1 / d
       h *= d * c
     }

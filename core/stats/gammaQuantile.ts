@@ -1,14 +1,12 @@
 import { SymscopeError } from '../errors.js'
 import { regularizedGamma } from './regularizedGamma.js'
-
-/** Bisection halvings: from a bracket [0, 2^m · a] to the last bit of a double. */
-const ITERATIONS = 200
+import { GAMMA_QUANTILE_BISECTIONS } from './tolerances.js'
 
 /**
  * Quantile of the gamma distribution with shape a and unit scale: the x with P(a, x) = p, P the regularised lower
  * incomplete gamma function (`regularizedGamma`). Bisection on x, bracketed by doubling from a, until the bracket
  * stops shrinking in floating point; P is monotone in x, so the root is unique. The χ² quantile with ν degrees of
- * freedom is 2 · gammaQuantile(ν/2, p). Runs in O(ITERATIONS · √a).
+ * freedom is 2 · gammaQuantile(ν/2, p). Runs in O(GAMMA_QUANTILE_BISECTIONS · √a).
  *
  * @param a shape, positive
  * @param p probability, 0 < p < 1
@@ -27,7 +25,7 @@ export function gammaQuantile(a: number, p: number): number {
     lo = hi
     hi *= 2
   }
-  for (let i = 0; i < ITERATIONS; i++) {
+  for (let i = 0; i < GAMMA_QUANTILE_BISECTIONS; i++) {
     const mid = 0.5 * (lo + hi)
     if (mid <= lo || mid >= hi) break
     if (regularizedGamma(a, mid).lower < p) lo = mid

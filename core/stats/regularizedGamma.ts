@@ -1,9 +1,6 @@
 import { SymscopeError } from '../errors.js'
 import { logGamma } from './logGamma.js'
-
-const MAX_ITERATIONS = 100_000
-const EPSILON = 1e-15
-const TINY = 1e-300 // guards the modified Lentz continued fraction against division by zero
+import { LENTZ_TINY, MAX_SERIES_TERMS, SERIES_EPSILON } from './tolerances.js'
 
 /** Both regularised incomplete gamma functions; lower + upper = 1, each computed where it is accurate. */
 export interface RegularizedGamma {
@@ -37,30 +34,30 @@ export function regularizedGamma(a: number, x: number): RegularizedGamma {
     // Series: Σ_n x^n / ((a + 1) ⋯ (a + n)), first term 1/a.
     let term = 1 / a
     let sum = term
-    for (let n = 1; n < MAX_ITERATIONS; n++) {
+    for (let n = 1; n < MAX_SERIES_TERMS; n++) {
       term *= x / (a + n)
       sum += term
-      if (Math.abs(term) < Math.abs(sum) * EPSILON) break
+      if (Math.abs(term) < Math.abs(sum) * SERIES_EPSILON) break
     }
     const lower = Math.min(1, sum * Math.exp(logPrefactor))
     return { lower, upper: 1 - lower }
   }
   // Continued fraction Q = e^(−x) x^a / Γ(a) · 1/(x + 1 − a − 1·(1 − a)/(x + 3 − a − 2·(2 − a)/(x + 5 − a − …))).
   let b = x + 1 - a
-  let c = 1 / TINY
+  let c = 1 / LENTZ_TINY
   let d = 1 / b
   let fraction = d
-  for (let i = 1; i < MAX_ITERATIONS; i++) {
+  for (let i = 1; i < MAX_SERIES_TERMS; i++) {
     const an = -i * (i - a)
     b += 2
     d = an * d + b
-    if (Math.abs(d) < TINY) d = TINY
+    if (Math.abs(d) < LENTZ_TINY) d = LENTZ_TINY
     c = b + an / c
-    if (Math.abs(c) < TINY) c = TINY
+    if (Math.abs(c) < LENTZ_TINY) c = LENTZ_TINY
     d = 1 / d
     const delta = d * c
     fraction *= delta
-    if (Math.abs(delta - 1) < EPSILON) break
+    if (Math.abs(delta - 1) < SERIES_EPSILON) break
   }
   const upper = Math.min(1, Math.exp(logPrefactor) * fraction)
   return { lower: 1 - upper, upper }

@@ -2,6 +2,7 @@ import { SymscopeError } from '../errors.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import { checkMatrix } from './checkMatrix.js'
 import { withScratch } from './withScratch.js'
+import { CONSTANT_FEATURE_TOLERANCE } from './tolerances.js'
 
 export interface StandardiseOptions {
   /**
@@ -50,7 +51,7 @@ export function standardise(
   data: Float32Array,
   rows: number,
   cols: number,
-  { tolerance = 1e-6 }: StandardiseOptions = {},
+  { tolerance = CONSTANT_FEATURE_TOLERANCE }: StandardiseOptions = {},
 ): StandardisedMatrix {
   checkMatrix('standardise', data, rows, cols)
   if (!(tolerance >= 0)) throw new SymscopeError('invalid_data', `standardise requires tolerance ≥ 0 (got ${tolerance})`)

@@ -3,7 +3,7 @@ import { fieldToTheta, restrictField, toStandardised, type AffineField, type The
 import { snapFraction } from './fractions.js'
 import type { AffineSpan } from './linearConstraints.js'
 import type { TangencySystem } from './tangency.js'
-import { SIMPLIFY_LEVELS, SNAP_APPROXIMATE } from './tolerances.js'
+import { SIMPLIFY_LEVELS, SNAP_APPROXIMATE, SNAP_GROWTH } from './tolerances.js'
 
 /** One generator of an algebra: the field on all features (physical units) and on the standardised span (θ). */
 export interface Generator {
@@ -72,7 +72,7 @@ export function readableBasis(
         offset: normalised.offset.map((v, i) => (small(D * D + i) ? 0 : snapFraction(v, rounding))),
       }
       const result = check(simplified)
-      if (result.leak < 1e-9 && result.tangency < Math.max(system.tolerance, 1.1 * computed.tangency) && accept(result.theta)) {
+      if (result.leak < 1e-9 && result.tangency < Math.max(system.tolerance, SNAP_GROWTH * computed.tangency) && accept(result.theta)) {
         return { field: simplified, theta: result.theta, tangency: result.tangency }
       }
     }

@@ -1,3 +1,4 @@
+import { PLATEAU_TOLERANCE } from '../id/tolerances.js'
 import type { Symmetries } from './schema.js'
 
 /**
@@ -71,12 +72,12 @@ export function scaleText(s: Symmetries): string | null {
   const widest = approximate[0]?.distance ?? 0
   if (below) parts.push(`${below.dimension} below ~${num(below.to)}${explained}`)
   else if (approximate.length && smallest && smallest.scale > widest) {
-    if (Math.abs(smallest.dimension - top.dimension) > 0.25) parts.push(`${dimensionRangeText(smallest.dimension)} at ~${num(smallest.scale)}`)
+    if (Math.abs(smallest.dimension - top.dimension) > PLATEAU_TOLERANCE) parts.push(`${dimensionRangeText(smallest.dimension)} at ~${num(smallest.scale)}`)
     parts.push(
       `${top.dimension + approximate.length} below ~${num(widest)}${explained}, from ${approximate.length === 1 ? 'its spread' : 'their spreads'} on the events ` +
         `(the dimension curve starts at ~${num(smallest.scale)}: too few events to resolve smaller scales)`,
     )
-  } else if (smallest && Math.abs(smallest.dimension - top.dimension) > 0.25) parts.push(`${dimensionRangeText(smallest.dimension)} at ~${num(smallest.scale)}${explained}`)
+  } else if (smallest && Math.abs(smallest.dimension - top.dimension) > PLATEAU_TOLERANCE) parts.push(`${dimensionRangeText(smallest.dimension)} at ~${num(smallest.scale)}${explained}`)
   else if (explained) parts.push(`the events lie within the spread of${explained.slice(1)}`)
   if (record.status !== 'determined') parts.push(record.reason ?? record.status)
   return parts.join('; ')

@@ -2,6 +2,7 @@ import type { AnalysisInput } from '../analysis/input.js'
 import { DIMUON_FEATURES, MUON_MASS_GEV } from '../datasets/fourMomenta.js'
 import { SymscopeError } from '../errors.js'
 import type { ColumnTable } from '../io/columnTable.js'
+import type { InputFormat } from '../io/formats.js'
 import { DIMUON_TRUTH, dimuonTruth } from '../physics/dimuonTruth.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 
@@ -27,7 +28,7 @@ export type Lepton = keyof typeof LEPTON_MASS_GEV
  *   CMS_DILEPTON_COLUMNS`)
  * @throws {SymscopeError} invalid_data for a charge other than ±1 (its data row named) or no opposite-sign event at all
  */
-export function cmsDileptonInput(wasm: SymscopeWasm, table: ColumnTable, name: string, lepton: Lepton): AnalysisInput {
+export function cmsDileptonInput(wasm: SymscopeWasm, table: ColumnTable, name: string, lepton: Lepton, format: InputFormat): AnalysisInput {
   const mass = LEPTON_MASS_GEV[lepton]
   const features = new Float64Array(8 * table.n)
   let n = 0
@@ -54,7 +55,8 @@ export function cmsDileptonInput(wasm: SymscopeWasm, table: ColumnTable, name: s
   const kept = features.slice(0, 8 * n)
   return {
     name,
-    source: 'csv',
+    source: 'file',
+    format,
     parameters: { from: lepton === 'mu' ? 'cms-dimuon' : 'cms-dielectron', sameSignDropped: table.n - n },
     featureNames: DIMUON_FEATURES,
     truthNames: DIMUON_TRUTH,

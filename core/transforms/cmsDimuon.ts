@@ -14,5 +14,5 @@ export const CMS_DIMUON_COLUMNS = CMS_DILEPTON_COLUMNS
  *   for a charge other than ±1 or no opposite-sign pair
  */
 export function cmsDimuonInput(wasm: SymscopeWasm, text: string, name: string, options: { maxRows?: number; takeRows?: number } = {}): AnalysisInput {
-  return cmsDileptonInput(wasm, readCsv(text, { features: CMS_DILEPTON_COLUMNS, truth: [], ...options }), name, 'mu')
+  return cmsDileptonInput(wasm, readCsv(text, { features: CMS_DILEPTON_COLUMNS, truth: [], ...options }), name, 'mu', 'csv')
 }

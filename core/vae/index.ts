@@ -10,4 +10,15 @@ export { deserializeTrainingState, serializeTrainingState } from './trainingStat
 export type { TrainingState } from './trainingState.js'
 export type { EpochRecord, TrainedVae, TrainOptions } from './train.js'
 export { encodeRows } from './encodeData.js'
+export {
+  ABORT_ERROR,
+  ABORT_STALLED,
+  MAX_THREADS,
+  STALL_MILLISECONDS,
+  TrainingThreadError,
+  abortedTraining,
+  checkThreadCount,
+  threadsOver,
+} from './fused/threads.js'
+export type { ThreadFailure, TrainingThreads, TrainingThreadsOptions, TrainThreadArguments } from './fused/threads.js'
 export type { Encoded } from './encodeData.js'

@@ -5,18 +5,10 @@ import type { VaeConfig } from './config.js'
 import type { TrainingThreads } from './fused/threads.js'
 import type { TrainerName, Vae } from './model.js'
 import { createEpochTrainer } from './trainer.js'
-import type { TrainingState } from './trainingState.js'
+import type { EpochRecord, TrainingState } from './trainingState.js'
 
 /** What one epoch did: mean training loss, and the validation loss split into its two terms. */
-export interface EpochRecord {
-  epoch: number
-  loss: number
-  validationLoss: number
-  reconstruction: number
-  kl: number
-  /** Seconds since training started. */
-  seconds: number
-}
+export type { EpochRecord }
 
 export interface TrainOptions {
   /** Called after every epoch; training waits for a returned promise (a UI can draw). */

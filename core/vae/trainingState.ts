@@ -1,5 +1,15 @@
 import type { TrainerName } from './model.js'
-import type { EpochRecord } from './train.js'
+
+/** One epoch of a training, as the report's `training.history` keeps it. */
+export interface EpochRecord {
+  epoch: number
+  loss: number
+  validationLoss: number
+  reconstruction: number
+  kl: number
+  /** Seconds since training started. */
+  seconds: number
+}
 
 /**
  * Everything needed to continue a training where it stopped (a slice of a server job): the weights, Adam's moments

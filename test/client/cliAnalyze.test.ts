@@ -33,7 +33,7 @@ describe('symscope analyze', () => {
     expect(stdout).toContain('symmetry algebra of the data: so(2), dimension 1')
     expect(stdout).toMatch(/invariances of the distribution: so\(2\), dimension 1 \(not rejected at family-wise level 0\.01\); rotation in \(x1, x2\) p = [\d.e-]+ not rejected/)
     const report = reportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')))
-    expect(report.dataset).toMatchObject({ name: 'ring', source: 'csv', n: 1500, truth: ['truth_t'] })
+    expect(report.dataset).toMatchObject({ name: 'ring', source: 'file', format: 'csv', n: 1500, truth: ['truth_t'] })
     expect(report.config.epochs).toBe(5)
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(report.verdict)
     expect(readFileSync(join(out, 'relevance.svg'), 'utf8')).toMatch(/^<svg/)

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_INFLATED_BYTES } from '../../core/io/limits.js'
-import { hostileFiles, type HostileFile } from '../hostile/hostileFiles.js'
-import { runMeasured } from '../hostile/runMeasured.js'
+import { hostileFiles, type HostileFile } from '../../testdata/hostileFiles.js'
+import { runMeasured } from '../../scripts/runMeasured.js'
 import { CLI } from './cliRunner.js'
 
 /** What a refused file may cost beyond the inflated bytes it is allowed to hold: node, the wasm module, the reader. */

@@ -46,14 +46,18 @@ const analyse = (file: string, out: string, extra: string[] = []): Report => {
 }
 
 describe('generate --format and analyze FILE', () => {
-  it('the same events as CSV, .npy and Parquet give the same report', () => {
+  it('the same events as CSV, .npy and Parquet give the same report, each naming its format', () => {
     const header = readFileSync(at('events.csv'), 'utf8').split('\n')[0]
     const csv = analyse(at('events.csv'), 'csv')
     const parquet = analyse(at('events.parquet'), 'parquet')
     const npy = analyse(at('events.npy'), 'npy', ['--columns', header])
     expect(csv.dataset).toMatchObject({ name: 'events', n: 600, truth: ['truth_cosTheta', 'truth_phi'] })
-    expect(withoutTimings(parquet)).toEqual(withoutTimings(csv))
-    expect(withoutTimings(npy)).toEqual(withoutTimings(csv))
+    // the same report but for the format each names, which its id covers
+    expect([csv, parquet, npy].map((r) => r.dataset.format)).toEqual(['csv', 'parquet', 'npy'])
+    expect(new Set([csv.id, parquet.id, npy.id]).size).toBe(3)
+    const normalised = (r: Report) => ({ ...withoutTimings(r), id: '', dataset: { ...r.dataset, format: undefined } })
+    expect(normalised(parquet)).toEqual(normalised(csv))
+    expect(normalised(npy)).toEqual(normalised(csv))
     expect(runCli(['generate', 'circle', '--n', '5', '--format', 'root']).stderr).toMatch(/--format must be one of csv, npy, parquet; got 'root'/)
   }, 180_000)
 

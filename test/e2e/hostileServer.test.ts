@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWranglerDev, type WranglerDev } from '../../scripts/wranglerDev.js'
 import { MAX_ANALYSIS_BODY_BYTES, MAX_JSON_BODY_BYTES, MAX_UPLOAD_BYTES } from '../../worker/limits.js'
-import { hostileFiles, wideCsv, type HostileFile } from '../hostile/hostileFiles.js'
+import { hostileFiles, wideCsv, type HostileFile } from '../../testdata/hostileFiles.js'
 
 /** A production isolate's memory: what a refused request may add to workerd's peak RSS. */
 const ISOLATE_MIB = 128

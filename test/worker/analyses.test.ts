@@ -48,7 +48,7 @@ describe('POST /api/v1/analyses', () => {
     const response = await api.post('/api/v1/analyses', { dataset: { csv, name: 'ring.csv' }, config: { epochs: 2, seed: 103, angular: ['truth_theta'] } })
     expect(response.status).toBe(200)
     const report = reportSchema.parse(await response.json())
-    expect(report.dataset).toMatchObject({ name: 'ring', source: 'csv', n: 600, features: ['x1', 'x2'], truth: ['truth_theta'] })
+    expect(report.dataset).toMatchObject({ name: 'ring', source: 'file', format: 'csv', n: 600, features: ['x1', 'x2'], truth: ['truth_theta'] })
     expect(report.correlations.every((c) => c.truth === 'truth_theta')).toBe(true)
   })
 

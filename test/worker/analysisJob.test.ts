@@ -7,6 +7,7 @@ import { readCsv } from '../../core/csv/readCsv.js'
 import { reportSchema } from '../../core/report/schema.js'
 import type { JobStatus } from '../../worker/schemas/analysis.js'
 import { npyBytes } from '../core/io/plainWriters.js'
+import { withoutTimings } from '../withoutTimings.js'
 import { client, type Overrides } from './client.js'
 
 const api = client('10.0.4.1')
@@ -68,7 +69,7 @@ describe('an analysis job', () => {
     const { id, seen } = await runJob({ dataset: { csv }, config: { epochs: 4, seed: 202 } })
     expect(seen.at(-1)).toMatchObject({ status: 'done', slices: 2, largestSliceSteps: 3 })
     const report = reportSchema.parse(await (await api.get(`/api/v1/analyses/${id}`)).json())
-    expect(report.dataset).toMatchObject({ source: 'csv', name: 'upload', truth: ['truth_radius', 'truth_theta'] })
+    expect(report.dataset).toMatchObject({ source: 'file', format: 'csv', name: 'upload', truth: ['truth_radius', 'truth_theta'] })
   })
 
   it('a second submission of a queued job answers its status instead of starting another', async () => {
@@ -82,7 +83,7 @@ describe('an analysis job', () => {
 })
 
 describe('an analysis job of a binary upload', () => {
-  it('keeps the uploaded bytes in its storage across slices and reports what the JSON CSV would', async () => {
+  it('keeps the uploaded bytes in its storage across slices and reports what the JSON CSV would, its format named', async () => {
     const csv = await (await api.post('/api/v1/datasets/disk/events', { n: 600, seed: 11 })).text()
     const table = readCsv(csv)
     const rows = Array.from({ length: table.n }, (_, i) => [...table.features.subarray(2 * i, 2 * i + 2), ...table.truth.subarray(2 * i, 2 * i + 2)]).flat()
@@ -98,10 +99,16 @@ describe('an analysis job of a binary upload', () => {
     expect(await stubOf(id).status()).toMatchObject({ status: 'done', slices: 2 })
     const report = reportSchema.parse(await (await api.get(`/api/v1/analyses/${id}`)).json())
     expect(report.dataset).toMatchObject({ name: 'disk', n: 600, features: ['x1', 'x2'], truth: ['truth_radius', 'truth_theta'] })
-    // The same events as CSV text are the same data: the same id, answered from the store.
+    expect(report.dataset).toMatchObject({ source: 'file', format: 'npy' })
+    // The same events as CSV text are the same data: the same report but for the format it names, hence its own id.
     const asCsv = await api.post('/api/v1/analyses', { dataset: { csv, name: 'disk.csv' }, config: { epochs: 4, seed: 204 } }, budget)
-    expect(asCsv.status).toBe(200)
-    expect(asCsv.headers.get('x-symscope-cache')).toBe('hit')
-    expect(((await asCsv.json()) as { id: string }).id).toBe(id)
+    expect(asCsv.status).toBe(202)
+    const { id: csvId } = (await asCsv.json()) as JobStatus
+    for (let slice = 0; slice < 2; slice++) expect(await runDurableObjectAlarm(stubOf(csvId))).toBe(true)
+    const csvReport = reportSchema.parse(await (await api.get(`/api/v1/analyses/${csvId}`)).json())
+    expect(csvReport.dataset.format).toBe('csv')
+    expect(csvReport.id).not.toBe(id)
+    const normalised = (r: typeof report) => ({ ...withoutTimings(r), id: '', dataset: { ...r.dataset, format: undefined } })
+    expect(normalised(csvReport)).toEqual(normalised(report))
   })
 })

@@ -1,8 +1,9 @@
 // Training under the step budget, inside workerd, on the fused WebAssembly trainer (assembly/vae/, one thread; the
 // report names it). The route trains a whole analysis that fits the budget; a job trains one slice per alarm. Both
 // never ask core for more than `maxSteps`. tfjs is never loaded here.
-import { reportFromTraining, trainAnalysis, type PreparedAnalysis } from '../../core/analysis/index.js'
-import type { Report } from '../../core/report/schema.js'
+import { reportFromTraining, symmetriesOf, trainAnalysis, type PreparedAnalysis } from '../../core/analysis/index.js'
+import type { Report } from '../../core/report/index.js'
+import type { Symmetries } from '../../core/index.js'
 import { disposeVae, type TrainingState } from '../../core/vae/index.js'
 import type { SymscopeWasm } from '../../core/index.js'
 
@@ -22,8 +23,18 @@ export interface Slice {
  */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
-/** Trains at most `maxSteps` optimiser steps of `prepared`, from `resume` if given; builds the report when finished. */
-export async function trainSlice(wasm: SymscopeWasm, prepared: PreparedAnalysis, maxSteps: number, resume?: TrainingState): Promise<Slice> {
+/**
+ * Trains at most `maxSteps` optimiser steps of `prepared`, from `resume` if given; builds the report when finished,
+ * aligning the trained latents with `symmetries`, the section computed from the data before training (a job computes
+ * it in its first slice and keeps it; without it, it is computed here, before the training).
+ */
+export async function trainSlice(
+  wasm: SymscopeWasm,
+  prepared: PreparedAnalysis,
+  maxSteps: number,
+  resume?: TrainingState,
+  symmetries: Symmetries = symmetriesOf(wasm, prepared),
+): Promise<Slice> {
   const trained = await trainAnalysis(wasm, prepared, { maxSteps, resume, onEpoch: yieldToEventLoop })
   if (trained.stepsThisCall > maxSteps) {
     disposeVae(trained.vae)
@@ -34,5 +45,5 @@ export async function trainSlice(wasm: SymscopeWasm, prepared: PreparedAnalysis,
     disposeVae(trained.vae)
     return { report: null, state: trained.state ?? null, ...counts }
   }
-  return { report: await reportFromTraining(wasm, prepared, trained), state: null, ...counts }
+  return { report: await reportFromTraining(wasm, prepared, trained, symmetries), state: null, ...counts }
 }

@@ -1,15 +1,19 @@
 import { DurableObject } from 'cloudflare:workers'
-import { isSymscopeError } from '../../core/errors.js'
+import { isSymscopeError } from '../../core/index.js'
+import { symmetriesOf } from '../../core/analysis/index.js'
+import type { Symmetries } from '../../core/index.js'
 import { deserializeTrainingState, serializeTrainingState } from '../../core/vae/index.js'
 import { loadWasm } from '../../core/wasm/workerd.js'
 import { prepareRequest, type AnalysisSubmission } from '../analysis/prepare.js'
 import { trainSlice } from '../analysis/train.js'
-import type { Env } from '../env.js'
 import { ApiError } from '../errors.js'
-import { limitsOf } from '../limits.js'
-import { storeReport } from '../reports.js'
+import { limitsOf, type LimitVariables } from '../limits.js'
+import { storeReport, type ReportStore } from '../reports.js'
 import type { AnalysisRequest, JobStatus } from '../schemas/analysis.js'
 import { deleteChunks, getBytes, getText, putBytes, putText } from './chunkedStorage.js'
+
+/** The bindings a job uses (a part of `Env`, named here so that env.ts may name this class without a cycle). */
+type JobBindings = ReportStore & LimitVariables
 
 /** How long a finished or failed job keeps its status before the object clears its storage. */
 const KEEP_FINISHED_MS = 24 * 60 * 60 * 1000
@@ -23,6 +27,8 @@ interface JobRecord {
   csvChunks: number
   uploadChunks?: number
   stateChunks: number
+  /** The symmetry section, computed from the data in the first slice and aligned with the latents in the last. */
+  symmetryChunks?: number
   steps: number
   totalSteps: number
   slices: number
@@ -48,7 +54,7 @@ const statusOf = (job: JobRecord): JobStatus => ({
  * state and sets the next alarm. The last slice builds the report and stores it in R2, where `GET /analyses/{id}`
  * finds it. A training continued from its state is the training that never stopped (core/vae/train.ts).
  */
-export class AnalysisJob extends DurableObject<Env> {
+export class AnalysisJob extends DurableObject<JobBindings> {
   #slicing = false
 
   /** Starts the job (or restarts a failed one); a job already queued, running or done is left as it is. */
@@ -120,7 +126,8 @@ export class AnalysisJob extends DurableObject<Env> {
       job.status = 'running'
       await this.ctx.storage.put('job', job)
     }
-    const slice = await trainSlice(wasm, prepared, job.stepBudget, resume)
+    const symmetries = await this.#symmetries(job, () => symmetriesOf(wasm, prepared))
+    const slice = await trainSlice(wasm, prepared, job.stepBudget, resume, symmetries)
     job.slices++
     job.steps = slice.steps
     job.largestSliceSteps = Math.max(job.largestSliceSteps, slice.stepsThisSlice)
@@ -139,11 +146,22 @@ export class AnalysisJob extends DurableObject<Env> {
     await this.ctx.storage.setAlarm(Date.now() + limitsOf(this.env).jobSliceDelayMs)
   }
 
-  /** Drops the CSV and the training state; the record stays for status. */
+  /** The job's symmetry section: computed and kept in its first slice (it needs only the data), read back after. */
+  async #symmetries(job: JobRecord, compute: () => Symmetries): Promise<Symmetries> {
+    if (job.symmetryChunks) return JSON.parse(await getText(this.ctx.storage, 'symmetries', job.symmetryChunks)) as Symmetries
+    const section = compute()
+    job.symmetryChunks = await putText(this.ctx.storage, 'symmetries', JSON.stringify(section))
+    await this.ctx.storage.put('job', job)
+    return section
+  }
+
+  /** Drops the CSV, the training state and the symmetry section; the record stays for status. */
   async #clearData(job: JobRecord): Promise<void> {
     await deleteChunks(this.ctx.storage, 'csv', job.csvChunks)
     await deleteChunks(this.ctx.storage, 'upload', job.uploadChunks ?? 0)
     await deleteChunks(this.ctx.storage, 'state', job.stateChunks)
+    await deleteChunks(this.ctx.storage, 'symmetries', job.symmetryChunks ?? 0)
+    job.symmetryChunks = 0
     job.csvChunks = 0
     job.uploadChunks = 0
     job.stateChunks = 0

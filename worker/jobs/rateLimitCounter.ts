@@ -1,5 +1,4 @@
 import { DurableObject } from 'cloudflare:workers'
-import type { Env } from '../env.js'
 
 /** What one counted request learns: whether it may proceed, and when the window ends. */
 export interface RateVerdict {
@@ -22,7 +21,7 @@ interface Window {
  * (bench/api.ts). An object evicted between requests starts its window's count again, which only ever errs
  * towards serving.
  */
-export class RateLimitCounter extends DurableObject<Env> {
+export class RateLimitCounter extends DurableObject {
   #windows = new Map<string, Window>()
 
   /** Counts `weight` requests (a scan counts as its points) and says whether they fit under `limit`. */

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { VERSION } from '../../core/version.js'
+import { VERSION } from '../../core/index.js'
 import { loadWasm } from '../../core/wasm/workerd.js'
 import type { AppEnv } from '../env.js'
 import { methodNotAllowed } from '../middleware/methodNotAllowed.js'

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { validator } from 'hono/validator'
 import { plannedSteps } from '../../core/analysis/index.js'
-import { reportSchema } from '../../core/report/schema.js'
+import { reportSchema } from '../../core/report/index.js'
 import { parseBetaGrid, planScan, scanFromReports, scanIndex, type ScanIndex } from '../../core/scan/index.js'
 import type { VaeConfig } from '../../core/vae/index.js'
 import { loadWasm } from '../../core/wasm/workerd.js'

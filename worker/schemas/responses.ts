@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { scanSchema } from '../../core/report/scanSchema.js'
-import { reportSchema } from '../../core/report/schema.js'
+import { reportSchema, scanSchema } from '../../core/report/index.js'
 
 /** Every error: a stable code and a message that names the problem. */
 export const errorSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MAX_GRID_BETAS, MAX_GRID_LATENTS, MAX_SCAN_SEEDS } from '../../core/scan/limits.js'
+import { MAX_GRID_BETAS, MAX_GRID_LATENTS, MAX_SCAN_SEEDS } from '../../core/scan/index.js'
 import { VAE_LIMITS } from '../../core/vae/index.js'
 import { analysisConfigSchema, datasetSourceSchema, refuseCsvSettingsForGenerator } from './analysis.js'
 

@@ -1,6 +1,5 @@
-import { constraintText, distributionText, manifoldText, scaleText } from '../../../core/symmetries/wording.js'
+import { constraintText, distributionText, manifoldText, scaleText, type Report } from '../../../core/report/index.js'
 import { analyze } from '../../../core/analysis/index.js'
-import type { Report } from '../../../core/report/schema.js'
 import type { VaeConfig } from '../../../core/vae/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { DATA_OPTIONS, dataSettings, MODEL_OPTIONS, modelSettings, optional } from '../analysisOptions.js'

@@ -1,14 +1,11 @@
 // From what the form or the URL says (text) to what runs: the worker's RunMessage or the API's request body. Every
 // check is core's: the generator's parameter schema (resolveRequest), the VAE settings (resolveVaeConfig), so a bad
 // value reads the same here as in the CLI and the API.
-import { DEFAULT_THRESHOLD } from '../../../core/analysis/limits.js'
-import { resolveRequest } from '../../../core/datasets/generate.js'
-import { parseParameterText } from '../../../core/datasets/parameters.js'
-import { getDataset } from '../../../core/datasets/registry.js'
-import { SymscopeError } from '../../../core/errors.js'
+import { DEFAULT_THRESHOLD } from '../../../core/analysis/index.js'
+import { getDataset, parseParameterText, resolveRequest } from '../../../core/datasets/index.js'
+import { SymscopeError } from '../../../core/index.js'
 import { MAX_SCAN_SEEDS, parseBetaGrid } from '../../../core/scan/index.js'
-import { checkThreadCount } from '../../../core/vae/fused/threads.js'
-import { DEFAULT_VAE_CONFIG, resolveVaeConfig, type Activation, type VaeConfig } from '../../../core/vae/config.js'
+import { checkThreadCount, DEFAULT_VAE_CONFIG, resolveVaeConfig, type Activation, type VaeConfig } from '../../../core/vae/index.js'
 import type { AnalysisRequestBody, ScanRequestBody } from '../../element/api.js'
 import type { BackendChoice, DataSource } from './protocol.js'
 import type { AnalysisState, RunWhere, SettingKey } from './urlState.js'

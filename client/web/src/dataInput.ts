@@ -1,8 +1,7 @@
 // Data that does not come from a generator: an uploaded file (a CSV is checked at once by core's readCsv, whose errors
 // name the line and column; the other formats are read by core in the analysis worker) and the bundled CMS Z → μμ
 // example (2,000 real events, fetched from the app's own assets).
-import { readCsv, type CsvTable } from '../../../core/csv/readCsv.js'
-import { formatOf, type InputFormat } from '../../../core/io/formats.js'
+import { formatOf, readCsv, type CsvTable, type InputFormat } from '../../../core/io/index.js'
 
 /** Where the build puts the CMS sample (client/web/vite.config.ts copies it from data/cms/). */
 export const CMS_SAMPLE_URL = '/data/Zmumu_Run2011A-2000.csv'
@@ -53,17 +52,10 @@ export async function loadCmsSample(): Promise<string> {
 
 /**
  * The CMS sample as plain CSV for the server (which reads the truth_ convention, not the CMS format): core's
- * cmsDimuonInput builds the four-vectors and the truth here, with the compute module loaded in this page.
+ * cmsDimuonInput builds the four-vectors and the truth here, with the compute module loaded in this page (cmsCsv.ts,
+ * loaded only then).
  */
 export async function cmsAsPlainCsv(text: string, name: string, lepton: 'e' | 'mu' = 'mu'): Promise<{ text: string; name: string; angular: string[] }> {
-  const [{ loadWasm }, { default: wasmUrl }, { cmsDileptonInput, CMS_DILEPTON_COLUMNS }, { readCsv }, { csvHeader, csvRows }] = await Promise.all([
-    import('../../../core/wasm/browser.js'),
-    import('../../../core/wasm/symscope.wasm?url'),
-    import('../../../core/transforms/cmsDilepton.js'),
-    import('../../../core/csv/readCsv.js'),
-    import('../../../core/csv/writeCsv.js'),
-  ])
-  const input = cmsDileptonInput(await loadWasm(wasmUrl), readCsv(text, { features: CMS_DILEPTON_COLUMNS, truth: [] }), name, lepton)
-  const csv = csvHeader(input.featureNames, input.truthNames) + csvRows(input.features, input.truth, input.n, input.featureNames.length, input.truthNames.length)
-  return { text: csv, name, angular: [...input.angularTruth] }
+  const { cmsAsPlainCsv } = await import('./cmsCsv.js')
+  return cmsAsPlainCsv(text, name, lepton)
 }

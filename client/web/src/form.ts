@@ -1,9 +1,7 @@
 // The analysis form: the generator's fields built from the dataset registry's parameter schemas, the training
 // settings with the documented defaults, and where to run. It reads into and writes from an AnalysisState, the same
 // value the URL carries.
-import { describeParameter } from '../../../core/datasets/parameters.js'
-import { datasets, getDataset } from '../../../core/datasets/registry.js'
-import type { DatasetSpec, ParameterSpec } from '../../../core/datasets/types.js'
+import { datasets, describeParameter, getDataset, type DatasetSpec, type ParameterSpec } from '../../../core/datasets/index.js'
 import { h } from '../../element/dom.js'
 import { DEFAULT_EVENTS, SETTING_DEFAULTS } from './analysisSpec.js'
 import type { BackendChoice } from './protocol.js'

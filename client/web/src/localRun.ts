@@ -1,8 +1,7 @@
 // Training in this browser: the page's side of the analysis worker. One worker, started on first use and kept
 // (tfjs and its backend stay initialised between runs); one run (an analysis or a scan) at a time.
-import type { Report } from '../../../core/report/schema.js'
-import type { EpochRecord } from '../../../core/vae/train.js'
-import type { Scan } from '../../../core/report/scanSchema.js'
+import type { Report, Scan } from '../../../core/report/index.js'
+import type { EpochRecord } from '../../../core/vae/index.js'
 import type { BackendInfo, FromWorker, Phase, RunMessage, ScanMessage, ToWorker } from './protocol.js'
 
 export interface LocalRunHandlers {

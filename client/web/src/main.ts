@@ -1,8 +1,8 @@
 // The symscope web app: pick or upload data, train where you choose, watch the loss, read the report. The analysis
 // itself is core's, run in a Web Worker (localRun.ts) or by the API (client/element/api.ts); this file wires the
 // form, the URL and the panels together.
-import { formatOf } from '../../../core/io/formats.js'
-import type { Report } from '../../../core/report/schema.js'
+import { formatOf } from '../../../core/io/index.js'
+import type { Report } from '../../../core/report/index.js'
 import { getAnalysis, submitAnalysis, submitScan, submitUpload, waitForReport, waitForScan, type JobStatus, type ScanStatus } from '../../element/api.js'
 import { h } from '../../element/dom.js'
 import { REPORT_CSS } from '../../element/styles.js'
@@ -13,7 +13,7 @@ import { AnalysisError, LocalTrainer } from './localRun.js'
 import { hideResults, showLocalScan, showResults, showScan } from './resultsView.js'
 import { TrainingView } from './trainingView.js'
 import { analysisSearch, parseUrlState, reportSearch, scanSearch } from './urlState.js'
-import { recogniseTable, type KnownTable } from '../../../core/analysis/knownTables.js'
+import { recogniseTable, type KnownTable } from '../../../core/analysis/index.js'
 
 /** The API is the page's own origin (the worker serves both). */
 const API = ''

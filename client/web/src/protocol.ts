@@ -1,9 +1,7 @@
 // Messages between the page and the analysis worker (client/web/worker/analysisWorker.ts). Plain data only: each
 // crosses a postMessage.
-import type { Scan } from '../../../core/report/scanSchema.js'
-import type { Report } from '../../../core/report/schema.js'
-import type { VaeConfig } from '../../../core/vae/config.js'
-import type { EpochRecord } from '../../../core/vae/train.js'
+import type { Report, Scan } from '../../../core/report/index.js'
+import type { EpochRecord, VaeConfig } from '../../../core/vae/index.js'
 
 /**
  * What to train with: `auto` takes tfjs's WebGPU backend on a real adapter, else the fused WebAssembly trainer;

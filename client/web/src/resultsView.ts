@@ -1,12 +1,11 @@
 // The results panel: the report (the same view the element draws), downloads of report.json and every SVG figure,
 // and links to share: a stored report's own link, or the URL that re-runs this analysis.
-import type { Report } from '../../../core/report/schema.js'
+import type { Report, Scan } from '../../../core/report/index.js'
 import { h } from '../../element/dom.js'
 import { EVENTS, FIGURES, TAG } from '../../element/constants.js'
 import '../../element/index.js' // defines <symscope-report>, which draws stored scans
 import { renderReport } from '../../element/reportView.js'
 import { renderScan } from '../../element/scanView.js'
-import type { Scan } from '../../../core/report/scanSchema.js'
 import { reportFigures } from '../../plots/reportFigures.js'
 import { MARKS } from './trainingView.js'
 import { reportSearch, scanSearch } from './urlState.js'

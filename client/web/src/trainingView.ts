@@ -1,6 +1,6 @@
 // The training panel: the backend in use, the phase, epoch progress and the live loss curve. Progress only marks the
 // curve dirty; one requestAnimationFrame redraws it, however many epochs arrived since the last frame.
-import type { EpochRecord } from '../../../core/vae/train.js'
+import type { EpochRecord } from '../../../core/vae/index.js'
 import { svgNode } from '../../element/dom.js'
 import { lossCurveSvg } from '../../plots/lossCurve.js'
 import type { BackendInfo, Phase } from './protocol.js'

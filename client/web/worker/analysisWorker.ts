@@ -2,19 +2,14 @@
 // compute the report) so that the page never freezes. One analysis at a time; `stop` aborts the training at the
 // next epoch boundary and the report is made from what was learned so far. A scan runs core's planScan, then each
 // point's training and report one at a time, then scanFromReports: what `symscope scan` does, here in the worker.
-import type { AnalysisInput } from '../../../core/analysis/input.js'
-import { inputFromSource } from '../../../core/analysis/inputFromSource.js'
-import { prepareAnalysis, reportFromTraining, trainAnalysis, type PreparedAnalysis } from '../../../core/analysis/analyze.js'
-import { isSymscopeError } from '../../../core/errors.js'
-import type { Report } from '../../../core/report/schema.js'
+import { inputFromSource, prepareAnalysis, reportFromTraining, symmetriesOf, trainAnalysis, type AnalysisInput, type PreparedAnalysis } from '../../../core/analysis/index.js'
+import { isSymscopeError, type SymscopeWasm } from '../../../core/index.js'
+import type { Report } from '../../../core/report/index.js'
 import { parseBetaGrid, planScan, scanFromReports, scanIndex } from '../../../core/scan/index.js'
 import { loadWasm } from '../../../core/wasm/browser.js'
-import type { SymscopeWasm } from '../../../core/wasm/module.js'
 import symscopeWasmUrl from '../../../core/wasm/symscope.wasm?url'
 import type { DataSource, FromWorker, RunMessage, ScanMessage, ToWorker } from '../src/protocol.js'
-import type { TrainingThreads } from '../../../core/vae/fused/threads.js'
-import type { TrainerName } from '../../../core/vae/model.js'
-import type { TrainedVae } from '../../../core/vae/train.js'
+import type { TrainedVae, TrainerName, TrainingThreads } from '../../../core/vae/index.js'
 import { startTrainer } from './trainer.js'
 
 const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message)
@@ -91,10 +86,11 @@ const run = (message: RunMessage) =>
     begin(message, async (started) => {
       const { wasm, trainer, input } = started
       const prepared = await prepareAnalysis(wasm, input, { config: message.config, threshold: message.threshold, trainer })
+      const symmetries = symmetriesOf(wasm, prepared) // from the data alone, before training
       const trained = await train(started, prepared, signal)
       if (trained.history.length === 0) return post({ type: 'stopped' })
       post({ type: 'phase', phase: 'statistics' })
-      post({ type: 'report', report: await reportFromTraining(wasm, prepared, trained), stopped: trained.aborted })
+      post({ type: 'report', report: await reportFromTraining(wasm, prepared, trained, symmetries), stopped: trained.aborted })
     }),
   )
 
@@ -111,11 +107,13 @@ const scan = (message: ScanMessage) =>
       const grid = { beta: parseBetaGrid(message.betas), seeds: Array.from({ length: Math.min(message.seeds, 10_000) }, (_, i) => seed + i), latent: latent === undefined ? [] : [latent] }
       const plan = await planScan(wasm, input, { grid, config: shared, threshold: message.threshold, trainer })
       const reports: Report[] = []
+      // every point reads the same events, so one symmetry section serves them all (each aligns its own latents)
+      const symmetries = plan.points.length ? symmetriesOf(wasm, plan.points[0].prepared) : null
       for (const [index, point] of plan.points.entries()) {
         post({ type: 'point', index, points: plan.points.length, beta: point.beta, seed: point.seed })
         const trained = await train(started, point.prepared, signal)
         if (trained.aborted || trained.history.length === 0) return post({ type: 'stopped' })
-        reports.push(await reportFromTraining(wasm, point.prepared, trained))
+        reports.push(await reportFromTraining(wasm, point.prepared, trained, symmetries ?? undefined))
       }
       post({ type: 'phase', phase: 'statistics' })
       post({ type: 'scan', scan: scanFromReports(scanIndex(plan), reports), reports })

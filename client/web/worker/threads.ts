@@ -1,7 +1,7 @@
 // The threads of the fused trainer in this browser: nested Web Workers over one shared memory (core/wasm/
 // browserThreads.ts), when the page is cross-origin isolated. They change the speed, never the bits: 1 and N threads
 // train the same network (assembly/vae/parallel.ts), so the report and its id are the same on any count.
-import type { TrainingThreads } from '../../../core/vae/fused/threads.js'
+import type { TrainingThreads } from '../../../core/vae/index.js'
 import { canShareMemory, startBrowserTrainingThreads } from '../../../core/wasm/browserThreads.js'
 import threadsWasmUrl from '../../../core/wasm/symscope-threads.wasm?url'
 

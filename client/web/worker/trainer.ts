@@ -2,8 +2,7 @@
 // for by backend, or `auto` finds a real WebGPU adapter (tfjs's WebGPU backend is the only thing faster than the
 // fused trainer, and only on real hardware). tfjs is imported only in those cases; the fused trainer runs on the
 // threads of ./threads.ts.
-import type { TrainingThreads } from '../../../core/vae/fused/threads.js'
-import type { TrainerName } from '../../../core/vae/model.js'
+import type { TrainerName, TrainingThreads } from '../../../core/vae/index.js'
 import type { BackendChoice, BackendInfo } from '../src/protocol.js'
 import { startThreads } from './threads.js'
 import { webgpuAdapter } from './webgpuAdapter.js'

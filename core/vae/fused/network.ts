@@ -3,9 +3,9 @@ import type { SymscopeWasm } from '../../wasm/module.js'
 import type { Activation, VaeConfig } from '../config.js'
 import type { Vae } from '../model.js'
 
-/** Activation codes of assembly/vae/activation.ts; 4 is none (the linear VAE). */
-const ACTIVATION_CODE: Record<Activation, number> = { relu: 0, tanh: 1, elu: 2, sigmoid: 3 }
-const LINEAR_CODE = 4
+/** Activation codes of assembly/vae/activation.ts; 4 is none (the linear VAE). Checked equal by test/architecture/wasmInterface.test.ts. */
+export const ACTIVATION_CODE: Record<Activation, number> = { relu: 0, tanh: 1, elu: 2, sigmoid: 3 }
+export const LINEAR_CODE = 4
 
 /** Rows the network's working memory holds at least: validation, encoding and decoding go in chunks of it. */
 const MIN_WORKING_ROWS = 256
@@ -35,13 +35,13 @@ interface LayerSlot {
   bias: number
 }
 
-/** Buffer numbers of vaeBuffer (assembly/vae/network.ts). */
-const PARAMETERS = 0
-const GRADIENTS = 1
-const FIRST_MOMENTS = 2
-const SECOND_MOMENTS = 3
-const BATCH = 4
-const NOISE = 5
+/** Buffer numbers of vaeBuffer (assembly/vae/network.ts; test/architecture/wasmInterface.test.ts checks they agree). */
+export const PARAMETERS = 0
+export const GRADIENTS = 1
+export const FIRST_MOMENTS = 2
+export const SECOND_MOMENTS = 3
+export const BATCH = 4
+export const NOISE = 5
 
 /**
  * The design's VAE held in wasm memory by the fused trainer (assembly/vae/): weights, Adam's moments and the working

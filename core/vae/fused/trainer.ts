@@ -1,5 +1,5 @@
 import type { SymscopeWasm } from '../../wasm/module.js'
-import type { EpochTrainer, TrainerInput, ValidationLoss } from '../trainer.js'
+import type { EpochTrainer, TrainerInput, ValidationLoss } from '../epochTrainer.js'
 import { FusedVae } from './network.js'
 import { ABORT_ERROR, abortedTraining, type TrainingThreads, type TrainThreadArguments } from './threads.js'
 

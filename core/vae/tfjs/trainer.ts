@@ -1,7 +1,7 @@
 import * as tf from '../../tf/tfjs.js'
 import { SymscopeError } from '../../errors.js'
 import type { Vae } from '../model.js'
-import type { EpochTrainer, TrainerInput, ValidationLoss } from '../trainer.js'
+import type { EpochTrainer, TrainerInput, ValidationLoss } from '../epochTrainer.js'
 import { asVae, createVae, vaeLoss, vaeVariables, type TfVae } from './model.js'
 
 /** Seed of the reparameterisation noise ε at optimiser step `step` (tf.randomNormal's seeded generator). */

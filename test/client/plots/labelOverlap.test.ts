@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { labelWidth, relevanceBarsSvg } from '../../../client/plots/relevanceBars.js'
 import type { LatentRecord } from '../../../core/report/schema.js'
-import { mulberry32 } from '../../../reference/random.js'
+import { mulberry32 } from '../../../testdata/random.js'
 
 interface Rect {
   left: number

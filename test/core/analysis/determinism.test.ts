@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { analyze, inputFromCsv } from '../../../core/analysis/index.js'
+import { analyze, inputFromTable } from '../../../core/analysis/index.js'
 import { readCsv, SymscopeError } from '../../../core/index.js'
 import { reportSchema } from '../../../core/report/schema.js'
 import { setupTensorflow } from '../../../core/tf/node.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { analyseDataset, withoutTimings } from './analysisCase.js'
+import { analyseDataset, sharedAnalysis, withoutTimings } from './analysisCase.js'
 
 const small = { dataset: 'disk', n: 1200, seed: 3 }
 const quick = { config: { epochs: 4 } }
 
 describe('the report', () => {
   it('is the same for the same seed and backend, and different for another seed', async () => {
+    // two separate trainings (the second is the one the other tests share)
     const a = await analyseDataset(small, quick)
-    const b = await analyseDataset(small, quick)
+    const b = await sharedAnalysis(small, quick)
     // The same bytes, not only equal values.
     expect(JSON.stringify(withoutTimings(b))).toBe(JSON.stringify(withoutTimings(a)))
     const c = await analyseDataset(small, { config: { epochs: 4, seed: 4 } })
@@ -21,7 +22,7 @@ describe('the report', () => {
   }, 120_000)
 
   it('validates against its schema, names its backend and versions, and survives JSON', async () => {
-    const report = await analyseDataset(small, quick)
+    const report = await sharedAnalysis(small, quick)
     expect(report.training.backend).toBe('fused')
     expect(report.software.tfjs).toBe('not used')
     expect(report.id).toMatch(/^[0-9a-f]{64}$/)
@@ -33,7 +34,7 @@ describe('the report', () => {
   }, 120_000)
 
   it('carries a 90 % interval around every estimate: relevances, TwoNN and each Gride point', async () => {
-    const report = await analyseDataset(small, quick)
+    const report = await sharedAnalysis(small, quick)
     expect(report.uncertainty).toEqual({ level: 0.9, bootstrapResamples: 200, bootstrapSeed: 1 })
     for (const l of report.latents) {
       const interval = l.relevanceInterval!
@@ -62,7 +63,7 @@ describe('the report', () => {
 
 describe('the report id', () => {
   it('covers the trainer: tfjs gives other bytes under another id, and names its backend and version', async () => {
-    const fused = await analyseDataset(small, quick)
+    const fused = await sharedAnalysis(small, quick)
     const tfjs = await analyseDataset(small, { ...quick, trainer: 'tfjs-wasm' })
     expect(tfjs.training.backend).toBe('tfjs-wasm')
     expect(tfjs.software.tfjs).toMatch(/^\d+\.\d+\.\d+$/)
@@ -71,7 +72,7 @@ describe('the report id', () => {
   }, 120_000)
 
   it('covers a training aborted before its planned steps', async () => {
-    const whole = await analyseDataset(small, quick)
+    const whole = await sharedAnalysis(small, quick)
     const controller = new AbortController()
     const stopped = await analyseDataset(small, {
       ...quick,
@@ -90,7 +91,7 @@ describe('data that cannot be analysed gets a clear error', () => {
   const analyseCsv = async (text: string, options = {}) => {
     const wasm = await loadWasm()
     await setupTensorflow('wasm')
-    return analyze(wasm, inputFromCsv(readCsv(text), 'bad.csv'), options)
+    return analyze(wasm, inputFromTable(readCsv(text), 'bad', 'csv'), options)
   }
   const rows = (n: number, f: (i: number) => string) => `a,b\n${Array.from({ length: n }, (_, i) => f(i)).join('\n')}\n`
 

@@ -8,7 +8,7 @@ import { identifierColumns, withoutFeatures } from '../../../core/analysis/ident
 import { inputFromSource } from '../../../core/analysis/inputFromSource.js'
 import { recogniseTable } from '../../../core/analysis/knownTables.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { mulberry32, normalSampler } from '../../../reference/random.js'
+import { mulberry32, normalSampler } from '../../../testdata/random.js'
 
 const wasm = await loadWasm()
 

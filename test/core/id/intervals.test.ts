@@ -4,8 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { gammaQuantile, gride, grideIntervals, nearestNeighbours, nearestTwo, neighbourhoodCovariance, twoNNInterval, type SymscopeWasm } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { flatTorus, sphere } from '../../../reference/manifolds.js'
-import { mulberry32 } from '../../../reference/random.js'
+import { flatTorus, sphere } from '../../../testdata/manifolds.js'
+import { mulberry32 } from '../../../testdata/random.js'
 
 let wasm: SymscopeWasm
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { nearestNeighbours, type SymscopeWasm } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { expectAllClose } from '../../reference/close.js'
+import { expectAllClose } from '../../expectClose.js'
 import { nearestNeighboursReference } from '../../../reference/neighbours.js'
-import { normalMatrix, uniformMatrix } from '../../../reference/random.js'
+import { normalMatrix, uniformMatrix } from '../../../testdata/random.js'
 
 let wasm: SymscopeWasm
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { subsampledGrideCurve } from '../../../core/id/gride.js'
 import { nearestNeighbours } from '../../../core/id/neighbours.js'
 import { plateaus } from '../../../core/id/plateaus.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { circle } from '../symmetries/generatedData.js'
+import { circle } from '../../../testdata/symmetries.js'
 
 const wasm = await loadWasm()
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { generateEvents, intrinsicDimension, nearestNeighbours, twoNN, type SymscopeWasm } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { mulberry32, normalMatrix, normalSampler, uniformMatrix } from '../../../reference/random.js'
+import { mulberry32, normalMatrix, normalSampler, uniformMatrix } from '../../../testdata/random.js'
 
 let wasm: SymscopeWasm
 beforeAll(async () => {
@@ -46,7 +46,7 @@ describe('twoNN', () => {
   })
 
   it('matches a NumPy/SciPy computation of the same fit on the same points', () => {
-    // Python port of reference/random.ts mulberry32(2017), 1000 × 3 values cast to float32, then
+    // Python port of testdata/random.ts mulberry32(2017), 1000 × 3 values cast to float32, then
     //   r, _ = scipy.spatial.cKDTree(x).query(x, k=3); mu = np.sort(r[:, 2] / r[:, 1]); n = len(mu)
     //   kept = int(n * 0.9); lx = np.log(mu[:kept]); ly = -np.log(1 - np.arange(1, kept + 1) / n)
     //   np.sum(lx * ly) / np.sum(lx * lx)  →  2.9057538685176523

@@ -3,7 +3,7 @@
 // API into a 4xx: test/client/cliInputs.test.ts, test/worker/uploads.test.ts).
 import { describe, expect, it } from 'vitest'
 import { readColumnTable, SymscopeError, type ReadOptions } from '../../../core/index.js'
-import { mulberry32 } from '../../../reference/random.js'
+import { mulberry32 } from '../../../testdata/random.js'
 import { hdf5Bytes, lheText, npyBytes, parquetBytes, zipBytes } from './writers.js'
 
 const n = 40

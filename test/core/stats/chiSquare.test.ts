@@ -8,7 +8,7 @@ import {
   type SymscopeWasm,
 } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { mulberry32 } from '../../../reference/random.js'
+import { mulberry32 } from '../../../testdata/random.js'
 
 let wasm: SymscopeWasm
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { distanceCorrelation, pearson, type SymscopeWasm } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { distanceCorrelationReference, pearsonReference } from '../../reference/correlation.js'
-import { mulberry32, normalSampler } from '../../../reference/random.js'
+import { distanceCorrelationReference, pearsonReference } from '../../../reference/correlation.js'
+import { mulberry32, normalSampler } from '../../../testdata/random.js'
 
 let wasm: SymscopeWasm
 beforeAll(async () => {

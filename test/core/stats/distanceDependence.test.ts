@@ -6,7 +6,7 @@ import { distanceCorrelation, type SymscopeWasm } from '../../../core/index.js'
 import { distanceDependence, INDEPENDENCE_LEVEL } from '../../../core/stats/distanceCorrelation.js'
 import { FOLLOWS_DISTANCE, gaussianDistanceCorrelation } from '../../../core/analysis/verdict.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { mulberry32, normalSampler } from '../../../reference/random.js'
+import { mulberry32, normalSampler } from '../../../testdata/random.js'
 
 let wasm: SymscopeWasm
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { histogram, type SymscopeWasm } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { histogramReference } from '../../reference/histogram.js'
-import { mulberry32, normalMatrix } from '../../../reference/random.js'
+import { histogramReference } from '../../../reference/histogram.js'
+import { mulberry32, normalMatrix } from '../../../testdata/random.js'
 
 let wasm: SymscopeWasm
 beforeAll(async () => {

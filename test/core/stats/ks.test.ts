@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { kolmogorovSurvival, ksTwoSample, ksUniform } from '../../../core/index.js'
-import { mulberry32, normalSampler } from '../../../reference/random.js'
+import { mulberry32, normalSampler } from '../../../testdata/random.js'
 
 describe('kolmogorovSurvival', () => {
   it('matches scipy.special.kolmogorov on both series', () => {

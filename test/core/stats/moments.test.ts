@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { columnMeans, columnVariances, covariance, standardise, type SymscopeWasm } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { expectAllClose } from '../../reference/close.js'
-import { columnMeansReference, columnVariancesReference, covarianceReference, standardiseReference } from '../../reference/moments.js'
-import { normalMatrix, uniformMatrix } from '../../../reference/random.js'
+import { expectAllClose } from '../../expectClose.js'
+import { columnMeansReference, columnVariancesReference, covarianceReference, standardiseReference } from '../../../reference/moments.js'
+import { normalMatrix, uniformMatrix } from '../../../testdata/random.js'
 
 let wasm: SymscopeWasm
 beforeAll(async () => {

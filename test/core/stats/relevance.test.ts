@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { relevance, type SymscopeWasm } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { expectAllClose } from '../../reference/close.js'
-import { normalMatrix } from '../../../reference/random.js'
+import { expectAllClose } from '../../expectClose.js'
+import { normalMatrix } from '../../../testdata/random.js'
 import { relevanceReference } from '../../../reference/relevance.js'
 
 let wasm: SymscopeWasm

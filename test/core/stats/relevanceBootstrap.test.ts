@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { relevance, relevanceBootstrap, type SymscopeWasm } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { normalMatrix } from '../../../reference/random.js'
+import { normalMatrix } from '../../../testdata/random.js'
 
 let wasm: SymscopeWasm
 beforeAll(async () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { findSymmetries, type Symmetries } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { circle, curve, sphere, type Sample } from './generatedData.js'
+import { circle, curve, sphere, type Sample } from '../../../testdata/symmetries.js'
 
 const wasm = await loadWasm()
 const run = (sample: Sample): Symmetries => findSymmetries(wasm, sample)

@@ -8,7 +8,7 @@ import { holm, mahalanobisTail } from '../../../core/symmetries/invarianceTests.
 import { symmetricEigen } from '../../../core/linalg/symmetricEigen.js'
 import { chiSquareSurvival } from '../../../core/stats/chiSquareSurvival.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { circle, draws, sortedBy, sphere } from './generatedData.js'
+import { circle, draws, sortedBy, sphere } from '../../../testdata/symmetries.js'
 
 const wasm = await loadWasm()
 const testOf = (s: Symmetries, description: string) => s.distributionAlgebra!.tests.find((t) => t.description === description)!

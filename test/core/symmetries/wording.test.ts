@@ -4,7 +4,7 @@ import { verdict } from '../../../core/analysis/index.js'
 import { findSymmetries, generateEvents } from '../../../core/index.js'
 import { constraintText, scaleText } from '../../../core/symmetries/wording.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { circle } from './generatedData.js'
+import { circle } from '../../../testdata/symmetries.js'
 
 const wasm = await loadWasm()
 

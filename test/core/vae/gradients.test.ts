@@ -6,8 +6,9 @@ import { resolveVaeConfig } from '../../../core/vae/index.js'
 import { FusedVae } from '../../../core/vae/fused/network.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import type { SymscopeWasm } from '../../../core/wasm/module.js'
-import { randomArray, randomWeights, SHAPES, testRandom } from './randomNetworks.js'
-import { referenceLoss } from './reference.js'
+import { mulberry32 } from '../../../testdata/random.js'
+import { randomArray, randomWeights, SHAPES } from '../../../testdata/randomNetworks.js'
+import { referenceLoss } from '../../../reference/vaeLoss.js'
 
 describe('fused VAE gradients', () => {
   let wasm: SymscopeWasm
@@ -18,7 +19,7 @@ describe('fused VAE gradients', () => {
   for (const shape of SHAPES) {
     it(`match central finite differences of the f64 reference: ${shape.name}`, () => {
       const config = resolveVaeConfig({ beta: 0.3, ...shape.config }, shape.features)
-      const random = testRandom(17 + shape.rows)
+      const random = mulberry32(17 + shape.rows)
       const vae = new FusedVae(wasm, config, shape.features, shape.rows)
       try {
         const weights = randomWeights(vae, random)

@@ -8,7 +8,8 @@ import { resolveVaeConfig, type VaeConfig } from '../../../core/vae/index.js'
 import { createVae, vaeLoss, vaeVariables } from '../../../core/vae/tfjs/model.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import type { SymscopeWasm } from '../../../core/wasm/module.js'
-import { randomArray, randomWeights, SHAPES, testRandom } from './randomNetworks.js'
+import { mulberry32 } from '../../../testdata/random.js'
+import { randomArray, randomWeights, SHAPES } from '../../../testdata/randomNetworks.js'
 
 /** tfjs's model for `config` with the given weights, and its loss on (x, noise) as a function for tf.grads. */
 function tfjsModel(config: VaeConfig, features: number, weights: Float32Array[]) {
@@ -36,13 +37,13 @@ describe('the fused trainer against tfjs (wasm backend)', () => {
   for (const shape of SHAPES) {
     it(`gradients match tfjs autodiff to 1e-4, and 50 Adam steps match tf.train.adam to 1e-5: ${shape.name}`, () => {
       const config = resolveVaeConfig({ beta: 0.3, ...shape.config }, shape.features)
-      const random = testRandom(5 + shape.rows)
+      const random = mulberry32(5 + shape.rows)
       const fused = new FusedVae(wasm, config, shape.features, shape.rows)
       const weights = randomWeights(fused, random)
       fused.setWeights(weights)
       const { model, variables } = tfjsModel(config, shape.features, weights)
       const batch = (t: number) => {
-        const r = testRandom(1000 * t + shape.rows)
+        const r = mulberry32(1000 * t + shape.rows)
         return { x: randomArray(r, shape.rows * shape.features, 1.5), noise: randomArray(r, shape.rows * config.latent, 1.2) }
       }
       const lossOf = (x: Float32Array, noise: Float32Array) => () =>

@@ -2,7 +2,7 @@
 // gradients by central finite differences: the design's MLP (weights in tfjs's order and shapes: per dense layer,
 // encoder → head → decoder → output, a kernel inputs × outputs then a bias), loss = mean squared error over the D
 // features + β · Σ_k ½(μ² + σ² − log σ² − 1), averaged over the rows, z = μ + exp(½ log σ²)·ε.
-import type { Activation, VaeConfig } from '../../../core/vae/index.js'
+import type { Activation, VaeConfig } from '../core/vae/index.js'
 
 const ACTIVATE: Record<Activation, (x: number) => number> = {
   relu: (x) => Math.max(x, 0),

@@ -1,5 +1,5 @@
 // Benchmark reference only: the circle of assembly/generators/circle.ts in plain TypeScript, for the
-// wasm-versus-JavaScript comparison: same RNG (bench/reference/rng.ts), same draws, same points.
+// wasm-versus-JavaScript comparison: same RNG (reference/generators/rng.ts), same draws, same points.
 
 import { normal, seedStream, streamKey, uniform } from './rng.js'
 

@@ -1,5 +1,5 @@
 // Benchmark reference only: e⁺e⁻ → μ⁺μ⁻ as assembly/generators/eeMumu.ts generates it, in plain TypeScript, for the
-// wasm-versus-JavaScript comparison. Same RNG (bench/reference/rng.ts), same accept–reject, same values used from
+// wasm-versus-JavaScript comparison. Same RNG (reference/generators/rng.ts), same accept–reject, same values used from
 // each event's stream, so the same events (cos θ and φ to the bit; px, py to an ulp, through Math.cos and Math.sin).
 
 import { seedStream, streamKey, uniform } from './rng.js'

@@ -1,6 +1,6 @@
 // Data generated for the symmetry tests and the calibration benchmark (issue 9): shapes and distributions nobody
 // tuned the search for, with known answers, seeded through the project's RNG (assembly/rng.ts via fillRandom).
-import type { SymscopeWasm } from '../../../core/wasm/module.js'
+import type { SymscopeWasm } from '../core/wasm/module.js'
 
 export interface Sample {
   names: readonly string[]

@@ -1,18 +1,8 @@
 // Random networks, data and noise for the fused trainer's checks (gradients.test.ts, tfjsReference.test.ts): every
 // activation and the edge shapes (no hidden layers, one latent, widths and batches not multiples of the SIMD width).
-import type { VaeConfig } from '../../../core/vae/index.js'
-import type { FusedVae } from '../../../core/vae/fused/network.js'
-
-/** A small seeded generator for the test's own random numbers (mulberry32). */
-export function testRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), a | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import type { VaeConfig } from '../core/vae/index.js'
+import type { FusedVae } from '../core/vae/fused/network.js'
+import { mulberry32 } from './random.js'
 
 /** Uniform on (−scale, scale), as f32. */
 export const randomArray = (random: () => number, n: number, scale = 1) => Float32Array.from({ length: n }, () => (2 * random() - 1) * scale)

@@ -4,6 +4,7 @@
 // CLI's SVG files (client/plots: reportFigures).
 import type { Report } from '../../core/report/schema.js'
 import { constraintText, distributionText, manifoldText, scaleText } from '../../core/symmetries/wording.js'
+import { discreteText } from '../../core/symmetries/discrete/wording.js'
 import { formatNumber } from '../plots/axis.js'
 import { reportFigures, type ReportFigure } from '../plots/reportFigures.js'
 import { CLASSES, FIGURES, TEST_IDS, TEXT, type FigureName } from './constants.js'
@@ -119,6 +120,7 @@ function symmetries(report: Report): HTMLElement | null {
   }
   const distribution = s.distributionAlgebra
   if (distribution) items.push(h('li', {}, `Invariances of the distribution: ${distributionText(distribution)}`))
+  if (s.discrete) items.push(h('li', { 'data-testid': TEST_IDS.symmetryGroup }, `Discrete symmetries and the whole group: ${discreteText(s.discrete)}`))
   if (s.alignment.length) {
     items.push(h('li', {}, `Relevant latents along the symmetry orbits: ${s.alignment.map((a) => `z${a.latent} ${shown(a.fraction)}`).join(', ')}`))
   }

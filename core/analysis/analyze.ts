@@ -2,6 +2,7 @@ import { SymscopeError } from '../errors.js'
 import { reportSchema, type Report } from '../report/schema.js'
 import { symmetrySection } from '../symmetries/reportSection.js'
 import { scaleText } from '../symmetries/wording.js'
+import { groupText } from '../symmetries/discrete/wording.js'
 import { relevance } from '../stats/relevance.js'
 import { relevanceBootstrap } from '../stats/relevanceBootstrap.js'
 import type { TrainingThreads } from '../vae/fused/threads.js'
@@ -195,6 +196,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
         expectedDegreesOfFreedom: input.expectedDegreesOfFreedom,
         top: top ? { truth: top.truth, distance: top.distance } : null,
         scale: symmetries.dimension ? scaleText(symmetries) : null,
+        group: symmetries.discrete ? groupText(symmetries.discrete) : null,
       }),
       training: {
         backend: trained.vae.trainer,

@@ -55,6 +55,7 @@ export function symmetrySection(wasm: SymscopeWasm, input: SymmetrySectionInput)
       dimension: null,
       manifoldAlgebra: null,
       distributionAlgebra: null,
+      discrete: null,
       alignment: [],
       notes: [`symmetry search skipped: ${error.message}`],
     }

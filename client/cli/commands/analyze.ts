@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { constraintText, distributionText, manifoldText, scaleText } from '../../../core/symmetries/wording.js'
+import { discreteText } from '../../../core/symmetries/discrete/wording.js'
 import { analyze } from '../../../core/analysis/index.js'
 import type { Report } from '../../../core/report/schema.js'
 import type { VaeConfig } from '../../../core/vae/index.js'
@@ -32,6 +33,7 @@ export function summarise(report: Report, dir: string): string {
     if (scale) lines.push(`free coordinates by scale: ${scale}`)
     if (s.manifoldAlgebra) lines.push(`symmetry algebra of the data: ${manifoldText(s.manifoldAlgebra)}`)
     if (s.distributionAlgebra) lines.push(`invariances of the distribution: ${distributionText(s.distributionAlgebra)}`)
+    if (s.discrete) lines.push(`discrete symmetries: ${discreteText(s.discrete)}`)
     if (s.alignment.length) lines.push(`relevant latents along the symmetry orbits: ${s.alignment.map((a) => `z${a.latent} ${a.fraction.toFixed(2)}`).join(', ')}`)
   }
   return [

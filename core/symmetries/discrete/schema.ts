@@ -78,7 +78,14 @@ export const discreteSchema = z.object({
   testFunctions: count,
   /** Every map tested on the distribution, then the base maps that break a constraint. */
   tests: z.array(discreteTestSchema),
-})
+}).describe(
+  'Discrete symmetries (issue 20; docs/symmetries.md § 7): reflections, parity and particle exchanges proposed from the ' +
+    'first half of the events, each checked against the constraints (manifoldRatio ≤ 1: kept) and tested against its image ' +
+    'on the second half (H0: the events and their images have the same law; sign-flip χ² of the odd parts of the test ' +
+    'functions, Holm over these and the continuous invariance tests at `level`), with the asymmetry along its most odd ' +
+    'direction, its 95 % interval and, when not rejected, the largest asymmetry the events could hide; `group` names the ' +
+    'whole symmetry group ("O(2) = SO(2) ⋊ ℤ₂", "O(2) × ℤ₂", "SO(2)") with its discrete generators in the data\'s variables.',
+)
 
 export type Discrete = z.infer<typeof discreteSchema>
 export type DiscreteTest = z.infer<typeof discreteTestSchema>

@@ -41,18 +41,20 @@ export const typescriptImageKernels: ImageKernels = {
     if (pairs) for (let p = 0; p < count; p++) for (let q = 0; q < p; q++) out[count + p * count + q] = out[count + q * count + p]
     return out
   },
-  signs(_wasm, request, direction) {
+  signs(_wasm, request, coefficients) {
     checkImageRequest(request)
-    const count = request.basis.count
-    const at = oddParts(request)
+    const { z, d, basis } = request
+    const { count, parents, factors } = basis
+    const values = new Float64Array(count)
+    values[0] = 1
     let positive = 0
     let negative = 0
     for (let i = 0; i < request.rows; i++) {
-      const h = at(i)
+      for (let m = 1; m < count; m++) values[m] = values[parents[m]] * z[i * d + factors[m]]
       let o = 0
       let size = 0
       for (let m = 0; m < count; m++) {
-        const term = direction[m] * h[m]
+        const term = coefficients[m] * values[m]
         o += term
         size += Math.abs(term)
       }

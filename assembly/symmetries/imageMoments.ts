@@ -59,27 +59,24 @@ export function imageMoments(
 }
 
 /**
- * The signs of o(z) = Σ_m w_m h_m(z) over rows events: out[0] the events with o > tie, out[1] those with o < −tie,
- * tie = 1e-12 · Σ_m |w_m h_m(z)| (an event on the mirror, o = 0 up to rounding, counts for neither).
- * `direction` is count f64; `scratch` as for imageMoments. Cost O(rows · (vars² + count)).
+ * The signs of an odd polynomial o(z) = Σ_m c_m z^α(m) over rows events (core composes o = w·m − (w·m)∘T once, so
+ * each event costs one monomial fill and one dot product): out[0] the events with o > tie, out[1] those with
+ * o < −tie, tie = 1e-12 · Σ_m |c_m z^α(m)| (an event on the mirror, o = 0 up to rounding, counts for neither).
+ * `coefficients` is count f64; `scratch` holds count f64. Cost O(rows · count).
  */
 export function imageSigns(
-  z: usize, rows: i32, vars: i32, map: usize, parents: usize, factors: usize, count: i32, direction: usize, out: usize, scratch: usize,
+  z: usize, rows: i32, vars: i32, parents: usize, factors: usize, count: i32, coefficients: usize, out: usize, scratch: usize,
 ): void {
-  const image = scratch
-  const values = image + (<usize>vars << 3)
-  const mapped = values + (<usize>count << 3)
-  const odd = mapped + (<usize>count << 3)
+  const values = scratch
   store<f64>(values, 1.0)
-  store<f64>(mapped, 1.0)
   let positive = 0.0
   let negative = 0.0
   for (let i = 0; i < rows; i++) {
-    oddPart(z + (<usize>(i * vars) << 3), vars, map, parents, factors, count, image, values, mapped, odd)
+    fillMonomials(values, z + (<usize>(i * vars) << 3), parents, factors, count)
     let o = 0.0
     let size = 0.0
     for (let m = 0; m < count; m++) {
-      const term = load<f64>(direction + (<usize>m << 3)) * load<f64>(odd + (<usize>m << 3))
+      const term = load<f64>(coefficients + (<usize>m << 3)) * load<f64>(values + (<usize>m << 3))
       o += term
       size += Math.abs(term)
     }

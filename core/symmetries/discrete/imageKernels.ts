@@ -17,8 +17,8 @@ export interface ImageRequest {
 
 /** Σ h (count) then, with `pairs`, Σ h hᵀ (count², both triangles). */
 export type ImageMomentsKernel = (wasm: SymscopeWasm, request: ImageRequest, pairs: boolean) => Float64Array
-/** [events with w·h > 0, events with w·h < 0]. */
-export type ImageSignsKernel = (wasm: SymscopeWasm, request: ImageRequest, direction: Float64Array) => [number, number]
+/** [events with o > 0, events with o < 0] for a polynomial o on the basis (the request's map is not used). */
+export type ImageSignsKernel = (wasm: SymscopeWasm, request: ImageRequest, coefficients: Float64Array) => [number, number]
 
 /** The two per-event passes of the discrete section, swappable for their plain-TypeScript twins (reference/imageMoments.ts). */
 export interface ImageKernels {
@@ -49,15 +49,15 @@ export const wasmImageMoments: ImageMomentsKernel = (wasm, request, pairs) => {
     })
 }
 
-/** The sign counts in wasm: O(rows · (d² + count)). */
-export const wasmImageSigns: ImageSignsKernel = (wasm, request, direction) => {
+/** The sign counts in wasm: O(rows · count). */
+export const wasmImageSigns: ImageSignsKernel = (wasm, request, coefficients) => {
   checkImageRequest(request)
-  const { z, rows, d, map, basis } = request
+  const { z, rows, d, basis } = request
   const count = basis.count
-  if (direction.length !== count) throw new SymscopeError('invalid_data', `image signs require a direction of ${count} entries (got ${direction.length})`)
-  return withBasis(wasm, new Int32Array(0), basis, (put) => [put(z), put(map), put(direction), wasm.allocF64(2), wasm.allocF64(scratchSize(request))],
-    ([, parentsPtr, factorsPtr], [zPtr, mapPtr, directionPtr, outPtr, scratchPtr]) => {
-      wasm.exports.imageSigns(zPtr, rows, d, mapPtr, parentsPtr, factorsPtr, count, directionPtr, outPtr, scratchPtr)
+  if (coefficients.length !== count) throw new SymscopeError('invalid_data', `image signs require a polynomial of ${count} coefficients (got ${coefficients.length})`)
+  return withBasis(wasm, new Int32Array(0), basis, (put) => [put(z), put(coefficients), wasm.allocF64(2), wasm.allocF64(count)],
+    ([, parentsPtr, factorsPtr], [zPtr, coefficientsPtr, outPtr, scratchPtr]) => {
+      wasm.exports.imageSigns(zPtr, rows, d, parentsPtr, factorsPtr, count, coefficientsPtr, outPtr, scratchPtr)
       const out = wasm.copyF64(outPtr, 2)
       return [out[0], out[1]]
     })

@@ -2,6 +2,7 @@ import { symmetricEigen } from '../../linalg/symmetricEigen.js'
 import { chiSquareSurvival } from '../../stats/chiSquareSurvival.js'
 import type { SymscopeWasm } from '../../wasm/module.js'
 import { monomialBasis, monomialCount, type MonomialBasis } from '../monomials.js'
+import { monomial, multiply } from '../polynomial.js'
 import type { ImageKernels } from './imageKernels.js'
 import type { SpanMap } from './maps.js'
 import { MAX_ASYMMETRY_EVENTS, MAX_DISCRETE_TEST_FUNCTIONS, PAIR_EVENTS, PAIR_RANK_TOLERANCE, Z_95_ONE_SIDED, Z_95_TWO_SIDED } from './tolerances.js'
@@ -89,6 +90,28 @@ function orient(w: Float64Array, basis: MonomialBasis): Float64Array {
   return w[pick] < 0 ? w.map((v) => -v) : w
 }
 
+/**
+ * o = w·m − (w·m)∘T as one polynomial on the basis, so each event costs one monomial fill: the image of each monomial
+ * under the affine map is its parent's image times one linear form (T's row), as polynomial.ts substitutes.
+ */
+export function oddPolynomial(w: Float64Array, basis: MonomialBasis, map: SpanMap): Float64Array {
+  const d = basis.variables
+  const linear = Array.from({ length: d }, (_, a) => {
+    const f = new Float64Array(basis.count)
+    f[0] = map[a * (d + 1) + d]
+    for (let c = 0; c < d; c++) f[1 + c] = map[a * (d + 1) + c]
+    return f
+  })
+  const out = Float64Array.from(w)
+  const images: Float64Array[] = [monomial(0, basis)]
+  out[0] -= w[0]
+  for (let m = 1; m < basis.count; m++) {
+    images[m] = multiply(images[basis.parents[m]], linear[basis.factors[m]], basis)
+    if (w[m] !== 0) for (let k = 0; k < basis.count; k++) out[k] -= w[m] * images[m][k]
+  }
+  return out
+}
+
 function directionText(w: Float64Array, basis: MonomialBasis, names: readonly string[]): string {
   const largest = Math.max(0, ...Array.from(w, Math.abs))
   if (largest === 0) return ''
@@ -136,8 +159,8 @@ export function imageTest(
     const fromFirst = orient(proposed.direction, basis)
     const fromSecond = orient(tested.direction, basis)
     const [rows1, rows2] = [Math.min(halves.firstRows, MAX_ASYMMETRY_EVENTS), Math.min(halves.secondRows, MAX_ASYMMETRY_EVENTS)]
-    const [p2, n2] = kernels.signs(wasm, { z: halves.second.subarray(0, rows2 * d), rows: rows2, d, map, basis }, fromFirst)
-    const [p1, n1] = kernels.signs(wasm, { z: halves.first.subarray(0, rows1 * d), rows: rows1, d, map, basis }, fromSecond)
+    const [p2, n2] = kernels.signs(wasm, { z: halves.second.subarray(0, rows2 * d), rows: rows2, d, map, basis }, oddPolynomial(fromFirst, basis, map))
+    const [p1, n1] = kernels.signs(wasm, { z: halves.first.subarray(0, rows1 * d), rows: rows1, d, map, basis }, oddPolynomial(fromSecond, basis, map))
     const events = p1 + n1 + p2 + n2
     if (events > 0) {
       const value = (p1 + p2 - n1 - n2) / events

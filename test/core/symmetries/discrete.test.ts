@@ -9,6 +9,8 @@ import { findSymmetries, generateEvents, symmetriesSchema, type Symmetries } fro
 import { forwardBackwardAsymmetry } from '../../../core/physics/forwardBackwardAsymmetry.js'
 import { chiralCase, mirrorCase, tiltedEllipseCase } from '../../../core/symmetries/discrete/cases.js'
 import { wasmImageKernels } from '../../../core/symmetries/discrete/imageKernels.js'
+import { oddPolynomial } from '../../../core/symmetries/discrete/imageTest.js'
+import { monomialValues } from '../../../core/symmetries/polynomial.js'
 import { monomialBasis } from '../../../core/symmetries/monomials.js'
 import { cmsDimuonInput } from '../../../core/transforms/cmsDimuon.js'
 import { loadWasm } from '../../../core/wasm/node.js'
@@ -147,6 +149,15 @@ describe('the image kernels', () => {
     expect(wasmImageKernels.moments(wasm, request, false)).toEqual(typescriptImageKernels.moments(wasm, request, false))
     const direction = draws(wasm, 5, 2, basis.count, 1)
     expect(wasmImageKernels.signs(wasm, request, direction)).toEqual(typescriptImageKernels.signs(wasm, request, direction))
+    // The odd polynomial composed once equals w·(m(z) − m(Tz)) at every event.
+    const odd = oddPolynomial(direction, basis, map)
+    for (let i = 0; i < 20; i++) {
+      const point = z.subarray(i * d, i * d + d)
+      const image = [0, 1, 2].map((a) => map[a * 4 + 3] + [0, 1, 2].reduce((s, c) => s + map[a * 4 + c] * point[c], 0))
+      const [m, mt] = [monomialValues(point, basis), monomialValues(image, basis)]
+      const direct = direction.reduce((s, w, k) => s + w * (m[k] - mt[k]), 0)
+      expect(odd.reduce((s, c, k) => s + c * m[k], 0)).toBeCloseTo(direct, 9)
+    }
     // The odd parts of an involution's image are odd: summed over the events and their images they cancel.
     const both = new Float64Array(2 * rows * d)
     both.set(z)
@@ -165,5 +176,6 @@ describe('the image kernels', () => {
     const basis = monomialBasis(2, 2)
     expect(() => wasmImageKernels.moments(wasm, { z: new Float64Array(3), rows: 2, d: 2, map: new Float64Array(9), basis }, true)).toThrow(/rows × d/)
     expect(() => wasmImageKernels.signs(wasm, { z: new Float64Array(4), rows: 2, d: 2, map: new Float64Array(4), basis }, new Float64Array(6))).toThrow(/map of/)
+    expect(() => wasmImageKernels.signs(wasm, { z: new Float64Array(4), rows: 2, d: 2, map: new Float64Array(9), basis }, new Float64Array(5))).toThrow(/6 coefficients/)
   })
 })

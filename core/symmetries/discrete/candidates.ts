@@ -4,7 +4,7 @@ import type { AffineSpan } from '../linearConstraints.js'
 import { monomialBasis } from '../monomials.js'
 import type { Polynomial } from '../polynomial.js'
 import { compose, identityMap, liftSpanMap, type AffineMap } from './maps.js'
-import { CENTRE_SIGMAS, MARGINAL_SIGMAS, DEGENERATE_SIGMAS, MAX_COMPOSED_CANDIDATES, MAX_PROPOSAL_EVENTS, MAX_QUADRICS, MAX_WHITENED_DIMENSION } from './tolerances.js'
+import { CENTRE_SIGMAS, MARGINAL_SIGMAS, DEGENERATE_SIGMAS, MAX_BASE_CANDIDATES, MAX_COMPOSED_CANDIDATES, MAX_EXCHANGES, MAX_SWAPS, MAX_PROPOSAL_EVENTS, MAX_QUADRICS, MAX_WHITENED_DIMENSION } from './tolerances.js'
 
 /** A proposed discrete map: where it came from, its words in the data's variables, and the map on all features. */
 export interface Candidate {
@@ -85,8 +85,9 @@ export function proposeCandidates(
         out.push({ kind: 'reflection', parts: [`${stem} → −${stem} for ${many}`], map: flip(features, zeros) })
       }
     }
+    let exchanges = 0
     for (let g = 0; g < groups.groupLabels.length; g++) {
-      for (let h = g + 1; h < groups.groupLabels.length; h++) {
+      for (let h = g + 1; h < groups.groupLabels.length && exchanges++ < MAX_EXCHANGES; h++) {
         const map = identityMap(cols)
         for (let j = 0; j < cols; j++) {
           if (groups.groupOf[j] !== g) continue
@@ -100,8 +101,9 @@ export function proposeCandidates(
       }
     }
   }
-  for (let j = 0; j < cols; j++) {
-    for (let k = j + 1; k < cols; k++) {
+  let swaps = 0
+  for (let j = 0; j < cols && swaps < MAX_SWAPS; j++) {
+    for (let k = j + 1; k < cols && swaps < MAX_SWAPS; k++) {
       if (!varying[j] || !varying[k]) continue
       const s = Math.max(sd[j], sd[k])
       const equalMeans = Math.abs(mean[j] - mean[k]) < (MARGINAL_SIGMAS * s * Math.SQRT2) / Math.sqrt(n)
@@ -114,15 +116,20 @@ export function proposeCandidates(
       map.matrix[k][j] = 1
       // Equal marginals about different centres would need an offset; about equal ones (to the noise) none.
       out.push({ kind: 'swap', parts: [`${names[j]} ↔ ${names[k]}`], map })
+      swaps++
     }
   }
   out.push(...principalCandidates(data, n, cols, names, span, centre))
   for (const q of quadrics.slice(0, MAX_QUADRICS)) out.push(...quadricCandidates(q, names, span))
   const everything = span.free.filter((f) => varying[f])
   if (everything.length > 1) out.push({ kind: 'point', parts: ['point reflection through the centre (every feature x → 2c − x)'], map: flip(varying.flatMap((v, j) => (v ? [j] : []))) })
+  // Bounded before any map is checked: the base maps (single flips come first, then stems, exchanges, swaps, mirrors).
+  out.splice(MAX_BASE_CANDIDATES)
   const base = out.length
-  for (let a = 0; a < base && out.length < base + MAX_COMPOSED_CANDIDATES; a++) {
-    for (let b = a + 1; b < base && out.length < base + MAX_COMPOSED_CANDIDATES; b++) {
+  // Pairs looked at are bounded too (a pair that does not commute costs two products and gives nothing).
+  let pairs = 0
+  for (let a = 0; a < base && out.length < base + MAX_COMPOSED_CANDIDATES && pairs < 4 * MAX_COMPOSED_CANDIDATES; a++) {
+    for (let b = a + 1; b < base && out.length < base + MAX_COMPOSED_CANDIDATES && pairs++ < 4 * MAX_COMPOSED_CANDIDATES; b++) {
       const ab = compose(out[a].map, out[b].map)
       const ba = compose(out[b].map, out[a].map)
       if (!sameMap(ab, ba)) continue

@@ -15,6 +15,11 @@ export const DEGENERATE_SIGMAS = 5
 /** Whitened-frame exchanges of principal axes are proposed up to this many span coordinates (d(d − 1)/2 of them). */
 export const MAX_WHITENED_DIMENSION = 6
 
+/** Exchanges of particle blocks and swaps of features with equal marginals proposed at most, and base maps in all (D features give D flips). */
+export const MAX_EXCHANGES = 16
+export const MAX_SWAPS = 64
+export const MAX_BASE_CANDIDATES = 256
+
 /** Compositions of two proposed maps tried at most (each one manifold check on MANIFOLD_EVENTS events). */
 export const MAX_COMPOSED_CANDIDATES = 400
 

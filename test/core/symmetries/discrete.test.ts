@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { findSymmetries, generateEvents, symmetriesSchema, type Symmetries } from '../../../core/index.js'
 import { forwardBackwardAsymmetry } from '../../../core/physics/forwardBackwardAsymmetry.js'
 import { chiralCase, mirrorCase, tiltedEllipseCase } from '../../../core/symmetries/discrete/cases.js'
+import { discreteText, groupText } from '../../../core/symmetries/discrete/wording.js'
 import { wasmImageKernels } from '../../../core/symmetries/discrete/imageKernels.js'
 import { oddPolynomial } from '../../../core/symmetries/discrete/imageTest.js'
 import { monomialValues } from '../../../core/symmetries/polynomial.js'
@@ -45,6 +46,10 @@ describe('the group of shapes with a known discrete symmetry', () => {
       expect(d.generators[0].relation).toBe('normalises')
       expect(d.tests.find((t) => t.description === 'x1 → −x1')!.decision).toBe('symmetric')
     }
+    // In words (the verdict's clause, and the line the CLI, report.md, the web app and the element show).
+    const d = discrete(findSymmetries(wasm, circle(wasm, { n: 5000, seed: 1 })))
+    expect(groupText(d)).toBe('symmetry group O(2) = SO(2) ⋊ ℤ₂ (discrete: x1 → −x1)')
+    expect(discreteText(d)).toMatch(/^symmetry group O\(2\) = SO\(2\) ⋊ ℤ₂; discrete generators beyond SO\(2\): x1 → −x1 \(p = [\d.]+.*below [\d.]+ % at 95 %\)/)
   })
 
   it('uniform sphere: O(3) = SO(3) × ℤ₂', () => {

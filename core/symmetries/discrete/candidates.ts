@@ -43,20 +43,31 @@ export function proposeCandidates(
   quadrics: readonly Polynomial[] = [],
 ): Candidate[] {
   const n = Math.min(rows, MAX_PROPOSAL_EVENTS)
-  const mean = new Array<number>(cols).fill(0)
-  const sq = new Array<number>(cols).fill(0)
-  for (let i = 0; i < n; i++) for (let j = 0; j < cols; j++) mean[j] += data[i * cols + j] / n
-  for (let i = 0; i < n; i++) for (let j = 0; j < cols; j++) sq[j] += (data[i * cols + j] - mean[j]) ** 2 / Math.max(n - 1, 1)
-  const sd = sq.map(Math.sqrt)
+  const sum = new Float64Array(cols)
+  for (let i = 0; i < n; i++) for (let j = 0; j < cols; j++) sum[j] += data[i * cols + j]
+  const mean = Array.from(sum, (s) => s / n)
+  const sq = new Float64Array(cols)
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < cols; j++) {
+      const v = data[i * cols + j] - mean[j]
+      sq[j] += v * v
+    }
+  }
+  const sd = Array.from(sq, (s) => Math.sqrt(s / Math.max(n - 1, 1)))
   const varying = sd.map((s, j) => s > 1e-12 * Math.max(Math.abs(mean[j]), 1e-300))
   const centre = mean.map((m, j) => (Math.abs(m) < (CENTRE_SIGMAS * sd[j]) / Math.sqrt(n) ? 0 : m))
   // The origin of the features' units is a centre of its own (parity is p → −p whatever the mean) where the
   // events straddle it, so a flip about 0 is proposed too when the mean is not 0.
-  const straddles = Array.from({ length: cols }, (_, j) => {
-    let [lo, hi] = [Infinity, -Infinity]
-    for (let i = 0; i < n; i++) [lo, hi] = [Math.min(lo, data[i * cols + j]), Math.max(hi, data[i * cols + j])]
-    return lo < 0 && hi > 0 && centre[j] !== 0
-  })
+  const lo = new Array<number>(cols).fill(Infinity)
+  const hi = new Array<number>(cols).fill(-Infinity)
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < cols; j++) {
+      const v = data[i * cols + j]
+      if (v < lo[j]) lo[j] = v
+      if (v > hi[j]) hi[j] = v
+    }
+  }
+  const straddles = centre.map((c, j) => lo[j] < 0 && hi[j] > 0 && c !== 0)
   const flip = (features: number[], about: readonly number[] = centre): AffineMap => {
     const map = identityMap(cols)
     for (const j of features) {
@@ -151,14 +162,14 @@ function principalCandidates(
   const d = span.free.length
   if (d < 2) return []
   const mu = span.free.map((f) => centre[f])
-  const cov = Array.from({ length: d }, () => new Array<number>(d).fill(0))
+  const sums = new Float64Array(d * d)
+  const u = new Float64Array(d)
+  const free = Int32Array.from(span.free)
   for (let i = 0; i < n; i++) {
-    for (let a = 0; a < d; a++) {
-      const xa = data[i * cols + span.free[a]] - mu[a]
-      for (let b = a; b < d; b++) cov[a][b] += (xa * (data[i * cols + span.free[b]] - mu[b])) / n
-    }
+    for (let a = 0; a < d; a++) u[a] = data[i * cols + free[a]] - mu[a]
+    for (let a = 0; a < d; a++) for (let b = a; b < d; b++) sums[a * d + b] += u[a] * u[b]
   }
-  for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) cov[a][b] = cov[b][a]
+  const cov = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => sums[Math.min(a, b) * d + Math.max(a, b)] / n))
   const { values, vectors } = symmetricEigen(cov)
   const axis = (k: number) => Array.from({ length: d }, (_, a) => vectors[a][k])
   const axisText = (e: number[]) => {

@@ -70,15 +70,21 @@ export function testDiscrete(input: DiscreteInput): DiscreteTests {
   const quadrics = input.polynomial.filter((c) => c.degree === 2).map((c) => c.physical)
   const candidates = proposeCandidates(data, half, cols, input.names, input.groups, span, quadrics)
   // The proposal half's mean and spread standardise the span coordinates (the test half is not looked at).
-  const shift = span.free.map((f) => { let s = 0; for (let i = 0; i < half; i++) s += data[i * cols + f]; return s / half })
-  const scale = span.free.map((f, a) => {
-    let s = 0
-    for (let i = 0; i < half; i++) s += (data[i * cols + f] - shift[a]) ** 2
-    return Math.sqrt(s / Math.max(half - 1, 1)) || 1
-  })
+  const free = Int32Array.from(span.free)
+  const sums = new Float64Array(d)
+  for (let i = 0; i < half; i++) for (let a = 0; a < d; a++) sums[a] += data[i * cols + free[a]]
+  const shift = Array.from(sums, (s) => s / half)
+  const squares = new Float64Array(d)
+  for (let i = 0; i < half; i++) {
+    for (let a = 0; a < d; a++) {
+      const v = data[i * cols + free[a]] - shift[a]
+      squares[a] += v * v
+    }
+  }
+  const scale = Array.from(squares, (s) => Math.sqrt(s / Math.max(half - 1, 1)) || 1)
   const standardise = (from: number, to: number) => {
     const z = new Float64Array((to - from) * d)
-    for (let i = from; i < to; i++) for (let a = 0; a < d; a++) z[(i - from) * d + a] = (data[i * cols + span.free[a]] - shift[a]) / scale[a]
+    for (let i = from; i < to; i++) for (let a = 0; a < d; a++) z[(i - from) * d + a] = (data[i * cols + free[a]] - shift[a]) / scale[a]
     return z
   }
   const halves: Halves = { first: standardise(0, half), firstRows: half, second: standardise(half, rows), secondRows: rows - half, d }

@@ -104,7 +104,7 @@ export const run: Bench = async () => {
       title: 'Symmetry section: wasm vs plain TypeScript kernels',
       description:
         'findSymmetries on the raw events (constraints up to degree 4, manifold and distribution algebras with the calibrated ' +
-        'tests; no VAE), with the per-event passes (monomial moments, constraint measurements, Monte Carlo copies, row order) ' +
+        'tests, the discrete maps; no VAE), with the per-event passes (monomial moments, constraint measurements, Monte Carlo copies, row order, the discrete maps\' image sums and signs) ' +
         'in wasm or in their plain-TypeScript twins. ' +
         `Median of ${REPEATS} alternating runs after one warm-up each.`,
       columns: ['events', 'n', 'wasm ms', 'TypeScript ms', 'speed-up', 'result'],

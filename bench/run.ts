@@ -16,6 +16,7 @@ const benches: Record<string, () => Promise<{ run: Bench }>> = {
   api: () => import('./api.js'),
   symmetries: () => import('./symmetries.js'),
   invarianceCalibration: () => import('./invarianceCalibration.js'),
+  discreteCalibration: () => import('./discreteCalibration.js'),
   browser: () => import('./browser.js'),
   browserScan: () => import('./browserScan.js'),
   webSizes: () => import('./webSizes.js'),

@@ -51,7 +51,19 @@ export const run: Bench = async () => {
   const wasm = await loadWasm()
   const whole: (string | number)[][] = []
   const kernel: (string | number)[][] = []
+  const discrete: (string | number)[][] = []
   for (const c of cases(wasm)) {
+    // The discrete section's cost (issue 20): the same search with and without it, wasm kernels both times.
+    let group = ''
+    const [withMs, withoutMs] = alternate(
+      () => {
+        const s = findSymmetries(wasm, { names: c.names, data: c.data, n: c.n })
+        group = `${s.discrete?.group ?? '—'} (${s.discrete?.tried ?? 0} maps tried, ${s.discrete?.tested ?? 0} tested)`
+      },
+      () => findSymmetries(wasm, { names: c.names, data: c.data, n: c.n }, { discrete: false }),
+    )
+    discrete.push([c.label, c.n.toLocaleString('en-US'), withoutMs, withMs, `${(withMs / withoutMs).toFixed(2)}×`, group])
+
     let summary = ''
     const sections: [string, string] = ['', '']
     const [wasmMs, tsMs] = alternate(
@@ -81,10 +93,18 @@ export const run: Bench = async () => {
   }
   return [
     {
+      title: 'Symmetry section with and without the discrete symmetries',
+      description:
+        'findSymmetries (wasm kernels) with the discrete maps proposed, checked against the constraints and tested against ' +
+        `their images (issue 20), and without them (option discrete: false). Median of ${REPEATS} alternating runs after one warm-up each.`,
+      columns: ['events', 'n', 'without ms', 'with ms', 'ratio', 'group'],
+      rows: discrete,
+    },
+    {
       title: 'Symmetry section: wasm vs plain TypeScript kernels',
       description:
         'findSymmetries on the raw events (constraints up to degree 4, manifold and distribution algebras with the calibrated ' +
-        'tests; no VAE), with the per-event passes (monomial moments, constraint measurements, Monte Carlo copies, row order) ' +
+        'tests, the discrete maps; no VAE), with the per-event passes (monomial moments, constraint measurements, Monte Carlo copies, row order, the discrete maps\' image sums and signs) ' +
         'in wasm or in their plain-TypeScript twins. ' +
         `Median of ${REPEATS} alternating runs after one warm-up each.`,
       columns: ['events', 'n', 'wasm ms', 'TypeScript ms', 'speed-up', 'result'],

@@ -4,5 +4,6 @@ import type { SymmetryKernels } from '../core/symmetries/kernels.js'
 import { typescriptMoments } from './monomialMoments.js'
 import { typescriptOrbitMoments } from './orbitMoments.js'
 import { typescriptRowOrder } from './rowOrder.js'
+import { typescriptImageKernels } from './imageMoments.js'
 
-export const typescriptKernels: SymmetryKernels = { moments: typescriptMoments, orbitMoments: typescriptOrbitMoments, rowOrder: typescriptRowOrder }
+export const typescriptKernels: SymmetryKernels = { moments: typescriptMoments, orbitMoments: typescriptOrbitMoments, rowOrder: typescriptRowOrder, image: typescriptImageKernels }

@@ -36,6 +36,7 @@ export const TEST_IDS = {
   profiles: 'latent-profiles',
   correlations: 'correlation-table',
   symmetries: 'symmetries',
+  symmetryGroup: 'symmetry-group',
   summary: 'report-summary',
   status: 'report-status',
   error: 'report-error',

@@ -2,7 +2,7 @@
 // symmetries,
 // profiles and loss. The web app and <symscope-report> both draw reports with this, from the same figure code as the
 // CLI's SVG files (client/plots: reportFigures).
-import { constraintText, hasNegativeDetermination, manifoldText, NEGATIVE_DETERMINATION_NOTE, pValueText, scaleText, type Report } from '../../core/report/index.js'
+import { constraintText, discreteText, hasNegativeDetermination, manifoldText, NEGATIVE_DETERMINATION_NOTE, pValueText, scaleText, type Report } from '../../core/report/index.js'
 import { formatNumber } from '../plots/axis.js'
 import { reportFigures, type ReportFigure } from '../plots/reportFigures.js'
 import { CLASSES, FIGURES, TEST_IDS, TEXT, type FigureName } from './constants.js'
@@ -123,6 +123,7 @@ function symmetries(report: Report): HTMLElement | null {
   }
   const distribution = s.distributionAlgebra
   if (distribution) items.push(h('li', {}, `Invariances of the distribution: ${distribution.name}, dimension ${distribution.dimension}`, invarianceTable(distribution)))
+  if (s.discrete) items.push(h('li', { 'data-testid': TEST_IDS.symmetryGroup }, `Discrete symmetries and the whole group: ${discreteText(s.discrete)}`))
   if (s.alignment.length) {
     items.push(h('li', {}, `Relevant latents along the symmetry orbits: ${s.alignment.map((a) => `z${a.latent} ${shown(a.fraction)}`).join(', ')}`))
   }

@@ -3,6 +3,7 @@ import { reportSchema, type Report } from '../report/schema.js'
 import { alignSymmetries, dataSymmetries } from '../symmetries/reportSection.js'
 import type { Symmetries } from '../symmetries/schema.js'
 import { scaleText } from '../symmetries/wording.js'
+import { groupText } from '../symmetries/discrete/wording.js'
 import { relevance } from '../stats/relevance.js'
 import { relevanceBootstrap } from '../stats/relevanceBootstrap.js'
 import type { TrainingThreads } from '../vae/fused/threads.js'
@@ -211,6 +212,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
         expectedDegreesOfFreedom: input.expectedDegreesOfFreedom,
         top: top && topLevel ? { truth: top.truth, distance: top.distance, independenceLevel: topLevel.independenceLevel, n: topLevel.n } : null,
         scale: symmetries.dimension ? scaleText(symmetries) : null,
+        group: symmetries.discrete ? groupText(symmetries.discrete) : null,
       }),
       training: {
         backend: trained.vae.trainer,

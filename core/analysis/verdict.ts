@@ -16,6 +16,8 @@ export interface VerdictFacts {
    * (core/symmetries/wording.ts, scaleText): "3 free coordinates at scales above ~29; …". Appended when given.
    */
   scale?: string | null
+  /** The whole symmetry group with its discrete generators (core/symmetries/discrete/wording.ts, groupText). Appended when given. */
+  group?: string | null
 }
 
 /**
@@ -74,6 +76,7 @@ export function verdict(f: VerdictFacts): string {
     parts.push(`${head}, no relevant latent: the VAE kept nothing above the threshold (too little training, or β too large)`)
     parts.push(`the data's intrinsic dimension is ${f.dataDimension.toFixed(1)}${expected}`)
     if (f.scale) parts.push(`in the data: ${f.scale}`)
+    if (f.group) parts.push(f.group)
     return parts.join('; ')
   }
   head += `, ${plural(f.relevantCount, 'relevant latent')}`
@@ -81,5 +84,6 @@ export function verdict(f: VerdictFacts): string {
   parts.push(`${head}: ${count(free)} free coordinate${free === 1 ? '' : 's'}${expected}`)
   if (f.top) parts.push(topLatentText(f.top))
   if (f.scale) parts.push(`in the data: ${f.scale}`)
+  if (f.group) parts.push(f.group)
   return parts.join('; ')
 }

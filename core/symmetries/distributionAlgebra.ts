@@ -28,6 +28,8 @@ export interface InvarianceResult extends Omit<InvarianceProposal, 'generators'>
   /** Events of the proposal half and of the test half. */
   proposalEvents: number
   testEvents: number
+  /** Holm's adjusted p-values of `familyPValues`, in their order. */
+  familyAdjusted: number[]
 }
 
 /** Where the events are, for the tests that need them (the Monte Carlo copies). */
@@ -40,6 +42,8 @@ export interface InvarianceContext {
   cols: number
   level: number
   copies: number
+  /** p-values of other tests in the same family (the discrete maps, issue 20): Holm runs over all of them together. */
+  familyPValues?: readonly number[]
 }
 
 /**
@@ -81,7 +85,9 @@ export function distributionAlgebra(
       ? monteCarloInvariance(context.wasm, context.kernels, z, testRows, d, generator.theta, period, context.copies, degree, index)
       : chiSquareInvariance(second.moment, second.rows, d, generator.theta)
   })
-  const adjusted = holm(tests.map((t) => t.pValue))
+  const family = context.familyPValues ?? []
+  const joint = holm([...tests.map((t) => t.pValue), ...family])
+  const adjusted = joint.slice(0, tests.length)
   const tested: TestedGenerator[] = candidates.map((c, k) => ({
     generator: c.generator, source: c.source, test: tests[k], adjustedPValue: adjusted[k], invariant: adjusted[k] > context.level,
   }))
@@ -94,7 +100,7 @@ export function distributionAlgebra(
     const statistic = candidates[k].statistic
     kept.push({ ...t.generator, ...(statistic !== undefined ? { statistic } : {}), pValue: t.test.pValue, adjustedPValue: t.adjustedPValue })
   }
-  return { ...proposal, generators: kept, tests: tested, level: context.level, proposalEvents: first.rows, testEvents: second.rows }
+  return { ...proposal, generators: kept, tests: tested, level: context.level, proposalEvents: first.rows, testEvents: second.rows, familyAdjusted: joint.slice(tests.length) }
 }
 
 /** Moments over blocks [from, to) of the random order: a sample of its own. */

@@ -14,6 +14,7 @@ import { SYMMETRIES_VERSION, type GeneratorRecord, type Symmetries } from './sch
 import { spanMoments } from './spanMoments.js'
 import { freeSystem, tangencySystem } from './tangency.js'
 import { eventOrder } from './eventOrder.js'
+import { discreteSection, testDiscrete } from './discrete/discreteSymmetries.js'
 import {
   INVARIANCE_BLOCKS, INVARIANCE_LEVEL, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS, MONTE_CARLO_COPIES,
 } from './tolerances.js'
@@ -34,6 +35,8 @@ export interface SymmetryOptions {
   level?: number
   /** Transformed copies per Monte Carlo invariance test (default MONTE_CARLO_COPIES). */
   copies?: number
+  /** Search for discrete symmetries (issue 20; default true): the benchmark measures the section without them too. */
+  discrete?: boolean
 }
 
 const KINDS = ['linear', 'quadratic', 'cubic', 'quartic'] as const
@@ -133,6 +136,7 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       dimension: null,
       manifoldAlgebra: null,
       distributionAlgebra: null,
+      discrete: null,
       alignment: [],
       notes,
     }
@@ -175,7 +179,11 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       tolerance: system.tolerance,
       nearestRejected: manifold.nearest,
     }
-    const invariance = distributionAlgebra(moments, manifold.generators, span, system, { wasm, kernels, data, rows, cols, level, copies })
+    // Discrete maps (issue 20): proposed and tested before the distribution algebra, so that Holm runs over both.
+    const discrete = options.discrete === false ? null : testDiscrete({
+      wasm, kernels: kernels.image, data, rows, cols, names, groups, span, linear: linear.constraints, polynomial: [...search.linear, ...search.constraints], level,
+    })
+    const invariance = distributionAlgebra(moments, manifold.generators, span, system, { wasm, kernels, data, rows, cols, level, copies, familyPValues: discrete?.pValues ?? [] })
     section.distributionAlgebra = {
       ...algebraSummary(invariance.generators, d, names, groups),
       level,
@@ -200,6 +208,7 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       testFunctions: invariance.testFunctions,
       blocks: invariance.blocks,
     }
+    if (discrete) section.discrete = discreteSection(discrete, invariance.familyAdjusted, level, span, invariance.generators.map((g) => g.theta), section.distributionAlgebra.name)
     if (!determined) notes.push(`manifold algebra ${section.manifoldAlgebra.name}: ${search.reason}; the invariance tests still ran over every field tangent to the constraints found`)
     else if (system.approximate) notes.push('the constraints include approximate ones: the manifold algebra is a set of approximate symmetries, tangent within each constraint\'s spread')
     for (const [label, algebra] of [['manifold', section.manifoldAlgebra], ['distribution', section.distributionAlgebra]] as const) {

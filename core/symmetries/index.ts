@@ -17,6 +17,9 @@ export type { OrbitMomentsKernel, OrbitRequest } from './orbitMoments.js'
 export { wasmRowOrder } from './eventOrder.js'
 export type { RowOrderKernel } from './eventOrder.js'
 export { monomialBasis } from './monomials.js'
+
+// Discrete symmetries (issue 20)
+export * from './discrete/index.js'
 export type { MonomialBasis } from './monomials.js'
 
 // Tolerances, all in one place

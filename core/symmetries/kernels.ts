@@ -1,6 +1,7 @@
 import { wasmMoments, type MomentAccumulatorFactory } from './blockMoments.js'
 import { wasmRowOrder, type RowOrderKernel } from './eventOrder.js'
 import { wasmOrbitMoments, type OrbitMomentsKernel } from './orbitMoments.js'
+import { wasmImageKernels, type ImageKernels } from './discrete/imageKernels.js'
 
 /**
  * The per-event passes of the symmetry search behind one interface, so the benchmark can swap wasm for their
@@ -11,7 +12,9 @@ export interface SymmetryKernels {
   moments: MomentAccumulatorFactory
   orbitMoments: OrbitMomentsKernel
   rowOrder: RowOrderKernel
+  /** The discrete maps' image passes (issue 20): pair sums of the odd test functions and their signs. */
+  image: ImageKernels
 }
 
 /** Every kernel in wasm (assembly/symmetries/): the default. */
-export const wasmKernels: SymmetryKernels = { moments: wasmMoments, orbitMoments: wasmOrbitMoments, rowOrder: wasmRowOrder }
+export const wasmKernels: SymmetryKernels = { moments: wasmMoments, orbitMoments: wasmOrbitMoments, rowOrder: wasmRowOrder, image: wasmImageKernels }

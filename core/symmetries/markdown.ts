@@ -1,5 +1,6 @@
 import type { Symmetries } from './schema.js'
 import { scaleText } from './wording.js'
+import { discreteMarkdown } from './discrete/markdown.js'
 
 /** The report's Markdown helpers (core/report/markdown.ts passes its own, so escaping and tables stay one copy). */
 export interface MarkdownHelpers {
@@ -82,6 +83,7 @@ export function symmetriesMarkdown(section: Symmetries, { text, table, num }: Ma
     )
     if (distribution.commutators.length) out.push(`Commutators: ${distribution.commutators.map((c) => code(c.text)).join(', ')}.`)
   }
+  if (section.discrete) out.push(...discreteMarkdown(section.discrete, { text, table, num }))
 
   if (section.alignment.length) {
     out.push(

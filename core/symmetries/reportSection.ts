@@ -36,6 +36,7 @@ function skippedSection(featureNames: readonly string[], n: number, note: string
     dimension: null,
     manifoldAlgebra: null,
     distributionAlgebra: null,
+    discrete: null,
     alignment: [],
     notes: [note],
   }

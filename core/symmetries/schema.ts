@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { discreteSchema } from './discrete/schema.js'
 
 /**
  * The `symmetries` section of report.json (issue 6): constraints, the symmetry algebra of the data manifold, the
@@ -9,8 +10,8 @@ import { z } from 'zod'
 const finite = z.number().refine(Number.isFinite, 'must be a finite number')
 const count = z.number().int().nonnegative()
 
-/** Version of the section's shape: 2 adds degrees 3–4, distances, the dimension record, statuses and p-values (issue 9). */
-export const SYMMETRIES_VERSION = 2
+/** Version of the section's shape: 2 adds degrees 3–4, distances, the dimension record, statuses and p-values (issue 9); 3 the discrete symmetries (issue 20). */
+export const SYMMETRIES_VERSION = 3
 
 export const constraintSchema = z.object({
   kind: z.enum(['linear', 'quadratic', 'cubic', 'quartic']),
@@ -151,6 +152,8 @@ export const symmetriesSchema = z.object({
   /** Null when a step could not run (see notes). */
   manifoldAlgebra: manifoldAlgebraSchema.nullable(),
   distributionAlgebra: distributionAlgebraSchema.nullable(),
+  /** Reflections, parity, exchanges and the whole group (issue 20); null when the algebras could not run. */
+  discrete: discreteSchema.nullable(),
   alignment: z.array(alignmentSchema),
   notes: z.array(z.string()),
 })

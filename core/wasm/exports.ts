@@ -70,6 +70,10 @@ export interface SymscopeExports {
     coefficients: number, gradients: number, sigma: number, terms: number, termCount: number, gradientTerms: number,
     gradientStarts: number, out: number, scratch: number,
   ): void
+  /** The odd parts of the test functions under a map, summed and pair-summed (assembly/symmetries/imageMoments.ts). */
+  imageMoments(z: number, rows: number, vars: number, map: number, parents: number, factors: number, count: number, pairs: number, out: number, scratch: number): void
+  /** The signs of an odd polynomial over the events, counted (assembly/symmetries/imageMoments.ts). */
+  imageSigns(z: number, rows: number, vars: number, parents: number, factors: number, count: number, coefficients: number, out: number, scratch: number): void
   /** Row indices sorted by their rows, feature by feature (assembly/symmetries/rowOrder.ts). */
   rowOrder(data: number, n: number, cols: number, out: number, scratch: number): void
 

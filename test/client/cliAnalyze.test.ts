@@ -31,7 +31,9 @@ describe('symscope analyze', () => {
     expect(stdout).toContain('constraints: x1² + x2² = 1 (exact)')
     expect(stdout).toContain('free coordinates by scale: 1 free coordinate at scales above ~')
     expect(stdout).toContain('symmetry algebra of the data: so(2), dimension 1')
-    expect(stdout).toMatch(/invariances of the distribution: so\(2\), dimension 1 \(not rejected at family-wise level 0\.01\); rotation in \(x1, x2\) p = [\d.e-]+ not rejected/)
+    expect(stdout).toMatch(/invariances of the distribution: so\(2\), dimension 1 \(not rejected at family-wise level 0\.01\); rotation in \(x1, x2\) p = [\d.e-]+( \(Holm [\d.e-]+\))? not rejected/)
+    // The discrete part (issue 20): Holm runs over the continuous and discrete tests together, and the group is named.
+    expect(stdout).toMatch(/discrete symmetries: symmetry group O\(2\) = SO\(2\) ⋊ ℤ₂; discrete generators beyond SO\(2\): x1 → −x1/)
     const report = reportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')))
     expect(report.dataset).toMatchObject({ name: 'ring', source: 'file', format: 'csv', n: 1500, truth: ['truth_t'] })
     expect(report.config.epochs).toBe(5)

@@ -70,6 +70,9 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     expect(symmetries).toMatch(/Symmetry algebra of the data: so\(2\), dimension 1/)
     expect(symmetries).toMatch(/Free coordinates by scale: 1 free coordinate at scales above/)
     expect(symmetries).toMatch(/Invariances of the distribution: so\(2\)/)
+    // The whole group with its reflection (issue 20), in the section and at the end of the verdict.
+    expect(await page.textContent('[data-testid=symmetry-group]')).toMatch(/symmetry group O\(2\) = SO\(2\) ⋊ ℤ₂; discrete generators beyond SO\(2\): x/)
+    expect(await page.textContent('[data-testid=report-verdict]')).toMatch(/symmetry group O\(2\) = SO\(2\) ⋊ ℤ₂ \(discrete: x/)
 
     // The backend is named (no GPU here: the fused WebAssembly SIMD trainer).
     expect(await page.textContent('[data-testid=backend]')).toMatch(/^fused WebAssembly SIMD trainer/)

@@ -1,4 +1,4 @@
-import { constraintText, distributionText, manifoldText, scaleText, type Report } from '../../../core/report/index.js'
+import { constraintText, discreteText, distributionText, manifoldText, scaleText, type Report } from '../../../core/report/index.js'
 import { analyze } from '../../../core/analysis/index.js'
 import type { VaeConfig } from '../../../core/vae/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
@@ -32,6 +32,7 @@ export function summarise(report: Report, dir: string): string {
     if (scale) lines.push(`free coordinates by scale: ${scale}`)
     if (s.manifoldAlgebra) lines.push(`symmetry algebra of the data: ${manifoldText(s.manifoldAlgebra)}`)
     if (s.distributionAlgebra) lines.push(`invariances of the distribution: ${distributionText(s.distributionAlgebra)}`)
+    if (s.discrete) lines.push(`discrete symmetries: ${discreteText(s.discrete)}`)
     if (s.alignment.length) lines.push(`relevant latents along the symmetry orbits: ${s.alignment.map((a) => `z${a.latent} ${a.fraction.toFixed(2)}`).join(', ')}`)
   }
   return [

@@ -1,0 +1,89 @@
+// The discrete-symmetry test's per-event passes (core/symmetries/discrete/imageTest.ts): for a map T (an affine
+// involution in homogeneous coordinates on the standardised span coordinates), the odd part of the test functions,
+// h(z) = m(z) − m(T z) with m the monomials of the basis, and either its sums and pair sums (the statistic and its
+// covariance) or the signs of one combination w·h (the asymmetry). T z never exists beyond one event.
+import { fillMonomials } from './monomialValues'
+
+// @ts-ignore: decorator
+@inline function oddPart(
+  zi: usize, vars: i32, map: usize, parents: usize, factors: usize, count: i32, image: usize, values: usize, mapped: usize, odd: usize,
+): void {
+  const size = vars + 1
+  for (let a = 0; a < vars; a++) {
+    const row = map + (<usize>(a * size) << 3)
+    let v = load<f64>(row + (<usize>vars << 3))
+    for (let e = 0; e < vars; e++) v += load<f64>(row + (<usize>e << 3)) * load<f64>(zi + (<usize>e << 3))
+    store<f64>(image + (<usize>a << 3), v)
+  }
+  fillMonomials(values, zi, parents, factors, count)
+  fillMonomials(mapped, image, parents, factors, count)
+  for (let m = 0; m < count; m++) {
+    store<f64>(odd + (<usize>m << 3), load<f64>(values + (<usize>m << 3)) - load<f64>(mapped + (<usize>m << 3)))
+  }
+}
+
+/**
+ * out[m] = Σ_i h_m(z_i) and, when `pairs` is 1, out[count + p · count + q] = Σ_i h_p(z_i) h_q(z_i) (both
+ * triangles), over rows events in row order. `z` is rows × vars f64, `map` (vars + 1)² f64 row-major; `scratch`
+ * holds vars + 3 · count f64. Cost O(rows · (vars² + count²/2)), O(rows · (vars² + count)) without the pairs.
+ * Preconditions (checked by core): rows ≥ 1, parents[m] < m.
+ */
+export function imageMoments(
+  z: usize, rows: i32, vars: i32, map: usize, parents: usize, factors: usize, count: i32, pairs: i32, out: usize, scratch: usize,
+): void {
+  const image = scratch
+  const values = image + (<usize>vars << 3)
+  const mapped = values + (<usize>count << 3)
+  const odd = mapped + (<usize>count << 3)
+  store<f64>(values, 1.0)
+  store<f64>(mapped, 1.0)
+  memory.fill(out, 0, <usize>(pairs ? count + count * count : count) << 3)
+  const products = out + (<usize>count << 3)
+  for (let i = 0; i < rows; i++) {
+    oddPart(z + (<usize>(i * vars) << 3), vars, map, parents, factors, count, image, values, mapped, odd)
+    for (let p = 0; p < count; p++) {
+      const hp = load<f64>(odd + (<usize>p << 3))
+      store<f64>(out + (<usize>p << 3), load<f64>(out + (<usize>p << 3)) + hp)
+      if (!pairs) continue
+      const row = products + (<usize>(p * count) << 3)
+      for (let q = p; q < count; q++) {
+        const target = row + (<usize>q << 3)
+        store<f64>(target, load<f64>(target) + hp * load<f64>(odd + (<usize>q << 3)))
+      }
+    }
+  }
+  if (!pairs) return
+  for (let p = 0; p < count; p++) {
+    for (let q = 0; q < p; q++) store<f64>(products + (<usize>(p * count + q) << 3), load<f64>(products + (<usize>(q * count + p) << 3)))
+  }
+}
+
+/**
+ * The signs of an odd polynomial o(z) = Σ_m c_m z^α(m) over rows events (core composes o = w·m − (w·m)∘T once, so
+ * each event costs one monomial fill and one dot product): out[0] the events with o > tie, out[1] those with
+ * o < −tie, tie = 1e-12 · Σ_m |c_m z^α(m)| (an event on the mirror, o = 0 up to rounding, counts for neither).
+ * `coefficients` is count f64; `scratch` holds count f64. Cost O(rows · count).
+ */
+export function imageSigns(
+  z: usize, rows: i32, vars: i32, parents: usize, factors: usize, count: i32, coefficients: usize, out: usize, scratch: usize,
+): void {
+  const values = scratch
+  store<f64>(values, 1.0)
+  let positive = 0.0
+  let negative = 0.0
+  for (let i = 0; i < rows; i++) {
+    fillMonomials(values, z + (<usize>(i * vars) << 3), parents, factors, count)
+    let o = 0.0
+    let size = 0.0
+    for (let m = 0; m < count; m++) {
+      const term = load<f64>(coefficients + (<usize>m << 3)) * load<f64>(values + (<usize>m << 3))
+      o += term
+      size += Math.abs(term)
+    }
+    const tie = 1e-12 * size
+    if (o > tie) positive += 1.0
+    else if (o < -tie) negative += 1.0
+  }
+  store<f64>(out, positive)
+  store<f64>(out + 8, negative)
+}

@@ -1,0 +1,66 @@
+import { SymscopeError } from '../../errors.js'
+import type { SymscopeWasm } from '../../wasm/module.js'
+import { withBasis } from '../blockMoments.js'
+import type { MonomialBasis } from '../monomials.js'
+
+/** Events and a map for the image passes: standardised span coordinates and an involution on them. */
+export interface ImageRequest {
+  /** Events, rows × d f64 (standardised span coordinates). */
+  z: Float64Array
+  rows: number
+  d: number
+  /** The map z ↦ T z, (d + 1)² f64 row-major, homogeneous coordinates. */
+  map: Float64Array
+  /** The test functions (their odd parts h = m − m∘T are summed). */
+  basis: MonomialBasis
+}
+
+/** Σ h (count) then, with `pairs`, Σ h hᵀ (count², both triangles). */
+export type ImageMomentsKernel = (wasm: SymscopeWasm, request: ImageRequest, pairs: boolean) => Float64Array
+/** [events with o > 0, events with o < 0] for a polynomial o on the basis (the request's map is not used). */
+export type ImageSignsKernel = (wasm: SymscopeWasm, request: ImageRequest, coefficients: Float64Array) => [number, number]
+
+/** The two per-event passes of the discrete section, swappable for their plain-TypeScript twins (reference/imageMoments.ts). */
+export interface ImageKernels {
+  moments: ImageMomentsKernel
+  signs: ImageSignsKernel
+}
+
+/** The preconditions of both passes (the TypeScript twins check the same). */
+export function checkImageRequest({ z, rows, d, map, basis }: ImageRequest): void {
+  if (basis.variables !== d || z.length !== rows * d || rows < 1) {
+    throw new SymscopeError('invalid_data', `image moments require rows × d events and a basis in d variables (${rows} rows, d = ${d}, basis in ${basis.variables})`)
+  }
+  if (map.length !== (d + 1) ** 2) throw new SymscopeError('invalid_data', `image moments require a map of (d + 1)² = ${(d + 1) ** 2} entries (got ${map.length})`)
+}
+
+const scratchSize = (request: ImageRequest) => request.d + 3 * request.basis.count
+
+/** The pair sums in wasm (assembly/symmetries/imageMoments.ts): O(rows · (d² + count²/2)). */
+export const wasmImageMoments: ImageMomentsKernel = (wasm, request, pairs) => {
+  checkImageRequest(request)
+  const { z, rows, d, map, basis } = request
+  const count = basis.count
+  const size = pairs ? count + count * count : count
+  return withBasis(wasm, new Int32Array(0), basis, (put) => [put(z), put(map), wasm.allocF64(size), wasm.allocF64(scratchSize(request))],
+    ([, parentsPtr, factorsPtr], [zPtr, mapPtr, outPtr, scratchPtr]) => {
+      wasm.exports.imageMoments(zPtr, rows, d, mapPtr, parentsPtr, factorsPtr, count, pairs ? 1 : 0, outPtr, scratchPtr)
+      return wasm.copyF64(outPtr, size)
+    })
+}
+
+/** The sign counts in wasm: O(rows · count). */
+export const wasmImageSigns: ImageSignsKernel = (wasm, request, coefficients) => {
+  checkImageRequest(request)
+  const { z, rows, d, basis } = request
+  const count = basis.count
+  if (coefficients.length !== count) throw new SymscopeError('invalid_data', `image signs require a polynomial of ${count} coefficients (got ${coefficients.length})`)
+  return withBasis(wasm, new Int32Array(0), basis, (put) => [put(z), put(coefficients), wasm.allocF64(2), wasm.allocF64(count)],
+    ([, parentsPtr, factorsPtr], [zPtr, coefficientsPtr, outPtr, scratchPtr]) => {
+      wasm.exports.imageSigns(zPtr, rows, d, parentsPtr, factorsPtr, count, coefficientsPtr, outPtr, scratchPtr)
+      const out = wasm.copyF64(outPtr, 2)
+      return [out[0], out[1]]
+    })
+}
+
+export const wasmImageKernels: ImageKernels = { moments: wasmImageMoments, signs: wasmImageSigns }

@@ -22,12 +22,19 @@ export const run: Bench = async () => {
   const start = performance.now()
   for (let i = 0; i < count; i++) {
     const truth = truthCase(i, { n })
-    const section = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
-    const { verdict, reason } = grade(section, truth)
+    let section: ReturnType<typeof findSymmetries> | null = null
+    let crash = ''
+    try {
+      section = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
+    } catch (error) {
+      // Any exception on valid data is a bug (it would fail the whole analysis): counted wrong.
+      crash = error instanceof Error ? error.message : String(error)
+    }
+    const { verdict, reason } = section ? grade(section, truth) : { verdict: 'wrong' as const, reason: `threw: ${crash.slice(0, 120)}` }
     tally.get(truth.truthClass)![verdict]++
     if (verdict === 'wrong') failures.push(`${truth.label}: ${reason}`)
     if (verdict === 'withheld') {
-      const why = (section.manifoldAlgebra?.reason ?? reason).replace(/[\d.e−-]+/g, '#').slice(0, 90)
+      const why = (section?.manifoldAlgebra?.reason ?? reason).replace(/\d[\d.e+−-]*/g, '#').slice(0, 90)
       withheldReasons.set(why, (withheldReasons.get(why) ?? 0) + 1)
     }
     if ((i + 1) % 25 === 0) process.stderr.write(`  ${i + 1}/${count} cases\n`)

@@ -271,7 +271,9 @@ function combine(matrices: readonly number[][][], c: readonly number[]): number[
 
 function signature(symmetric: number[][]): { positive: number; negative: number } {
   if (!symmetric.length) return { positive: 0, negative: 0 }
-  const { values } = symmetricEigen(symmetric)
+  // Symmetrised here: a form of rounding-size entries (an η that is zero up to 1e-16) is not symmetric to 1e-10 of
+  // its own largest entry, and symmetricEigen would reject it (issue 16's truth suite found one).
+  const { values } = symmetricEigen(symmetric.map((row, i) => row.map((v, j) => 0.5 * (v + symmetric[j][i]))))
   const size = Math.max(...values.map(Math.abs))
   return { positive: values.filter((v) => v > NAME_RANK_TOLERANCE * size).length, negative: values.filter((v) => v < -NAME_RANK_TOLERANCE * size).length }
 }

@@ -19,6 +19,8 @@ export interface ConstraintSearch {
   linear: PolynomialConstraint[]
   /** The loose linear relations that were candidates, with whether each was thin enough to be a constraint. */
   linearKept: boolean[]
+  /** Each loose linear relation's distance RMS / |c| in feature units, compared with τ. */
+  linearDistances: number[]
   metric: ConstraintMetric | null
   dimension: DimensionScale
   degree: number
@@ -51,16 +53,18 @@ export function searchConstraints(
   const sigma = span.free.map((f) => span.spreads[f])
   const degree = constraintDegree(d, MAX_CONSTRAINT_MONOMIALS)
   const basis = monomialBasis(d, degree)
-  // Loose linear relations: their physical distance RMS / |c| against τ.
-  const linearKept = loose.map((c) => c.rmsAbsolute / Math.hypot(...c.coefficients) < tau)
-  const initial: PolynomialConstraint[] = loose.flatMap((c, i) => {
-    if (!linearKept[i]) return []
-    // c·x = constant on x = x0 + B u: (cᵀB)·u + c·x0 − constant.
+  // c·x = constant on x = x0 + B u: (cᵀB)·u + c·x0 − constant; its physical distance RMS / |c| against τ.
+  const linearForms = loose.map((c) => {
     const physical = new Float64Array(basis.count)
     physical[0] = c.coefficients.reduce((s, v, j) => s + v * span.offset[j], 0) - c.constant
     for (let k = 0; k < d; k++) physical[1 + k] = c.coefficients.reduce((s, v, j) => s + v * span.basis[j][k], 0)
-    const distance = c.rmsAbsolute / Math.hypot(...c.coefficients)
     const gradientZ = Math.hypot(...Array.from({ length: d }, (_, k) => physical[1 + k] * sigma[k]))
+    return { physical, gradientZ, distance: c.rmsAbsolute / Math.hypot(...c.coefficients) }
+  })
+  const linearKept = linearForms.map((f) => f.distance < tau)
+  const initial: PolynomialConstraint[] = loose.flatMap((c, i) => {
+    if (!linearKept[i]) return []
+    const { physical, gradientZ, distance } = linearForms[i]
     return [{
       physical, standardised: substitute(physical, basis, mu, sigma), degree: 1, constant: c.constant, rms: c.rms, rmsAbsolute: c.rmsAbsolute,
       distance, distanceStandardised: gradientZ > 0 ? c.rmsAbsolute / gradientZ : 0, exact: c.exact, formula: c.formula,
@@ -96,5 +100,5 @@ export function searchConstraints(
     status = 'undetermined'
     reason = `the constraints found cut the ${d} coordinates down to ${free}, fewer than the dimension ${top.dimension} measured at scales above ~${fmt(tau)}`
   }
-  return { constraints: found.constraints, linear: initial, linearKept, metric: found.metric, dimension, degree, rank, status, reason }
+  return { constraints: found.constraints, linear: initial, linearKept, linearDistances: linearForms.map((f) => f.distance), metric: found.metric, dimension, degree, rank, status, reason }
 }

@@ -6,7 +6,7 @@ import { monomialBasis } from './monomials.js'
 import { readableBasis, type Generator } from './readableBasis.js'
 import type { SpanMoments } from './spanMoments.js'
 import type { TangencySystem } from './tangency.js'
-import { INVARIANCE_THRESHOLD, TEST_DEGREE } from './tolerances.js'
+import { INVARIANCE_THRESHOLD, PROPOSAL_GAP, TEST_DEGREE } from './tolerances.js'
 
 export interface InvarianceProposal {
   generators: (Generator & { statistic: number })[]
@@ -126,7 +126,22 @@ export function proposeInvariances(
   const basisMatrix = new Matrix(manifold.map((g) => Array.from(g.theta))).transpose()
   const coefficientsOf = (theta: Theta) => solve(basisMatrix, Matrix.columnVector(Array.from(theta)), true).to1DArray()
 
-  const accepted = directions.filter((_, k) => statistics[k] < INVARIANCE_THRESHOLD)
+  // Below the threshold, the directions are cut at the first gap of PROPOSAL_GAP (issue 16): exact invariances read
+  // r ≪ 1 where the statistic has almost no noise (the conjugated rotations of an anisotropic Gaussian), and a
+  // broken direction that happens to fall below the threshold beside them would mix into every proposed generator.
+  let below = statistics.filter((r) => r < INVARIANCE_THRESHOLD).length
+  let cutAt = INVARIANCE_THRESHOLD
+  for (let k = 0; k + 1 < below; k++) {
+    if (statistics[k + 1] > PROPOSAL_GAP * Math.max(statistics[k], 1e-12)) {
+      cutAt = Math.sqrt(Math.max(statistics[k], 1e-12) * statistics[k + 1])
+      below = k + 1
+      break
+    }
+  }
+  const accepted = directions.filter((_, k) => k < below)
+  // A simplified (rounded) generator must read like the accepted directions, not merely below the cut: rounding a
+  // conjugated rotation's entries makes a field that still passes r < 5 and is no invariance.
+  const simplifiedBelow = below ? Math.min(cutAt, Math.max(4 * statistics[below - 1], 1)) : cutAt
   const fields: AffineField[] = accepted.map((c) => {
     const D = span.means.length
     return {
@@ -134,9 +149,9 @@ export function proposeInvariances(
       offset: Array.from({ length: D }, (_, r) => manifold.reduce((sum, g, j) => sum + c[j] * g.field.offset[r], 0)),
     }
   })
-  const invariant = readableBasis(fields, span, system, (theta) => statistic(coefficientsOf(theta)) < INVARIANCE_THRESHOLD)
-  const acceptedStatistics = statistics.filter((r) => r < INVARIANCE_THRESHOLD)
-  const rejected = statistics.filter((r) => r >= INVARIANCE_THRESHOLD)
+  const invariant = readableBasis(fields, span, system, (theta) => statistic(coefficientsOf(theta)) < simplifiedBelow)
+  const acceptedStatistics = statistics.slice(0, below)
+  const rejected = statistics.slice(below)
   const largestAccepted = acceptedStatistics.length ? Math.max(...acceptedStatistics) : null
   const smallestRejected = rejected.length ? Math.min(...rejected) : null
   const margin =

@@ -5,6 +5,15 @@ import type { SymscopeWasm } from '../wasm/module.js'
 import type { AffineSpan } from './linearConstraints.js'
 import { NOISE_SCALE_EVENTS } from './tolerances.js'
 
+/**
+ * The geometric mean of the coordinates' spreads: a length that turns standardised distances back into the data's
+ * units where the coordinates share units and spreads (the tangent-space check's neighbourhood radius).
+ */
+export function commonUnit(spreads: readonly number[]): number {
+  const positive = spreads.filter((s) => s > 0)
+  return positive.length ? Math.exp(positive.reduce((s, v) => s + Math.log(v), 0) / positive.length) : 1
+}
+
 /** The intrinsic dimension against scale on the span coordinates, its plateaus, and the data's noise scale. */
 export interface DimensionScale {
   curve: ScalePoint[]

@@ -4,7 +4,7 @@ import { jacobianRank } from './consistency.js'
 import type { FeatureGroups } from './featureGroups.js'
 import type { AffineSpan, LinearConstraint } from './linearConstraints.js'
 import { monomialBasis } from './monomials.js'
-import { dimensionScale, type DimensionScale } from './noiseScale.js'
+import { commonUnit, dimensionScale, distanceFrame, type DimensionScale } from './noiseScale.js'
 import { substitute } from './polynomial.js'
 import { constraintDegree, polynomialConstraints, type ConstraintMetric, type PolynomialConstraint } from './polynomialConstraints.js'
 import { MAX_CONSTRAINT_MONOMIALS } from './tolerances.js'
@@ -19,7 +19,7 @@ export interface ConstraintSearch {
   linear: PolynomialConstraint[]
   /** The loose linear relations that were candidates, with whether each was thin enough to be a constraint. */
   linearKept: boolean[]
-  /** Each loose linear relation's distance RMS / |c| in feature units, compared with τ. */
+  /** Each loose linear relation's distance RMS / |c| in the noise scale's frame (noiseScale.ts), compared with τ. */
   linearDistances: number[]
   metric: ConstraintMetric | null
   dimension: DimensionScale
@@ -53,13 +53,15 @@ export function searchConstraints(
   const sigma = span.free.map((f) => span.spreads[f])
   const degree = constraintDegree(d, MAX_CONSTRAINT_MONOMIALS)
   const basis = monomialBasis(d, degree)
-  // c·x = constant on x = x0 + B u: (cᵀB)·u + c·x0 − constant; its physical distance RMS / |c| against τ.
+  // c·x = constant on x = x0 + B u: (cᵀB)·u + c·x0 − constant; its distance (RMS / |c|, in the noise scale's frame) against τ.
+  const frame = distanceFrame(sigma)
   const linearForms = loose.map((c) => {
     const physical = new Float64Array(basis.count)
     physical[0] = c.coefficients.reduce((s, v, j) => s + v * span.offset[j], 0) - c.constant
     for (let k = 0; k < d; k++) physical[1 + k] = c.coefficients.reduce((s, v, j) => s + v * span.basis[j][k], 0)
     const gradientZ = Math.hypot(...Array.from({ length: d }, (_, k) => physical[1 + k] * sigma[k]))
-    return { physical, gradientZ, distance: c.rmsAbsolute / Math.hypot(...c.coefficients) }
+    const distance = frame.standardised ? (gradientZ > 0 ? (c.rmsAbsolute / gradientZ) * commonUnit(sigma) : 0) : c.rmsAbsolute / Math.hypot(...c.coefficients)
+    return { physical, gradientZ, distance }
   })
   const linearKept = linearForms.map((f) => f.distance < tau)
   const initial: PolynomialConstraint[] = loose.flatMap((c, i) => {

@@ -1,4 +1,6 @@
 import type { SymscopeWasm } from '../wasm/module.js'
+import type { FeatureGroups } from './featureGroups.js'
+import { whitenedRotations } from './invariance/whitenedProposals.js'
 import { flowPeriod } from './flow.js'
 import type { Theta } from './fields.js'
 import type { SymmetryKernels } from './kernels.js'
@@ -9,7 +11,8 @@ import { monomialBasis, testDegree } from './monomials.js'
 import type { Generator } from './readableBasis.js'
 import type { SpanMoments } from './spanMoments.js'
 import type { TangencySystem } from './tangency.js'
-import { INVARIANCE_TEST_EVENTS, MONTE_CARLO_BUDGET, NAME_RANK_TOLERANCE } from './tolerances.js'
+import { structureConstants } from './lieAlgebra.js'
+import { CLOSURE_TOLERANCE, INVARIANCE_TEST_EVENTS, MONTE_CARLO_BUDGET, NAME_RANK_TOLERANCE, WHITENED_OVERLAP } from './tolerances.js'
 
 /** One tested generator: where it came from, its test, Holm's adjusted p-value and the decision at the level. */
 export interface TestedGenerator {
@@ -40,6 +43,12 @@ export interface InvarianceContext {
   cols: number
   level: number
   copies: number
+  /**
+   * Feature groups, for lifting the whitened-frame proposals to all features: given only for an open region, where the
+   * candidates are every affine field and the conjugated rotations are not among the manifold's own generators (on a
+   * surface, the constraints' exact fields already are them; estimated ones would only duplicate them inexactly).
+   */
+  whitenWith?: FeatureGroups
 }
 
 /**
@@ -62,7 +71,14 @@ export function distributionAlgebra(
   const second = partMoments(moments, half, moments.blocks.length)
   const proposal = proposeInvariances(first, manifold, span, system)
   const candidates: { generator: Generator; source: 'manifold' | 'proposed'; statistic?: number }[] = manifold.map((generator) => ({ generator, source: 'manifold' }))
-  for (const g of proposal.generators) {
+  // Rotations of the whitened frame (invariance/whitenedProposals.ts), proposed on the same half. A rounded one must
+  // still be a rotation (a periodic flow): rounding a conjugated rotation's entries makes a field that is none. They
+  // come first; a proposal of the moments within WHITENED_OVERLAP of their span is the same invariance, estimated
+  // less exactly (it carries a small dilatation that the χ² test rejects), and is left out.
+  const whitened = context.whitenWith ? whitenedRotations(first, span, system, context.whitenWith) : []
+  const fromWhitened = whitened.length ? proposeInvariances(first, whitened, span, system, (theta) => flowPeriod(theta, d) !== null).generators : []
+  const fromMoments = proposal.generators.filter((g) => !nearSpan(fromWhitened.map((w) => w.theta), g.theta, WHITENED_OVERLAP))
+  for (const g of [...fromWhitened, ...fromMoments]) {
     if (!candidates.some((c) => parallel(c.generator.theta, g.theta))) candidates.push({ generator: g, source: 'proposed', statistic: g.statistic })
     else candidates.find((c) => parallel(c.generator.theta, g.theta))!.statistic = g.statistic
   }
@@ -94,6 +110,20 @@ export function distributionAlgebra(
     const statistic = candidates[k].statistic
     kept.push({ ...t.generator, ...(statistic !== undefined ? { statistic } : {}), pValue: t.test.pValue, adjustedPValue: t.adjustedPValue })
   }
+  // Only a set that closes under the bracket is named (issue 16): while it does not (two estimates of one rotation,
+  // not quite parallel), the generator whose removal leaves the smallest residual goes (the later one on ties).
+  const closureWithout = (i: number) => structureConstants(kept.filter((_, j) => j !== i).map((g) => g.theta), d).closure
+  let closure = structureConstants(kept.map((g) => g.theta), d).closure
+  while (kept.length && closure > CLOSURE_TOLERANCE) {
+    let drop = kept.length - 1
+    let best = closureWithout(drop)
+    for (let i = kept.length - 2; i >= 0; i--) {
+      const c = closureWithout(i)
+      if (c < best) [drop, best] = [i, c]
+    }
+    kept.splice(drop, 1)
+    closure = best
+  }
   return { ...proposal, generators: kept, tests: tested, level: context.level, proposalEvents: first.rows, testEvents: second.rows }
 }
 
@@ -118,6 +148,12 @@ function parallel(x: Theta, y: Theta): boolean {
 }
 /** Whether θ lies in the span of `basis` (Gram–Schmidt residual below NAME_RANK_TOLERANCE of its size). */
 function inSpan(basis: readonly Theta[], theta: Theta): boolean {
+  return nearSpan(basis, theta, 1e3 * NAME_RANK_TOLERANCE)
+}
+
+/** Whether θ lies within `tolerance` (relative) of the span of `basis`. */
+function nearSpan(basis: readonly Theta[], theta: Theta, tolerance: number): boolean {
+  if (!basis.length) return false
   const residual = unit(theta)
   const orthonormal: number[][] = []
   for (const b of basis) {
@@ -133,5 +169,5 @@ function inSpan(basis: readonly Theta[], theta: Theta): boolean {
     const dot = residual.reduce((s, x, i) => s + x * q[i], 0)
     for (let i = 0; i < residual.length; i++) residual[i] -= dot * q[i]
   }
-  return Math.hypot(...residual) < 1e3 * NAME_RANK_TOLERANCE
+  return Math.hypot(...residual) < tolerance
 }

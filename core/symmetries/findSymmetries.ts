@@ -8,16 +8,15 @@ import { algebraName } from './algebraName.js'
 import { commutatorList, structureConstants } from './lieAlgebra.js'
 import { linearConstraints } from './linearConstraints.js'
 import { manifoldAlgebra } from './manifoldAlgebra.js'
-import { searchConstraints, type ConstraintSearch } from './constraintSearch.js'
-import type { AffineSpan } from './linearConstraints.js'
-import { dataTangents } from './tangentFields/dataTangents.js'
+import { searchConstraints } from './constraintSearch.js'
+import { eventsAlgebra, tangentCheck } from './tangentFields/algebraChecks.js'
 import type { Generator } from './readableBasis.js'
-import { SYMMETRIES_VERSION, type DataTangentRecord, type GeneratorRecord, type Symmetries } from './schema.js'
+import { SYMMETRIES_VERSION, type GeneratorRecord, type Symmetries } from './schema.js'
 import { spanMoments } from './spanMoments.js'
 import { freeSystem, tangencySystem } from './tangency.js'
 import { eventOrder } from './eventOrder.js'
 import {
-  CLOSURE_TOLERANCE, DATA_TANGENT_GAP, INVARIANCE_BLOCKS, INVARIANCE_LEVEL, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS, MONTE_CARLO_COPIES,
+  INVARIANCE_BLOCKS, INVARIANCE_LEVEL, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS, MONTE_CARLO_COPIES,
 } from './tolerances.js'
 
 /** Events as the symmetry search reads them: raw features in physical units (not standardised), row-major n × D. */
@@ -65,62 +64,6 @@ function algebraSummary(generators: readonly (Generator & { statistic?: number; 
     commutators: commutatorList(structure),
     closure: finiteOr(structure.closure, 1),
   }
-}
-
-const fmt = (v: number) => Number(v.toPrecision(2)).toString()
-
-/**
- * The checks a determined manifold algebra must pass before it is named (issue 16): its fields must be tangent to the
- * events' own tangent spaces (local PCA, χ² in units of the measured normal noise: tangentFields/dataTangents.ts), the
- * events must admit no more fields than the constraints do, and the fields must close under the bracket. The first
- * failure is the reason the algebra is undetermined.
- */
-function tangentCheck(
-  generators: readonly Generator[], d: number, data: Float64Array, rows: number, cols: number, span: AffineSpan, search: ConstraintSearch,
-): { reason: string | null; record: DataTangentRecord | null } {
-  const structure = structureConstants(generators.map((g) => g.theta), d)
-  const top = search.dimension.top
-  // Approximate linear relations stay out of the tangency system by design (constraintSearch.ts): the events' normal
-  // spaces contain their thick directions, which the algebra's fields are not asked to keep, so the check is not posed.
-  const tangents = top && !search.linear.length ? dataTangents(data, rows, cols, span, top.dimension, search.dimension.scale) : null
-  let record: DataTangentRecord | null = null
-  if (tangents) {
-    const worst = tangents.worst(generators.map((g) => g.theta))
-    const accepted = tangents.spectrum.filter((v) => v < tangents.threshold).length
-    const next = tangents.spectrum[accepted]
-    record = {
-      points: tangents.points, degreesOfFreedom: tangents.degreesOfFreedom, threshold: tangents.threshold,
-      worst: finiteOr(worst, Number.MAX_VALUE), accepted,  nextRejected: next === undefined ? null : finiteOr(next, Number.MAX_VALUE),
-    }
-    const k = generators.length
-    const exact = search.constraints.every((c) => c.exact) && search.linear.length === 0
-    const rejectAbove = DATA_TANGENT_GAP * tangents.threshold
-    if (worst > tangents.threshold) {
-      return {
-        record,
-        reason: `a field tangent to the constraints leaves the events' own tangent spaces (χ² ${fmt(worst)} over ${tangents.degreesOfFreedom} normal components, acceptance ${fmt(tangents.threshold)}): the constraints found are not the manifold's`,
-      }
-    }
-    // With an approximate constraint the events' tangent spaces are those of a thickened surface, which admit more
-    // fields than the thin one (Drell–Yan's dimuon mass, 0.46 GeV thick, seen at the 29 GeV neighbour scale): only the
-    // check that the constraints' fields stay tangent applies.
-    if (exact && accepted > k) {
-      return {
-        record,
-        reason: `the events' tangent spaces admit ${accepted} affine fields (χ² below ${fmt(tangents.threshold)}), the constraints ${k}: the constraints found cut out more than the manifold`,
-      }
-    }
-    if (exact && next !== undefined && next < rejectAbove) {
-      return {
-        record,
-        reason: `no clear gap between the tangent fields and the others on the events (the next field reads χ² ${fmt(next)}, within a factor ${DATA_TANGENT_GAP} of the acceptance ${fmt(tangents.threshold)})`,
-      }
-    }
-  }
-  if (structure.closure > CLOSURE_TOLERANCE) {
-    return { record, reason: `the tangent fields do not close under the bracket (residual ${fmt(structure.closure)}, relative): they are not a Lie algebra` }
-  }
-  return { reason: null, record }
 }
 
 /**
@@ -203,6 +146,14 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       return section
     }
     const search = searchConstraints(wasm, accumulator, data, rows, cols, span, loose, names, groups)
+    const thin = restricting.filter((c) => !c.exact)
+    if (search.status === 'open' && thin.length) {
+      // The coordinates left after approximate linear relations fill an open region, but the relations have a
+      // thickness of their own, and a curve or surface may lie within it (a cubic that is nearly a line): the region
+      // is open only in the projection, so nothing is claimed (issue 16).
+      search.status = 'undetermined'
+      search.reason = `the coordinates left by the approximate linear relation${thin.length > 1 ? 's' : ''} ${thin.map((c) => c.formula).join(', ')} fill an open region, but the events may lie on a curve or surface within ${thin.length > 1 ? 'their' : 'its'} spread, which is not examined`
+    }
     const dropped = loose.flatMap((c, i) => (search.linearKept[i] ? [] : [[c, search.linearDistances[i]] as const]))
     if (dropped.length) {
       notes.push(`${dropped.map(([c]) => c.formula).join(', ')}: correlated, but thicker than the noise scale (${dropped.map(([, distance]) => distance.toPrecision(2)).join(', ')} against ~${search.dimension.scale.toPrecision(2)}): not a constraint`)
@@ -223,21 +174,24 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
     const system = search.metric ? tangencySystem(search.metric, search.constraints) : freeSystem(d)
     const manifold = manifoldAlgebra(system, span, groups, search.constraints.length > 0)
     const check = search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search) : null
-    const status = check?.reason ? 'undetermined' : search.status
-    const reason = check?.reason ?? search.reason
+    const fromEvents = search.status === 'undetermined' ? eventsAlgebra(data, rows, cols, span, search, system, groups) : null
+    const status = check?.reason ? 'undetermined' : fromEvents ? 'determined' : search.status
+    const reason = check?.reason ?? (fromEvents ? `${search.reason}; the algebra is ${fromEvents.reason}` : search.reason)
     const determined = status === 'determined'
+    const tangentFields = fromEvents ? fromEvents.generators : manifold.generators
+    const tangentRecord = check?.record ?? fromEvents?.record ?? null
     section.manifoldAlgebra = {
       ...(determined
-        ? algebraSummary(manifold.generators, d, names, groups)
+        ? algebraSummary(tangentFields, d, names, groups)
         : { dimension: 0, name: status === 'open' ? 'none (open region)' : 'undetermined', generators: [], commutators: [], closure: 0 }),
       status,
       reason,
       approximate: determined && system.approximate,
       tolerance: system.tolerance,
       nearestRejected: manifold.nearest,
-      ...(check?.record ? { dataTangents: check.record } : {}),
+      ...(tangentRecord ? { dataTangents: tangentRecord } : {}),
     }
-    const invariance = distributionAlgebra(moments, manifold.generators, span, system, { wasm, kernels, data, rows, cols, level, copies })
+    const invariance = distributionAlgebra(moments, tangentFields, span, system, { wasm, kernels, data, rows, cols, level, copies, ...(status === 'open' ? { whitenWith: groups } : {}) })
     section.distributionAlgebra = {
       ...algebraSummary(invariance.generators, d, names, groups),
       level,

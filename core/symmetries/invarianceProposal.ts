@@ -31,7 +31,7 @@ export interface InvarianceProposal {
  * r < INVARIANCE_THRESHOLD form the invariant subalgebra, given a readable basis like the manifold algebra.
  */
 export function proposeInvariances(
-  moments: SpanMoments, manifold: readonly Generator[], span: AffineSpan, system: TangencySystem,
+  moments: SpanMoments, manifold: readonly Generator[], span: AffineSpan, system: TangencySystem, simplify: boolean | ((theta: Theta) => boolean) = true,
 ): InvarianceProposal {
   const d = span.free.length
   const m = manifold.length
@@ -149,7 +149,7 @@ export function proposeInvariances(
       offset: Array.from({ length: D }, (_, r) => manifold.reduce((sum, g, j) => sum + c[j] * g.field.offset[r], 0)),
     }
   })
-  const invariant = readableBasis(fields, span, system, (theta) => statistic(coefficientsOf(theta)) < simplifiedBelow)
+  const invariant = readableBasis(fields, span, system, (theta) => (typeof simplify === 'function' ? simplify(theta) : simplify) && statistic(coefficientsOf(theta)) < simplifiedBelow)
   const acceptedStatistics = statistics.slice(0, below)
   const rejected = statistics.slice(below)
   const largestAccepted = acceptedStatistics.length ? Math.max(...acceptedStatistics) : null

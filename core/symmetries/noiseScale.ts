@@ -3,7 +3,7 @@ import { subsampledGrideCurve, type ScalePoint } from '../id/gride.js'
 import { plateaus, type Plateau } from '../id/plateaus.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import type { AffineSpan } from './linearConstraints.js'
-import { NOISE_SCALE_EVENTS } from './tolerances.js'
+import { NOISE_SCALE_EVENTS, UNIT_RATIO } from './tolerances.js'
 
 /**
  * The geometric mean of the coordinates' spreads: a length that turns standardised distances back into the data's
@@ -12,6 +12,19 @@ import { NOISE_SCALE_EVENTS } from './tolerances.js'
 export function commonUnit(spreads: readonly number[]): number {
   const positive = spreads.filter((s) => s > 0)
   return positive.length ? Math.exp(positive.reduce((s, v) => s + Math.log(v), 0) / positive.length) : 1
+}
+
+/**
+ * The frame distances are measured in (issue 16): the span coordinates in their own units, centred, while their
+ * spreads lie within a factor UNIT_RATIO of each other (features in shared units: the momenta of a collision); else
+ * standardised and multiplied by the spreads' geometric mean, so that a feature in large units does not decide the
+ * dimension alone (a sphere in km, cm and µm read as a curve). `lengths[a]` multiplies the centred coordinate a.
+ */
+export function distanceFrame(spreads: readonly number[]): { standardised: boolean; unit: number; lengths: number[] } {
+  const positive = spreads.filter((s) => s > 0)
+  const unit = commonUnit(spreads)
+  const standardised = positive.length > 0 && Math.max(...positive) > UNIT_RATIO * Math.min(...positive)
+  return { standardised, unit, lengths: spreads.map((s) => (standardised && s > 0 ? unit / s : 1)) }
 }
 
 /** The intrinsic dimension against scale on the span coordinates, its plateaus, and the data's noise scale. */
@@ -29,8 +42,8 @@ export interface DimensionScale {
 }
 
 /**
- * Gride on the span coordinates (physical units, centred: distances in feature units, as the constraints' normalised
- * RMS) of the first NOISE_SCALE_EVENTS events (in the search's random order),
+ * Gride on the span coordinates (centred, in the distance frame of `distanceFrame`: feature units when the coordinates
+ * share them, as the constraints' normalised RMS) of the first NOISE_SCALE_EVENTS events (in the search's random order),
  * extended past k = 64 by subsampling (core/id/gride.ts), and its plateaus (core/id/plateaus.ts). O(m² · d) for
  * m = NOISE_SCALE_EVENTS.
  */
@@ -38,10 +51,11 @@ export function dimensionScale(wasm: SymscopeWasm, data: Float64Array, rows: num
   const d = span.free.length
   const m = Math.min(rows, NOISE_SCALE_EVENTS)
   const z = new Float32Array(m * d)
+  const { lengths } = distanceFrame(span.free.map((f) => span.spreads[f]))
   for (let i = 0; i < m; i++) {
     for (let a = 0; a < d; a++) {
       const f = span.free[a]
-      z[i * d + a] = data[i * cols + f] - span.means[f]
+      z[i * d + a] = (data[i * cols + f] - span.means[f]) * lengths[a]
     }
   }
   const curve = m >= 256 ? subsampledGrideCurve((points, k) => nearestNeighbours(wasm, z.subarray(0, points * d), points, d, Math.min(k, points - 1)), m) : []

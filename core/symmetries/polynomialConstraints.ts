@@ -7,6 +7,7 @@ import type { FeatureGroups } from './featureGroups.js'
 import { formatFormula, localiseTerms, type Term } from './formula.js'
 import { snapFraction } from './fractions.js'
 import type { AffineSpan } from './linearConstraints.js'
+import { commonUnit, distanceFrame } from './noiseScale.js'
 import { monomialBasis, type MonomialBasis } from './monomials.js'
 import { derivative, monomial, multiply, substitute, type Polynomial } from './polynomial.js'
 import { EXACT_TOLERANCE, IDEAL_RANK_TOLERANCE, MAX_PAIR_TERMS, SIMPLIFY_LEVELS, SNAP_EXACT, SNAP_GROWTH } from './tolerances.js'
@@ -89,10 +90,12 @@ export function polynomialConstraints(
   const mu = span.free.map((f) => span.means[f])
   const sigma = span.free.map((f) => span.spreads[f])
   const constraints: PolynomialConstraint[] = [...initial]
+  // Distances in the frame of the noise scale (noiseScale.ts): ∂/∂(ℓ_a u_a) = ∂/∂u_a / ℓ_a.
+  const frame = distanceFrame(sigma)
   const problems: DegreeProblem[] = []
   for (let k = 2; k <= maxDegree; k++) {
     if (need !== null && constraints.length >= need) break
-    const problem = degreeProblem(moment, d, k, sigma)
+    const problem = degreeProblem(moment, d, k, sigma.map((s, a) => s * frame.lengths[a]))
     problems[k] = problem
     const { n } = problem
     // The complement of the lower-degree constraints' ideal (their products vanish on the data, and so do their
@@ -337,7 +340,8 @@ function measure(c: Polynomial, basis: MonomialBasis, events: MomentAccumulator,
   const gradientRmsZ = Math.sqrt(sums.gradientSquaresZ / rows)
   return {
     mean, rms, relative: scale > 0 ? rms / scale : 0, magnitude: Math.sqrt(sums.magnitude / rows),
-    distance: gradientRms > 0 ? rms / gradientRms : 0,
+    // In feature units, or in the standardised frame times the common unit when the coordinates do not share units.
+    distance: distanceFrame(sigma).standardised ? (gradientRmsZ > 0 ? (rms / gradientRmsZ) * commonUnit(sigma) : 0) : gradientRms > 0 ? rms / gradientRms : 0,
     // ∇_z g = σ ∘ ∇_u g: the same distance in standardised units.
     distanceStandardised: gradientRmsZ > 0 ? rms / gradientRmsZ : 0,
   }

@@ -36,6 +36,12 @@ export const LOOSE_LINEAR_TOLERANCE = 0.6
 export const MAX_CONSTRAINT_MONOMIALS = 70
 /** Singular values below this fraction of the largest span nothing when the ideal's products are collected (they are exact products). */
 export const IDEAL_RANK_TOLERANCE = 1e-9
+/**
+ * Spreads of the span coordinates within this factor of each other are taken to share units, and distances are taken
+ * in them (noiseScale.ts, distanceFrame); beyond it the coordinates are standardised first. Physics features in GeV
+ * differ by ≲ 30 (Drell–Yan's longitudinal against transverse momenta); random unit scales by decades.
+ */
+export const UNIT_RATIO = 100
 /** Events used for the dimension-versus-scale curve (brute-force neighbours: O(m²)). */
 export const NOISE_SCALE_EVENTS = 4000
 /** Events at which the constraints' Jacobian rank is taken, and its numerical rank cut (normalised rows). */
@@ -103,6 +109,11 @@ export const INVARIANCE_BLOCKS = 16
  * exact invariances (r ≪ 1) from a broken direction that falls under the threshold beside them. Costs power only.
  */
 export const PROPOSAL_GAP = 20
+/**
+ * A proposal of the moments within this (relative) of the span of the whitened-frame rotations is the same invariance
+ * estimated less exactly (distributionAlgebra.ts): the whitening's own sampling error is O(√(d/n)), a few per cent.
+ */
+export const WHITENED_OVERLAP = 0.1
 /**
  * Test functions: monomials of degree 1 … TEST_DEGREE in the standardised coordinates. 4 uses every moment the kernel
  * computes anyway; degree 3 cannot tell a square (symmetric under quarter turns) from a disk.

@@ -39,6 +39,10 @@ export interface DataTangents {
   threshold: number
   /** The generalised eigenvalues χ² of every affine field direction, ascending: how many fall below `threshold`. */
   spectrum: number[]
+  /** The generalised eigenvectors θ of the fields below `threshold` (unit norm), in the order of `spectrum`. */
+  acceptedFields: Theta[]
+  /** χ² of one field. */
+  statistic(theta: ArrayLike<number>): number
   /** The largest χ² over the span of the given fields (0 for none). */
   worst(thetas: readonly Theta[]): number
 }
@@ -142,25 +146,42 @@ export function dataTangents(data: Float64Array, rows: number, cols: number, spa
   const dof = bases * (d - q)
   const threshold = DATA_TANGENT_ACCEPT * dof
   // Generalised eigenvalues of (P, Q): Q = L Lᵀ (a ridge of 1e-12 of its trace keeps it definite), L⁻¹ P L⁻ᵀ.
-  const generalised = (p2: number[][], q2: number[][]): number[] => {
+  const generalised = (p2: number[][], q2: number[][], withVectors = false): { values: number[]; vectors: number[][] } => {
     const k = p2.length
-    if (!k) return []
+    if (!k) return { values: [], vectors: [] }
     const trace = q2.reduce((s, r, i) => s + r[i], 0)
     const ridged = q2.map((r, i) => r.map((v, j) => 0.5 * (v + q2[j][i]) + (i === j ? 1e-12 * trace : 0)))
     const cholesky = new CholeskyDecomposition(new Matrix(ridged))
-    if (!cholesky.isPositiveDefinite()) return new Array(k).fill(Number.POSITIVE_INFINITY)
+    if (!cholesky.isPositiveDefinite()) return { values: new Array(k).fill(Number.POSITIVE_INFINITY), vectors: [] }
     const lower = inverse(cholesky.lowerTriangularMatrix)
     const w = lower.mmul(new Matrix(p2)).mmul(lower.transpose()).to2DArray()
-    return sortedEigen(w).values.reverse()
+    const eigen = sortedEigen(w)
+    const values = eigen.values.reverse()
+    // θ = L⁻ᵀ y for each eigenvector y, ascending like the values.
+    const vectors = withVectors ? eigen.vectors.reverse().map((y) => lower.transpose().mmul(Matrix.columnVector(y)).to1DArray()) : []
+    return { values, vectors }
   }
   const full = (x: Float64Array[]) => x.map((r) => Array.from(r))
-  const spectrum = generalised(full(P), full(Q))
+  const { values: spectrum, vectors } = generalised(full(P), full(Q), true)
+  const quadratic = (M: Float64Array[], x: ArrayLike<number>) => {
+    let s = 0
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) s += x[a] * M[a][b] * x[b]
+    return s
+  }
   return {
     points: bases,
     normals: d - q,
     degreesOfFreedom: dof,
     threshold,
     spectrum,
+    acceptedFields: vectors.filter((_, k) => spectrum[k] < threshold).map((v) => {
+      const size = Math.hypot(...v)
+      return Float64Array.from(v, (x) => x / size)
+    }),
+    statistic(theta) {
+      const q2 = quadratic(Q, theta)
+      return q2 > 0 ? quadratic(P, theta) / q2 : Number.POSITIVE_INFINITY
+    },
     worst(thetas) {
       if (!thetas.length) return 0
       const form = (M: Float64Array[]) => thetas.map((x) => thetas.map((y) => {
@@ -173,7 +194,7 @@ export function dataTangents(data: Float64Array, rows: number, cols: number, spa
         }
         return s
       }))
-      return Math.max(0, ...generalised(form(P), form(Q)))
+      return Math.max(0, ...generalised(form(P), form(Q)).values)
     },
   }
 }

@@ -146,6 +146,12 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       return section
     }
     const search = searchConstraints(wasm, accumulator, data, rows, cols, span, loose, names, groups)
+    if (search.status === 'determined' && search.linear.length && !search.constraints.length) {
+      // Approximate linear relations stay out of the tangency system (constraintSearch.ts): with nothing else, every
+      // affine field would be "tangent", including those that leave their planes — no symmetry of the data.
+      search.status = 'undetermined'
+      search.reason = `the only constraints are approximate linear relations (${search.linear.map((c) => c.formula).join(', ')}), which the tangency system leaves out: the fields along them are not determined`
+    }
     const thin = restricting.filter((c) => !c.exact)
     if (search.status === 'open' && thin.length) {
       // The coordinates left after approximate linear relations fill an open region, but the relations have a

@@ -37,7 +37,7 @@ export function tangencySystem(metric: ConstraintMetric, constraints: readonly P
   const tolerances: number[] = []
   for (const constraint of constraints) {
     const g = constraint.standardised.slice(0, basis.count)
-    const tolerance = Math.max(TANGENCY_TOLERANCE, TANGENCY_FACTOR * (constraint.exact ? 0 : constraint.distanceStandardised))
+    const tolerance = Math.max(TANGENCY_TOLERANCE, TANGENCY_FACTOR * constraint.distanceStandardised)
     tolerances.push(tolerance)
     const weight = 1 / (Math.sqrt(metric.gradientNorm(g)) * tolerance)
     const gradient = Array.from({ length: d }, (_, a) => derivative(g, a, basis).map((v) => v * weight))

@@ -3,7 +3,7 @@
 // profiles and loss. The web app and <symscope-report> both draw reports with this, from the same figure code as the
 // CLI's SVG files (client/plots: reportFigures).
 import type { Report } from '../../core/report/schema.js'
-import { constraintText, distributionText, manifoldText, scaleText } from '../../core/symmetries/wording.js'
+import { constraintText, distributionText, manifoldText, scaleText } from '../../core/report/symmetryWording.js'
 import { formatNumber } from '../plots/axis.js'
 import { reportFigures, type ReportFigure } from '../plots/reportFigures.js'
 import { CLASSES, FIGURES, TEST_IDS, TEXT, type FigureName } from './constants.js'

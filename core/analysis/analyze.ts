@@ -1,7 +1,7 @@
 import { SymscopeError } from '../errors.js'
 import { reportSchema, type Report } from '../report/schema.js'
 import { symmetrySection } from '../symmetries/reportSection.js'
-import { scaleText } from '../symmetries/wording.js'
+import { scaleText } from '../report/symmetryWording.js'
 import { relevance } from '../stats/relevance.js'
 import { relevanceBootstrap } from '../stats/relevanceBootstrap.js'
 import type { TrainingThreads } from '../vae/fused/threads.js'

@@ -10,7 +10,7 @@ export interface VerdictFacts {
   top: { truth: string; distance: number } | null
   /**
    * The free coordinates with their scale, from the symmetry section's dimension-against-scale curve
-   * (core/symmetries/wording.ts, scaleText): "3 free coordinates at scales above ~29; …". Appended when given.
+   * (core/report/symmetryWording.ts, scaleText): "3 free coordinates at scales above ~29; …". Appended when given.
    */
   scale?: string | null
 }

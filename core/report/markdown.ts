@@ -1,4 +1,4 @@
-import { symmetriesMarkdown } from '../symmetries/markdown.js'
+import { symmetriesMarkdown } from './symmetryMarkdown.js'
 import type { Report } from './schema.js'
 
 export interface ReportMarkdownOptions {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { constraintText, distributionText, manifoldText, scaleText } from '../../../core/symmetries/wording.js'
+import { constraintText, distributionText, manifoldText, scaleText } from '../../../core/report/symmetryWording.js'
 import { analyze } from '../../../core/analysis/index.js'
 import type { Report } from '../../../core/report/schema.js'
 import type { VaeConfig } from '../../../core/vae/index.js'

@@ -1,10 +1,10 @@
 import { symmetricEigen } from '../../linalg/symmetricEigen.js'
 import type { FeatureGroups } from '../featureGroups.js'
-import { liftField, thetaToField, toPhysical } from '../fields.js'
-import type { AffineSpan } from '../linearConstraints.js'
-import type { Generator } from '../readableBasis.js'
-import type { SpanMoments } from '../spanMoments.js'
-import type { TangencySystem } from '../tangency.js'
+import { liftField, thetaToField, toPhysical } from '../tangentFields/fields.js'
+import type { AffineSpan } from '../constraints/linearConstraints.js'
+import type { Generator } from '../tangentFields/readableBasis.js'
+import type { SpanMoments } from '../kernels/spanMoments.js'
+import type { TangencySystem } from '../tangentFields/tangency.js'
 
 /**
  * Rotations of the whitened frame, mapped back (issue 16, item 4): with Σ and μ the covariance and mean of the

@@ -1,8 +1,8 @@
 import { CholeskyDecomposition, Matrix, inverse } from 'ml-matrix'
 import { symmetricEigen } from '../../linalg/symmetricEigen.js'
-import type { Theta } from '../fields.js'
-import type { AffineSpan } from '../linearConstraints.js'
-import { commonUnit } from '../noiseScale.js'
+import type { Theta } from './fields.js'
+import type { AffineSpan } from '../constraints/linearConstraints.js'
+import { commonUnit } from '../constraints/noiseScale.js'
 import {
   DATA_TANGENT_BASES, DATA_TANGENT_EVENTS, DATA_TANGENT_NEIGHBOURS, DATA_TANGENT_ACCEPT, DATA_TANGENT_RADIUS,
 } from '../tolerances.js'

@@ -2,10 +2,10 @@
 // cases whose fields are known by construction, and properties that must hold on every one of them.
 import { describe, expect, it } from 'vitest'
 import { findSymmetries, symmetriesSchema } from '../../../core/index.js'
-import { structureConstants } from '../../../core/symmetries/lieAlgebra.js'
+import { structureConstants } from '../../../core/symmetries/tangentFields/lieAlgebra.js'
 import { dataTangents } from '../../../core/symmetries/tangentFields/dataTangents.js'
-import { linearConstraints } from '../../../core/symmetries/linearConstraints.js'
-import { wasmMoments } from '../../../core/symmetries/blockMoments.js'
+import { linearConstraints } from '../../../core/symmetries/constraints/linearConstraints.js'
+import { wasmMoments } from '../../../core/symmetries/kernels/blockMoments.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { TRUTH_CLASSES, truthCase } from '../../../reference/symmetryTruth/cases.js'
 import { grade } from '../../../reference/symmetryTruth/grade.js'

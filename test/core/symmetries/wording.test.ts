@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { verdict } from '../../../core/analysis/index.js'
 import { findSymmetries, generateEvents } from '../../../core/index.js'
-import { constraintText, scaleText } from '../../../core/symmetries/wording.js'
+import { constraintText, scaleText } from '../../../core/report/symmetryWording.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { circle } from './generatedData.js'
 

@@ -1,6 +1,6 @@
 import { blockSizes, type MomentAccumulator } from './blockMoments.js'
-import type { AffineSpan } from './linearConstraints.js'
-import { monomialBasis, type MonomialBasis } from './monomials.js'
+import type { AffineSpan } from '../constraints/linearConstraints.js'
+import { monomialBasis, type MonomialBasis } from '../constraints/monomials.js'
 
 /**
  * Moments E[z^α] up to degree 4 of the standardised span coordinates z = (u − μ)/σ, over all events and per block

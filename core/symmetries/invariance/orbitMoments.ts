@@ -1,7 +1,7 @@
-import { SymscopeError } from '../errors.js'
-import type { SymscopeWasm } from '../wasm/module.js'
-import { withBasis } from './blockMoments.js'
-import type { MonomialBasis } from './monomials.js'
+import { SymscopeError } from '../../errors.js'
+import type { SymscopeWasm } from '../../wasm/module.js'
+import { withBasis } from '../kernels/blockMoments.js'
+import type { MonomialBasis } from '../constraints/monomials.js'
 
 /** The Monte Carlo copies of a compact flow's test: the events, the flow's group elements, the copies to draw. */
 export interface OrbitRequest {

@@ -1,12 +1,12 @@
 import { CholeskyDecomposition, Matrix, inverse, solve } from 'ml-matrix'
-import { symmetricEigen } from '../linalg/symmetricEigen.js'
-import type { AffineField, Theta } from './fields.js'
-import type { AffineSpan } from './linearConstraints.js'
-import { monomialBasis } from './monomials.js'
-import { readableBasis, type Generator } from './readableBasis.js'
-import type { SpanMoments } from './spanMoments.js'
-import type { TangencySystem } from './tangency.js'
-import { INVARIANCE_THRESHOLD, PROPOSAL_GAP, TEST_DEGREE } from './tolerances.js'
+import { symmetricEigen } from '../../linalg/symmetricEigen.js'
+import type { AffineField, Theta } from '../tangentFields/fields.js'
+import type { AffineSpan } from '../constraints/linearConstraints.js'
+import { monomialBasis } from '../constraints/monomials.js'
+import { readableBasis, type Generator } from '../tangentFields/readableBasis.js'
+import type { SpanMoments } from '../kernels/spanMoments.js'
+import type { TangencySystem } from '../tangentFields/tangency.js'
+import { INVARIANCE_THRESHOLD, PROPOSAL_GAP, TEST_DEGREE } from '../tolerances.js'
 
 export interface InvarianceProposal {
   generators: (Generator & { statistic: number })[]

@@ -1,9 +1,9 @@
-import { echelonBasis } from './echelon.js'
+import { echelonBasis } from '../constraints/echelon.js'
 import { fieldToTheta, restrictField, toStandardised, type AffineField, type Theta } from './fields.js'
-import { snapFraction } from './fractions.js'
-import type { AffineSpan } from './linearConstraints.js'
+import { snapFraction } from '../constraints/fractions.js'
+import type { AffineSpan } from '../constraints/linearConstraints.js'
 import type { TangencySystem } from './tangency.js'
-import { SIMPLIFY_LEVELS, SNAP_APPROXIMATE } from './tolerances.js'
+import { SIMPLIFY_LEVELS, SNAP_APPROXIMATE } from '../tolerances.js'
 
 /** One generator of an algebra: the field on all features (physical units) and on the standardised span (θ). */
 export interface Generator {

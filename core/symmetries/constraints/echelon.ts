@@ -1,4 +1,4 @@
-import { PIVOT_THRESHOLD } from './tolerances.js'
+import { PIVOT_THRESHOLD } from '../tolerances.js'
 
 /** A basis of the same subspace in reduced row echelon form: each row has a 1 at its pivot column, others 0 there. */
 export interface EchelonBasis {

@@ -1,6 +1,6 @@
 import { Matrix, solve } from 'ml-matrix'
 import type { Theta } from './fields.js'
-import { snapFraction } from './fractions.js'
+import { snapFraction } from '../constraints/fractions.js'
 
 /** The bracket of affine fields X = (A, b): [X, Y] = (A_X A_Y − A_Y A_X, A_X b_Y − A_Y b_X) (the affine Lie algebra). */
 export function bracket(x: Theta, y: Theta, d: number): Theta {

@@ -1,6 +1,6 @@
-import { permutation } from '../random/permutation.js'
-import type { SymscopeWasm } from '../wasm/module.js'
-import { EVENT_ORDER_SEED } from './tolerances.js'
+import { permutation } from '../../random/permutation.js'
+import type { SymscopeWasm } from '../../wasm/module.js'
+import { EVENT_ORDER_SEED } from '../tolerances.js'
 
 /** Row indices 0 … n − 1 sorted by their rows of `data` (n × cols), feature by feature, ties by index. */
 export type RowOrderKernel = (wasm: SymscopeWasm, data: ArrayLike<number>, n: number, cols: number) => Int32Array

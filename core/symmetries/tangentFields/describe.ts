@@ -1,6 +1,6 @@
-import type { FeatureGroups } from './featureGroups.js'
+import type { FeatureGroups } from '../featureGroups.js'
 import type { AffineField } from './fields.js'
-import { formatCoefficient } from './fractions.js'
+import { formatCoefficient } from '../constraints/fractions.js'
 
 interface Pair {
   low: number

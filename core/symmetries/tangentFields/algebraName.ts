@@ -1,8 +1,8 @@
 import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix'
-import { symmetricEigen } from '../linalg/symmetricEigen.js'
+import { symmetricEigen } from '../../linalg/symmetricEigen.js'
 import { thetaToField, type Theta } from './fields.js'
 import { killingForm, type Structure } from './lieAlgebra.js'
-import { CLUSTER_TOLERANCE, NAME_RANK_TOLERANCE } from './tolerances.js'
+import { CLUSTER_TOLERANCE, NAME_RANK_TOLERANCE } from '../tolerances.js'
 
 /**
  * The name of an algebra of affine fields v(z) = A z + b (issue 9, item 6), from its structure constants, its Killing

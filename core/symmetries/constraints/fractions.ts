@@ -1,4 +1,4 @@
-import { MAX_DENOMINATOR } from './tolerances.js'
+import { MAX_DENOMINATOR } from '../tolerances.js'
 
 /**
  * The simple fraction p/q (q ≤ MAX_DENOMINATOR, smallest q first) nearest to `value` when it lies within

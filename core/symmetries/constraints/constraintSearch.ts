@@ -1,13 +1,13 @@
-import type { SymscopeWasm } from '../wasm/module.js'
-import type { MomentAccumulator } from './blockMoments.js'
+import type { SymscopeWasm } from '../../wasm/module.js'
+import type { MomentAccumulator } from '../kernels/blockMoments.js'
 import { jacobianRank } from './consistency.js'
-import type { FeatureGroups } from './featureGroups.js'
+import type { FeatureGroups } from '../featureGroups.js'
 import type { AffineSpan, LinearConstraint } from './linearConstraints.js'
 import { monomialBasis } from './monomials.js'
 import { commonUnit, dimensionScale, distanceFrame, type DimensionScale } from './noiseScale.js'
 import { substitute } from './polynomial.js'
 import { constraintDegree, polynomialConstraints, type ConstraintMetric, type PolynomialConstraint } from './polynomialConstraints.js'
-import { MAX_CONSTRAINT_MONOMIALS } from './tolerances.js'
+import { MAX_CONSTRAINT_MONOMIALS } from '../tolerances.js'
 
 /** 'determined': the constraints explain the dimension; 'open': no constraint and none needed; else 'undetermined'. */
 export type ConstraintStatus = 'determined' | 'undetermined' | 'open'

@@ -1,7 +1,7 @@
 import { Matrix } from 'ml-matrix'
-import { derivative, monomial, multiply, type Polynomial } from './polynomial.js'
-import type { ConstraintMetric, PolynomialConstraint } from './polynomialConstraints.js'
-import { TANGENCY_FACTOR, TANGENCY_TOLERANCE } from './tolerances.js'
+import { derivative, monomial, multiply, type Polynomial } from '../constraints/polynomial.js'
+import type { ConstraintMetric, PolynomialConstraint } from '../constraints/polynomialConstraints.js'
+import { TANGENCY_FACTOR, TANGENCY_TOLERANCE } from '../tolerances.js'
 
 /**
  * The tangency system: for a field v(z) = A z + b on the standardised span coordinates, the stacked data-weighted

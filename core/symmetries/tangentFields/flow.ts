@@ -1,6 +1,6 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix'
 import { thetaToField, type Theta } from './fields.js'
-import { PERIOD_TOLERANCE } from './tolerances.js'
+import { PERIOD_TOLERANCE } from '../tolerances.js'
 
 /**
  * The flow of the affine field v(z) = A z + b for time t as one (d + 1) × (d + 1) matrix exp(t Ã), Ã = [[A, b], [0, 0]]

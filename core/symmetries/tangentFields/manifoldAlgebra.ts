@@ -1,7 +1,7 @@
 import { Matrix, SingularValueDecomposition } from 'ml-matrix'
-import type { FeatureGroups } from './featureGroups.js'
+import type { FeatureGroups } from '../featureGroups.js'
 import { liftField, thetaToField, toPhysical } from './fields.js'
-import type { AffineSpan } from './linearConstraints.js'
+import type { AffineSpan } from '../constraints/linearConstraints.js'
 import { readableBasis, type Generator } from './readableBasis.js'
 import type { TangencySystem } from './tangency.js'
 

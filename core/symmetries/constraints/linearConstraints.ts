@@ -1,12 +1,12 @@
-import { symmetricEigen } from '../linalg/symmetricEigen.js'
-import type { MomentAccumulator } from './blockMoments.js'
+import { symmetricEigen } from '../../linalg/symmetricEigen.js'
+import type { MomentAccumulator } from '../kernels/blockMoments.js'
 import { echelonBasis } from './echelon.js'
 import { formatFormula } from './formula.js'
 import { snapFraction } from './fractions.js'
 import { monomialBasis } from './monomials.js'
 import {
   EXACT_TOLERANCE, LOOSE_LINEAR_TOLERANCE, NUMERICAL_NULL, SNAP_APPROXIMATE, SNAP_EXACT, SNAP_GROWTH, SPAN_TOLERANCE,
-} from './tolerances.js'
+} from '../tolerances.js'
 
 /** A linear constraint Σ_j c_j x_j = constant, coefficients on all features, physical units. */
 export interface LinearConstraint {

@@ -1,4 +1,4 @@
-import type { Symmetries } from './schema.js'
+import type { Symmetries } from '../symmetries/schema.js'
 
 /**
  * The symmetry section in words, one sentence per finding, shared by the CLI line, report.md, the web app and the

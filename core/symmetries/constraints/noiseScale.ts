@@ -1,9 +1,9 @@
-import { nearestNeighbours } from '../id/neighbours.js'
-import { subsampledGrideCurve, type ScalePoint } from '../id/gride.js'
-import { plateaus, type Plateau } from '../id/plateaus.js'
-import type { SymscopeWasm } from '../wasm/module.js'
+import { nearestNeighbours } from '../../id/neighbours.js'
+import { subsampledGrideCurve, type ScalePoint } from '../../id/gride.js'
+import { plateaus, type Plateau } from '../../id/plateaus.js'
+import type { SymscopeWasm } from '../../wasm/module.js'
 import type { AffineSpan } from './linearConstraints.js'
-import { NOISE_SCALE_EVENTS, UNIT_RATIO } from './tolerances.js'
+import { NOISE_SCALE_EVENTS, UNIT_RATIO } from '../tolerances.js'
 
 /**
  * The geometric mean of the coordinates' spreads: a length that turns standardised distances back into the data's

@@ -2,7 +2,7 @@ import { Matrix, SingularValueDecomposition } from 'ml-matrix'
 import { monomialBasis } from './monomials.js'
 import { derivative, monomialValues } from './polynomial.js'
 import type { PolynomialConstraint } from './polynomialConstraints.js'
-import { JACOBIAN_POINTS, JACOBIAN_RANK_TOLERANCE } from './tolerances.js'
+import { JACOBIAN_POINTS, JACOBIAN_RANK_TOLERANCE } from '../tolerances.js'
 
 /**
  * The number of independent constraints at the data: the rank of the Jacobian (∇_z g_1; …; ∇_z g_c) at each of the

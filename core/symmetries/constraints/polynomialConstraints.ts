@@ -1,16 +1,16 @@
 import { CholeskyDecomposition, Matrix, SingularValueDecomposition, inverse } from 'ml-matrix'
-import { SymscopeError } from '../errors.js'
-import { symmetricEigen } from '../linalg/symmetricEigen.js'
-import type { MomentAccumulator } from './blockMoments.js'
+import { SymscopeError } from '../../errors.js'
+import { symmetricEigen } from '../../linalg/symmetricEigen.js'
+import type { MomentAccumulator } from '../kernels/blockMoments.js'
 import { echelonBasis } from './echelon.js'
-import type { FeatureGroups } from './featureGroups.js'
+import type { FeatureGroups } from '../featureGroups.js'
 import { formatFormula, localiseTerms, type Term } from './formula.js'
 import { snapFraction } from './fractions.js'
 import type { AffineSpan } from './linearConstraints.js'
 import { commonUnit, distanceFrame } from './noiseScale.js'
 import { monomialBasis, type MonomialBasis } from './monomials.js'
 import { derivative, monomial, multiply, substitute, type Polynomial } from './polynomial.js'
-import { EXACT_TOLERANCE, IDEAL_RANK_TOLERANCE, MAX_PAIR_TERMS, SIMPLIFY_LEVELS, SNAP_EXACT, SNAP_GROWTH } from './tolerances.js'
+import { EXACT_TOLERANCE, IDEAL_RANK_TOLERANCE, MAX_PAIR_TERMS, SIMPLIFY_LEVELS, SNAP_EXACT, SNAP_GROWTH } from '../tolerances.js'
 
 /** A polynomial constraint g = 0 of degree 2 … 4 in the span coordinates. */
 export interface PolynomialConstraint {

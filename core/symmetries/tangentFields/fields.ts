@@ -1,6 +1,6 @@
 import { Matrix, pseudoInverse } from 'ml-matrix'
-import type { FeatureGroups } from './featureGroups.js'
-import type { AffineSpan } from './linearConstraints.js'
+import type { FeatureGroups } from '../featureGroups.js'
+import type { AffineSpan } from '../constraints/linearConstraints.js'
 
 /** An affine vector field v(x) = matrix · x + offset: on the span coordinates (d) or on all features (D). */
 export interface AffineField {

@@ -1,5 +1,5 @@
-import type { Symmetries } from './schema.js'
-import { scaleText } from './wording.js'
+import type { Symmetries } from '../symmetries/schema.js'
+import { scaleText } from './symmetryWording.js'
 
 /** The report's Markdown helpers (core/report/markdown.ts passes its own, so escaping and tables stay one copy). */
 export interface MarkdownHelpers {

@@ -1,4 +1,4 @@
-import { MAX_TEST_MONOMIALS } from './tolerances.js'
+import { MAX_TEST_MONOMIALS } from '../tolerances.js'
 
 /**
  * Monomials z^α = Π_a z_a^{α_a} of degree 0 … `degree` in `variables` variables, in graded lexicographic order:

@@ -1,6 +1,6 @@
 import { wasmMoments, type MomentAccumulatorFactory } from './blockMoments.js'
 import { wasmRowOrder, type RowOrderKernel } from './eventOrder.js'
-import { wasmOrbitMoments, type OrbitMomentsKernel } from './orbitMoments.js'
+import { wasmOrbitMoments, type OrbitMomentsKernel } from '../invariance/orbitMoments.js'
 
 /**
  * The per-event passes of the symmetry search behind one interface, so the benchmark can swap wasm for their

@@ -1,6 +1,6 @@
-import { SymscopeError } from '../errors.js'
-import type { SymscopeWasm } from '../wasm/module.js'
-import type { MonomialBasis } from './monomials.js'
+import { SymscopeError } from '../../errors.js'
+import type { SymscopeWasm } from '../../wasm/module.js'
+import type { MonomialBasis } from '../constraints/monomials.js'
 
 /** Which standardised coordinates to take monomials of: z_j = (x[·, columns[j]] − shift_j) · scale_j. */
 export interface MomentColumns {

@@ -77,8 +77,12 @@ export function distributionAlgebra(
   // less exactly (it carries a small dilatation that the χ² test rejects), and is left out.
   const whitened = context.whitenWith ? whitenedRotations(first, span, system, context.whitenWith) : []
   const fromWhitened = whitened.length ? proposeInvariances(first, whitened, span, system, (theta) => flowPeriod(theta, d) !== null).generators : []
-  const fromMoments = proposal.generators.filter((g) => !nearSpan(fromWhitened.map((w) => w.theta), g.theta, WHITENED_OVERLAP))
-  for (const g of [...fromWhitened, ...fromMoments]) {
+  // A proposal of the moments that is an exact rotation (periodic: rounded to one) stays first, and the whitened ones
+  // it covers go: the disk's rotation reads δx2 = x1, not a conjugate of it by a sampled covariance.
+  const periodic = proposal.generators.filter((g) => flowPeriod(g.theta, d) !== null)
+  const whitenedKept = fromWhitened.filter((g) => !nearSpan(periodic.map((p) => p.theta), g.theta, WHITENED_OVERLAP))
+  const fromMoments = proposal.generators.filter((g) => periodic.includes(g) || !nearSpan(whitenedKept.map((w) => w.theta), g.theta, WHITENED_OVERLAP))
+  for (const g of [...periodic, ...whitenedKept, ...fromMoments.filter((g) => !periodic.includes(g))]) {
     if (!candidates.some((c) => parallel(c.generator.theta, g.theta))) candidates.push({ generator: g, source: 'proposed', statistic: g.statistic })
     else candidates.find((c) => parallel(c.generator.theta, g.theta))!.statistic = g.statistic
   }

@@ -125,6 +125,11 @@ export function proposeInvariances(
   }
   const basisMatrix = new Matrix(manifold.map((g) => Array.from(g.theta))).transpose()
   const coefficientsOf = (theta: Theta) => solve(basisMatrix, Matrix.columnVector(Array.from(theta)), true).to1DArray()
+  // A simplified field must stay in the span of the candidates: the statistic is that of its least-squares projection.
+  const inCandidateSpan = (theta: Theta) => {
+    const back = basisMatrix.mmul(Matrix.columnVector(coefficientsOf(theta))).to1DArray()
+    return Math.hypot(...back.map((v, k) => v - theta[k])) <= 1e-6 * Math.hypot(...Array.from(theta))
+  }
 
   // Below the threshold, the directions are cut at the first gap of PROPOSAL_GAP (issue 16): exact invariances read
   // r ≪ 1 where the statistic has almost no noise (the conjugated rotations of an anisotropic Gaussian), and a
@@ -141,7 +146,9 @@ export function proposeInvariances(
   const accepted = directions.filter((_, k) => k < below)
   // A simplified (rounded) generator must read like the accepted directions, not merely below the cut: rounding a
   // conjugated rotation's entries makes a field that still passes r < 5 and is no invariance.
-  const simplifiedBelow = below ? Math.min(cutAt, Math.max(4 * statistics[below - 1], 1)) : cutAt
+  // With a structural check (`simplify` a function: the whitened rotations), the bar is relative only: exact
+  // invariances read r ≪ 1 there, and a rounded field at r ≈ 1 is another field.
+  const simplifiedBelow = below ? Math.min(cutAt, typeof simplify === 'function' ? 2 * statistics[below - 1] : 4 * statistics[below - 1]) : cutAt
   const fields: AffineField[] = accepted.map((c) => {
     const D = span.means.length
     return {
@@ -149,7 +156,7 @@ export function proposeInvariances(
       offset: Array.from({ length: D }, (_, r) => manifold.reduce((sum, g, j) => sum + c[j] * g.field.offset[r], 0)),
     }
   })
-  const invariant = readableBasis(fields, span, system, (theta) => (typeof simplify === 'function' ? simplify(theta) : simplify) && statistic(coefficientsOf(theta)) < simplifiedBelow)
+  const invariant = readableBasis(fields, span, system, (theta) => (typeof simplify === 'function' ? simplify(theta) : simplify) && inCandidateSpan(theta) && statistic(coefficientsOf(theta)) < simplifiedBelow)
   const acceptedStatistics = statistics.slice(0, below)
   const rejected = statistics.slice(below)
   const largestAccepted = acceptedStatistics.length ? Math.max(...acceptedStatistics) : null

@@ -87,6 +87,7 @@ export function dataTangents(data: Float64Array, rows: number, cols: number, spa
   const Q = Array.from({ length: p }, () => new Float64Array(p))
   const normalsAt: { z: Float64Array; normals: number[][]; eta2: number }[] = []
   const distances = new Float64Array(m)
+  const sortedDistances = new Float64Array(m)
   const order = Array.from({ length: m }, (_, j) => j)
   for (let i = 0; i < bases; i++) {
     const base = z[i]
@@ -95,10 +96,15 @@ export function dataTangents(data: Float64Array, rows: number, cols: number, spa
       for (let a = 0; a < d; a++) s += (z[j][a] - base[a]) ** 2
       distances[j] = s
     }
-    order.sort((x, y) => distances[x] - distances[y] || x - y)
-    let count = minimum
-    while (count < m / 4 && distances[order[count]] <= radius * radius) count++
-    const neighbourhood = order.slice(0, count).map((j) => z[j])
+    // The neighbourhood: every event within the radius, at least `minimum` and at most a quarter of them, nearest
+    // first (ties by index). A native sort of the distances finds the cut; only the events inside it are ordered.
+    sortedDistances.set(distances)
+    sortedDistances.sort()
+    const cap = Math.max(minimum, Math.floor(m / 4))
+    const limit = Math.max(sortedDistances[minimum - 1], Math.min(radius * radius, sortedDistances[cap - 1]))
+    const inside = order.filter((j) => distances[j] <= limit).sort((x, y) => distances[x] - distances[y] || x - y).slice(0, cap)
+    const count = inside.length
+    const neighbourhood = inside.map((j) => z[j])
     const whole = sortedEigen(covariance(neighbourhood, d))
     const halfA = sortedEigen(covariance(neighbourhood.filter((_, k) => k % 2 === 0), d))
     const halfB = sortedEigen(covariance(neighbourhood.filter((_, k) => k % 2 === 1), d))

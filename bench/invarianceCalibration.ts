@@ -1,4 +1,4 @@
-// Calibration and power of the distribution-invariance tests (core/symmetries/invarianceTests.ts; issue 9, item 5).
+// Calibration and power of the distribution-invariance tests (core/symmetries/invariance/invarianceTests.ts; issue 9, item 5).
 // Not a timing: over many seeds of data whose invariance is known, the share of rejections. Under H0 (invariant
 // data) the rejection rate at level α should be α (the Monte Carlo p-value is exact given the orbits; its Beta
 // tail and the χ² test are asymptotic); against a modulation 1 + a cos 2φ it is the power. The second table checks
@@ -6,8 +6,8 @@
 // sample at 0.01 and 0.001, and that of every copy's own tail p-value (under H0 the copies are exchangeable with the
 // sample, so each is a draw of the null: 300 per seed).
 import { findSymmetries, generateEvents, wasmKernels, type Symmetries } from '../core/index.js'
-import { monteCarloInvariance } from '../core/symmetries/invarianceTests.js'
-import { testDegree } from '../core/symmetries/monomials.js'
+import { monteCarloInvariance } from '../core/symmetries/invariance/invarianceTests.js'
+import { testDegree } from '../core/symmetries/constraints/monomials.js'
 import { MONTE_CARLO_COPIES } from '../core/symmetries/tolerances.js'
 import { loadWasm } from '../core/wasm/node.js'
 import { circle } from '../testdata/symmetries.js'

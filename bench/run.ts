@@ -15,6 +15,7 @@ const benches: Record<string, () => Promise<{ run: Bench }>> = {
   stepBudget: () => import('./stepBudget.js'),
   api: () => import('./api.js'),
   symmetries: () => import('./symmetries.js'),
+  symmetryTruth: () => import('./symmetryTruth.js'),
   invarianceCalibration: () => import('./invarianceCalibration.js'),
   discreteCalibration: () => import('./discreteCalibration.js'),
   browser: () => import('./browser.js'),

@@ -1,7 +1,7 @@
 // Plain-TypeScript twin of the wasm moment kernels (assembly/symmetries/monomialMoments.ts, polynomialSums.ts): the
 // reference their tests compare against and the other side of bench/symmetries.ts. Same loops, same f64 arithmetic
 // in the same order, same block split.
-import { checkPolynomial, checkRequest, readPolynomialSums, type MomentAccumulatorFactory } from '../core/symmetries/blockMoments.js'
+import { checkPolynomial, checkRequest, readPolynomialSums, type MomentAccumulatorFactory } from '../core/symmetries/kernels/blockMoments.js'
 
 export const typescriptMoments: MomentAccumulatorFactory = (_wasm, data, rows, cols) => ({
   sums({ columns, shift, scale }, basis, blocks) {

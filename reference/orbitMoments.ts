@@ -2,7 +2,7 @@
 // against and the other side of bench/symmetries.ts. The uniforms come from the same RNG streams (the wasm RNG's
 // fillRandom, one stream per copy); the move and the sums are the same f64 operations in the same order (the
 // kernel's two lanes: even and odd events summed apart, then added, then the last event when rows is odd).
-import { checkOrbitRequest, type OrbitMomentsKernel } from '../core/symmetries/orbitMoments.js'
+import { checkOrbitRequest, type OrbitMomentsKernel } from '../core/symmetries/invariance/orbitMoments.js'
 
 export const typescriptOrbitMoments: OrbitMomentsKernel = (wasm, request) => {
   checkOrbitRequest(request)

@@ -1,6 +1,6 @@
 // Plain-TypeScript twin of the row-order kernel (assembly/symmetries/rowOrder.ts), the other side of
 // bench/symmetries.ts: the same total order (feature by feature, then index), so the same permutation.
-import type { RowOrderKernel } from '../core/symmetries/eventOrder.js'
+import type { RowOrderKernel } from '../core/symmetries/kernels/eventOrder.js'
 
 export const typescriptRowOrder: RowOrderKernel = (_wasm, data, n, cols) =>
   Int32Array.from(

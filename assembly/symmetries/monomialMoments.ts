@@ -1,6 +1,6 @@
 // Block sums of monomials for the symmetry search (core/symmetries/): every moment the constraint, tangency and
 // invariance systems need is a sum over events of a monomial z^α of standardised coordinates, so one pass over the
-// events fills them all. Monomials come in the graded order of core/symmetries/monomials.ts: monomial m (m ≥ 1) is
+// events fills them all. Monomials come in the graded order of core/symmetries/constraints/monomials.ts: monomial m (m ≥ 1) is
 // its parent times one coordinate, so each costs one multiplication per event.
 import { addMonomials, fillMonomials } from './monomialValues'
 

@@ -1,4 +1,4 @@
-// The monomials of core/symmetries/monomials.ts at one point: value_0 = 1, value_m = value_{parents[m]} · z_{factors[m]}
+// The monomials of core/symmetries/constraints/monomials.ts at one point: value_0 = 1, value_m = value_{parents[m]} · z_{factors[m]}
 // (graded order, parents first), one multiplication each. Shared by the symmetry kernels of this folder.
 
 /** Fills values[1 … count − 1] from z (values[0] = 1 is set by the caller once). */

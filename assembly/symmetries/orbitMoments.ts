@@ -1,4 +1,4 @@
-// The Monte Carlo invariance test's copies (core/symmetries/invarianceTests.ts): each copy moves every event by its
+// The Monte Carlo invariance test's copies (core/symmetries/invariance/invarianceTests.ts): each copy moves every event by its
 // own random element of a compact flow's cyclic subgroup, z ↦ exp(t_g Ã) [z; 1] with g uniform on the grid, and
 // sums the monomials of the moved events (as monomialMoments does with one block per copy). Fused, so the moved
 // copies never exist in memory.

@@ -1,4 +1,4 @@
-// A polynomial constraint measured on the events (core/symmetries/polynomialConstraints.ts, `measure`): its value and
+// A polynomial constraint measured on the events (core/symmetries/constraints/polynomialConstraints.ts, `measure`): its value and
 // gradient at every event, from the monomials of the raw span coordinates, summed into the few totals the RMS, the
 // relative RMS and the gradient-normalised distance need.
 

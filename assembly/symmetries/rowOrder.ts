@@ -1,4 +1,4 @@
-// The order-independent start of the symmetry search's event order (core/symmetries/eventOrder.ts): the rows sorted
+// The order-independent start of the symmetry search's event order (core/symmetries/kernels/eventOrder.ts): the rows sorted
 // feature by feature, ties (identical rows) by index, so the result is the unique permutation that sorts (row, index).
 // Columns constant over all rows cannot decide a comparison, so the sort starts at the first column that varies: it
 // sorts (that column's value, row index) records, 16 bytes each, by a bottom-up merge sort whose merges read and write

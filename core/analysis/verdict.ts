@@ -13,10 +13,10 @@ export interface VerdictFacts {
   top: { truth: string; distance: number; independenceLevel: number; n: number } | null
   /**
    * The free coordinates with their scale, from the symmetry section's dimension-against-scale curve
-   * (core/symmetries/wording.ts, scaleText): "3 free coordinates at scales above ~29; …". Appended when given.
+   * (core/report/symmetryWording.ts, scaleText): "3 free coordinates at scales above ~29; …". Appended when given.
    */
   scale?: string | null
-  /** The whole symmetry group with its discrete generators (core/symmetries/discrete/wording.ts, groupText). Appended when given. */
+  /** The whole symmetry group with its discrete generators (core/report/discreteWording.ts, groupText). Appended when given. */
   group?: string | null
 }
 

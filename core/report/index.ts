@@ -6,7 +6,7 @@ export { scanSchema, scanPointSchema, scanSeriesSchema, SCAN_SCHEMA_VERSION } fr
 export type { Scan, ScanPoint, ScanSeries, Spread } from './scanSchema.js'
 export { scanMarkdown, type ScanMarkdownOptions } from './scanMarkdown.js'
 // The symmetry section in words, as report.md, the CLI and the web views print it
-export { constraintText, distributionText, manifoldText, pValueText, scaleText } from '../symmetries/wording.js'
-export { discreteText } from '../symmetries/discrete/wording.js'
+export { constraintText, distributionText, manifoldText, pValueText, scaleText } from './symmetryWording.js'
+export { discreteText } from './discreteWording.js'
 // The note beside a negative coefficient of determination
 export { hasNegativeDetermination, NEGATIVE_DETERMINATION_NOTE } from './determination.js'

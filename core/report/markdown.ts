@@ -1,4 +1,4 @@
-import { symmetriesMarkdown } from '../symmetries/markdown.js'
+import { symmetriesMarkdown } from './symmetryMarkdown.js'
 import type { InputFormat } from '../io/formats.js'
 import type { Report } from './schema.js'
 import { hasNegativeDetermination, NEGATIVE_DETERMINATION_NOTE } from './determination.js'

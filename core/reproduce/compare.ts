@@ -2,7 +2,7 @@
 // the expectation, the finding with its statistic, agreement (yes, no, or undetermined when the interval cannot
 // tell), and why, from the report's own numbers.
 import type { Report } from '../report/schema.js'
-import { scaleText } from '../symmetries/wording.js'
+import { scaleText } from '../report/symmetryWording.js'
 import type { Experiment } from './suite.js'
 
 /** Largest |measured − predicted| relevance the linear toy model allows (docs/linear-toy-model.md, its test's bound). */

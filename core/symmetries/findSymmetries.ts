@@ -1,19 +1,20 @@
 import { SymscopeError } from '../errors.js'
 import type { SymscopeWasm } from '../wasm/module.js'
-import { describeGenerator } from './describe.js'
-import { distributionAlgebra } from './distributionAlgebra.js'
+import { describeGenerator } from './tangentFields/describe.js'
+import { distributionAlgebra } from './invariance/distributionAlgebra.js'
 import { featureGroups, type FeatureGroups } from './featureGroups.js'
-import { wasmKernels, type SymmetryKernels } from './kernels.js'
-import { algebraName } from './algebraName.js'
-import { commutatorList, structureConstants } from './lieAlgebra.js'
-import { linearConstraints } from './linearConstraints.js'
-import { manifoldAlgebra } from './manifoldAlgebra.js'
-import { searchConstraints } from './constraintSearch.js'
-import type { Generator } from './readableBasis.js'
+import { wasmKernels, type SymmetryKernels } from './kernels/kernels.js'
+import { algebraName } from './tangentFields/algebraName.js'
+import { commutatorList, structureConstants } from './tangentFields/lieAlgebra.js'
+import { linearConstraints } from './constraints/linearConstraints.js'
+import { manifoldAlgebra } from './tangentFields/manifoldAlgebra.js'
+import { searchConstraints } from './constraints/constraintSearch.js'
+import { eventsAlgebra, tangentCheck } from './tangentFields/algebraChecks.js'
+import type { Generator } from './tangentFields/readableBasis.js'
 import { SYMMETRIES_VERSION, type GeneratorRecord, type Symmetries } from './schema.js'
-import { spanMoments } from './spanMoments.js'
-import { freeSystem, tangencySystem } from './tangency.js'
-import { eventOrder } from './eventOrder.js'
+import { spanMoments } from './kernels/spanMoments.js'
+import { freeSystem, tangencySystem } from './tangentFields/tangency.js'
+import { eventOrder } from './kernels/eventOrder.js'
 import { discreteSection, testDiscrete } from './discrete/discreteSymmetries.js'
 import {
   INVARIANCE_BLOCKS, INVARIANCE_LEVEL, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS, MONTE_CARLO_COPIES,
@@ -149,9 +150,23 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       return section
     }
     const search = searchConstraints(wasm, accumulator, data, rows, cols, span, loose, names, groups)
-    const dropped = loose.filter((_, i) => !search.linearKept[i])
+    if (search.status === 'determined' && search.linear.length && !search.constraints.length) {
+      // Approximate linear relations stay out of the tangency system (constraintSearch.ts): with nothing else, every
+      // affine field would be "tangent", including those that leave their planes — no symmetry of the data.
+      search.status = 'undetermined'
+      search.reason = `the only constraints are approximate linear relations (${search.linear.map((c) => c.formula).join(', ')}), which the tangency system leaves out: the fields along them are not determined`
+    }
+    const thin = restricting.filter((c) => !c.exact)
+    if (search.status === 'open' && thin.length) {
+      // The coordinates left after approximate linear relations fill an open region, but the relations have a
+      // thickness of their own, and a curve or surface may lie within it (a cubic that is nearly a line): the region
+      // is open only in the projection, so nothing is claimed (issue 16).
+      search.status = 'undetermined'
+      search.reason = `the coordinates left by the approximate linear relation${thin.length > 1 ? 's' : ''} ${thin.map((c) => c.formula).join(', ')} fill an open region, but the events may lie on a curve or surface within ${thin.length > 1 ? 'their' : 'its'} spread, which is not examined`
+    }
+    const dropped = loose.flatMap((c, i) => (search.linearKept[i] ? [] : [[c, search.linearDistances[i]] as const]))
     if (dropped.length) {
-      notes.push(`${dropped.map((c) => c.formula).join(', ')}: correlated, but thicker than the noise scale (${dropped.map((c) => (c.rmsAbsolute / Math.hypot(...c.coefficients)).toPrecision(2)).join(', ')} against ~${search.dimension.scale.toPrecision(2)}): not a constraint`)
+      notes.push(`${dropped.map(([c]) => c.formula).join(', ')}: correlated, but thicker than the noise scale (${dropped.map(([, distance]) => distance.toPrecision(2)).join(', ')} against ~${search.dimension.scale.toPrecision(2)}): not a constraint`)
     }
     for (const c of [...search.linear, ...search.constraints]) section.constraints.push(record(c, c.degree, c.distance, false))
     section.dimension = {
@@ -168,22 +183,31 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
     const moments = spanMoments(accumulator, span, rows, Math.min(INVARIANCE_BLOCKS, rows))
     const system = search.metric ? tangencySystem(search.metric, search.constraints) : freeSystem(d)
     const manifold = manifoldAlgebra(system, span, groups, search.constraints.length > 0)
-    const determined = search.status === 'determined'
+    const check = search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search) : null
+    const fromEvents = search.status === 'undetermined' ? eventsAlgebra(data, rows, cols, span, search, system, groups) : null
+    const status = check?.reason ? 'undetermined' : fromEvents ? 'determined' : search.status
+    const reason = check?.reason ?? (fromEvents ? `${search.reason}; the algebra is ${fromEvents.reason}` : search.reason)
+    const determined = status === 'determined'
+    const tangentFields = fromEvents ? fromEvents.generators : manifold.generators
+    const tangentRecord = check?.record ?? fromEvents?.record ?? null
     section.manifoldAlgebra = {
       ...(determined
-        ? algebraSummary(manifold.generators, d, names, groups)
-        : { dimension: 0, name: search.status === 'open' ? 'none (open region)' : 'undetermined', generators: [], commutators: [], closure: 0 }),
-      status: search.status,
-      reason: search.reason,
+        ? algebraSummary(tangentFields, d, names, groups)
+        : { dimension: 0, name: status === 'open' ? 'none (open region)' : 'undetermined', generators: [], commutators: [], closure: 0 }),
+      status,
+      reason,
       approximate: determined && system.approximate,
       tolerance: system.tolerance,
       nearestRejected: manifold.nearest,
+      ...(tangentRecord ? { dataTangents: tangentRecord } : {}),
     }
     // Discrete maps (issue 20): proposed and tested before the distribution algebra, so that Holm runs over both.
     const discrete = options.discrete === false ? null : testDiscrete({
       wasm, kernels: kernels.image, data, rows, cols, names, groups, span, linear: linear.constraints, polynomial: [...search.linear, ...search.constraints], level,
     })
-    const invariance = distributionAlgebra(moments, manifold.generators, span, system, { wasm, kernels, data, rows, cols, level, copies, familyPValues: discrete?.pValues ?? [] })
+    const invariance = distributionAlgebra(moments, tangentFields, span, system, {
+      wasm, kernels, data, rows, cols, level, copies, familyPValues: discrete?.pValues ?? [], ...(status === 'open' ? { whitenWith: groups } : {}),
+    })
     section.distributionAlgebra = {
       ...algebraSummary(invariance.generators, d, names, groups),
       level,
@@ -209,7 +233,7 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       blocks: invariance.blocks,
     }
     if (discrete) section.discrete = discreteSection(discrete, invariance.familyAdjusted, level, span, invariance.generators.map((g) => g.theta), section.distributionAlgebra.name)
-    if (!determined) notes.push(`manifold algebra ${section.manifoldAlgebra.name}: ${search.reason}; the invariance tests still ran over every field tangent to the constraints found`)
+    if (!determined) notes.push(`manifold algebra ${section.manifoldAlgebra.name}: ${reason}; the invariance tests still ran over every field tangent to the constraints found`)
     else if (system.approximate) notes.push('the constraints include approximate ones: the manifold algebra is a set of approximate symmetries, tangent within each constraint\'s spread')
     for (const [label, algebra] of [['manifold', section.manifoldAlgebra], ['distribution', section.distributionAlgebra]] as const) {
       if (algebra.closure > 1e-6) notes.push(`the ${label} algebra's brackets leave it by ${algebra.closure.toExponential(1)} (relative): approximate`)

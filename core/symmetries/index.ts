@@ -8,19 +8,19 @@ export { symmetriesSchema, constraintSchema, generatorSchema, alignmentSchema } 
 export type { Symmetries, ConstraintRecord, GeneratorRecord, AlignmentRecord } from './schema.js'
 
 // The per-event passes (block sums of monomials, polynomial measurements, Monte Carlo copies, row order), swappable for benchmarks
-export { wasmKernels } from './kernels.js'
-export type { SymmetryKernels } from './kernels.js'
-export { wasmMoments, blockSizes } from './blockMoments.js'
-export type { MomentAccumulator, MomentAccumulatorFactory, MomentColumns, PolynomialRequest, PolynomialSums } from './blockMoments.js'
-export { wasmOrbitMoments } from './orbitMoments.js'
-export type { OrbitMomentsKernel, OrbitRequest } from './orbitMoments.js'
-export { wasmRowOrder } from './eventOrder.js'
-export type { RowOrderKernel } from './eventOrder.js'
-export { monomialBasis } from './monomials.js'
+export { wasmKernels } from './kernels/kernels.js'
+export type { SymmetryKernels } from './kernels/kernels.js'
+export { wasmMoments, blockSizes } from './kernels/blockMoments.js'
+export type { MomentAccumulator, MomentAccumulatorFactory, MomentColumns, PolynomialRequest, PolynomialSums } from './kernels/blockMoments.js'
+export { wasmOrbitMoments } from './invariance/orbitMoments.js'
+export type { OrbitMomentsKernel, OrbitRequest } from './invariance/orbitMoments.js'
+export { wasmRowOrder } from './kernels/eventOrder.js'
+export type { RowOrderKernel } from './kernels/eventOrder.js'
+export { monomialBasis } from './constraints/monomials.js'
+export type { MonomialBasis } from './constraints/monomials.js'
 
 // Discrete symmetries (issue 20)
 export * from './discrete/index.js'
-export type { MonomialBasis } from './monomials.js'
 
 // Tolerances, all in one place
 export * from './tolerances.js'

@@ -83,6 +83,20 @@ const algebra = {
   closure: finite,
 }
 
+/** The events' own tangent spaces against the algebra's fields (issue 16; core/symmetries/tangentFields/dataTangents.ts). */
+export const dataTangentSchema = z.object({
+  /** Base events where the tangent space was estimated by local PCA, and the normal components in all: the χ²'s dof. */
+  points: count,
+  degreesOfFreedom: count,
+  /** A field is tangent to the events when its χ² (in units of the measured normal noise) is below this. */
+  threshold: finite,
+  /** The largest χ² over the span of the algebra's fields (below the threshold for a named algebra). */
+  worst: finite,
+  /** How many independent affine fields the events alone accept, and the χ² of the next one (the gap). */
+  accepted: count,
+  nextRejected: finite.nullable(),
+})
+
 export const manifoldAlgebraSchema = z.object({
   ...algebra,
   /**
@@ -97,6 +111,8 @@ export const manifoldAlgebraSchema = z.object({
   tolerance: finite,
   /** The smallest residual of a rejected field (the next singular value): its ratio to `tolerance` is the margin. */
   nearestRejected: finite.nullable(),
+  /** The events' tangent spaces against the algebra (absent when not posed: no algebra, an open region). */
+  dataTangents: dataTangentSchema.optional(),
 })
 
 export const distributionAlgebraSchema = z.object({
@@ -161,4 +177,5 @@ export const symmetriesSchema = z.object({
 export type Symmetries = z.infer<typeof symmetriesSchema>
 export type ConstraintRecord = z.infer<typeof constraintSchema>
 export type GeneratorRecord = z.infer<typeof generatorSchema>
+export type DataTangentRecord = z.infer<typeof dataTangentSchema>
 export type AlignmentRecord = z.infer<typeof alignmentSchema>

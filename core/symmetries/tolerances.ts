@@ -36,6 +36,12 @@ export const LOOSE_LINEAR_TOLERANCE = 0.6
 export const MAX_CONSTRAINT_MONOMIALS = 70
 /** Singular values below this fraction of the largest span nothing when the ideal's products are collected (they are exact products). */
 export const IDEAL_RANK_TOLERANCE = 1e-9
+/**
+ * Spreads of the span coordinates within this factor of each other are taken to share units, and distances are taken
+ * in them (noiseScale.ts, distanceFrame); beyond it the coordinates are standardised first. Physics features in GeV
+ * differ by ≲ 30 (Drell–Yan's longitudinal against transverse momenta); random unit scales by decades.
+ */
+export const UNIT_RATIO = 100
 /** Events used for the dimension-versus-scale curve (brute-force neighbours: O(m²)). */
 export const NOISE_SCALE_EVENTS = 4000
 /** Events at which the constraints' Jacobian rank is taken, and its numerical rank cut (normalised rows). */
@@ -97,6 +103,17 @@ export const PIVOT_THRESHOLD = 0.5
  */
 export const INVARIANCE_THRESHOLD = 5
 export const INVARIANCE_BLOCKS = 16
+/**
+ * Below INVARIANCE_THRESHOLD the proposal stops at the first ratio of this size between consecutive r (issue 16): r of
+ * a true invariance spreads over about a decade (0.3 … 4.4 over the 300-seed runs above), so a gap of 20 separates
+ * exact invariances (r ≪ 1) from a broken direction that falls under the threshold beside them. Costs power only.
+ */
+export const PROPOSAL_GAP = 20
+/**
+ * A proposal of the moments within this (relative) of the span of the whitened-frame rotations is the same invariance
+ * estimated less exactly (distributionAlgebra.ts): the whitening's own sampling error is O(√(d/n)), a few per cent.
+ */
+export const WHITENED_OVERLAP = 0.1
 /**
  * Test functions: monomials of degree 1 … TEST_DEGREE in the standardised coordinates. 4 uses every moment the kernel
  * computes anyway; degree 3 cannot tell a square (symmetric under quarter turns) from a disk.
@@ -164,3 +181,27 @@ export const CLUSTER_TOLERANCE = 1e-3
 /** Finite-difference step in latent units for the decoder Jacobian, and points averaged, in the VAE alignment. */
 export const ALIGNMENT_STEP = 1e-2
 export const ALIGNMENT_POINTS = 500
+
+/**
+ * The data's tangent-space check (tangentFields/dataTangents.ts, issue 16): local PCA at DATA_TANGENT_BASES events
+ * among the first DATA_TANGENT_EVENTS, over the events within DATA_TANGENT_RADIUS noise scales (at least
+ * DATA_TANGENT_NEIGHBOURS(q) of them, so that each half of a neighbourhood still has 3 (q + 1) events for its own
+ * q-dimensional fit; at most a quarter of the events). A field is tangent when its χ² over the B (d − q) normal
+ * components is below DATA_TANGENT_ACCEPT × dof, and the algebra is named only when the next field reads at least
+ * DATA_TANGENT_GAP times that (a gap, reported). Why not the χ² quantile: on noise-free data the local PCA's error is
+ * the curvature's, deterministic, which the half-split noise estimate sees only in part; on the truth suite
+ * (bench/symmetryTruth.ts) true fields read χ²/dof from ~1 (smeared) to ~25 (exact curves), false ones ≥ ~150 and
+ * mostly 10³–10⁷. Chosen there, not on any named dataset.
+ */
+export const DATA_TANGENT_BASES = 200
+export const DATA_TANGENT_EVENTS = 2000
+export const DATA_TANGENT_NEIGHBOURS = (q: number) => 6 * (q + 1)
+export const DATA_TANGENT_RADIUS = 2
+export const DATA_TANGENT_ACCEPT = 40
+export const DATA_TANGENT_GAP = 3
+/**
+ * An algebra is named only when its brackets stay inside it: the largest relative part of a bracket of two basis
+ * fields outside their span (lieAlgebra.ts) must be below this. Exact algebras read ≤ 1e-10; approximate ones
+ * (tangent within a constraint's spread) close to about that spread relative to the data's extent, a few per cent.
+ */
+export const CLOSURE_TOLERANCE = 0.05

@@ -1,8 +1,8 @@
 import { symmetricEigen } from '../../linalg/symmetricEigen.js'
 import type { FeatureGroups } from '../featureGroups.js'
-import type { AffineSpan } from '../linearConstraints.js'
-import { monomialBasis } from '../monomials.js'
-import type { Polynomial } from '../polynomial.js'
+import type { AffineSpan } from '../constraints/linearConstraints.js'
+import { monomialBasis } from '../constraints/monomials.js'
+import type { Polynomial } from '../constraints/polynomial.js'
 import { compose, identityMap, liftSpanMap, type AffineMap } from './maps.js'
 import { CENTRE_SIGMAS, MARGINAL_SIGMAS, DEGENERATE_SIGMAS, MAX_BASE_CANDIDATES, MAX_COMPOSED_CANDIDATES, MAX_EXCHANGES, MAX_SWAPS, MAX_PROPOSAL_EVENTS, MAX_QUADRICS, MAX_WHITENED_DIMENSION } from './tolerances.js'
 

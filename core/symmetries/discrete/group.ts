@@ -1,6 +1,6 @@
 import { Matrix, determinant } from 'ml-matrix'
-import type { Theta } from '../fields.js'
-import { flowGrid, flowPeriod } from '../flow.js'
+import type { Theta } from '../tangentFields/fields.js'
+import { flowGrid, flowPeriod } from '../tangentFields/flow.js'
 import { identitySpan, multiplySpan, spanDistance, type SpanMap } from './maps.js'
 import { GROUP_TOLERANCE, MAX_COMPONENTS } from './tolerances.js'
 

@@ -1,7 +1,7 @@
 import { SymscopeError } from '../../errors.js'
 import type { SymscopeWasm } from '../../wasm/module.js'
-import { withBasis } from '../blockMoments.js'
-import type { MonomialBasis } from '../monomials.js'
+import { withBasis } from '../kernels/blockMoments.js'
+import type { MonomialBasis } from '../constraints/monomials.js'
 
 /** Events and a map for the image passes: standardised span coordinates and an involution on them. */
 export interface ImageRequest {

@@ -1,7 +1,7 @@
-import type { LinearConstraint, AffineSpan } from '../linearConstraints.js'
-import { monomialBasis, type MonomialBasis } from '../monomials.js'
-import { derivative, monomialValues, type Polynomial } from '../polynomial.js'
-import type { PolynomialConstraint } from '../polynomialConstraints.js'
+import type { LinearConstraint, AffineSpan } from '../constraints/linearConstraints.js'
+import { monomialBasis, type MonomialBasis } from '../constraints/monomials.js'
+import { derivative, monomialValues, type Polynomial } from '../constraints/polynomial.js'
+import type { PolynomialConstraint } from '../constraints/polynomialConstraints.js'
 import type { AffineMap } from './maps.js'
 import { MANIFOLD_EVENTS, MANIFOLD_EXACT_FLOOR, MANIFOLD_FACTOR, MANIFOLD_GLANCE, MANIFOLD_GLANCE_FACTOR } from './tolerances.js'
 

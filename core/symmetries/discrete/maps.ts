@@ -1,4 +1,4 @@
-import type { AffineSpan } from '../linearConstraints.js'
+import type { AffineSpan } from '../constraints/linearConstraints.js'
 
 /** An affine map x ↦ matrix · x + offset on all D features (physical units). */
 export interface AffineMap {

@@ -1,7 +1,7 @@
 // Names of algebras of affine fields from structure constants, the Killing form and the matrices (issue 9, item 6),
 // on bases written down by hand and then mixed by a fixed invertible matrix: a name must not depend on the basis.
 import { describe, expect, it } from 'vitest'
-import { algebraName } from '../../../core/symmetries/algebraName.js'
+import { algebraName } from '../../../core/symmetries/tangentFields/algebraName.js'
 
 /** θ = (A, b) flattened, for a d-dimensional field with entries A[a][c] and offset b. */
 function field(d: number, entries: [number, number, number][], offset: number[] = new Array(d).fill(0)): Float64Array {

@@ -3,8 +3,8 @@
 // the file's order must not matter. The calibration itself (≥ 200 seeds) is a benchmark: bench/invarianceCalibration.ts.
 import { describe, expect, it } from 'vitest'
 import { SymscopeError, findSymmetries, generateEvents, type Symmetries } from '../../../core/index.js'
-import { flowPeriod } from '../../../core/symmetries/flow.js'
-import { holm, mahalanobisTail } from '../../../core/symmetries/invarianceTests.js'
+import { flowPeriod } from '../../../core/symmetries/tangentFields/flow.js'
+import { holm, mahalanobisTail } from '../../../core/symmetries/invariance/invarianceTests.js'
 import { symmetricEigen } from '../../../core/linalg/symmetricEigen.js'
 import { chiSquareSurvival } from '../../../core/stats/chiSquareSurvival.js'
 import { loadWasm } from '../../../core/wasm/node.js'

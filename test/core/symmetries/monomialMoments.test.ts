@@ -2,15 +2,15 @@
 // basis it walks. Same loop and the same f64 operations on both sides, so the sums agree to the last bit or two.
 import { describe, expect, it } from 'vitest'
 import { SymscopeError, blockSizes, monomialBasis, wasmMoments } from '../../../core/index.js'
-import { productIndex } from '../../../core/symmetries/monomials.js'
+import { productIndex } from '../../../core/symmetries/constraints/monomials.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { typescriptMoments } from '../../../reference/monomialMoments.js'
 import { typescriptOrbitMoments } from '../../../reference/orbitMoments.js'
 import { typescriptRowOrder } from '../../../reference/rowOrder.js'
-import { wasmOrbitMoments } from '../../../core/symmetries/orbitMoments.js'
-import { wasmRowOrder } from '../../../core/symmetries/eventOrder.js'
-import { flowGrid } from '../../../core/symmetries/flow.js'
-import { derivative } from '../../../core/symmetries/polynomial.js'
+import { wasmOrbitMoments } from '../../../core/symmetries/invariance/orbitMoments.js'
+import { wasmRowOrder } from '../../../core/symmetries/kernels/eventOrder.js'
+import { flowGrid } from '../../../core/symmetries/tangentFields/flow.js'
+import { derivative } from '../../../core/symmetries/constraints/polynomial.js'
 
 describe('monomialBasis', () => {
   it('lists C(d + k, k) monomials in graded lexicographic order, each its parent times one variable', () => {

@@ -1,13 +1,13 @@
 // The small pieces behind readable output: echelon bases, fractions, formulas, feature groups, generator words and
 // algebra names, each on a case worked by hand.
 import { describe, expect, it } from 'vitest'
-import { describeGenerator } from '../../../core/symmetries/describe.js'
-import { echelonBasis } from '../../../core/symmetries/echelon.js'
+import { describeGenerator } from '../../../core/symmetries/tangentFields/describe.js'
+import { echelonBasis } from '../../../core/symmetries/constraints/echelon.js'
 import { featureGroups } from '../../../core/symmetries/featureGroups.js'
-import { formatFormula, localiseTerms } from '../../../core/symmetries/formula.js'
-import { snapFraction } from '../../../core/symmetries/fractions.js'
-import { algebraName } from '../../../core/symmetries/algebraName.js'
-import { bracket, commutatorList, structureConstants } from '../../../core/symmetries/lieAlgebra.js'
+import { formatFormula, localiseTerms } from '../../../core/symmetries/constraints/formula.js'
+import { snapFraction } from '../../../core/symmetries/constraints/fractions.js'
+import { algebraName } from '../../../core/symmetries/tangentFields/algebraName.js'
+import { bracket, commutatorList, structureConstants } from '../../../core/symmetries/tangentFields/lieAlgebra.js'
 
 const DIMUON = ['E1', 'px1', 'py1', 'pz1', 'E2', 'px2', 'py2', 'pz2']
 

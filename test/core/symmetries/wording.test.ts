@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { verdict } from '../../../core/analysis/index.js'
 import { findSymmetries, generateEvents } from '../../../core/index.js'
-import { constraintText, scaleText } from '../../../core/symmetries/wording.js'
+import { constraintText, scaleText } from '../../../core/report/symmetryWording.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { circle } from '../../../testdata/symmetries.js'
 
@@ -49,7 +49,7 @@ describe('scaleText', () => {
 
 describe('dimensionRangeText', () => {
   it('states a dimension off any plateau as the counts it lies between, never as a fractional count', async () => {
-    const { dimensionRangeText } = await import('../../../core/symmetries/wording.js')
+    const { dimensionRangeText } = await import('../../../core/report/symmetryWording.js')
     expect(dimensionRangeText(4.8)).toBe('between 4 and 5 (4.8 measured at this scale)')
     expect(dimensionRangeText(3.05)).toBe('about 3')
     expect(dimensionRangeText(1.5)).toBe('between 1 and 2 (1.5 measured at this scale)')
@@ -58,7 +58,7 @@ describe('dimensionRangeText', () => {
 
 describe('pValueText', () => {
   it('writes small p-values in scientific notation and an underflowed tail as a bound, never "p = 0"', async () => {
-    const { pValueText } = await import('../../../core/symmetries/wording.js')
+    const { pValueText } = await import('../../../core/report/symmetryWording.js')
     expect(pValueText(0.412)).toBe('0.412')
     expect(pValueText(0.0012)).toBe('0.0012')
     expect(pValueText(3.21e-12)).toBe('3.2e-12')

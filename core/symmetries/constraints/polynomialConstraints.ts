@@ -1,0 +1,348 @@
+import { CholeskyDecomposition, Matrix, SingularValueDecomposition, inverse } from 'ml-matrix'
+import { SymscopeError } from '../../errors.js'
+import { symmetricEigen } from '../../linalg/symmetricEigen.js'
+import type { MomentAccumulator } from '../kernels/blockMoments.js'
+import { echelonBasis } from './echelon.js'
+import type { FeatureGroups } from '../featureGroups.js'
+import { formatFormula, localiseTerms, type Term } from './formula.js'
+import { snapFraction } from './fractions.js'
+import type { AffineSpan } from './linearConstraints.js'
+import { commonUnit, distanceFrame } from './noiseScale.js'
+import { monomialBasis, type MonomialBasis } from './monomials.js'
+import { derivative, monomial, multiply, substitute, type Polynomial } from './polynomial.js'
+import { EXACT_TOLERANCE, IDEAL_RANK_TOLERANCE, MAX_PAIR_TERMS, SIMPLIFY_LEVELS, SNAP_EXACT, SNAP_GROWTH } from '../tolerances.js'
+
+/** A polynomial constraint g = 0 of degree 2 … 4 in the span coordinates. */
+export interface PolynomialConstraint {
+  /** g in the physical span coordinates u (the formula's left side minus its right side), on the search's basis. */
+  physical: Polynomial
+  /** g in the standardised coordinates z = (u − μ)/σ. */
+  standardised: Polynomial
+  degree: number
+  /** The formula's right-hand side. */
+  constant: number
+  /** RMS of g over the spread of its terms, √(Σ (c_t σ_t)²): 0 exact … 1 no relation. */
+  rms: number
+  /** RMS of g in the formula's units. */
+  rmsAbsolute: number
+  /** Gradient-normalised RMS, RMS(g) / √E|∇_u g|²: the distance of the events from the surface, in feature units. */
+  distance: number
+  /** The same in standardised units (the generalised eigenvalue's root): what is compared with the noise scale. */
+  distanceStandardised: number
+  exact: boolean
+  formula: string
+}
+
+/**
+ * The data's metric on polynomials of degree ≤ `basis.degree` in z with the constraints' ideal taken out, for the
+ * tangency system: E[h²] for h outside the ideal is (h₀ + Σ h_p μ_p)² + Σ_i (rows_i · h)², h's non-constant part.
+ */
+export interface ConstraintMetric {
+  basis: MonomialBasis
+  /** E[z^α] on `basis`. */
+  means: Float64Array
+  rows: number[][]
+  /** E|∇h|² of the non-constant part (G = E[∇m_p · ∇m_q]). */
+  gradientNorm(h: Polynomial): number
+}
+
+/** The largest degree searched: 4 while the monomials of degree 1 … k number at most MAX_CONSTRAINT_MONOMIALS. */
+export function constraintDegree(d: number, maxMonomials: number): number {
+  for (let k = 4; k > 2; k--) if (monomialBasis(d, k).count - 1 <= maxMonomials) return k
+  return 2
+}
+
+interface DegreeProblem {
+  basis: MonomialBasis
+  /** Monomials 1 … N of the degree-k basis (its graded prefix). */
+  n: number
+  means: Float64Array
+  covariance: number[][]
+  gradient: number[][]
+}
+
+/**
+ * Polynomial constraints of degree 2 … maxDegree in the span coordinates, degree by degree, after the approximate
+ * vanishing ideal methods (VCA, Livni et al. 2013; OAVI, Wirth and Pokutta 2022) with gradient normalisation (Kera and
+ * Hasegawa 2021). At degree k, over the non-constant monomials m_p of degree ≤ k in z (covariance C, gradient Gram
+ * G_pq = E[∇_u m_p · ∇_u m_q] with the gradient in the physical coordinates, both from moments of degree ≤ 2k), the
+ * generalised eigenproblem C w = λ G w gives polynomials with E[g²] / E|∇_u g|² = λ: √λ is the events' RMS distance
+ * from the surface g = 0 in feature units (a circle of radius r with relative radial noise s reads s·r).
+ * The products of the lower-degree constraints with monomials (their ideal, which vanishes on the data too) are
+ * removed first (the problem is solved on the G-orthogonal complement of their span), so a degree-k candidate counts
+ * only if the lower-degree constraints do not generate it. A candidate is a constraint when √λ < `scale`, the data's
+ * noise scale in feature units (noiseScale.ts), the thinnest first, and only as many as the dimension needs (`need`
+ * = d − the plateau's dimension, when known): beyond them a candidate below the noise scale is a fluctuation of the
+ * noise, not a constraint. `initial` constraints (approximate linear ones) join the ideal and the count. Each is given a readable form (echelon, pivot 1, simple fractions where the RMS keeps)
+ * and measured on the events in f64. Cost per degree O(N³) (N ≤ MAX_CONSTRAINT_MONOMIALS), plus O(n · N · d) per
+ * constraint.
+ *
+ * @throws {SymscopeError} invalid_data when the gradient Gram matrix is singular (a design with too few distinct
+ *   events for the degree)
+ */
+export function polynomialConstraints(
+  moment: (alpha: ArrayLike<number>) => number, events: MomentAccumulator, rows: number, span: AffineSpan,
+  names: readonly string[], groups: FeatureGroups, scale: number, maxDegree: number, initial: readonly PolynomialConstraint[] = [],
+  need: number | null = null,
+): { constraints: PolynomialConstraint[]; metric: ConstraintMetric | null; searched: number } {
+  const d = span.free.length
+  const basis = monomialBasis(d, maxDegree)
+  const mu = span.free.map((f) => span.means[f])
+  const sigma = span.free.map((f) => span.spreads[f])
+  const constraints: PolynomialConstraint[] = [...initial]
+  // Distances in the frame of the noise scale (noiseScale.ts): ∂/∂(ℓ_a u_a) = ∂/∂u_a / ℓ_a.
+  const frame = distanceFrame(sigma)
+  const problems: DegreeProblem[] = []
+  for (let k = 2; k <= maxDegree; k++) {
+    if (need !== null && constraints.length >= need) break
+    const problem = degreeProblem(moment, d, k, sigma.map((s, a) => s * frame.lengths[a]))
+    problems[k] = problem
+    const { n } = problem
+    // The complement of the lower-degree constraints' ideal (their products vanish on the data, and so do their
+    // gradients where a square appears: G is singular on the ideal, so the problem is posed on its complement).
+    const complement = complementBasis(idealVectors(constraints, problem, k), n)
+    if (!complement.length) continue
+    const restrictedC = complement.map((x) => complement.map((y) => bilinear(problem.covariance, x, y)))
+    const restrictedG = complement.map((x) => complement.map((y) => bilinear(problem.gradient, x, y)))
+    const cholesky = new CholeskyDecomposition(new Matrix(restrictedG.map((row, i) => row.map((v, j) => 0.5 * (v + restrictedG[j][i])))))
+    if (!cholesky.isPositiveDefinite()) {
+      throw new SymscopeError('invalid_data', `polynomial constraints of degree ${k}: the events do not determine the ${n} monomials' gradients (singular design; too few distinct events)`)
+    }
+    const lowerInverse = inverse(cholesky.lowerTriangularMatrix)
+    const whitened = lowerInverse.mmul(new Matrix(restrictedC)).mmul(lowerInverse.transpose()).to2DArray()
+    const { values, vectors } = symmetricEigen(whitened.map((row, i) => row.map((v, j) => 0.5 * (v + whitened[j][i]))))
+    const order = values.map((_, i) => i).sort((x, y) => values[x] - values[y])
+    const accepted: number[][] = []
+    for (const i of order) {
+      if (Math.sqrt(Math.max(values[i], 0)) >= scale) break
+      // Generalised eigenvector in the complement's coordinates, then in the monomials: c = B L⁻ᵀ y.
+      const inComplement = lowerInverse.transpose().mmul(Matrix.columnVector(vectors.map((row) => row[i]))).to1DArray()
+      const c = new Array(n).fill(0)
+      complement.forEach((basisVector, j) => basisVector.forEach((v, p) => (c[p] += inComplement[j] * v)))
+      accepted.push(c.map((v, p) => v * Math.sqrt(Math.max(covariance(problem, p, p), 0))))
+      if (need !== null && constraints.length + accepted.length >= need) break
+    }
+    if (!accepted.length) continue
+    // Readable: echelon form in standardised coefficients, degree-k monomials (earlier first) as pivots.
+    const preference = (p: number) => basis.degrees[p + 1] * 10_000 - p
+    const { rows: reduced, pivots } = echelonBasis(accepted, preference)
+    reduced.forEach((w, r) => {
+      if (basis.degrees[pivots[r] + 1] !== k) return
+      const cz = new Float64Array(basis.count)
+      w.forEach((v, p) => {
+        const spread = Math.sqrt(Math.max(covariance(problem, p, p), 0))
+        cz[p + 1] = spread > 0 ? v / spread : 0
+      })
+      for (let p = 1; p <= n; p++) cz[0] -= cz[p] * problem.means[p]
+      const constraint = readable(cz, pivots[r] + 1, basis, mu, sigma, events, rows, span, names, groups, scale)
+      if (constraint) constraints.push(constraint)
+    })
+  }
+  const top = Math.max(0, ...constraints.map((c) => c.degree))
+  const metricDegree = Math.max(top, 2)
+  return { constraints, metric: constraints.length ? constraintMetric(constraints, problems[metricDegree], metricDegree) : null, searched: maxDegree }
+}
+
+/** Covariance C_pq of monomials p, q (0-based among the non-constant ones). */
+const covariance = (problem: DegreeProblem, p: number, q: number) => problem.covariance[p][q]
+
+/** The degree-k problem from moments in z; the gradient Gram in physical units (∂/∂u_a = σ_a⁻¹ ∂/∂z_a). */
+function degreeProblem(moment: (alpha: ArrayLike<number>) => number, d: number, k: number, sigma: readonly number[]): DegreeProblem {
+  const basis = monomialBasis(d, k)
+  const n = basis.count - 1
+  const means = Float64Array.from(basis.exponents, (alpha, m) => (m === 0 ? 1 : moment(alpha)))
+  const sum = (a: Uint8Array, b: Uint8Array, lower = -1) => {
+    const alpha = a.map((e, i) => e + b[i] - (i === lower ? 2 : 0))
+    return moment(alpha)
+  }
+  const c: number[][] = []
+  const g: number[][] = []
+  for (let p = 0; p < n; p++) {
+    c.push([])
+    g.push([])
+    for (let q = 0; q < n; q++) {
+      const a = basis.exponents[p + 1]
+      const b = basis.exponents[q + 1]
+      c[p][q] = sum(a, b) - means[p + 1] * means[q + 1]
+      let gradient = 0
+      for (let v = 0; v < d; v++) if (a[v] && b[v]) gradient += (a[v] * b[v] * sum(a, b, v)) / sigma[v] ** 2
+      g[p][q] = gradient
+    }
+  }
+  return { basis, n, means, covariance: c, gradient: g }
+}
+
+/** Coefficient vectors (non-constant part, degree-k prefix) of g · m for each constraint g and monomial m of degree ≤ k − deg g. */
+function idealVectors(constraints: readonly PolynomialConstraint[], problem: DegreeProblem, k: number, includeDegree = false): number[][] {
+  const basis = problem.basis
+  const out: number[][] = []
+  for (const g of constraints) {
+    if (g.degree > k || (!includeDegree && g.degree === k)) continue
+    const gz = g.standardised.subarray(0, basis.count)
+    for (let m = 0; m < basis.count; m++) {
+      if (basis.degrees[m] > k - g.degree) break
+      const product = multiply(gz, monomial(m, basis), basis)
+      out.push(Array.from(product.subarray(1)))
+    }
+  }
+  return out
+}
+
+/** Orthonormal basis of the orthogonal complement of span(vectors) in ℝⁿ (SVD; rank at IDEAL_RANK_TOLERANCE). */
+function complementBasis(vectors: readonly number[][], n: number): number[][] {
+  const identity = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)))
+  if (!vectors.length) return identity
+  const svd = new SingularValueDecomposition(new Matrix(vectors.map((v) => [...v])).transpose(), { autoTranspose: true })
+  const largest = Math.max(...svd.diagonal)
+  const u = svd.leftSingularVectors
+  const q = svd.diagonal.flatMap((s, k) => (s > IDEAL_RANK_TOLERANCE * largest ? [u.getColumn(k)] : []))
+  const projector = identity.map((row, i) => row.map((v, j) => v - q.reduce((s, col) => s + col[i] * col[j], 0)))
+  const complement = new SingularValueDecomposition(new Matrix(projector), { autoTranspose: true })
+  const uc = complement.leftSingularVectors
+  return complement.diagonal.flatMap((s, k) => (s > 0.5 ? [uc.getColumn(k)] : []))
+}
+
+const bilinear = (a: readonly number[][], x: readonly number[], y: readonly number[]) => x.reduce((s, xi, i) => s + xi * a[i].reduce((t, v, j) => t + v * y[j], 0), 0)
+
+/** The metric of the tangency system at the top degree: the ideal of all constraints taken out. */
+function constraintMetric(constraints: readonly PolynomialConstraint[], problem: DegreeProblem, k: number): ConstraintMetric {
+  const { n } = problem
+  // h = B a + (ideal part) with B ⟂ the ideal: the ideal part vanishes on the data, so E[h²] = aᵀ (Bᵀ C B) a, a = Bᵀ c.
+  const complement = complementBasis(idealVectors(constraints, problem, k, true), n)
+  const rows: number[][] = []
+  if (complement.length) {
+    const restricted = complement.map((x) => complement.map((y) => bilinear(problem.covariance, x, y)))
+    const { values, vectors } = symmetricEigen(restricted)
+    values.forEach((lambda, i) => {
+      const row = new Array(n).fill(0)
+      complement.forEach((b, j) => b.forEach((v, p) => (row[p] += Math.sqrt(Math.max(lambda, 0)) * vectors[j][i] * v)))
+      rows.push(row)
+    })
+  }
+  return {
+    basis: problem.basis,
+    means: problem.means,
+    rows,
+    gradientNorm: (h) => bilinear(problem.gradient, Array.from(h.subarray(1, n + 1)), Array.from(h.subarray(1, n + 1))),
+  }
+}
+
+/**
+ * The constraint as written: in physical coordinates with the pivot monomial's coefficient 1, rounded to simple
+ * fractions when that keeps its RMS within SNAP_GROWTH, measured on the events (RMS, relative RMS, gradient-normalised
+ * distance), with a positive first term and, where exact aliases allow, in the features of one group.
+ */
+function readable(
+  cz: Polynomial, pivot: number, basis: MonomialBasis, mu: readonly number[], sigma: readonly number[], events: MomentAccumulator, rows: number,
+  span: AffineSpan, names: readonly string[], groups: FeatureGroups, scale: number,
+): PolynomialConstraint {
+  const toPhysical = (p: Polynomial) => substitute(p, basis, mu.map((m, a) => -m / sigma[a]), sigma.map((s) => 1 / s))
+  const cu = toPhysical(cz)
+  const pivotValue = cu[pivot]
+  for (let m = 0; m < basis.count; m++) cu[m] /= pivotValue
+  cu[0] = 0
+  const size = (m: number) => Math.abs(cu[m]) * basis.exponents[m].reduce((s, e, a) => s * sigma[a] ** e, 1)
+  const largest = Math.max(...Array.from({ length: basis.count }, (_, m) => size(m)))
+  const raw = measure(cu, basis, events, rows, span.free, sigma)
+  const exactRaw = raw.relative < EXACT_TOLERANCE
+  const simplify = (tolerance: number) => cu.map((c, m) => (m === 0 || size(m) < tolerance * largest ? 0 : snapFraction(c, tolerance)))
+  let coefficients: Polynomial = cu
+  let fit = raw
+  if (exactRaw) {
+    const snapped = simplify(SNAP_EXACT)
+    const rounded = measure(snapped, basis, events, rows, span.free, sigma)
+    if (rounded.relative < EXACT_TOLERANCE) [coefficients, fit] = [snapped, rounded]
+  } else {
+    ;[coefficients, fit] = simplifyApproximate(cu, pivot, raw, size, (c) => measure(c, basis, events, rows, span.free, sigma))
+  }
+  const exact = fit.relative < EXACT_TOLERANCE
+  let constant = exact && Math.abs(fit.mean) <= EXACT_TOLERANCE * fit.magnitude ? 0 : fit.mean
+  const physical = Float64Array.from(coefficients)
+  physical[0] = -constant
+  const standardised = substitute(physical, basis, mu, sigma)
+  const degree = Math.max(...Array.from({ length: basis.count }, (_, m) => (coefficients[m] !== 0 ? basis.degrees[m] : 0)))
+  const factorsOf = (m: number) => [...basis.exponents[m]].flatMap((e, a) => Array.from({ length: e }, () => span.free[a]))
+  const terms: Term[] = []
+  for (let m = 1; m < basis.count; m++) if (coefficients[m] !== 0) terms.push({ coefficient: coefficients[m], factors: factorsOf(m) })
+  let display = localiseTerms(terms, groups.groupOf[factorsOf(pivot)[0]], span.aliases, groups.groupOf)
+  if (display[0]?.coefficient < 0) {
+    display = display.map((t) => ({ ...t, coefficient: -t.coefficient }))
+    constant = -constant || 0
+  }
+  return {
+    physical, standardised, degree, constant, rms: fit.relative, rmsAbsolute: fit.rms, distance: fit.distance,
+    distanceStandardised: fit.distanceStandardised, exact, formula: formatFormula(display, names, constant, exact),
+  }
+}
+
+/**
+ * An approximate constraint's coefficients carry the noise: the simplest polynomial whose events lie as close to its
+ * surface as to the computed one's (distance within SNAP_GROWTH) is as much a constraint, and the one to read
+ * (issue 9: the dimuon mass reads E1·E2 + px1² + py1² − pz1·pz2 ≈ M²/2, not a mixture with coefficients 0.79 and
+ * 0.79). Terms are dropped one at a time, the smallest first, then each coefficient but the pivot's is rounded to the
+ * simplest fraction within the coarsest tolerance of SIMPLIFY_LEVELS that keeps the distance. Greedy term by term,
+ * because a term's size in standardised units says little of what it does to the distance: the transverse squares
+ * of a boosted dimuon are small beside E1·E2 and pz1·pz2, and without them the surface is half as thick again, a
+ * different constraint, yet still far inside the noise scale. One pass over the events per trial (wasm).
+ */
+function simplifyApproximate(
+  cu: Polynomial, pivot: number, raw: Fit, size: (m: number) => number, measureOf: (c: Polynomial) => Fit,
+): [Polynomial, Fit] {
+  const limit = SNAP_GROWTH * raw.distance
+  let best: Polynomial = Float64Array.from(cu)
+  let fit = raw
+  const tryTrial = (trial: Polynomial): boolean => {
+    const trialFit = measureOf(trial)
+    if (!(trialFit.distance <= limit)) return false
+    ;[best, fit] = [trial, trialFit]
+    return true
+  }
+  const terms = Array.from({ length: cu.length - 1 }, (_, i) => i + 1).filter((m) => cu[m] !== 0 && m !== pivot)
+  const without = (...dropped: number[]) => best.map((c, m) => (dropped.includes(m) ? 0 : c))
+  for (const m of [...terms].sort((a, b) => size(a) - size(b))) tryTrial(without(m))
+  // Pairs that only cancel together (E1·pz2 and pz1·E2 with opposite small coefficients), where few terms are left.
+  const left = () => terms.filter((t) => best[t] !== 0)
+  if (left().length <= MAX_PAIR_TERMS) {
+    for (const a of left()) for (const b of left()) if (a < b && best[a] !== 0 && best[b] !== 0) tryTrial(without(a, b))
+  }
+  for (const m of left().sort((a, b) => size(b) - size(a))) {
+    for (const level of SIMPLIFY_LEVELS) {
+      const rounded = snapFraction(best[m], level)
+      if (rounded === best[m]) continue
+      const trial = Float64Array.from(best) as Polynomial
+      trial[m] = rounded
+      if (tryTrial(trial)) break
+    }
+  }
+  return [best, fit]
+}
+
+type Fit = ReturnType<typeof measure>
+
+/**
+ * g on the events (f64, one pass over the monomials of each event, in the moment kernels: assembly/symmetries/
+ * polynomialSums.ts): mean, RMS about it, relative RMS (over √Σ_t (c_t σ_t)², σ_t the spread of term t's monomial),
+ * the gradient-normalised distance RMS(g)/√E|∇_u g|², and the terms' RMS magnitude (to tell a zero constant).
+ */
+function measure(c: Polynomial, basis: MonomialBasis, events: MomentAccumulator, rows: number, free: readonly number[], sigma: readonly number[]) {
+  const d = free.length
+  const sums = events.polynomial({
+    columns: Int32Array.from(free), basis, coefficients: c, gradients: Array.from({ length: d }, (_, a) => derivative(c, a, basis)), sigma: Float64Array.from(sigma),
+  })
+  const mean = sums.sum / rows
+  const rms = Math.sqrt(sums.squares / rows)
+  let spread = 0
+  for (let m = 1; m < basis.count; m++) {
+    if (c[m] !== 0) spread += c[m] ** 2 * Math.max(sums.termSquares[m] / rows - (sums.termSum[m] / rows) ** 2, 0)
+  }
+  const scale = Math.sqrt(spread)
+  const gradientRms = Math.sqrt(sums.gradientSquares / rows)
+  const gradientRmsZ = Math.sqrt(sums.gradientSquaresZ / rows)
+  return {
+    mean, rms, relative: scale > 0 ? rms / scale : 0, magnitude: Math.sqrt(sums.magnitude / rows),
+    // In feature units, or in the standardised frame times the common unit when the coordinates do not share units.
+    distance: distanceFrame(sigma).standardised ? (gradientRmsZ > 0 ? (rms / gradientRmsZ) * commonUnit(sigma) : 0) : gradientRms > 0 ? rms / gradientRms : 0,
+    // ∇_z g = σ ∘ ∇_u g: the same distance in standardised units.
+    distanceStandardised: gradientRmsZ > 0 ? rms / gradientRmsZ : 0,
+  }
+}

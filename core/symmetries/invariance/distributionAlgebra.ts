@@ -1,0 +1,183 @@
+import type { SymscopeWasm } from '../../wasm/module.js'
+import type { FeatureGroups } from '../featureGroups.js'
+import { whitenedRotations } from './whitenedProposals.js'
+import { flowPeriod } from '../tangentFields/flow.js'
+import type { Theta } from '../tangentFields/fields.js'
+import type { SymmetryKernels } from '../kernels/kernels.js'
+import { chiSquareInvariance, holm, monteCarloInvariance, type InvarianceTest } from './invarianceTests.js'
+import { proposeInvariances, type InvarianceProposal } from './invarianceProposal.js'
+import type { AffineSpan } from '../constraints/linearConstraints.js'
+import { monomialBasis, testDegree } from '../constraints/monomials.js'
+import type { Generator } from '../tangentFields/readableBasis.js'
+import type { SpanMoments } from '../kernels/spanMoments.js'
+import type { TangencySystem } from '../tangentFields/tangency.js'
+import { structureConstants } from '../tangentFields/lieAlgebra.js'
+import { CLOSURE_TOLERANCE, INVARIANCE_TEST_EVENTS, MONTE_CARLO_BUDGET, NAME_RANK_TOLERANCE, WHITENED_OVERLAP } from '../tolerances.js'
+
+/** One tested generator: where it came from, its test, Holm's adjusted p-value and the decision at the level. */
+export interface TestedGenerator {
+  generator: Generator
+  source: 'manifold' | 'proposed'
+  test: InvarianceTest
+  adjustedPValue: number
+  invariant: boolean
+}
+
+export interface InvarianceResult extends Omit<InvarianceProposal, 'generators'> {
+  /** The invariant generators (a basis of the distribution algebra), with their proposal statistic and p-values. */
+  generators: (Generator & { statistic?: number; pValue: number; adjustedPValue: number })[]
+  tests: TestedGenerator[]
+  level: number
+  /** Events of the proposal half and of the test half. */
+  proposalEvents: number
+  testEvents: number
+  /** Holm's adjusted p-values of `familyPValues`, in their order. */
+  familyAdjusted: number[]
+}
+
+/** Where the events are, for the tests that need them (the Monte Carlo copies). */
+export interface InvarianceContext {
+  wasm: SymscopeWasm
+  kernels: SymmetryKernels
+  /** Events in the search's random order (eventOrder.ts), rows × cols, physical units. */
+  data: Float64Array
+  rows: number
+  cols: number
+  level: number
+  copies: number
+  /** p-values of other tests in the same family (the discrete maps, issue 20): Holm runs over all of them together. */
+  familyPValues?: readonly number[]
+  /**
+   * Feature groups, for lifting the whitened-frame proposals to all features: given only for an open region, where the
+   * candidates are every affine field and the conjugated rotations are not among the manifold's own generators (on a
+   * surface, the constraints' exact fields already are them; estimated ones would only duplicate them inexactly).
+   */
+  whitenWith?: FeatureGroups
+}
+
+/**
+ * The distribution algebra as a calibrated decision (issue 9, item 5). The events are in random order, so the blocks
+ * of the moments are random samples and the first half and the second half are independent:
+ * 1. on the first half, `proposeInvariances` finds the combinations of manifold generators that look invariant;
+ * 2. on the second half, every manifold generator (of the readable basis) and every proposed one not already among
+ *    them is tested for H0 "the distribution is invariant under its flow": a compact (periodic) generator by the
+ *    conditional Monte Carlo test, a non-compact one by the χ² test of the infinitesimal moment condition;
+ * 3. Holm's procedure over all these tests controls the family-wise error at `level`; the generators not rejected
+ *    form the distribution algebra, each with its p-value.
+ * Splitting keeps the tests valid although the proposal chose the candidates by looking at data.
+ */
+export function distributionAlgebra(
+  moments: SpanMoments, manifold: readonly Generator[], span: AffineSpan, system: TangencySystem, context: InvarianceContext,
+): InvarianceResult {
+  const d = span.free.length
+  const half = Math.floor(moments.blocks.length / 2)
+  const first = partMoments(moments, 0, half)
+  const second = partMoments(moments, half, moments.blocks.length)
+  const proposal = proposeInvariances(first, manifold, span, system)
+  const candidates: { generator: Generator; source: 'manifold' | 'proposed'; statistic?: number }[] = manifold.map((generator) => ({ generator, source: 'manifold' }))
+  // Rotations of the whitened frame (invariance/whitenedProposals.ts), proposed on the same half. A rounded one must
+  // still be a rotation (a periodic flow): rounding a conjugated rotation's entries makes a field that is none. They
+  // come first; a proposal of the moments within WHITENED_OVERLAP of their span is the same invariance, estimated
+  // less exactly (it carries a small dilatation that the χ² test rejects), and is left out.
+  const whitened = context.whitenWith ? whitenedRotations(first, span, system, context.whitenWith) : []
+  const fromWhitened = whitened.length ? proposeInvariances(first, whitened, span, system, (theta) => flowPeriod(theta, d) !== null).generators : []
+  // A proposal of the moments that is an exact rotation (periodic: rounded to one) stays first, and the whitened ones
+  // it covers go: the disk's rotation reads δx2 = x1, not a conjugate of it by a sampled covariance.
+  const periodic = proposal.generators.filter((g) => flowPeriod(g.theta, d) !== null)
+  const whitenedKept = fromWhitened.filter((g) => !nearSpan(periodic.map((p) => p.theta), g.theta, WHITENED_OVERLAP))
+  const fromMoments = proposal.generators.filter((g) => periodic.includes(g) || !nearSpan(whitenedKept.map((w) => w.theta), g.theta, WHITENED_OVERLAP))
+  for (const g of [...periodic, ...whitenedKept, ...fromMoments.filter((g) => !periodic.includes(g))]) {
+    if (!candidates.some((c) => parallel(c.generator.theta, g.theta))) candidates.push({ generator: g, source: 'proposed', statistic: g.statistic })
+    else candidates.find((c) => parallel(c.generator.theta, g.theta))!.statistic = g.statistic
+  }
+  // The test half's events as standardised span coordinates, for the Monte Carlo copies.
+  const start = second.firstRow
+  const degree = testDegree(d)
+  const work = (context.copies + 2) * (d * d + monomialBasis(d, degree).count)
+  const testRows = Math.max(Math.min(second.rows, 200), Math.min(second.rows, INVARIANCE_TEST_EVENTS, Math.floor(MONTE_CARLO_BUDGET / work)))
+  const z = new Float64Array(testRows * d)
+  for (let i = 0; i < testRows; i++) {
+    for (let a = 0; a < d; a++) z[i * d + a] = (context.data[(start + i) * context.cols + span.free[a]] - moments.shift[a]) / moments.scale[a]
+  }
+  const tests = candidates.map(({ generator }, index) => {
+    const period = flowPeriod(generator.theta, d)
+    return period !== null
+      ? monteCarloInvariance(context.wasm, context.kernels, z, testRows, d, generator.theta, period, context.copies, degree, index)
+      : chiSquareInvariance(second.moment, second.rows, d, generator.theta)
+  })
+  const family = context.familyPValues ?? []
+  const joint = holm([...tests.map((t) => t.pValue), ...family])
+  const adjusted = joint.slice(0, tests.length)
+  const tested: TestedGenerator[] = candidates.map((c, k) => ({
+    generator: c.generator, source: c.source, test: tests[k], adjustedPValue: adjusted[k], invariant: adjusted[k] > context.level,
+  }))
+  // A basis of the invariant ones: proposed first (they are the combinations the data singled out), then the others.
+  const kept: InvarianceResult['generators'] = []
+  const order = [...tested.keys()].sort((a, b) => Number(tested[a].source === 'manifold') - Number(tested[b].source === 'manifold') || a - b)
+  for (const k of order) {
+    const t = tested[k]
+    if (!t.invariant || inSpan(kept.map((g) => g.theta), t.generator.theta)) continue
+    const statistic = candidates[k].statistic
+    kept.push({ ...t.generator, ...(statistic !== undefined ? { statistic } : {}), pValue: t.test.pValue, adjustedPValue: t.adjustedPValue })
+  }
+  // Only a set that closes under the bracket is named (issue 16): while it does not (two estimates of one rotation,
+  // not quite parallel), the generator whose removal leaves the smallest residual goes (the later one on ties).
+  const closureWithout = (i: number) => structureConstants(kept.filter((_, j) => j !== i).map((g) => g.theta), d).closure
+  let closure = structureConstants(kept.map((g) => g.theta), d).closure
+  while (kept.length && closure > CLOSURE_TOLERANCE) {
+    let drop = kept.length - 1
+    let best = closureWithout(drop)
+    for (let i = kept.length - 2; i >= 0; i--) {
+      const c = closureWithout(i)
+      if (c < best) [drop, best] = [i, c]
+    }
+    kept.splice(drop, 1)
+    closure = best
+  }
+  return { ...proposal, generators: kept, tests: tested, level: context.level, proposalEvents: first.rows, testEvents: second.rows, familyAdjusted: joint.slice(tests.length) }
+}
+
+/** Moments over blocks [from, to) of the random order: a sample of its own. */
+function partMoments(moments: SpanMoments, from: number, to: number): SpanMoments & { rows: number; firstRow: number } {
+  const blocks = moments.blocks.slice(from, to)
+  const blockRows = moments.blockRows.slice(from, to)
+  const rows = blockRows.reduce((s, r) => s + r, 0)
+  const mean = new Float64Array(moments.basis.count)
+  blocks.forEach((block, b) => block.forEach((v, m) => (mean[m] += (v * blockRows[b]) / rows)))
+  const firstRow = moments.blockRows.slice(0, from).reduce((s, r) => s + r, 0)
+  return { ...moments, mean, blocks, blockRows, rows, firstRow, moment: (alpha) => mean[moments.basis.indexOf(alpha)] }
+}
+
+const unit = (theta: Theta) => {
+  const size = Math.hypot(...Array.from(theta))
+  return Array.from(theta, (v) => v / size)
+}
+function parallel(x: Theta, y: Theta): boolean {
+  const [a, b] = [unit(x), unit(y)]
+  return Math.abs(Math.abs(a.reduce((s, v, i) => s + v * b[i], 0)) - 1) < NAME_RANK_TOLERANCE
+}
+/** Whether θ lies in the span of `basis` (Gram–Schmidt residual below NAME_RANK_TOLERANCE of its size). */
+function inSpan(basis: readonly Theta[], theta: Theta): boolean {
+  return nearSpan(basis, theta, 1e3 * NAME_RANK_TOLERANCE)
+}
+
+/** Whether θ lies within `tolerance` (relative) of the span of `basis`. */
+function nearSpan(basis: readonly Theta[], theta: Theta, tolerance: number): boolean {
+  if (!basis.length) return false
+  const residual = unit(theta)
+  const orthonormal: number[][] = []
+  for (const b of basis) {
+    const v = unit(b)
+    for (const q of orthonormal) {
+      const dot = v.reduce((s, x, i) => s + x * q[i], 0)
+      for (let i = 0; i < v.length; i++) v[i] -= dot * q[i]
+    }
+    const size = Math.hypot(...v)
+    if (size > NAME_RANK_TOLERANCE) orthonormal.push(v.map((x) => x / size))
+  }
+  for (const q of orthonormal) {
+    const dot = residual.reduce((s, x, i) => s + x * q[i], 0)
+    for (let i = 0; i < residual.length; i++) residual[i] -= dot * q[i]
+  }
+  return Math.hypot(...residual) < tolerance
+}

@@ -1,0 +1,61 @@
+// A fast sample of the symmetry truth suite (issue 16; the whole suite and its confusion table: bench/symmetryTruth.ts):
+// cases whose fields are known by construction, and properties that must hold on every one of them.
+import { describe, expect, it } from 'vitest'
+import { findSymmetries, symmetriesSchema } from '../../../core/index.js'
+import { structureConstants } from '../../../core/symmetries/tangentFields/lieAlgebra.js'
+import { dataTangents } from '../../../core/symmetries/tangentFields/dataTangents.js'
+import { linearConstraints } from '../../../core/symmetries/constraints/linearConstraints.js'
+import { wasmMoments } from '../../../core/symmetries/kernels/blockMoments.js'
+import { loadWasm } from '../../../core/wasm/node.js'
+import { TRUTH_CLASSES, truthCase } from '../../../reference/symmetryTruth/cases.js'
+import { grade } from '../../../reference/symmetryTruth/grade.js'
+
+const wasm = await loadWasm()
+
+describe('symmetry truth suite (sample)', () => {
+  it('one case per class: never throws, passes the schema, and a named manifold algebra closes under the bracket', () => {
+    for (let i = 0; i < TRUTH_CLASSES.length; i++) {
+      const truth = truthCase(i, { n: 2000 })
+      const s = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
+      expect(() => symmetriesSchema.parse(s)).not.toThrow()
+      const m = s.manifoldAlgebra!
+      if (m.status === 'determined') expect(m.closure).toBeLessThan(0.05)
+      else if (m.status === 'undetermined') expect(m.reason).toBeTruthy()
+      expect(['right', 'withheld', 'wrong']).toContain(grade(s, truth).verdict)
+    }
+  })
+
+  it('the events\' tangent spaces accept the true rotation of a circle in random coordinates and reject a false field', () => {
+    for (const index of [0, 36]) {
+      // Cases 0 and 36: compact orbits (circles), random affine coordinates and unit scales.
+      const truth = truthCase(index, { n: 4000 })
+      expect(truth.label).toMatch(/circle, uniform/)
+      const D = truth.names.length
+      const moments = wasmMoments(wasm, truth.data, truth.n, D)
+      try {
+        const { span } = linearConstraints(moments, truth.data, truth.n, D, truth.names)
+        const d = span.free.length
+        expect(d).toBe(2)
+        const check = dataTangents(truth.data, truth.n, D, span, 1, 0)!
+        // The rotation of the ellipse the circle became: in standardised coordinates z, its field is A z + b with A
+        // from the ellipse's quadratic form; read it from the spectrum instead: exactly one field below the acceptance,
+        // and the next one orders of magnitude above it (the gap).
+        expect(check.spectrum.filter((v) => v < check.threshold)).toHaveLength(1)
+        expect(check.spectrum[1]).toBeGreaterThan(100 * check.threshold)
+        // A translation is no symmetry of a circle.
+        const translation = new Float64Array(d * d + d)
+        translation[d * d] = 1
+        expect(check.worst([translation])).toBeGreaterThan(check.threshold)
+      } finally {
+        moments.dispose()
+      }
+    }
+  })
+
+  it('structure constants: a set whose brackets leave it reads a closure far above the tolerance', () => {
+    // δx = y and δy = x (a boost) with δx = x (a scaling of x alone): their bracket has a δy = y part outside.
+    const boost = Float64Array.from([0, 1, 1, 0, 0, 0])
+    const scaleX = Float64Array.from([1, 0, 0, 0, 0, 0])
+    expect(structureConstants([boost, scaleX], 2).closure).toBeGreaterThan(0.5)
+  })
+})

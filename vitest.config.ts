@@ -17,7 +17,11 @@ export const NODE_TESTS = [
 export const TESTS_THAT_TRAIN = [
   'test/client/cliAnalyze.test.ts',
   'test/client/cliGenerate.test.ts',
+  'test/client/cliHostile.test.ts',
   'test/client/cliInputs.test.ts',
+  'test/client/cliMessages.test.ts',
+  'test/client/cliOutputs.test.ts',
+  'test/client/cliReproduce.test.ts',
   'test/client/cliScan.test.ts',
   'test/core/analysis/determinism.test.ts',
   'test/core/analysis/paperDatasets.test.ts',

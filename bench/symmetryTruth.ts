@@ -1,13 +1,13 @@
 // The symmetry truth suite (issue 16): seeded random cases whose answer is known by construction
-// (reference/symmetryTruth/cases.ts: orbits of compact and non-compact groups, varieties, curves no low-degree
+// (testdata/symmetryTruth/cases.ts: orbits of compact and non-compact groups, varieties, curves no low-degree
 // polynomial cuts out, smearing, acceptance cuts, broken harmonics, anisotropic distributions, correlated
 // coordinates, in random affine coordinates, unit scales and embeddings up to 20 dimensions), each graded right,
-// withheld or wrong (reference/symmetryTruth/grade.ts). Prints the confusion table per class and overall.
+// withheld or wrong (testdata/symmetryTruth/grade.ts). Prints the confusion table per class and overall.
 // SYMSCOPE_TRUTH_CASES sets the number of cases (default 306, 34 per class); SYMSCOPE_TRUTH_EVENTS the events per case.
 import { findSymmetries } from '../core/index.js'
 import { loadWasm } from '../core/wasm/node.js'
-import { TRUTH_CLASSES, truthCase, type TruthClass } from '../reference/symmetryTruth/cases.js'
-import { grade, type Verdict } from '../reference/symmetryTruth/grade.js'
+import { TRUTH_CLASSES, truthCase, type TruthClass } from '../testdata/symmetryTruth/cases.js'
+import { grade, type Verdict } from '../testdata/symmetryTruth/grade.js'
 import type { Bench, BenchTable } from './table.js'
 
 const percent = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(1)} %` : '—')
@@ -54,7 +54,7 @@ export const run: Bench = async () => {
       title: 'Symmetry truth suite: right, withheld and wrong by class',
       description:
         `findSymmetries on ${count} seeded cases of ${n.toLocaleString('en-US')} events whose constraints and symmetries are known by construction ` +
-        '(reference/symmetryTruth/), graded by reference/symmetryTruth/grade.ts: a determined manifold algebra must span exactly the true ' +
+        '(testdata/symmetryTruth/), graded by testdata/symmetryTruth/grade.ts: a determined manifold algebra must span exactly the true ' +
         'fields, every reported invariance must be a true one and, when the manifold algebra is determined or the region open, all of them; ' +
         `"undetermined" is withheld. ${seconds.toFixed(0)} s in all.`,
       columns: ['class', 'cases', 'right', 'withheld', 'wrong'],

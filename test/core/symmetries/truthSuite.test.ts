@@ -7,8 +7,8 @@ import { dataTangents } from '../../../core/symmetries/tangentFields/dataTangent
 import { linearConstraints } from '../../../core/symmetries/constraints/linearConstraints.js'
 import { wasmMoments } from '../../../core/symmetries/kernels/blockMoments.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { TRUTH_CLASSES, truthCase } from '../../../reference/symmetryTruth/cases.js'
-import { grade } from '../../../reference/symmetryTruth/grade.js'
+import { TRUTH_CLASSES, truthCase } from '../../../testdata/symmetryTruth/cases.js'
+import { grade } from '../../../testdata/symmetryTruth/grade.js'
 
 const wasm = await loadWasm()
 

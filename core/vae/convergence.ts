@@ -1,0 +1,155 @@
+// When to stop training: on convergence of what the report states (docs/method.md, "When training stops"). Every
+// CHECK_SAMPLES training samples the trainer measures, on the first CHECK_ROWS held-out events, each latent's
+// relevance R_k = Var[μ_k] with its standard error, ⟨σ_k²⟩, the relevant count and the validation loss. Training
+// stops at the first check where, over the last CONVERGENCE_WINDOW checks, the count has not changed, no sorted
+// relevance has moved by more than its tolerance (projected to the end of an exponential relaxation, see
+// `remainingDrift`), and the loss has not moved by more than LOSS_TOLERANCE of itself.
+
+/** Training samples between two checks (rounded up to whole batches): the unit of the stopping rule, not epochs. */
+export const CHECK_SAMPLES = 65_536
+
+/** Held-out events each check reads (the first of the validation rows, a seeded random subset): fixed, so the rule is the same at any n. */
+export const CHECK_ROWS = 8_192
+
+/** Checks the drift is measured over: the rule compares check j with check j − CONVERGENCE_WINDOW (≈ 2.6·10⁵ samples). */
+export const CONVERGENCE_WINDOW = 4
+
+/**
+ * z of the tolerance: the half-width of the report's 90 % interval (INTERVAL_LEVEL), z·SE(R_k). A drift below it is
+ * invisible at the precision the report states a relevance to.
+ */
+export const DRIFT_Z = 1.645
+
+/**
+ * Smallest tolerance on a relevance, a fifth of the default relevance threshold 0.05: collapsed latents (R ≈ 10⁻⁵,
+ * SE ≈ 0) would otherwise never pass, and a movement of 0.01 cannot move a latent across the threshold unseen.
+ */
+export const DRIFT_FLOOR = 0.002
+
+/** Largest relative change of the check's validation loss over the window. */
+export const LOSS_TOLERANCE = 0.01
+
+/** Default budget of training samples: the cap when no check has converged (independent of n). */
+export const DEFAULT_SAMPLE_BUDGET = 8_000_000
+
+/** What one check measured, in latent order. */
+export interface CheckRecord {
+  /** Training samples seen at this check. */
+  samples: number
+  /** Mean loss over the check's held-out events. */
+  loss: number
+  /** R_k = Var[μ_k] per latent. */
+  relevance: number[]
+  /** Standard error of R_k: √((m₄ − R_k²)/M), the delta-method error of a variance over M events. */
+  standardError: number[]
+  /** ⟨σ_k²⟩ per latent: Var[μ_k] + ⟨σ_k²⟩ is the posterior's total variance, ≈ 1 at the optimum. */
+  sigma2: number[]
+  /** Latents with R_k ≥ the threshold. */
+  relevantCount: number
+}
+
+/** The convergence verdict at one check. */
+export interface ConvergenceState {
+  converged: boolean
+  /** Per latent: the least-squares change of R_k over the last window (0 before a window of checks). */
+  drift: number[]
+  /** Per latent: its tolerance, max(DRIFT_FLOOR, DRIFT_Z · √(SE² + scatter²)). */
+  tolerance: number[]
+  /** Per latent: the scatter of R_k about the window's line, the training's jitter. */
+  scatter: number[]
+  /** Latents whose relevance is still falling by more than its tolerance: collapsing, not counted either way. */
+  collapsing: number[]
+  /** Relative change of the loss over the window. */
+  lossDrift: number
+}
+
+/**
+ * The check's statistics from the posterior sums of assembly/vae/check.ts (5 × K: Σμ, Σμ², Σμ³, Σμ⁴, Σσ² over
+ * M rows). Central moments from raw ones in f64 (μ is O(1) for standardised data, so nothing cancels badly).
+ */
+export function checkRecord(samples: number, loss: number, sums: Float64Array, latent: number, rows: number, threshold: number): CheckRecord {
+  const relevance: number[] = []
+  const standardError: number[] = []
+  const sigma2: number[] = []
+  for (let k = 0; k < latent; k++) {
+    const m1 = sums[k] / rows
+    const r2 = sums[latent + k] / rows
+    const r3 = sums[2 * latent + k] / rows
+    const r4 = sums[3 * latent + k] / rows
+    const variance = Math.max(0, r2 - m1 * m1)
+    const m4 = Math.max(0, r4 - 4 * m1 * r3 + 6 * m1 * m1 * r2 - 3 * m1 ** 4)
+    relevance.push(variance)
+    standardError.push(Math.sqrt(Math.max(0, m4 - variance * variance) / rows))
+    sigma2.push(sums[4 * latent + k] / rows)
+  }
+  return { samples, loss, relevance, standardError, sigma2, relevantCount: relevance.filter((r) => r >= threshold).length }
+}
+
+const sortedDescending = (values: readonly number[]) => [...values].sort((a, b) => b - a)
+
+/**
+ * Least-squares line through values at checks 0 … w: its change over the window (slope × w) and the residual scatter
+ * about it, √(Σ residual² / (w − 1)).
+ */
+export function windowTrend(values: readonly number[]): { change: number; scatter: number } {
+  const w = values.length - 1
+  const tMean = w / 2
+  const xMean = values.reduce((s, v) => s + v, 0) / values.length
+  let sxy = 0
+  let sxx = 0
+  values.forEach((x, t) => {
+    sxy += (t - tMean) * (x - xMean)
+    sxx += (t - tMean) ** 2
+  })
+  const slope = sxy / sxx
+  let residual = 0
+  values.forEach((x, t) => {
+    residual += (x - xMean - slope * (t - tMean)) ** 2
+  })
+  return { change: slope * w, scatter: w > 1 ? Math.sqrt(residual / (w - 1)) : 0 }
+}
+
+/**
+ * The stopping rule at the last of `checks`, over the last CONVERGENCE_WINDOW + 1 checks:
+ * - the relevant count is the same at every one of them;
+ * - every rank j of the sorted spectrum has no trend: the least-squares change over the window is within
+ *   z·√(SE_j² + s_j²) (z = DRIFT_Z, SE_j the relevance's sampling error over the check events, s_j the scatter of the
+ *   checks about the line, the training's own jitter), or within DRIFT_FLOOR;
+ * - the loss's least-squares change is within LOSS_TOLERANCE of itself.
+ * Sorting makes the rule blind to which latent index carries which direction. A steady trend fails it however noisy
+ * the checks (for a straight line the scatter is 0); stationary jitter passes it.
+ */
+export function convergenceAt(checks: readonly CheckRecord[]): ConvergenceState {
+  const last = checks[checks.length - 1]
+  const latent = last.relevance.length
+  if (checks.length <= CONVERGENCE_WINDOW) {
+    const tolerance = last.standardError.map((se) => Math.max(DRIFT_FLOOR, DRIFT_Z * se))
+    return { converged: false, drift: new Array(latent).fill(0), tolerance, scatter: new Array(latent).fill(0), collapsing: [], lossDrift: Infinity }
+  }
+  const window = checks.slice(-1 - CONVERGENCE_WINDOW)
+  const trendOf = (values: number[], se: number) => {
+    const { change, scatter } = windowTrend(values)
+    return { change, scatter, tolerance: Math.max(DRIFT_FLOOR, DRIFT_Z * Math.hypot(se, scatter)) }
+  }
+  // Per latent index (what the report shows) and per rank of the sorted spectrum (what the rule reads).
+  const byLatent = Array.from({ length: latent }, (_, k) => trendOf(window.map((c) => c.relevance[k]), last.standardError[k]))
+  const sortedSe = last.relevance.map((r, k) => [r, last.standardError[k]] as const).sort((a, b) => b[0] - a[0]).map(([, se]) => se)
+  const sorted = window.map((c) => sortedDescending(c.relevance))
+  const spectrumSettled = Array.from({ length: latent }, (_, j) => trendOf(sorted.map((r) => r[j]), sortedSe[j])).every(
+    (t) => Math.abs(t.change) <= t.tolerance,
+  )
+  const countSettled = window.every((c) => c.relevantCount === last.relevantCount)
+  const loss = windowTrend(window.map((c) => c.loss))
+  const lossDrift = Math.abs(loss.change) / Math.max(Math.abs(last.loss), 1e-12)
+  const converged = spectrumSettled && countSettled && lossDrift <= LOSS_TOLERANCE
+  // Still falling beyond tolerance: a latent in critical slowing towards collapse (docs/method.md).
+  const collapsing = converged ? [] : byLatent.flatMap((t, k) => (t.change < -t.tolerance ? [k] : []))
+  return {
+    converged,
+    drift: byLatent.map((t) => t.change),
+    tolerance: byLatent.map((t) => t.tolerance),
+    scatter: byLatent.map((t) => t.scatter),
+    collapsing,
+    lossDrift,
+  }
+}

@@ -15,6 +15,7 @@ import { jointTruthCorrelations, latentTruthCorrelations } from './correlations.
 import { dimensionOf } from './dimensions.js'
 import { canonicalJson, sha256Hex } from './hash.js'
 import type { AnalysisInput } from './input.js'
+import { convergenceSection, samplesText } from './convergenceReport.js'
 import { latentProfile, planeMap } from './latentMaps.js'
 import { BOOTSTRAP_RESAMPLES, DEFAULT_THRESHOLD, INTERVAL_LEVEL, MAX_DIMENSION_ROWS } from './limits.js'
 import { linearToyComparison } from './linearToyReport.js'
@@ -91,7 +92,7 @@ export const plannedSteps = (prepared: PreparedAnalysis): number => plannedTrain
 /** Trains the prepared analysis's VAE; with `maxSteps` and `resume`, in slices (see core/vae/train.ts). */
 export function trainAnalysis(wasm: SymscopeWasm, prepared: PreparedAnalysis, options: TrainOptions = {}): Promise<TrainedVae> {
   const { matrix } = prepared.features
-  return trainVae(wasm, matrix.data, matrix.rows, matrix.cols, prepared.config, { ...options, trainer: prepared.trainer })
+  return trainVae(wasm, matrix.data, matrix.rows, matrix.cols, prepared.config, { ...options, threshold: prepared.threshold, trainer: prepared.trainer })
 }
 
 /**
@@ -151,6 +152,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
       means: encoded.means, rows, latents: relevant, columns: matrix.columns, featureMeans: matrix.means, featureScales: matrix.scales,
     })
 
+    const convergence = convergenceSection(trained.convergence)
     const topLatent = order[0]
     const top = correlations.filter((c) => c.latent === topLatent).sort((a, b) => b.distance - a.distance)[0] ?? null
     const report: Report = {
@@ -195,6 +197,12 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
         expectedDegreesOfFreedom: input.expectedDegreesOfFreedom,
         top: top ? { truth: top.truth, distance: top.distance } : null,
         scale: symmetries.dimension ? scaleText(symmetries) : null,
+        convergence: {
+          converged: convergence.converged,
+          samples: samplesText(convergence.samples),
+          largestDrift: convergence.lossDrift === null ? null : Math.max(0, ...convergence.latents.map((l) => Math.abs(l.drift))),
+          collapsing: convergence.latents.filter((l) => l.collapsing).length,
+        },
       }),
       training: {
         backend: trained.vae.trainer,
@@ -203,6 +211,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
         bestEpoch: trained.bestEpoch,
         stoppedEarly: trained.stoppedEarly,
         history: trained.history,
+        convergence,
       },
       software: { symscope: VERSION, tfjs: trained.vae.tfjsVersion ?? 'not used' },
       symmetries,

@@ -1,9 +1,9 @@
 // When to stop training: on convergence of what the report states (docs/method.md, "When training stops"). Every
 // CHECK_SAMPLES training samples the trainer measures, on the first CHECK_ROWS held-out events, each latent's
 // relevance R_k = Var[μ_k] with its standard error, ⟨σ_k²⟩, the relevant count and the validation loss. Training
-// stops at the first check where, over the last CONVERGENCE_WINDOW checks, the count has not changed, no sorted
-// relevance has moved by more than its tolerance (projected to the end of an exponential relaxation, see
-// `remainingDrift`), and the loss has not moved by more than LOSS_TOLERANCE of itself.
+// stops at the first check where, over the last CONVERGENCE_WINDOW + 1 checks, the count has not changed, no sorted
+// relevance shows a trend beyond its tolerance, and the loss has not moved by more than LOSS_TOLERANCE of itself
+// (`convergenceAt`).
 
 /** Training samples between two checks (rounded up to whole batches): the unit of the stopping rule, not epochs. */
 export const CHECK_SAMPLES = 65_536
@@ -21,8 +21,9 @@ export const CONVERGENCE_WINDOW = 4
 export const DRIFT_Z = 1.645
 
 /**
- * Smallest tolerance on a relevance, a fifth of the default relevance threshold 0.05: collapsed latents (R ≈ 10⁻⁵,
- * SE ≈ 0) would otherwise never pass, and a movement of 0.01 cannot move a latent across the threshold unseen.
+ * Smallest tolerance on a relevance: a collapsed latent (R ≈ 10⁻⁵, no error, no jitter) decaying smoothly would
+ * otherwise never pass. At this rate a relevance would need over ten windows to move by the 0.03 the linear toy
+ * model is checked to.
  */
 export const DRIFT_FLOOR = 0.002
 
@@ -85,6 +86,21 @@ export function checkRecord(samples: number, loss: number, sums: Float64Array, l
   return { samples, loss, relevance, standardError, sigma2, relevantCount: relevance.filter((r) => r >= threshold).length }
 }
 
+/**
+ * How far a relevance still has to move if it relaxes exponentially: with d₁, d₂ its least-squares changes over the
+ * previous and the last window, r = d₂/d₁ estimates e^(−w/T), and the geometric series d₂ (r + r² + …) = d₂ r/(1 − r)
+ * is what is left (Aitken's extrapolation). Changes of opposite sign (jitter, not a relaxation) leave nothing; r is
+ * clamped to MAX_DECAY, so a relevance that is not decelerating counts as 4 more windows of its last change.
+ */
+export function remainingDrift(previous: number, last: number): number {
+  if (last === 0 || previous === 0 || Math.sign(previous) !== Math.sign(last)) return 0
+  const r = Math.min(MAX_DECAY, last / previous)
+  return Math.abs(last) * (r / (1 - r))
+}
+
+/** Largest ratio of successive window changes in `remainingDrift`: a trend slower than this counts as e^(−w/T) = 0.8. */
+const MAX_DECAY = 0.8
+
 const sortedDescending = (values: readonly number[]) => [...values].sort((a, b) => b - a)
 
 /**
@@ -114,12 +130,14 @@ export function windowTrend(values: readonly number[]): { change: number; scatte
  * - the relevant count is the same at every one of them;
  * - every rank j of the sorted spectrum has no trend: the least-squares change over the window is within
  *   z·√(SE_j² + s_j²) (z = DRIFT_Z, SE_j the relevance's sampling error over the check events, s_j the scatter of the
- *   checks about the line, the training's own jitter), or within DRIFT_FLOOR;
+ *   checks about the line, the training's own jitter), or within DRIFT_FLOOR; and so is what is left of it if it
+ *   relaxes exponentially, projected from this window's change and the one before (`remainingDrift`), so a slow
+ *   mode near a collapse (critical slowing) is not taken for a settled one. Convergence thus needs 2·window + 1 checks;
  * - the loss's least-squares change is within LOSS_TOLERANCE of itself.
  * Sorting makes the rule blind to which latent index carries which direction. A steady trend fails it however noisy
  * the checks (for a straight line the scatter is 0); stationary jitter passes it.
  */
-export function convergenceAt(checks: readonly CheckRecord[]): ConvergenceState {
+export function convergenceAt(checks: readonly CheckRecord[], threshold: number): ConvergenceState {
   const last = checks[checks.length - 1]
   const latent = last.relevance.length
   if (checks.length <= CONVERGENCE_WINDOW) {
@@ -135,15 +153,30 @@ export function convergenceAt(checks: readonly CheckRecord[]): ConvergenceState 
   const byLatent = Array.from({ length: latent }, (_, k) => trendOf(window.map((c) => c.relevance[k]), last.standardError[k]))
   const sortedSe = last.relevance.map((r, k) => [r, last.standardError[k]] as const).sort((a, b) => b[0] - a[0]).map(([, se]) => se)
   const sorted = window.map((c) => sortedDescending(c.relevance))
-  const spectrumSettled = Array.from({ length: latent }, (_, j) => trendOf(sorted.map((r) => r[j]), sortedSe[j])).every(
-    (t) => Math.abs(t.change) <= t.tolerance,
-  )
+  // The window before this one, for the projection of a slow relaxation (critical slowing near a collapse).
+  const before = checks.length > 2 * CONVERGENCE_WINDOW ? checks.slice(-1 - 2 * CONVERGENCE_WINDOW, -CONVERGENCE_WINDOW).map((c) => sortedDescending(c.relevance)) : null
+  const spectrumSettled =
+    before !== null &&
+    Array.from({ length: latent }, (_, j) => {
+      const t = trendOf(sorted.map((r) => r[j]), sortedSe[j])
+      const previous = windowTrend(before.map((r) => r[j])).change
+      return Math.abs(t.change) <= t.tolerance && remainingDrift(previous, t.change) <= t.tolerance
+    }).every(Boolean)
   const countSettled = window.every((c) => c.relevantCount === last.relevantCount)
   const loss = windowTrend(window.map((c) => c.loss))
   const lossDrift = Math.abs(loss.change) / Math.max(Math.abs(last.loss), 1e-12)
   const converged = spectrumSettled && countSettled && lossDrift <= LOSS_TOLERANCE
-  // Still falling beyond tolerance: a latent in critical slowing towards collapse (docs/method.md).
-  const collapsing = converged ? [] : byLatent.flatMap((t, k) => (t.change < -t.tolerance ? [k] : []))
+  // Still falling beyond tolerance, already closer to the prior than to signal (R < ½, as Var[μ] + ⟨σ²⟩ ≈ 1), at a rate
+  // that would take it below the threshold within one more default budget: a latent in critical slowing towards
+  // collapse (docs/method.md), neither counted nor dismissed. (A relevance above ½ that falls is settling, e.g. from
+  // an early overshoot above 1.)
+  const horizon = DEFAULT_SAMPLE_BUDGET / (CONVERGENCE_WINDOW * CHECK_SAMPLES)
+  const collapsing = converged
+    ? []
+    : byLatent.flatMap((t, k) => {
+        const r = last.relevance[k]
+        return t.change < -t.tolerance && r < 0.5 && r + horizon * t.change < threshold ? [k] : []
+      })
   return {
     converged,
     drift: byLatent.map((t) => t.change),

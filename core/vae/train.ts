@@ -30,6 +30,8 @@ export interface TrainOptions {
   onEpoch?: (record: EpochRecord, epochs: number) => void | Promise<void>
   /** Called after every convergence check (core/vae/convergence.ts). */
   onCheck?: (check: CheckRecord, convergence: ConvergenceState) => void
+  /** Train to the cap whatever the checks say (bench/convergence.ts: the count after 10× the samples). */
+  untilCap?: boolean
   /** Relevance threshold of the relevant count the stopping rule watches (default 0.05, the analysis's). */
   threshold?: number
   /** Stops training at the next epoch boundary (or slice of batches); the result keeps what was learned so far. */
@@ -174,7 +176,7 @@ export async function trainVae(
   let aborted = false
   let outOfSteps = false
   let converged = false
-  let last: ConvergenceState | null = checks.length ? convergenceAt(checks) : null
+  let last: ConvergenceState | null = checks.length ? convergenceAt(checks, threshold) : null
   let state: TrainingState | undefined
   let order: Int32Array | null = null
   let orderEpoch = -1
@@ -186,7 +188,7 @@ export async function trainVae(
     }
     const record = checkRecord(step * config.batchSize, loss, sums, config.latent, checkRows, threshold)
     checks.push(record)
-    last = convergenceAt(checks)
+    last = convergenceAt(checks, threshold)
     converged = last.converged
     options.onCheck?.(record, last)
   }
@@ -208,7 +210,7 @@ export async function trainVae(
   }
 
   try {
-    while (step < capSteps && !converged) {
+    while (step < capSteps && !(converged && !options.untilCap)) {
       aborted = options.signal?.aborted ?? false
       if (aborted) break
       if (stepsThisCall >= maxSteps) {

@@ -95,7 +95,8 @@ async function staircase(wasm: SymscopeWasm): Promise<BenchTable> {
     const report = await reportFromTraining(wasm, prepared, await trainAnalysis(wasm, prepared))
     const c = report.training.convergence!
     const toy = report.linearToy!
-    const collapses = toy.ranks.map((r) => (r.eigenvalue === null ? null : (2 * r.eigenvalue) / toy.ranks.length))
+    const features = toy.ranks.filter((r) => r.eigenvalue !== null).length
+    const collapses = toy.ranks.map((r) => (r.eigenvalue === null ? null : (2 * r.eigenvalue) / features))
     const near = collapses.some((b) => b !== null && Math.abs(beta - b) <= 0.15 * b)
     const flagged = !c.converged || c.latents.some((l) => l.collapsing)
     const deviation = Math.max(...toy.ranks.map((r) => Math.abs((r.measured ?? 0) - r.predicted)))

@@ -53,5 +53,8 @@ export function vaeCheck(handle: usize, data: usize, rows: usize, count: i32, no
     reconstruction += lastReconstruction
     kl += lastKl
   }
-  return (reconstruction + <f64>net.beta * kl) / <f64>count
+  // The same arithmetic as vaeEvaluate, so the check's loss over all validation rows is the validation loss, bit for bit.
+  const meanReconstruction = reconstruction / <f64>count
+  const meanKl = kl / <f64>count
+  return meanReconstruction + <f64>net.beta * meanKl
 }

@@ -30,6 +30,12 @@ export const DRIFT_FLOOR = 0.002
 /** Largest relative change of the check's validation loss over the window. */
 export const LOSS_TOLERANCE = 0.01
 
+/**
+ * A latent with R between this fraction of the threshold and the threshold is undecided: not collapsed (a collapsed
+ * latent's R is ~10⁻³ of the threshold's scale or less) and not relevant. The rule waits for it to go one way.
+ */
+export const UNDECIDED_FRACTION = 0.2
+
 /** Default budget of training samples: the cap when no check has converged (independent of n). */
 export const DEFAULT_SAMPLE_BUDGET = 8_000_000
 
@@ -58,7 +64,10 @@ export interface ConvergenceState {
   tolerance: number[]
   /** Per latent: the scatter of R_k about the window's line, the training's jitter. */
   scatter: number[]
-  /** Latents whose relevance is still falling by more than its tolerance: collapsing, not counted either way. */
+  /**
+   * Latents neither counted nor dismissed: still falling towards zero beyond their tolerance, or undecided (between
+   * UNDECIDED_FRACTION · threshold and the threshold). Empty when converged.
+   */
   collapsing: number[]
   /** Relative change of the loss over the window. */
   lossDrift: number
@@ -165,7 +174,12 @@ export function convergenceAt(checks: readonly CheckRecord[], threshold: number)
   const countSettled = window.every((c) => c.relevantCount === last.relevantCount)
   const loss = windowTrend(window.map((c) => c.loss))
   const lossDrift = Math.abs(loss.change) / Math.max(Math.abs(last.loss), 1e-12)
-  const converged = spectrumSettled && countSettled && lossDrift <= LOSS_TOLERANCE
+  // Neither collapsed nor relevant: between UNDECIDED_FRACTION · threshold and the threshold. Near a collapse the
+  // collapsing direction is shared by several latents at such values for millions of samples before one takes it
+  // (linear toy model at β = 0.9 β_c: R₃ spread 0.03/0.02/0.01 over three latents at 3·10⁶ samples, one latent at 0.10,
+  // as predicted, from 5·10⁶), so the count is not yet a count.
+  const undecided = last.relevance.flatMap((r, k) => (r >= UNDECIDED_FRACTION * threshold && r < threshold ? [k] : []))
+  const converged = spectrumSettled && countSettled && lossDrift <= LOSS_TOLERANCE && undecided.length === 0
   // Still falling beyond tolerance, already closer to the prior than to signal (R < ½, as Var[μ] + ⟨σ²⟩ ≈ 1), at a rate
   // that would take it below the threshold within one more default budget: a latent in critical slowing towards
   // collapse (docs/method.md), neither counted nor dismissed. (A relevance above ½ that falls is settling, e.g. from
@@ -175,7 +189,7 @@ export function convergenceAt(checks: readonly CheckRecord[], threshold: number)
     ? []
     : byLatent.flatMap((t, k) => {
         const r = last.relevance[k]
-        return t.change < -t.tolerance && r < 0.5 && r + horizon * t.change < threshold ? [k] : []
+        return undecided.includes(k) || (t.change < -t.tolerance && r < 0.5 && r + horizon * t.change < threshold) ? [k] : []
       })
   return {
     converged,

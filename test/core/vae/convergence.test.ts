@@ -176,6 +176,16 @@ describe('convergenceAt: the stopping rule', () => {
     expect(state.tolerance[2]).toBe(DRIFT_FLOOR)
   })
 
+  it('waits while a latent is undecided, between a fifth of the threshold and the threshold, and flags it at the end', () => {
+    const { normal } = rng(13)
+    for (const r of [0.011, 0.02, 0.035, 0.049]) {
+      const checks = Array.from({ length: window }, (_, i) => check(65536 * (i + 1), [0.9, r + 1e-4 * normal(), 0.001], [0.01, 0.0005, 0], 0.3))
+      const state = convergenceAt(checks, THRESHOLD)
+      expect(state.converged).toBe(false)
+      expect(state.collapsing).toEqual([1])
+    }
+  })
+
   it('reads the sorted spectrum: two latents trading places is no drift', () => {
     const checks = Array.from({ length: window }, (_, i) => check(65536 * (i + 1), i % 2 ? [0.8, 0.5, 0] : [0.5, 0.8, 0], [0.01, 0.01, 0], 0.3))
     expect(convergenceAt(checks, THRESHOLD).converged).toBe(true)

@@ -41,7 +41,7 @@ export const isConverged = (point: ScanPoint): boolean => point.converged !== fa
  * dimension as mean, min and max over the seeds (the bands of the scan's figures), and each rank's collapse β: the
  * smallest grid β from which on the mean relevance stays below the threshold.
  */
-function seriesOf(points: ScanPoint[], betas: number[], latent: number, threshold: number): ScanSeries {
+export function seriesOf(points: ScanPoint[], betas: number[], latent: number, threshold: number): ScanSeries {
   const at = betas.map((beta) => points.filter((p) => p.beta === beta && isConverged(p)))
   const ranks = Array.from({ length: latent }, (_, r) => ({ rank: r + 1, relevance: at.map((group) => spread(group.map((p) => p.relevances[r] ?? null))) }))
   const collapse = ranks.map(({ rank, relevance }) => {

@@ -142,6 +142,8 @@ export function windowTrend(values: readonly number[]): { change: number; scatte
  *   checks about the line, the training's own jitter), or within DRIFT_FLOOR; and so is what is left of it if it
  *   relaxes exponentially, projected from this window's change and the one before (`remainingDrift`), so a slow
  *   mode near a collapse (critical slowing) is not taken for a settled one. Convergence thus needs 2·window + 1 checks;
+ * - each latent's ⟨σ²⟩ (the report's 1 − ⟨σ²⟩) passes the same two tests, with no sampling error;
+ * - no latent is undecided (UNDECIDED_FRACTION);
  * - the loss's least-squares change is within LOSS_TOLERANCE of itself.
  * Sorting makes the rule blind to which latent index carries which direction. A steady trend fails it however noisy
  * the checks (for a straight line the scatter is 0); stationary jitter passes it.
@@ -171,6 +173,16 @@ export function convergenceAt(checks: readonly CheckRecord[], threshold: number)
       const previous = windowTrend(before.map((r) => r[j])).change
       return Math.abs(t.change) <= t.tolerance && remainingDrift(previous, t.change) <= t.tolerance
     }).every(Boolean)
+  // 1 − ⟨σ²⟩, which the report states beside each relevance, by the same test on each latent's ⟨σ²⟩ (rank-ordered
+  // by the last check's relevances; jitter and the floor only: no sampling error enters a mean of posteriors).
+  const rankOrder = last.relevance.map((r, k) => [r, k] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, k]) => k)
+  const varianceSettled =
+    before !== null &&
+    rankOrder.every((k) => {
+      const t = trendOf(window.map((c) => c.sigma2[k]), 0)
+      const previous = windowTrend(checks.slice(-1 - 2 * CONVERGENCE_WINDOW, -CONVERGENCE_WINDOW).map((c) => c.sigma2[k])).change
+      return Math.abs(t.change) <= t.tolerance && remainingDrift(previous, t.change) <= t.tolerance
+    })
   const countSettled = window.every((c) => c.relevantCount === last.relevantCount)
   const loss = windowTrend(window.map((c) => c.loss))
   const lossDrift = Math.abs(loss.change) / Math.max(Math.abs(last.loss), 1e-12)
@@ -179,7 +191,7 @@ export function convergenceAt(checks: readonly CheckRecord[], threshold: number)
   // (linear toy model at β = 0.9 β_c: R₃ spread 0.03/0.02/0.01 over three latents at 3·10⁶ samples, one latent at 0.10,
   // as predicted, from 5·10⁶), so the count is not yet a count.
   const undecided = last.relevance.flatMap((r, k) => (r >= UNDECIDED_FRACTION * threshold && r < threshold ? [k] : []))
-  const converged = spectrumSettled && countSettled && lossDrift <= LOSS_TOLERANCE && undecided.length === 0
+  const converged = spectrumSettled && varianceSettled && countSettled && lossDrift <= LOSS_TOLERANCE && undecided.length === 0
   // Still falling beyond tolerance, already closer to the prior than to signal (R < ½, as Var[μ] + ⟨σ²⟩ ≈ 1), at a rate
   // that would take it below the threshold within one more default budget: a latent in critical slowing towards
   // collapse (docs/method.md), neither counted nor dismissed. (A relevance above ½ that falls is settling, e.g. from

@@ -37,6 +37,12 @@ export interface AnalyzeOptions {
   trainer?: TrainerName
   /** Threads for the fused trainer (core/vae/train.ts): the same report on any count, so not in the id. */
   threads?: TrainingThreads
+  /**
+   * Train to the cap (`epochs`, `samples`) whatever the stopping rule says; the report still says whether it had
+   * converged at the last check. For checks of an optimum past what the report states (test/core/linearToy.test.ts).
+   * Not in the id: callers that use it choose their own settings.
+   */
+  untilCap?: boolean
 }
 
 /** Rows `rows` of a row-major matrix, `cols` wide, as a new Float32Array (row order kept). */
@@ -234,7 +240,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
 export async function analyze(wasm: SymscopeWasm, input: AnalysisInput, options: AnalyzeOptions = {}): Promise<Report> {
   const prepared = await prepareAnalysis(wasm, input, options)
   options.onPhase?.('training')
-  const trained = await trainAnalysis(wasm, prepared, { onEpoch: options.onEpoch, signal: options.signal, threads: options.threads })
+  const trained = await trainAnalysis(wasm, prepared, { onEpoch: options.onEpoch, signal: options.signal, threads: options.threads, untilCap: options.untilCap })
   options.onPhase?.('statistics')
   return reportFromTraining(wasm, prepared, trained)
 }

@@ -142,7 +142,7 @@ export function windowTrend(values: readonly number[]): { change: number; scatte
  *   checks about the line, the training's own jitter), or within DRIFT_FLOOR; and so is what is left of it if it
  *   relaxes exponentially, projected from this window's change and the one before (`remainingDrift`), so a slow
  *   mode near a collapse (critical slowing) is not taken for a settled one. Convergence thus needs 2·window + 1 checks;
- * - each latent's ⟨σ²⟩ (the report's 1 − ⟨σ²⟩) passes the same two tests, with no sampling error;
+ * - each relevant latent's ⟨σ²⟩ (the report's 1 − ⟨σ²⟩) passes the same two tests at its relevance's sampling error;
  * - no latent is undecided (UNDECIDED_FRACTION);
  * - the loss's least-squares change is within LOSS_TOLERANCE of itself.
  * Sorting makes the rule blind to which latent index carries which direction. A steady trend fails it however noisy
@@ -173,13 +173,13 @@ export function convergenceAt(checks: readonly CheckRecord[], threshold: number)
       const previous = windowTrend(before.map((r) => r[j])).change
       return Math.abs(t.change) <= t.tolerance && remainingDrift(previous, t.change) <= t.tolerance
     }).every(Boolean)
-  // 1 − ⟨σ²⟩, which the report states beside each relevance, by the same test on each latent's ⟨σ²⟩ (rank-ordered
-  // by the last check's relevances; jitter and the floor only: no sampling error enters a mean of posteriors).
-  const rankOrder = last.relevance.map((r, k) => [r, k] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, k]) => k)
+  // 1 − ⟨σ²⟩, which the report states beside each relevant latent's relevance, by the same two tests at the same
+  // tolerance as that relevance (the linear toy model's rotation within its active plane settles ⟨σ²⟩ last).
+  const relevantLatents = last.relevance.flatMap((r, k) => (r >= threshold ? [k] : []))
   const varianceSettled =
     before !== null &&
-    rankOrder.every((k) => {
-      const t = trendOf(window.map((c) => c.sigma2[k]), 0)
+    relevantLatents.every((k) => {
+      const t = trendOf(window.map((c) => c.sigma2[k]), last.standardError[k])
       const previous = windowTrend(checks.slice(-1 - 2 * CONVERGENCE_WINDOW, -CONVERGENCE_WINDOW).map((c) => c.sigma2[k])).change
       return Math.abs(t.change) <= t.tolerance && remainingDrift(previous, t.change) <= t.tolerance
     })

@@ -71,7 +71,7 @@ async function stability(wasm: SymscopeWasm): Promise<BenchTable> {
       const longCount = reportCount(wasm, data, cols, longTrained, prepared.config.latent)
       total++
       if (count === longCount && converged) agree++
-      rows.push([c.label, seed, input.n, converged ? 'yes' : 'no', samples.toLocaleString('en-US'), count, longCount, count === longCount ? 'same' : 'DIFFERENT'])
+      rows.push([c.label, String(seed), input.n.toLocaleString('en-US'), converged ? 'yes' : 'no', samples.toLocaleString('en-US'), String(count), String(longCount), count === longCount ? 'same' : 'DIFFERENT'])
       process.stderr.write(`  ${c.label} seed ${seed}: ${count} at ${samples} (${converged ? 'converged' : 'capped'}), ${longCount} after 10×\n`)
     }
   }
@@ -105,7 +105,7 @@ async function staircase(wasm: SymscopeWasm): Promise<BenchTable> {
     if (!flagged && deviation > 0.03) bad++
     if (flagged && !near) badFlags++
     rows.push([
-      beta, c.converged ? 'yes' : 'no', c.latents.filter((l) => l.collapsing).length, c.samples.toLocaleString('en-US'),
+      String(beta), c.converged ? 'yes' : 'no', String(c.latents.filter((l) => l.collapsing).length), c.samples.toLocaleString('en-US'),
       toy.ranks.map((r) => (r.measured ?? 0).toFixed(3)).join(', '), toy.ranks.map((r) => r.predicted.toFixed(3)).join(', '),
       deviation.toFixed(3), near ? 'yes' : '', flagged ? (near ? 'flagged' : 'FLAGGED FAR') : deviation <= 0.03 ? 'ok' : 'OFF',
     ])

@@ -2,8 +2,8 @@
 // CHECK_SAMPLES training samples the trainer measures, on the first CHECK_ROWS held-out events, each latent's
 // relevance R_k = Var[μ_k] with its standard error, ⟨σ_k²⟩, the relevant count and the validation loss. Training
 // stops at the first check where, over the last CONVERGENCE_WINDOW + 1 checks, the count has not changed, no sorted
-// relevance shows a trend beyond its tolerance, and the loss has not moved by more than LOSS_TOLERANCE of itself
-// (`convergenceAt`).
+// relevance (nor a relevant latent's ⟨σ²⟩) shows a trend beyond its tolerance or has a slow relaxation left to run,
+// no latent is undecided, and the loss has not moved by more than LOSS_TOLERANCE of itself (`convergenceAt`).
 
 /** Training samples between two checks (rounded up to whole batches): the unit of the stopping rule, not epochs. */
 export const CHECK_SAMPLES = 65_536
@@ -11,7 +11,7 @@ export const CHECK_SAMPLES = 65_536
 /** Held-out events each check reads (the first of the validation rows, a seeded random subset): fixed, so the rule is the same at any n. */
 export const CHECK_ROWS = 8_192
 
-/** Checks the drift is measured over: the rule compares check j with check j − CONVERGENCE_WINDOW (≈ 2.6·10⁵ samples). */
+/** Intervals in a window: the drift is the least-squares change over checks j − CONVERGENCE_WINDOW … j (≈ 2.6·10⁵ samples). */
 export const CONVERGENCE_WINDOW = 4
 
 /**

@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<{ run: Bench }>> = {
   workerd: () => import('./workerdGenerators.js'),
   workerdTraining: () => import('./workerdTraining.js'),
   training: () => import('./training.js'),
+  convergence: () => import('./convergence.js'),
   stepBudget: () => import('./stepBudget.js'),
   api: () => import('./api.js'),
   symmetries: () => import('./symmetries.js'),

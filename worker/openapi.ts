@@ -33,7 +33,7 @@ export const LIMITS_TABLE: { name: string; value: string; meaning: string }[] = 
   { name: 'MAX_ANALYSIS_BODY_BYTES', value: `${MAX_ANALYSIS_BODY_BYTES / 1024 / 1024} MiB`, meaning: 'request body of POST /analyses' },
   { name: 'MAX_JSON_BODY_BYTES', value: `${MAX_JSON_BODY_BYTES / 1024} KiB`, meaning: 'request body of every other POST' },
   { name: 'STEP_BUDGET', value: STEP_BUDGET.toLocaleString('en'), meaning: 'optimiser steps trained in one request or one job slice' },
-  { name: 'MAX_JOB_STEPS', value: MAX_JOB_STEPS.toLocaleString('en'), meaning: 'largest server job (epochs × batches per epoch); beyond: 413, use npx symscope analyze' },
+  { name: 'MAX_JOB_STEPS', value: MAX_JOB_STEPS.toLocaleString('en'), meaning: 'largest server job in optimiser steps, counted at the training cap (the fewer of epochs × batches per epoch and samples ÷ batch size); beyond: 413, use npx symscope analyze' },
   { name: 'MAX_SERVER_HIDDEN', value: String(MAX_SERVER_HIDDEN), meaning: 'widest hidden layer trained on the server' },
   { name: 'MAX_SERVER_BATCH_SIZE', value: MAX_SERVER_BATCH_SIZE.toLocaleString('en'), meaning: 'largest batch trained on the server' },
   { name: 'RATE_LIMIT_REQUESTS', value: `${RATE_LIMIT_REQUESTS} / ${RATE_LIMIT_WINDOW_SECONDS} s`, meaning: 'requests per client IP to /api/v1' },
@@ -103,7 +103,7 @@ const paths = {
       description:
         'The report id is a content hash of the data and the settings. A stored report is answered at once (200, ' +
         'x-symscope-cache: hit, the same bytes every time). Otherwise, when the training takes at most the step budget ' +
-        `(${STEP_BUDGET} optimiser steps = epochs × floor(training events / batchSize)), it is trained in the request (200, ` +
+        `(${STEP_BUDGET} optimiser steps at the cap: the fewer of epochs × floor(training events / batchSize) and samples / batchSize), it is trained in the request (200, ` +
         `x-symscope-cache: miss). Up to ${MAX_JOB_STEPS} steps it is queued (202 with Location): a job trains it in slices ` +
         'of at most the step budget; poll GET /api/v1/analyses/{id}. Beyond that, 413: run npx symscope analyze locally. ' +
         'x-symscope-steps says how many steps this request trained. The data is a JSON AnalysisRequest, or a file as ' +

@@ -47,6 +47,7 @@ export const MODEL_OPTIONS = {
   lr: { type: 'string' },
   batch: { type: 'string' },
   epochs: { type: 'string' },
+  samples: { type: 'string' },
   validation: { type: 'string' },
   patience: { type: 'string' },
   threshold: { type: 'string' },
@@ -72,6 +73,7 @@ export function modelSettings(values: ModelValues): Partial<VaeConfig> {
     learningRate: optional('lr', values.lr, false),
     batchSize: optional('batch', values.batch, true),
     epochs: optional('epochs', values.epochs, true),
+    samples: optional('samples', values.samples, true),
     validationSplit: optional('validation', values.validation, false),
     patience: optional('patience', values.patience, true),
   }

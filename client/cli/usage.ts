@@ -153,7 +153,10 @@ Model (defaults from the design: MLP input → h → h → (μ, log σ²), mirro
   --beta B              weight of the KL term: loss = MSE + β·KL (default ${DEFAULT_VAE_CONFIG.beta}; ${range('beta')})
   --lr R                Adam learning rate (default ${DEFAULT_VAE_CONFIG.learningRate})
   --batch B             batch size (default ${DEFAULT_VAE_CONFIG.batchSize}; needs at least this many training events)
-  --epochs E            training epochs (default ${DEFAULT_VAE_CONFIG.epochs}; ${range('epochs')})
+  --samples S           most training samples (default ${DEFAULT_VAE_CONFIG.samples.toLocaleString('en-US')}, at any n; ${range('samples')});
+                        training stops earlier once the relevances, their count and the loss have converged
+                        (docs/method.md); a run that reaches the cap first reports its count as undetermined
+  --epochs E            most epochs, a cap like --samples (default ${DEFAULT_VAE_CONFIG.epochs}; ${range('epochs')})
   --validation F        held-out fraction, where relevance is measured (default ${DEFAULT_VAE_CONFIG.validationSplit})
   --patience P          stop after P epochs without a better validation loss (default 0: never)
   --seed S              seeds generation, initialisation, the split, shuffling and noise (default 1)

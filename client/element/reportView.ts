@@ -32,8 +32,10 @@ function summary(report: Report): HTMLElement {
   const epochs = training.history.length
   const parts = [
     `${dataset.name}: ${dataset.n.toLocaleString('en-US')} events, ${dataset.features.length} features`,
-    `${report.relevantCount} of ${report.latents.length} latents relevant (threshold ${shown(config.threshold)}, β = ${shown(config.beta)})`,
-    `trained ${epochs} epoch${epochs === 1 ? '' : 's'} in ${training.seconds.toFixed(1)} s on ${training.backend}`,
+    training.convergence && !training.convergence.converged
+      ? `relevant latents undetermined: training did not converge (${report.relevantCount} of ${report.latents.length} above the threshold ${shown(config.threshold)} at the cap, β = ${shown(config.beta)})`
+      : `${report.relevantCount} of ${report.latents.length} latents relevant (threshold ${shown(config.threshold)}, β = ${shown(config.beta)})`,
+    `trained ${epochs} epoch${epochs === 1 ? '' : 's'}${training.convergence ? ` (${training.convergence.samples.toLocaleString('en-US')} samples${training.convergence.converged ? ', converged' : ''})` : ''} in ${training.seconds.toFixed(1)} s on ${training.backend}`,
   ]
   if (dataset.constantFeatures.length) parts.push(`constant features (exact constraints): ${dataset.constantFeatures.map((c) => `${c.name} = ${shown(c.value)}`).join(', ')}`)
   // What core's input preparation decided about the columns (core/analysis/identifierColumns.ts, knownTables.ts).

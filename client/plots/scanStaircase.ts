@@ -4,6 +4,22 @@ import { emptyNote, header, lineSeries, plotBox, referenceLine, svgDocument, tic
 import { band } from './intervals.js'
 import { MUTED, seriesColour } from './palette.js'
 
+/**
+ * The unconverged points of one latent size as hollow circles, one per rank at its relevance: their training hit its
+ * cap before the stopping rule held (core/vae/convergence.ts), so they are shown but left out of the lines and bands.
+ */
+function hollowPoints(scan: Scan, latent: number, sx: (b: number) => number, sy: (r: number) => number): string[] {
+  return scan.points
+    .filter((p) => p.latent === latent && p.converged === false)
+    .flatMap((p) =>
+      p.relevances.map(
+        (r, j) =>
+          `<circle cx="${sx(p.beta).toFixed(1)}" cy="${sy(r).toFixed(1)}" r="3.5" fill="none" stroke="${seriesColour(j)}" stroke-width="1.3" data-unconverged="${j + 1}">` +
+          `<title>rank ${j + 1}, β = ${formatNumber(p.beta)}, seed ${p.seed}: R = ${formatNumber(r)}, not converged</title></circle>`,
+      ),
+    )
+}
+
 export interface ScanPlotOptions {
   title?: string
   width?: number
@@ -25,7 +41,7 @@ export function betaAxis(betas: readonly number[], box: { left: number; right: n
  * The staircase: each rank's relevance against β (log axis) for one latent size of a scan, the mean over seeds as a
  * line with markers and the seeds' range as a band, the threshold dashed; for a linear VAE the toy model's
  * R_k = 1 − βD/(2λ_k) drawn thin and dashed over the measurements in the same colour. Latents switch off one by
- * one as β grows.
+ * one as β grows. Points whose training did not converge are drawn hollow and are not in the lines or bands.
  */
 export function scanStaircaseSvg(scan: Scan, options: ScanPlotOptions = {}): string {
   const { width = 640, height = 380 } = options
@@ -36,12 +52,15 @@ export function scanStaircaseSvg(scan: Scan, options: ScanPlotOptions = {}): str
   const items: LegendItem[] = series.ranks.map((r) => ({ label: `rank ${r.rank}`, colour: seriesColour(r.rank - 1), kind: 'line' as const }))
   if (scan.grid.seeds.length > 1) items.push({ label: `range over ${scan.grid.seeds.length} seeds`, colour: MUTED, kind: 'swatch' })
   if (toy) items.push({ label: 'linear toy model', colour: MUTED, kind: 'line', dash: '5 3', width: 1.2 })
+  const hasHollow = scan.points.some((p) => p.latent === series.latent && p.converged === false)
+  if (hasHollow) items.push({ label: 'not converged (hollow)', colour: MUTED, kind: 'swatch' })
   const head = header(width, title, items)
   const box = plotBox(width, height, { ...MARGIN, top: head.top })
   const betas = scan.grid.beta
   const { sx, ticks } = betaAxis(betas, box)
   let top = 1
   for (const r of series.ranks) for (const s of r.relevance) if (s) top = Math.max(top, s.max)
+  for (const p of scan.points) if (p.latent === series.latent && p.converged === false) top = Math.max(top, ...p.relevances)
   const y = niceDomain(0, top, 5)
   const sy = linearScale(y.domain, [box.bottom, box.top])
   const xs = betas.map(sx)
@@ -83,5 +102,6 @@ export function scanStaircaseSvg(scan: Scan, options: ScanPlotOptions = {}): str
     referenceLine(box, sy(scan.config.threshold), `threshold ${scan.config.threshold}`, 'threshold', MUTED),
     ...parts,
     ...predicted,
+    ...hollowPoints(scan, series.latent, sx, sy),
   ])
 }

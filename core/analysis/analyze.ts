@@ -17,6 +17,7 @@ import { jointTruthCorrelations, latentTruthCorrelations, latentTruthDependence 
 import { dimensionOf } from './dimensions.js'
 import { canonicalJson, sha256Hex } from './hash.js'
 import type { AnalysisInput } from './input.js'
+import { convergenceSection, samplesText } from './convergenceReport.js'
 import { latentProfile, planeMap } from './latentMaps.js'
 import { BOOTSTRAP_RESAMPLES, DEFAULT_THRESHOLD, INTERVAL_LEVEL, MAX_DIMENSION_ROWS } from './limits.js'
 import { linearToyComparison } from './linearToyReport.js'
@@ -38,6 +39,12 @@ export interface AnalyzeOptions {
   trainer?: TrainerName
   /** Threads for the fused trainer (core/vae/train.ts): the same report on any count, so not in the id. */
   threads?: TrainingThreads
+  /**
+   * Train to the cap (`epochs`, `samples`) whatever the stopping rule says; the report still says whether it had
+   * converged at the last check. For checks of an optimum past what the report states (test/core/linearToy.test.ts).
+   * Not in the id: callers that use it choose their own settings.
+   */
+  untilCap?: boolean
 }
 
 /** Rows `rows` of a row-major matrix, `cols` wide, as a new Float32Array (row order kept). */
@@ -93,7 +100,7 @@ export const plannedSteps = (prepared: PreparedAnalysis): number => plannedTrain
 /** Trains the prepared analysis's VAE; with `maxSteps` and `resume`, in slices (see core/vae/train.ts). */
 export function trainAnalysis(wasm: SymscopeWasm, prepared: PreparedAnalysis, options: TrainOptions = {}): Promise<TrainedVae> {
   const { matrix } = prepared.features
-  return trainVae(wasm, matrix.data, matrix.rows, matrix.cols, prepared.config, { ...options, trainer: prepared.trainer })
+  return trainVae(wasm, matrix.data, matrix.rows, matrix.cols, prepared.config, { ...options, threshold: prepared.threshold, trainer: prepared.trainer })
 }
 
 /**
@@ -165,6 +172,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
       means: encoded.means, rows, latents: relevant, columns: matrix.columns, featureMeans: matrix.means, featureScales: matrix.scales,
     })
 
+    const convergence = convergenceSection(trained.convergence)
     const topLatent = order[0]
     const top = correlations.filter((c) => c.latent === topLatent).sort((a, b) => b.distance - a.distance)[0] ?? null
     // Whether "follows" may be said: the level independent samples of this size stay below (core/analysis/verdict.ts).
@@ -213,6 +221,12 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
         top: top && topLevel ? { truth: top.truth, distance: top.distance, independenceLevel: topLevel.independenceLevel, n: topLevel.n } : null,
         scale: symmetries.dimension ? scaleText(symmetries) : null,
         group: symmetries.discrete ? groupText(symmetries.discrete) : null,
+        convergence: {
+          converged: convergence.converged,
+          samples: samplesText(convergence.samples),
+          largestDrift: convergence.lossDrift === null ? null : Math.max(0, ...convergence.latents.map((l) => Math.abs(l.drift))),
+          collapsing: convergence.latents.filter((l) => l.collapsing).length,
+        },
       }),
       training: {
         backend: trained.vae.trainer,
@@ -221,6 +235,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
         bestEpoch: trained.bestEpoch,
         stoppedEarly: trained.stoppedEarly,
         history: trained.history,
+        convergence,
       },
       software: { symscope: VERSION, tfjs: trained.vae.tfjsVersion ?? 'not used' },
       symmetries,
@@ -245,7 +260,7 @@ export async function analyze(wasm: SymscopeWasm, input: AnalysisInput, options:
   // data → symmetry section first: it reads only the raw features; the trained latents are aligned with it afterwards
   const symmetries = symmetriesOf(wasm, prepared)
   options.onPhase?.('training')
-  const trained = await trainAnalysis(wasm, prepared, { onEpoch: options.onEpoch, signal: options.signal, threads: options.threads })
+  const trained = await trainAnalysis(wasm, prepared, { onEpoch: options.onEpoch, signal: options.signal, threads: options.threads, untilCap: options.untilCap })
   options.onPhase?.('statistics')
   return reportFromTraining(wasm, prepared, trained, symmetries)
 }

@@ -18,6 +18,11 @@ export interface VerdictFacts {
   scale?: string | null
   /** The whole symmetry group with its discrete generators (core/report/discreteWording.ts, groupText). Appended when given. */
   group?: string | null
+  /**
+   * How training stopped (core/vae/convergence.ts). When it did not converge, the VAE clause says the count is
+   * undetermined, with the numbers, and states nothing the relevances do not support. Absent: no stopping rule ran.
+   */
+  convergence?: { converged: boolean; samples: string; largestDrift: number | null; collapsing: number } | null
 }
 
 /**
@@ -71,6 +76,19 @@ export function verdict(f: VerdictFacts): string {
   if (f.constantFeatures) head += ` (${f.constantFeatures} constant: exact constraints)`
   const free = Math.max(0, Math.round(f.latentDimension ?? f.dataDimension))
   const expected = f.expectedDegreesOfFreedom !== null ? ` (expected ${f.expectedDegreesOfFreedom})` : ''
+  if (f.convergence && !f.convergence.converged) {
+    const c = f.convergence
+    const collapsing = c.collapsing ? `; ${plural(c.collapsing, 'latent')} still collapsing` : ''
+    parts.push(
+      `${head}, relevant latents undetermined (not converged): ${f.relevantCount} above the threshold when training stopped ` +
+        `at ${c.samples} samples, ${
+          c.largestDrift === null ? 'too few for a window of checks' : `relevances still moving by up to ${c.largestDrift.toFixed(3)} per window`
+        }${collapsing}`,
+    )
+    parts.push(`the data's intrinsic dimension is ${f.dataDimension.toFixed(1)}${expected}`)
+    if (f.scale) parts.push(`in the data: ${f.scale}`)
+    return parts.join('; ')
+  }
   if (f.relevantCount === 0) {
     // Without relevant latents there is nothing to read off the VAE; say what the data alone shows.
     parts.push(`${head}, no relevant latent: the VAE kept nothing above the threshold (too little training, or β too large)`)

@@ -189,10 +189,23 @@ export function reportMarkdown(report: Report, options: ReportMarkdownOptions = 
     '## Training',
     [
       `- Backend: ${text(training.backend)}`,
-      `- Epochs: ${training.history.length} of ${config.epochs}${training.stoppedEarly ? ' (stopped early)' : ''}; best epoch ${training.bestEpoch}`,
+      `- Epochs: ${training.history.length} of at most ${config.epochs}${training.stoppedEarly ? ' (stopped early)' : ''}; lowest validation loss at epoch ${training.bestEpoch}`,
       `- Time: ${num(training.seconds)} s, ${count(training.steps)} steps`,
     ].join('\n'),
   )
+  const c = training.convergence
+  if (c) {
+    out.push(
+      c.converged
+        ? `**Converged** after ${count(c.samples)} samples: over the last ${c.window} checks (one every ${count(c.checkSamples)} samples, on ${count(c.checkRows)} held-out events) the relevant count, the sorted relevances and the loss held steady (docs/method.md, "When training stops").`
+        : `**Not converged**: training reached its cap of ${count(c.capSamples)} samples before the stopping rule held, so the relevant count is **undetermined**; the numbers below show what was still moving.`,
+      table(
+        ['Latent', 'R at the last check', `Drift over the last ${c.window} checks`, 'Tolerance', 'Var[μ] + ⟨σ²⟩', ''],
+        ['---:', '---:', '---:', '---:', '---:', '---'],
+        c.latents.map((l) => [`z${l.index}`, num(l.relevance), num(l.drift), num(l.tolerance), num(l.totalVariance), l.collapsing ? 'collapsing' : '']),
+      ),
+    )
+  }
   if (last) {
     out.push(
       table(

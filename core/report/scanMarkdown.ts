@@ -32,6 +32,13 @@ export function scanMarkdown(scan: Scan, options: ScanMarkdownOptions = {}): str
     ].join('\n'),
     seeds > 1 ? `Each cell: the mean over the ${seeds} seeds, and in brackets the smallest and largest value.` : 'One seed per point: no spread across seeds.',
   ]
+  const unconverged = scan.points.filter((p) => p.converged === false).length
+  if (unconverged) {
+    out.push(
+      `${unconverged} of ${scan.points.length} points did not converge before their cap: their counts are undetermined, ` +
+        'so they are left out of the tables below and drawn hollow in the figures (each point\'s report says why).',
+    )
+  }
   for (const s of scan.series) {
     out.push(
       `## Latent size ${s.latent}: relevance against β`,
@@ -69,7 +76,11 @@ export function scanMarkdown(scan: Scan, options: ScanMarkdownOptions = {}): str
     table(
       ['Latent size', 'β', 'Seed', 'Relevant', 'Latent dimension', 'Report id'],
       ['---:', '---:', '---:', '---:', '---:', '---'],
-      scan.points.map((p) => [String(p.latent), num(p.beta), String(p.seed), String(p.relevantCount), num(p.latentDimension), `\`${p.id}\``]),
+      scan.points.map((p) => [
+        String(p.latent), num(p.beta), String(p.seed),
+        p.converged === false ? `undetermined (not converged: ${p.relevantCount} at the cap${p.collapsing ? `, ${p.collapsing} collapsing` : ''})` : String(p.relevantCount),
+        num(p.latentDimension), `\`${p.id}\``,
+      ]),
     ),
   )
   return `${out.join('\n\n')}\n`

@@ -26,6 +26,13 @@ export const scanPointSchema = z.object({
   /** TwoNN on the relevant-latent means, with its interval; null with no relevant latent. */
   latentDimension: finite.nullable(),
   latentInterval: z.tuple([finite, finite]).nullable(),
+  /**
+   * Whether the point's training converged (training.convergence.converged) and how many of its latents were
+   * still collapsing. An unconverged point is drawn hollow and left out of the series and the collapse table.
+   * Absent in scans before 0.4.0 (read as converged: no rule ran).
+   */
+  converged: z.boolean().optional(),
+  collapsing: z.number().int().nonnegative().optional(),
 })
 
 export const scanSeriesSchema = z.object({

@@ -94,11 +94,45 @@ export const linearToySchema = z.object({
 
 export const epochSchema = z.object({
   epoch: z.number().int().positive(),
+  /** Training samples seen at this record (absent before 0.4.0). */
+  samples: z.number().int().nonnegative().optional(),
   loss: finite,
   validationLoss: finite,
   reconstruction: finite,
   kl: finite,
   seconds: finite,
+})
+
+/**
+ * How training stopped (core/vae/convergence.ts, docs/method.md "When training stops"): converged or capped, and the
+ * diagnostics the rule read at its last check, per latent in latent order.
+ */
+export const convergenceSchema = z.object({
+  converged: z.boolean(),
+  /** Training samples seen, the cap (samples), samples between checks, held-out events per check, checks per window. */
+  samples: z.number().int().nonnegative(),
+  capSamples: z.number().int().positive(),
+  checkSamples: z.number().int().positive(),
+  checkRows: z.number().int().positive(),
+  window: z.number().int().positive(),
+  /** Relative least-squares change of the check loss over the last window; null before a whole window. */
+  lossDrift: finite.nullable(),
+  latents: z.array(
+    z.object({
+      index: z.number().int().nonnegative(),
+      /** R = Var[μ] at the last check, its least-squares change over the last window, the tolerance, the jitter. */
+      relevance: finite,
+      drift: finite,
+      tolerance: finite,
+      scatter: finite,
+      /** Var[μ] + ⟨σ²⟩: the posterior's total variance, ≈ 1 at the optimum (where the KL term balances). */
+      totalVariance: finite,
+      /** Still falling beyond its tolerance when training stopped unconverged: critical slowing towards collapse. */
+      collapsing: z.boolean(),
+    }),
+  ),
+  /** Every check: samples, loss, relevant count and the relevances in latent order. */
+  checks: z.array(z.object({ samples: z.number().int().nonnegative(), loss: finite, relevantCount: z.number().int().nonnegative(), relevance: z.array(finite) })),
 })
 
 export const reportSchema = z.object({
@@ -129,12 +163,15 @@ export const reportSchema = z.object({
     learningRate: finite,
     batchSize: z.number().int().positive(),
     epochs: z.number().int().positive(),
+    /** The budget in training samples (absent before 0.4.0, when training ran `epochs` in full). */
+    samples: z.number().int().positive().optional(),
     validationSplit: finite,
     patience: z.number().int().nonnegative(),
     seed: z.number().int().nonnegative(),
     threshold: finite,
   }),
   latents: z.array(latentSchema),
+  /** Latents with R ≥ threshold at the end of training: a count only when `training.convergence.converged`. */
   relevantCount: z.number().int().nonnegative(),
   /** The largest drop between neighbours in the sorted relevance spectrum: after rank `after` (1-based). */
   largestGap: z.object({ after: z.number().int().nonnegative(), ratio: finite }),
@@ -172,6 +209,8 @@ export const reportSchema = z.object({
     bestEpoch: z.number().int().nonnegative(),
     stoppedEarly: z.boolean(),
     history: z.array(epochSchema),
+    /** Absent before 0.4.0 (fixed epochs, no stopping rule). */
+    convergence: convergenceSchema.optional(),
   }),
   software: z.object({ symscope: z.string(), tfjs: z.string() }),
   /** Constraints, symmetry algebras, invariances and VAE alignment (core/symmetries, docs/symmetries.md); absent when not computed. */
@@ -183,4 +222,5 @@ export type LatentRecord = z.infer<typeof latentSchema>
 export type CorrelationRecord = z.infer<typeof correlationSchema>
 export type DimensionCurvePoint = z.infer<typeof dimensionCurvePointSchema>
 export type TwoNNIntervalRecord = z.infer<typeof twoNNIntervalSchema>
+export type ConvergenceRecord = z.infer<typeof convergenceSchema>
 export type LinearToyRecord = z.infer<typeof linearToySchema>

@@ -28,16 +28,21 @@ function pointOf(report: Report, beta: number, seed: number): ScanPoint {
     relevantCount: report.relevantCount,
     latentDimension: report.intrinsicDimension.latent,
     latentInterval: interval ? [interval.lower, interval.upper] : null,
+    converged: report.training.convergence?.converged ?? true,
+    collapsing: report.training.convergence?.latents.filter((l) => l.collapsing).length ?? 0,
   }
 }
 
+/** A point whose count the report states: its training converged (scans before 0.4.0 had no rule: all count). */
+export const isConverged = (point: ScanPoint): boolean => point.converged !== false
+
 /**
- * One latent size's series across the grid: at each β, rank r's relevance, the relevant count and the latent
+ * One latent size's series across the grid, from its converged points only: at each β, rank r's relevance, the relevant count and the latent
  * dimension as mean, min and max over the seeds (the bands of the scan's figures), and each rank's collapse β: the
  * smallest grid β from which on the mean relevance stays below the threshold.
  */
-function seriesOf(points: ScanPoint[], betas: number[], latent: number, threshold: number): ScanSeries {
-  const at = betas.map((beta) => points.filter((p) => p.beta === beta))
+export function seriesOf(points: ScanPoint[], betas: number[], latent: number, threshold: number): ScanSeries {
+  const at = betas.map((beta) => points.filter((p) => p.beta === beta && isConverged(p)))
   const ranks = Array.from({ length: latent }, (_, r) => ({ rank: r + 1, relevance: at.map((group) => spread(group.map((p) => p.relevances[r] ?? null))) }))
   const collapse = ranks.map(({ rank, relevance }) => {
     let from: number | null = null

@@ -1,5 +1,6 @@
 import { SymscopeError } from '../errors.js'
 import { rangeInWords } from '../rangeText.js'
+import { DEFAULT_SAMPLE_BUDGET } from './convergence.js'
 
 /** Hidden-unit nonlinearity of the MLP encoder and decoder. */
 export type Activation = 'relu' | 'tanh' | 'elu' | 'sigmoid'
@@ -22,7 +23,13 @@ export interface VaeConfig {
   beta: number
   learningRate: number
   batchSize: number
+  /**
+   * Most epochs (passes over the training events): a cap. Training stops earlier, at convergence
+   * (core/vae/convergence.ts), or at the `samples` budget, whichever comes first.
+   */
   epochs: number
+  /** Most training samples (optimiser steps × batch size): the default budget, the same at any n. */
+  samples: number
   /** Fraction of events held out for validation; relevance is measured on them. */
   validationSplit: number
   /** Stop when the validation loss has not improved for this many epochs; 0 never stops early. */
@@ -39,7 +46,8 @@ export const DEFAULT_VAE_CONFIG: Omit<VaeConfig, 'latent'> = {
   beta: 0.1,
   learningRate: 1e-3,
   batchSize: 256,
-  epochs: 60,
+  epochs: 10_000,
+  samples: DEFAULT_SAMPLE_BUDGET,
   validationSplit: 0.2,
   patience: 0,
   seed: 1,
@@ -59,6 +67,7 @@ export const VAE_LIMITS: Record<Exclude<keyof VaeConfig, 'activation' | 'linear'
   learningRate: { min: 0, max: 1, exclusiveMin: true },
   batchSize: { min: 1, max: 65_536, integer: true },
   epochs: { min: 1, max: 100_000, integer: true },
+  samples: { min: 1, max: 1_000_000_000, integer: true },
   validationSplit: { min: 0, max: 0.9, exclusiveMin: true },
   patience: { min: 0, max: 100_000, integer: true },
   seed: { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true },

@@ -14,7 +14,7 @@ export interface ValidationLoss {
 
 /**
  * One trainer's half of a training: mini-batch Adam steps and the validation loss. core/vae/train.ts owns the rest
- * (the split, the shuffles, slices, best weights, patience), so every trainer keeps the same schedule.
+ * (the split, the shuffles, slices, the convergence checks), so every trainer keeps the same schedule.
  */
 export interface EpochTrainer {
   readonly vae: Vae
@@ -26,6 +26,11 @@ export interface EpochTrainer {
    */
   trainBatches(order: Int32Array, firstBatch: number, endBatch: number, firstStep: number, lossBefore: number): number
   validate(): ValidationLoss
+  /**
+   * A convergence check (core/vae/convergence.ts) on the first `rows` validation rows: their mean loss and the
+   * posterior sums Σμ, Σμ², Σμ³, Σμ⁴, Σσ² per latent (5 × K, f64), as assembly/vae/check.ts computes them.
+   */
+  check(rows: number): { loss: number; sums: Float64Array }
   setWeights(weights: readonly Float32Array[]): void
   /** Adam's state as TrainingState keeps it: [iteration count], first moments, second moments. */
   optimizerState(step: number): Promise<Float32Array[]>

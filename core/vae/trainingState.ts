@@ -1,8 +1,12 @@
+import type { CheckRecord } from './convergence.js'
 import type { TrainerName } from './model.js'
 
 /** One epoch of a training, as the report's `training.history` keeps it. */
 export interface EpochRecord {
+  /** Epochs begun: the last record of a training that stopped inside an epoch counts that partial epoch. */
   epoch: number
+  /** Training samples seen when it was recorded. */
+  samples?: number
   loss: number
   validationLoss: number
   reconstruction: number
@@ -31,8 +35,11 @@ export interface TrainingState {
   weights: Float32Array[]
   /** Adam's state: the iteration count, then the first and second moments in the weights' shapes (tfjs's order). */
   optimizer: Float32Array[]
+  /** The lowest validation loss and its epoch (weights: none are kept since 0.4.0, the last weights are the result). */
   best: { loss: number; epoch: number; weights: Float32Array[] }
   history: EpochRecord[]
+  /** The convergence checks so far (core/vae/convergence.ts): the stopping rule's window continues from them. */
+  checks: CheckRecord[]
   /** Seconds trained before this slice. */
   seconds: number
 }
@@ -50,6 +57,7 @@ export function serializeTrainingState(state: TrainingState): Uint8Array {
     lossSum: state.lossSum,
     best: { loss: state.best.loss, epoch: state.best.epoch },
     history: state.history,
+    checks: state.checks,
     seconds: state.seconds,
     counts: [state.weights.length, state.optimizer.length, state.best.weights.length],
     lengths: arrays.map((a) => a.length),
@@ -96,6 +104,7 @@ export function deserializeTrainingState(bytes: Uint8Array): TrainingState {
     optimizer: arrays.slice(w, w + o),
     best: { loss: meta.best.loss ?? Infinity, epoch: meta.best.epoch, weights: arrays.slice(w + o) },
     history: meta.history,
+    checks: meta.checks ?? [],
     seconds: meta.seconds,
   }
 }

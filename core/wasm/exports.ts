@@ -111,6 +111,10 @@ export interface SymscopeExports {
   vaeGroupFaultForTest(group: number, thread: number, step: number, kind: number): void
   vaeEvaluate(handle: number, data: number, rows: number, count: number, noise: number): number
   vaeEvaluatedTerm(which: number): number
+  /** One convergence check (assembly/vae/check.ts): the mean loss of `count` rows; posterior sums (5 × latent f64) into `out`. */
+  vaeCheck(handle: number, data: number, rows: number, count: number, noise: number, out: number): number
+  /** Adds Σμ, Σμ², Σμ³, Σμ⁴, Σσ² of `rows` rows (stride floats apart, μ then log σ²) to `out` (5 × latent f64). */
+  latentMomentsAdd(heads: number, stride: number, rows: number, latent: number, out: number): void
   vaeEncode(handle: number, x: number, count: number, means: number, logVars: number): void
   vaeDecode(handle: number, z: number, count: number, out: number): void
 }

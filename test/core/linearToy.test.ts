@@ -65,7 +65,9 @@ describe('the linear VAE on the gaussian dataset', () => {
 
   for (const beta of [0.1, 0.2]) {
     it(`keeps latents with R_k = 1 − 3β/(2λ_k) and collapses λ_k < 3β/2, β = ${beta}`, async () => {
-      const report = await analyze(wasm, inputFromEvents(events), { config: { ...training, beta } })
+      // The full 60 epochs: the rotation within the active plane (below) is slower than anything the report states, so
+      // the stopping rule may end before it (at β = 0.1 after 30 epochs, |r| = 0.96 and 0.91, R within 0.015).
+      const report = await analyze(wasm, inputFromEvents(events), { config: { ...training, beta }, untilCap: true })
       const predicted = linearToyRelevance(eigenvalues, beta) // eigenvalues are in decreasing order, so is R
       const threshold = collapseThreshold(3, beta)
       const measured = report.latents // sorted by decreasing relevance

@@ -72,7 +72,7 @@ describe('reportMarkdown', () => {
   it('reports training, configuration and software', () => {
     const training = section(md, 'Training')
     expect(training).toContain('- Backend: wasm')
-    expect(training).toContain('- Epochs: 4 of 4; best epoch 3')
+    expect(training).toContain('- Epochs: 4 of at most 4; lowest validation loss at epoch 3')
     expect(training).toContain('- Time: 1.50 s, 16 steps')
     expect(rows(training).slice(1)).toEqual(['| best | 3 | 0.100 | 0.0800 | 0.0300 | 0.500 |', '| final | 4 | 0.0900 | 0.0850 | 0.0300 | 0.550 |'])
     const config = rows(section(md, 'Configuration'))

@@ -75,7 +75,7 @@ describe('POST /api/v1/analyses', () => {
   })
 
   it('refuses a training larger than the largest job with 413 pointing to the local client', async () => {
-    const response = await api.post('/api/v1/analyses', { dataset: { generator: { name: 'circle', n: 10_000 } }, config: { epochs: 2000 } })
+    const response = await api.post('/api/v1/analyses', { dataset: { generator: { name: 'circle', n: 10_000 } }, config: { epochs: 2000, samples: 100_000_000 } })
     expect(response.status).toBe(413)
     const error = await errorOf(response)
     expect(error.code).toBe('too_large')

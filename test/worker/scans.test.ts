@@ -84,7 +84,7 @@ describe('POST /api/v1/scans', () => {
       [{ dataset, grid: { beta: [0.1, 0.1] }, config }, 400, /repeats/],
       [{ dataset, grid: { beta: '0.01:1:13', seeds: [1, 2] }, config }, 413, /26 points .*at most 24/],
       [{ dataset, grid: { beta: [0.1] }, config: { epochs: 3, beta: 0.2 } }, 400, /comes from the grid/],
-      [{ dataset: { generator: { name: 'circle', n: 100_000 } }, grid: { beta: [0.1] }, config: { epochs: 2000 } }, 413, /largest job/],
+      [{ dataset: { generator: { name: 'circle', n: 100_000 } }, grid: { beta: [0.1] }, config: { epochs: 2000, samples: 100_000_000 } }, 413, /largest job/],
     ]
     for (const [body, status, message] of cases) {
       const response = await api.post('/api/v1/scans', body, budget)

@@ -45,9 +45,9 @@ async function answer(c: Context<AppEnv>, request: AnalysisSubmission): Promise<
     throw new ApiError(
       413,
       'too_large',
-      `this analysis trains ${totalSteps} optimiser steps (epochs × batches per epoch); the server's largest job is ` +
+      `this analysis may train ${totalSteps} optimiser steps (its cap: the fewer of epochs × batches per epoch and samples ÷ batch size); the server's largest job is ` +
         `${limits.maxJobSteps}. Run it on your own machine with npx symscope analyze (the same data and settings give the same report), ` +
-        'or use fewer epochs, fewer events or a larger batch size',
+        'or lower samples or epochs, or use a larger batch size',
     )
   }
   const status = await jobOf(c.env, id).submit(id, request, { totalSteps, stepBudget: limits.stepBudget })

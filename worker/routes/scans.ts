@@ -72,7 +72,7 @@ export const scans = new Hono<AppEnv>()
     const steps = plan.points.map((p) => plannedSteps(p.prepared))
     const largest = Math.max(...steps)
     if (largest > limits.maxJobSteps) {
-      throw new ApiError(413, 'too_large', `a point of this scan trains ${largest} optimiser steps; the server's largest job is ${limits.maxJobSteps}: use fewer epochs or events, or npx symscope scan`)
+      throw new ApiError(413, 'too_large', `a point of this scan trains ${largest} optimiser steps; the server's largest job is ${limits.maxJobSteps}: lower samples or epochs, or use npx symscope scan`)
     }
     await countRequests(c.env, clientIp(c.env, (name) => c.req.header(name)), { bucket: 'analyses', limit: (l) => l.rateLimitAnalyses }, plan.points.length)
     const index = scanIndex(plan)

@@ -23,7 +23,8 @@ export const analysisConfigSchema = z
   .strictObject({
     latent: setting('latent', 'Latent size K; default 4 for ≤ 2 features, else 8.'),
     beta: setting('beta', 'Weight β of the KL term; default 0.1.'),
-    epochs: setting('epochs', 'Training epochs; default 60.'),
+    epochs: setting('epochs', 'Most training epochs, a cap: training stops on convergence (docs/method.md); default 10000.'),
+    samples: setting('samples', 'Most training samples, the default budget at any n: a cap like epochs; default 8000000.'),
     seed: setting('seed', 'Seeds initialisation, split, shuffles and noise; default 1.'),
     hidden: setting('hidden', 'Width h of each hidden layer; default 64.'),
     layers: setting('layers', 'Hidden layers of the encoder (the decoder mirrors it); default 2.'),

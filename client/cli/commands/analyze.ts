@@ -13,6 +13,22 @@ import { analyzeHelp } from '../usage.js'
 import { writeReport } from '../writeReport.js'
 import { parseCommandLine } from '../parseCommandLine.js'
 
+/** How training stopped: converged after how many samples, or not converged at its cap (the count undetermined). */
+export function trainingLine(report: Report): string {
+  const t = report.training
+  const c = t.convergence
+  const time = `in ${t.seconds.toFixed(1)} s on ${t.backend}`
+  if (!c) return `trained ${t.history.length} epochs ${time}`
+  const samples = `${c.samples.toLocaleString('en-US')} samples (${t.history.length} epochs)`
+  if (c.converged) return `trained ${samples} ${time}: converged (count, relevances and loss steady over the last ${c.window} checks)`
+  const collapsing = c.latents.filter((l) => l.collapsing).map((l) => `z${l.index}`)
+  return (
+    `trained ${samples} ${time}: NOT converged at the cap of ${c.capSamples.toLocaleString('en-US')} samples; ` +
+    `relevant count undetermined (${report.relevantCount} above the threshold when it stopped` +
+    `${collapsing.length ? `; collapsing: ${collapsing.join(', ')}` : ''}): raise --samples or --epochs`
+  )
+}
+
 /** The few lines printed when an analysis is done: the verdict, the spectrum, and where the files are. */
 export function summarise(report: Report, dir: string): string {
   const spectrum = report.latents
@@ -37,7 +53,7 @@ export function summarise(report: Report, dir: string): string {
   }
   return [
     ...lines,
-    `trained ${report.training.history.length} epochs in ${report.training.seconds.toFixed(1)} s on ${report.training.backend}`,
+    trainingLine(report),
     `wrote ${dir}/report.json, report.md and figures`,
   ].join('\n')
 }

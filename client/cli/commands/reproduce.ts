@@ -92,10 +92,12 @@ export async function reproduceCommand(argv: string[]): Promise<void> {
   try {
     for (const [i, experiment] of suite.entries()) {
       const started = performance.now()
+      // Training stops on convergence (core/vae/convergence.ts) within the default sample budget; the experiment's
+      // epochs no longer cap it (a cap that low would leave the quick runs undetermined).
       const epochs = values.quick ? experiment.epochs.quick : experiment.epochs.full
       const input = inputOf(wasm, experiment, values.quick, seed, values.cms)
       const progress = trainingProgress(`[${i + 1}/${suite.length}] ${experiment.id}`, epochs, values.quiet)
-      const config = { ...experiment.config, epochs, seed }
+      const config = { ...experiment.config, seed }
       const report = await analyze(wasm, input, { config, trainer, threads, onEpoch: progress.onEpoch })
       progress.finish()
       writeReport(join(values.out, experiment.id), report)

@@ -81,6 +81,17 @@ export class FusedTrainer implements EpochTrainer {
     return { total, reconstruction: e.vaeEvaluatedTerm(0), kl: e.vaeEvaluatedTerm(1) }
   }
 
+  check(rows: number): { loss: number; sums: Float64Array } {
+    const wasm = this.#wasm
+    const out = wasm.allocF64(5 * this.#input.config.latent)
+    try {
+      const loss = wasm.exports.vaeCheck(this.vae.handle, this.#data, this.#validationRows, rows, this.#validationNoise, out)
+      return { loss, sums: wasm.copyF64(out, 5 * this.#input.config.latent) }
+    } finally {
+      wasm.free(out)
+    }
+  }
+
   setWeights(weights: readonly Float32Array[]): void {
     this.vae.setWeights(weights)
   }

@@ -1,6 +1,7 @@
 import * as tf from '../../tf/tfjs.js'
 import { SymscopeError } from '../../errors.js'
 import type { Vae } from '../model.js'
+import { withScratch } from '../../stats/withScratch.js'
 import type { EpochTrainer, TrainerInput, ValidationLoss } from '../epochTrainer.js'
 import { asVae, createVae, vaeLoss, vaeVariables, type TfVae } from './model.js'
 
@@ -89,6 +90,35 @@ export class TfjsTrainer implements EpochTrainer {
         return v
       })
     return { total, reconstruction, kl }
+  }
+
+  check(rows: number): { loss: number; sums: Float64Array } {
+    const { wasm, data, cols, config, validationRows } = this.#input
+    const k = config.latent
+    const loss = tf.tidy(() => {
+      const x = this.#validation.slice([0, 0], [rows, cols]) as tf.Tensor2D
+      const noise = this.#validationNoise.slice([0, 0], [rows, k]) as tf.Tensor2D
+      return vaeLoss(this.#model, x, noise).total
+    })
+    const value = loss.dataSync()[0]
+    loss.dispose()
+    const x = new Float32Array(rows * cols)
+    for (let i = 0; i < rows; i++) x.set(data.subarray(validationRows[i] * cols, validationRows[i] * cols + cols), i * cols)
+    const { means, logVars } = this.vae.encode(x, rows)
+    // The posterior sums by the fused trainer's kernel (assembly/vae/check.ts), on rows laid out μ then log σ².
+    const heads = new Float32Array(rows * 2 * k)
+    for (let i = 0; i < rows; i++) {
+      heads.set(means.subarray(i * k, i * k + k), 2 * i * k)
+      heads.set(logVars.subarray(i * k, i * k + k), 2 * i * k + k)
+    }
+    const sums = withScratch(wasm, (scratch) => {
+      const ptr = scratch.putF32(heads)
+      const out = scratch.allocF64(5 * k)
+      new Float64Array(wasm.exports.memory.buffer, out, 5 * k).fill(0)
+      wasm.exports.latentMomentsAdd(ptr, 2 * k, rows, k, out)
+      return wasm.copyF64(out, 5 * k)
+    })
+    return { loss: value, sums }
   }
 
   setWeights(weights: readonly Float32Array[]): void {

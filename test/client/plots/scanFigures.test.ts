@@ -45,6 +45,20 @@ describe('scan figures', () => {
     expect(marks(svg, 'threshold')).toHaveLength(1)
   })
 
+  it('draw unconverged points hollow, one circle per rank at its relevance, and only those', () => {
+    const point = (beta: number, seed: number, converged: boolean) => ({
+      id: 'b'.repeat(64), beta, seed, latent: 2, relevances: [0.7, 0.2], relevantCount: 2, latentDimension: null, latentInterval: null, converged, collapsing: 0,
+    })
+    const withPoints: Scan = { ...scan, points: [point(0.1, 1, true), point(1, 1, false), point(1, 2, true)] }
+    const svg = scanStaircaseSvg(withPoints)
+    expect(wellFormed(svg)).toBe(true)
+    const hollow = svg.match(/<circle [^>]*data-unconverged="\d"[^>]*>/g) ?? []
+    expect(hollow).toHaveLength(2)
+    for (const c of hollow) expect(c).toContain('fill="none"')
+    expect(svg).toContain('not converged (hollow)')
+    expect(scanStaircaseSvg(scan)).not.toContain('data-unconverged')
+  })
+
   it('mark the collapse β per rank, the never-collapsing one at the edge, and the predicted β_k as diamonds', () => {
     const svg = scanCollapseSvg(scan)
     expect(wellFormed(svg)).toBe(true)

@@ -1,12 +1,14 @@
 // The paper's datasets through the whole analysis, checked against what is known about them: a circle has one free
 // coordinate, a disk two, e⁺e⁻ → μ⁺μ⁻ two (θ, φ). Sizes are small for CI; `symscope reproduce` runs larger ones.
+// Default training: the stopping rule (core/vae/convergence.ts) ends it, and must have converged.
 import { describe, expect, it } from 'vitest'
 import { reportSchema } from '../../../core/report/schema.js'
 import { analyseDataset, topLatent } from './analysisCase.js'
 
 describe('analysis of the paper datasets', () => {
   it('circle: the relevant latents lie on a curve that follows the angle', async () => {
-    const report = await analyseDataset({ dataset: 'circle', n: 4000, seed: 1 }, { config: { epochs: 40 } })
+    const report = await analyseDataset({ dataset: 'circle', n: 4000, seed: 1 }, {})
+    expect(report.training.convergence!.converged).toBe(true)
     expect(() => reportSchema.parse(report)).not.toThrow()
     // docs/method.md: a plain VAE keeps two latents to embed the closed curve; their means are one-dimensional.
     expect(report.relevantCount).toBe(2)
@@ -17,19 +19,21 @@ describe('analysis of the paper datasets', () => {
     expect(report.relevantSetCorrelations[0].determination).toBeGreaterThan(0.95)
     expect(report.verdict).toMatch(/one free coordinate/)
     expect(report.latentMaps.plane?.latents).toHaveLength(report.config.latent)
-  }, 120_000)
+  }, 240_000)
 
   it('disk: two relevant latents filling two dimensions', async () => {
-    const report = await analyseDataset({ dataset: 'disk', n: 4000, seed: 1 }, { config: { epochs: 40 } })
+    const report = await analyseDataset({ dataset: 'disk', n: 4000, seed: 1 }, {})
+    expect(report.training.convergence!.converged).toBe(true)
     expect(report.relevantCount).toBe(2)
     expect(report.intrinsicDimension.latent).toBeGreaterThan(1.6)
     expect(report.intrinsicDimension.latent).toBeLessThan(2.4)
     expect(report.intrinsicDimension.data).toBeGreaterThan(1.6)
     expect(report.intrinsicDimension.data).toBeLessThan(2.4)
-  }, 120_000)
+  }, 240_000)
 
   it('e⁺e⁻ → μ⁺μ⁻: the energies are exact constraints and at most three latents determine cos θ on a surface', async () => {
-    const report = await analyseDataset({ dataset: 'ee_mumu', n: 6000, seed: 1 }, { config: { epochs: 40 } })
+    const report = await analyseDataset({ dataset: 'ee_mumu', n: 6000, seed: 1 }, {})
+    expect(report.training.convergence!.converged).toBe(true)
     expect(report.dataset.constantFeatures.map((c) => c.name)).toEqual(['E1', 'E2'])
     for (const c of report.dataset.constantFeatures) expect(c.value).toBeCloseTo(5, 6)
     expect(report.relevantCount).toBeGreaterThanOrEqual(2)
@@ -39,5 +43,5 @@ describe('analysis of the paper datasets', () => {
     const cosTheta = report.relevantSetCorrelations.find((c) => c.truth === 'truth_cosTheta')!
     expect(cosTheta.determination).toBeGreaterThan(0.8)
     expect(report.verdict).toMatch(/two free coordinates/)
-  }, 120_000)
+  }, 240_000)
 })

@@ -33,4 +33,17 @@ describe('verdict', () => {
     expect(text).toContain("the data's intrinsic dimension is 1.0 (expected 1)")
     expect(text).not.toContain('free coordinate')
   })
+  it('states no count when training did not converge: undetermined, with the numbers, and the data alone', () => {
+    const convergence = { converged: false, samples: '6.6·10⁵', largestDrift: 0.4567, collapsing: 1 }
+    const text = verdict({ ...base, relevantCount: 3, latentDimension: 1.03, convergence })
+    expect(text).toBe(
+      '2 input features, relevant latents undetermined (not converged): 3 above the threshold when training stopped at ' +
+        "6.6·10⁵ samples, relevances still moving by up to 0.457 per window; 1 latent still collapsing; the data's intrinsic dimension is 1.0 (expected 1)",
+    )
+    expect(verdict({ ...base, relevantCount: 3, latentDimension: 1.03, convergence: { ...convergence, largestDrift: null, collapsing: 0 } })).toContain(
+      'at 6.6·10⁵ samples, too few for a window of checks',
+    )
+    // Converged: the count is stated as before.
+    expect(verdict({ ...base, relevantCount: 2, latentDimension: 1.03, convergence: { ...convergence, converged: true } })).toMatch(/^2 input features, 2 relevant latents/)
+  })
 })

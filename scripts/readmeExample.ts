@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** `npx symscope analyze circle --n 4000 --epochs 40 --out circle-report`, as the README shows it. */
-export const README_ANALYZE_ARGS = ['analyze', 'circle', '--n', '4000', '--epochs', '40', '--out', 'circle-report']
+/** `npx symscope analyze circle --n 4000 --out circle-report`, as the README shows it. */
+export const README_ANALYZE_ARGS = ['analyze', 'circle', '--n', '4000', '--out', 'circle-report']
 
 /** The figure the README shows, as the run writes it (`<out>/relevance.svg`) and as docs/ keeps it. */
 export const README_FIGURE = { written: 'relevance.svg', kept: 'docs/figures/circle-relevance.svg' }

@@ -43,12 +43,19 @@ describe('symscope scan', () => {
     expect(result.points.map((p) => [p.beta, p.seed])).toEqual([[0.05, 1], [0.05, 2], [0.2, 1], [0.2, 2], [0.8, 1], [0.8, 2]])
     // Each point's report sits in the cache under its id, with its figures; the bands are min ≤ mean ≤ max.
     for (const p of result.points) expect(existsSync(join(cache, p.id, 'report.md'))).toBe(true)
+    // Three epochs stop no training by the rule: every point is unconverged, so no band is drawn from them (a band
+    // at a β exists exactly when one of its points converged), and where one is, min ≤ mean ≤ max.
     for (const rank of result.series[0].ranks) {
-      for (const s of rank.relevance) {
-        expect(s!.min).toBeLessThanOrEqual(s!.mean)
-        expect(s!.mean).toBeLessThanOrEqual(s!.max)
-      }
+      rank.relevance.forEach((s, b) => {
+        const converged = result.points.some((p) => p.beta === result.grid.beta[b] && p.converged !== false)
+        expect(s === null).toBe(!converged)
+        if (s) {
+          expect(s.min).toBeLessThanOrEqual(s.mean)
+          expect(s.mean).toBeLessThanOrEqual(s.max)
+        }
+      })
     }
+    expect(result.points.every((p) => p.converged === false)).toBe(true)
     for (const file of ['scan.md', 'staircase.svg', 'counts.svg', 'collapse.svg']) expect(existsSync(join(dir, 'parallel', file))).toBe(true)
   }, 300_000)
 

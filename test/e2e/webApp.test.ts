@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     Number(await page.getAttribute(`${root} [data-testid=intrinsic-dimension] [data-which=${which}]`, 'data-value'))
 
   it('trains a circle in the browser from its URL: the latents, an intrinsic dimension near 1, the backend named', async () => {
-    const page = await open('/?dataset=circle&n=4000&epochs=20&seed=1&run=local')
+    const page = await open('/?dataset=circle&n=4000&seed=1&run=local')
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true)
     await page.waitForSelector('[data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
 

@@ -78,7 +78,7 @@ export const analysesCases: BadRequestCase[] = [
   { name: 'a learning rate of 0', path: ANALYSES, body: generator({}, { learningRate: 0 }), status: 400, code: 'invalid_request' },
   { name: 'CSV column roles with a generator', path: ANALYSES, body: generator({}, { features: ['x1'] }), status: 400, code: 'invalid_request', message: /config\.features/ },
   { name: 'a batch larger than the training events', path: ANALYSES, body: generator({}, { batchSize: 1024 }), status: 422, code: 'invalid_data', message: /fewer than one batch/ },
-  { name: 'more steps than the largest job', path: ANALYSES, body: generator({}, { epochs: 60_001 }), status: 413, code: 'too_large', message: /npx symscope analyze/ },
+  { name: 'more steps than the largest job', path: ANALYSES, body: generator({}, { epochs: 60_001, samples: 1_000_000_000 }), status: 413, code: 'too_large', message: /npx symscope analyze/ },
   { name: 'CSV with NaN', path: ANALYSES, body: csv('x1,x2\n1,2\n3,NaN\n'), status: 400, code: 'invalid_csv', message: /line 3, column 2 \('x2'\): NaN/ },
   { name: 'CSV with a ragged row', path: ANALYSES, body: csv('x1,x2\n1,2\n3\n'), status: 400, code: 'invalid_csv', message: /line 3: 1 fields/ },
   { name: 'CSV with a word for a number', path: ANALYSES, body: csv('x1,x2\n1,two\n'), status: 400, code: 'invalid_csv', message: /line 2, column 2/ },

@@ -96,8 +96,8 @@ export class TfjsTrainer implements EpochTrainer {
     const { wasm, data, cols, config, validationRows } = this.#input
     const k = config.latent
     const loss = tf.tidy(() => {
-      const x = this.#validation.slice([0, 0], [rows, cols]) as tf.Tensor2D
-      const noise = this.#validationNoise.slice([0, 0], [rows, k]) as tf.Tensor2D
+      const x = tf.slice(this.#validation, [0, 0], [rows, cols]) as tf.Tensor2D
+      const noise = tf.slice(this.#validationNoise, [0, 0], [rows, k]) as tf.Tensor2D
       return vaeLoss(this.#model, x, noise).total
     })
     const value = loss.dataSync()[0]

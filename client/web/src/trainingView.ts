@@ -73,7 +73,8 @@ export class TrainingView {
     this.#history.push(record)
     this.#progress.max = epochs
     this.#progress.value = record.epoch
-    this.#progressText.textContent = `epoch ${record.epoch} of ${epochs} · loss ${record.loss.toPrecision(3)} · ${record.seconds.toFixed(1)} s`
+    // The epochs are a cap: training usually stops before it, once the relevances settle (core/vae/convergence.ts).
+    this.#progressText.textContent = `epoch ${record.epoch} (at most ${epochs}; stops when the relevances settle) · loss ${record.loss.toPrecision(3)} · ${record.seconds.toFixed(1)} s`
     if (!this.#frame) this.#frame = requestAnimationFrame(() => this.#draw())
   }
 
@@ -99,12 +100,16 @@ export class TrainingView {
     this.#progressText.textContent = `${done} of ${total} points done`
   }
 
-  /** The finished training: the report's history replaces the live one (it carries every epoch). */
+  /**
+   * The finished training: the report's history replaces the live one (it carries every epoch), and the bar is full:
+   * training ended at its last epoch, on convergence or at the cap of `epochs` (the verdict says which).
+   */
   finish(history: EpochRecord[], epochs: number, text: string): void {
     this.#history = [...history]
     if (history.length) {
-      this.#progress.max = epochs
-      this.#progress.value = history[history.length - 1].epoch
+      const last = Math.min(epochs, history[history.length - 1].epoch)
+      this.#progress.max = last
+      this.#progress.value = last
     } else {
       this.#progress.max = 1
       this.#progress.value = 1

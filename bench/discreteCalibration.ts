@@ -1,11 +1,11 @@
 // Calibration and power of the discrete symmetries' test (core/symmetries/discrete/imageTest.ts; issue 20). Not a
-// timing: over many seeds of data whose discrete symmetry is known (core/symmetries/discrete/cases.ts, mirrorCase:
+// timing: over many seeds of data whose discrete symmetry is known (testdata/discreteCases.ts, mirrorCase:
 // x → −x exact at A = 0, broken with asymmetry A otherwise), the share of rejections. The first table runs the test
 // of x → −x alone (its p-value's calibration and power at 10⁴ and 10⁵ events); the second the whole section
 // (findSymmetries at 10⁴ events: proposal, manifold check, tests, Holm over the continuous and discrete tests) and
 // counts the seeds where the exact mirror is rejected or the group is not ℤ₂.
 import { findSymmetries } from '../core/index.js'
-import { mirrorCase } from '../core/symmetries/discrete/cases.js'
+import { mirrorCase } from '../testdata/discreteCases.js'
 import { wasmImageKernels } from '../core/symmetries/discrete/imageKernels.js'
 import { imageTest } from '../core/symmetries/discrete/imageTest.js'
 import { loadWasm } from '../core/wasm/node.js'
@@ -82,7 +82,7 @@ export const run: Bench = async () => {
     {
       title: 'Discrete symmetry test: calibration and power (mirror x → −x, asymmetry A)',
       description:
-        `The test of x → −x alone on mirrorCase (core/symmetries/discrete/cases.ts), ${SEEDS} seeds per row, level ${LEVEL}: ` +
+        `The test of x → −x alone on mirrorCase (testdata/discreteCases.ts), ${SEEDS} seeds per row, level ${LEVEL}: ` +
         'A = 0 is an exact symmetry (the rejection rate is the false-rejection rate), A > 0 the power. Mean measured ' +
         'asymmetry (sign count of the most odd function, chosen on one half and measured on the other) and the share of ' +
         'seeds whose 95 % interval covers the true A.',

@@ -4,9 +4,14 @@
 // coordinates, in random affine coordinates, unit scales and embeddings up to 20 dimensions), each graded right,
 // withheld or wrong (testdata/symmetryTruth/grade.ts). Prints the confusion table per class and overall.
 // SYMSCOPE_TRUTH_CASES sets the number of cases (default 306, 34 per class); SYMSCOPE_TRUTH_EVENTS the events per case.
+// The discrete classes (issue 20: testdata/symmetryTruth/discreteCases.ts, an exact reflection or exchange, a broken
+// reflection, a chiral continuous symmetry) get their own table, graded on `section.discrete` by discreteGrade.ts and
+// on the continuous part by grade.ts; SYMSCOPE_TRUTH_DISCRETE_CASES sets their number (default 60, 20 per class).
 import { findSymmetries } from '../core/index.js'
 import { loadWasm } from '../core/wasm/node.js'
-import { TRUTH_CLASSES, truthCase, type TruthClass } from '../testdata/symmetryTruth/cases.js'
+import { DISCRETE_TRUTH_CLASSES, TRUTH_CLASSES, truthCase, type DiscreteTruthClass, type TruthCase, type TruthClass } from '../testdata/symmetryTruth/cases.js'
+import { discreteTruthCase } from '../testdata/symmetryTruth/discreteCases.js'
+import { gradeDiscrete } from '../testdata/symmetryTruth/discreteGrade.js'
 import { grade, type Verdict } from '../testdata/symmetryTruth/grade.js'
 import type { Bench, BenchTable } from './table.js'
 
@@ -16,7 +21,7 @@ export const run: Bench = async () => {
   const wasm = await loadWasm()
   const count = Number(process.env.SYMSCOPE_TRUTH_CASES ?? 306)
   const n = Number(process.env.SYMSCOPE_TRUTH_EVENTS ?? 4000)
-  const tally = new Map<TruthClass, Record<Verdict, number>>(TRUTH_CLASSES.map((c) => [c, { right: 0, withheld: 0, wrong: 0 }]))
+  const tally = new Map<TruthClass | DiscreteTruthClass, Record<Verdict, number>>(TRUTH_CLASSES.map((c) => [c, { right: 0, withheld: 0, wrong: 0 }]))
   const failures: string[] = []
   const withheldReasons = new Map<string, number>()
   const start = performance.now()
@@ -65,5 +70,63 @@ export const run: Bench = async () => {
         ...[...withheldReasons.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([why, k]) => `withheld ${k}×: ${why}`),
       ],
     },
+    discreteTable(wasm, Number(process.env.SYMSCOPE_TRUTH_DISCRETE_CASES ?? 60), n),
   ] satisfies BenchTable[]
+}
+
+/** The discrete classes: the discrete verdict (discreteGrade.ts) and the continuous one (grade.ts) per class. */
+function discreteTable(wasm: Awaited<ReturnType<typeof loadWasm>>, count: number, n: number): BenchTable {
+  const zero = () => ({ right: 0, withheld: 0, wrong: 0 })
+  const tally = new Map(DISCRETE_TRUTH_CLASSES.map((c) => [c, { discrete: zero(), continuous: zero() }]))
+  const failures: string[] = []
+  const withheldReasons = new Map<string, number>()
+  const start = performance.now()
+  for (let i = 0; i < count; i++) {
+    const truth: TruthCase = discreteTruthCase(i, { n })
+    let section: ReturnType<typeof findSymmetries> | null = null
+    let crash = ''
+    try {
+      section = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
+    } catch (error) {
+      crash = error instanceof Error ? error.message : String(error)
+    }
+    const threw = { verdict: 'wrong' as const, reason: `threw: ${crash.slice(0, 120)}` }
+    const d = section ? gradeDiscrete(section.discrete, truth) : threw
+    const c = section ? grade(section, truth) : threw
+    const t = tally.get(truth.truthClass as DiscreteTruthClass)!
+    t.discrete[d.verdict]++
+    t.continuous[c.verdict]++
+    if (d.verdict === 'wrong') failures.push(`${truth.label}: ${d.reason}`)
+    if (c.verdict === 'wrong') failures.push(`${truth.label} (continuous part): ${c.reason}`)
+    if (d.verdict === 'withheld') withheldReasons.set(d.reason, (withheldReasons.get(d.reason) ?? 0) + 1)
+    if ((i + 1) % 25 === 0) process.stderr.write(`  ${i + 1}/${count} discrete cases\n`)
+  }
+  const seconds = (performance.now() - start) / 1000
+  const cells = (v: Record<Verdict, number>) => {
+    const all = v.right + v.withheld + v.wrong
+    return [String(v.right), `${v.withheld} (${percent(v.withheld, all)})`, `${v.wrong} (${percent(v.wrong, all)})`]
+  }
+  const total = { discrete: zero(), continuous: zero() }
+  const rows: string[][] = []
+  for (const [name, t] of tally) {
+    rows.push([name, String(t.discrete.right + t.discrete.withheld + t.discrete.wrong), ...cells(t.discrete), ...cells(t.continuous)])
+    for (const part of ['discrete', 'continuous'] as const) for (const k of ['right', 'withheld', 'wrong'] as const) total[part][k] += t[part][k]
+  }
+  rows.push(['all', String(count), ...cells(total.discrete), ...cells(total.continuous)])
+  return {
+    title: 'Symmetry truth suite, discrete classes: right, withheld and wrong by class',
+    description:
+      `findSymmetries on ${count} seeded cases of ${n.toLocaleString('en-US')} events whose discrete symmetries are known by construction ` +
+      '(testdata/symmetryTruth/discreteCases.ts, in random affine coordinates and unit scales): the discrete part graded by ' +
+      'testdata/symmetryTruth/discreteGrade.ts (every generator a true involution; a true involution tested, not rejected and ' +
+      'reached by a generator; a broken one rejected; not proposed is withheld), the continuous part by grade.ts. ' +
+      `${seconds.toFixed(0)} s in all.`,
+    columns: ['class', 'cases', 'discrete right', 'discrete withheld', 'discrete wrong', 'continuous right', 'continuous withheld', 'continuous wrong'],
+    rows,
+    notes: [
+      ...failures.slice(0, 40).map((f) => `wrong: ${f}`),
+      ...(failures.length > 40 ? [`… and ${failures.length - 40} more wrong`] : []),
+      ...[...withheldReasons.entries()].sort((a, b) => b[1] - a[1]).map(([why, k]) => `discrete withheld ${k}×: ${why}`),
+    ],
+  }
 }

@@ -11,6 +11,9 @@ export const TRUTH_CLASSES = [
   'broken harmonic', 'anisotropic', 'correlated',
 ] as const
 export type TruthClass = (typeof TRUTH_CLASSES)[number]
+/** The discrete classes (issue 20; discreteCases.ts): an exact involution, a broken one, a chiral continuous symmetry. */
+export const DISCRETE_TRUTH_CLASSES = ['exact reflection or exchange', 'broken reflection', 'chiral'] as const
+export type DiscreteTruthClass = (typeof DISCRETE_TRUTH_CLASSES)[number]
 
 /** An affine field on a shape's intrinsic coordinates: v(x) = A x + b. */
 export interface IntrinsicField {
@@ -21,7 +24,7 @@ export interface IntrinsicField {
 export interface TruthCase {
   /** "variety #17: plane quartic y = x⁴ + a x² + b x": what it is, for the benchmark's list of failures. */
   label: string
-  truthClass: TruthClass
+  truthClass: TruthClass | DiscreteTruthClass
   names: string[]
   /** n × D events, row-major, in the data's units. */
   data: Float64Array
@@ -31,11 +34,21 @@ export interface TruthCase {
   /** The true fields' velocities at the anchors (each anchors × D, flattened): they span the true algebra. */
   manifold: { open: boolean; smeared: boolean; velocities: number[][] }
   distribution: { velocities: number[][] }
+  /**
+   * The discrete classes' answer (discreteCases.ts), as the images of the anchors under each map (each anchors × D):
+   * `symmetries` every involution that keeps the distribution (an empty list: none beyond the continuous part),
+   * `broken` those that keep the support but not the distribution, with the asymmetry that breaks them, `inContinuous`
+   * the involutions that lie in the continuous part (the common half-turn of a rotation).
+   */
+  discrete?: { symmetries: number[][][]; broken: number[][][]; inContinuous: number[][][]; asymmetry: number }
 }
 
-interface Shape {
+/** An affine map on a shape's intrinsic coordinates, x ↦ A x + b (an involution, for the discrete classes). */
+export type IntrinsicMap = IntrinsicField
+
+export interface Shape {
   label: string
-  truthClass: TruthClass
+  truthClass: TruthClass | DiscreteTruthClass
   k: number
   /** One event: [observed, noise-free] intrinsic coordinates. */
   draw(random: () => number, normal: () => number): [number[], number[]]
@@ -45,13 +58,19 @@ interface Shape {
   smeared?: boolean
   /** Keep the features as they are up to unit scales (physics-like cases): no mixing, no extra dimensions. */
   physical?: boolean
+  /**
+   * The coordinates are this many identical objects of k / blocks features each: every object gets the same random
+   * mixing, scales and offsets (so exchanging objects stays a symmetry), named u1, v1, … u2, v2, ….
+   */
+  blocks?: number
+  discrete?: { symmetries: IntrinsicMap[]; broken: IntrinsicMap[]; inContinuous?: IntrinsicMap[]; asymmetry: number }
 }
 
 const ANCHORS = 48
 
-const zeros = (k: number) => Array.from({ length: k }, () => new Array<number>(k).fill(0))
+export const zeros = (k: number) => Array.from({ length: k }, () => new Array<number>(k).fill(0))
 /** The generator of rotations in the (i, j) plane: δx_j = x_i, δx_i = −x_j (or a boost, sign +1: δx_i = x_j). */
-function plane(k: number, i: number, j: number, sign = -1): IntrinsicField {
+export function plane(k: number, i: number, j: number, sign = -1): IntrinsicField {
   const A = zeros(k)
   A[j][i] = 1
   A[i][j] = sign
@@ -60,7 +79,7 @@ function plane(k: number, i: number, j: number, sign = -1): IntrinsicField {
 const rotations = (k: number) => Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => [i, j] as const)).flat().filter(([i, j]) => i < j).map(([i, j]) => plane(k, i, j))
 const field = (A: number[][], b: number[]): IntrinsicField => ({ A, b })
 
-function unitVector(normal: () => number, k: number): number[] {
+export function unitVector(normal: () => number, k: number): number[] {
   for (;;) {
     const v = Array.from({ length: k }, normal)
     const size = Math.hypot(...v)
@@ -87,7 +106,7 @@ function haarRotation(normal: () => number): number[][] {
 }
 
 const clean = (x: number[]): [number[], number[]] => [x, x]
-const between = (random: () => number, lo: number, hi: number) => lo + (hi - lo) * random()
+export const between = (random: () => number, lo: number, hi: number) => lo + (hi - lo) * random()
 
 /** The shapes of one class, parameters drawn from `random` (each call a new random instance). */
 function shapes(truthClass: TruthClass, random: () => number, normal: () => number): Shape[] {
@@ -365,15 +384,29 @@ export function truthCase(index: number, { seed = 16, n = 4000 }: { seed?: numbe
   const truthClass = TRUTH_CLASSES[index % TRUTH_CLASSES.length]
   const options = shapes(truthClass, random, normal)
   const shape = options[Math.floor(index / TRUTH_CLASSES.length) % options.length]
+  return embedShape(shape, index, n, random, normal)
+}
+
+/** Draws n events of a shape and embeds them by a random affine map (see the head of this file); the case's truth. */
+export function embedShape(shape: Shape, index: number, n: number, random: () => number, normal: () => number): TruthCase {
+  const truthClass = shape.truthClass
   const k = shape.k
-  const D = shape.physical ? k : Math.min(20, k + (random() < 0.5 ? 0 : 1 + Math.floor(random() * Math.min(8, 20 - k))))
+  const blocks = shape.blocks ?? 1
+  const D = shape.physical || blocks > 1 ? k : Math.min(20, k + (random() < 0.5 ? 0 : 1 + Math.floor(random() * Math.min(8, 20 - k))))
   // y = M x + c, M = diag(s) G: unit scales over six decades, a Gaussian mixing (physical cases: scales only).
-  const scales = Array.from({ length: D }, () => 10 ** between(random, -2, 4))
+  // Objects (blocks > 1): G block-diagonal with the same block, scales and offsets repeated per object. The draws
+  // keep their order of issue 16 for the other cases, so those stay the same cases.
+  const width = k / blocks
+  const scales = Array.from({ length: D / blocks }, () => 10 ** between(random, -2, 4))
+  const block = blocks > 1 && !shape.physical ? Array.from({ length: width }, () => Array.from({ length: width }, normal)) : []
   const mixing = shape.physical
     ? Array.from({ length: D }, (_, r) => Array.from({ length: k }, (_, c) => (r === c ? 1 : 0)))
-    : Array.from({ length: D }, () => Array.from({ length: k }, normal))
-  const M = mixing.map((row, r) => row.map((v) => v * scales[r]))
-  const c = shape.physical ? new Array(D).fill(0) : scales.map((s) => s * 3 * normal())
+    : blocks > 1
+      ? Array.from({ length: D }, (_, r) => Array.from({ length: k }, (_, c) => (Math.floor(r / width) === Math.floor(c / width) ? block[r % width][c % width] : 0)))
+      : Array.from({ length: D }, () => Array.from({ length: k }, normal))
+  const offsets = shape.physical ? new Array<number>(D / blocks).fill(0) : scales.map((s) => s * 3 * normal())
+  const M = mixing.map((row, r) => row.map((v) => v * scales[r % scales.length]))
+  const c = Array.from({ length: D }, (_, r) => offsets[r % offsets.length])
   const embed = (x: readonly number[]) => M.map((row, r) => row.reduce((sum, m, j) => sum + m * x[j], c[r]))
   const data = new Float64Array(n * D)
   const anchorsIntrinsic: number[][] = []
@@ -386,14 +419,20 @@ export function truthCase(index: number, { seed = 16, n = 4000 }: { seed?: numbe
     const v = A.map((row, a) => row.reduce((s, m, j) => s + m * x[j], b[a]))
     return M.map((row) => row.reduce((s, m, j) => s + m * v[j], 0))
   }))
+  const images = (maps: IntrinsicMap[]) => maps.map(({ A, b }) => anchorsIntrinsic.map((x) => embed(A.map((row, a) => row.reduce((s, m, j) => s + m * x[j], b[a])))))
   return {
     label: `${truthClass} #${index}: ${shape.label}${D > k && !shape.physical ? `, embedded in ${D} dimensions` : ''}`,
     truthClass,
-    names: Array.from({ length: D }, (_, j) => `x${j + 1}`),
+    names: blocks > 1
+      ? Array.from({ length: D }, (_, j) => `${'uvwxyz'[j % width]}${Math.floor(j / width) + 1}`)
+      : Array.from({ length: D }, (_, j) => `x${j + 1}`),
     data,
     n,
     anchors: anchorsIntrinsic.map(embed),
     manifold: { open: shape.open ?? false, smeared: shape.smeared ?? false, velocities: velocities(shape.manifold) },
     distribution: { velocities: velocities(shape.distribution) },
+    ...(shape.discrete
+      ? { discrete: { symmetries: images(shape.discrete.symmetries), broken: images(shape.discrete.broken), inContinuous: images(shape.discrete.inContinuous ?? []), asymmetry: shape.discrete.asymmetry } }
+      : {}),
   }
 }

@@ -73,18 +73,7 @@ function compare(reported: { matrix: number[][]; offset?: number[] }[], truth: r
  * algebra, an algebra whose brackets leave it).
  */
 export function grade(section: GradedSection, truth: TruthCase): { verdict: Verdict; reason: string } {
-  const D = truth.names.length
-  const scale = Array.from({ length: D }, (_, j) => {
-    let sum = 0
-    let sq = 0
-    for (let i = 0; i < truth.n; i++) {
-      const v = truth.data[i * D + j]
-      sum += v
-      sq += v * v
-    }
-    const mean = sum / truth.n
-    return Math.sqrt(Math.max(sq / truth.n - mean * mean, 0)) || 1
-  })
+  const scale = featureScales(truth)
   const manifold = section.manifoldAlgebra
   const distribution = section.distributionAlgebra
   if (!manifold || !distribution) return { verdict: 'withheld', reason: 'no algebra computed' }
@@ -111,4 +100,20 @@ export function grade(section: GradedSection, truth: TruthCase): { verdict: Verd
     if (!withheld) return { verdict: 'wrong', reason: `distribution algebra: dimension ${distribution.dimension}, truth ${truth.distribution.velocities.length} (missing invariances)` }
   }
   return withheld ? { verdict: 'withheld', reason: `manifold algebra ${status}` } : { verdict: 'right', reason: '' }
+}
+
+/** Each feature's standard deviation over the case's events (1 where constant): the units grading compares in. */
+export function featureScales(truth: TruthCase): number[] {
+  const D = truth.names.length
+  return Array.from({ length: D }, (_, j) => {
+    let sum = 0
+    let sq = 0
+    for (let i = 0; i < truth.n; i++) {
+      const v = truth.data[i * D + j]
+      sum += v
+      sq += v * v
+    }
+    const mean = sum / truth.n
+    return Math.sqrt(Math.max(sq / truth.n - mean * mean, 0)) || 1
+  })
 }

@@ -9,6 +9,8 @@ import { wasmMoments } from '../../../core/symmetries/kernels/blockMoments.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { TRUTH_CLASSES, truthCase } from '../../../testdata/symmetryTruth/cases.js'
 import { grade } from '../../../testdata/symmetryTruth/grade.js'
+import { discreteTruthCase } from '../../../testdata/symmetryTruth/discreteCases.js'
+import { gradeDiscrete } from '../../../testdata/symmetryTruth/discreteGrade.js'
 
 const wasm = await loadWasm()
 
@@ -57,5 +59,33 @@ describe('symmetry truth suite (sample)', () => {
     const boost = Float64Array.from([0, 1, 1, 0, 0, 0])
     const scaleX = Float64Array.from([1, 0, 0, 0, 0, 0])
     expect(structureConstants([boost, scaleX], 2).closure).toBeGreaterThan(0.5)
+  })
+
+  it('discrete classes (issue 20), one case each: the exchange of identical objects found, a broken reflection rejected, no reflection of chiral pairs', () => {
+    const run = (index: number) => {
+      const truth = discreteTruthCase(index)
+      const s = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
+      expect(() => symmetriesSchema.parse(s)).not.toThrow()
+      return { truth, s, graded: gradeDiscrete(s.discrete, truth) }
+    }
+    // Case 6: two identical objects in the same random affine coordinates; their exchange is the one symmetry.
+    const exchange = run(6)
+    expect(exchange.truth.label).toMatch(/two identical objects/)
+    expect(exchange.graded).toEqual({ verdict: 'right', reason: '' })
+    expect(exchange.s.discrete!.group).toBe('ℤ₂')
+    // Case 4: the mirror in unit scales with a known asymmetry: x → −x keeps the support, and its test rejects it.
+    const broken = run(4)
+    expect(broken.truth.label).toMatch(/mirror with asymmetry 0\.\d+, unit scales only/)
+    expect(broken.graded).toEqual({ verdict: 'right', reason: '' })
+    expect(broken.s.discrete!.generators).toHaveLength(0)
+    // Case 2: chiral pairs in 7 random affine coordinates: no discrete generator at all.
+    const chiral = run(2)
+    expect(chiral.truth.label).toMatch(/chiral pairs/)
+    expect(chiral.graded.verdict).toBe('right')
+    expect(chiral.s.discrete!.generators).toHaveLength(0)
+    // The grading can fail: the chiral case's flip of its first feature, claimed as a generator, is graded wrong.
+    const flip = chiral.truth.names.map((_, r) => chiral.truth.names.map((_, c) => (r === c ? (r === 0 ? -1 : 1) : 0)))
+    const claimed = { continuous: 'trivial', generators: [{ description: 'x1 → −x1', test: 0 }], tests: [{ description: 'x1 → −x1', matrix: flip, decision: 'symmetric' }] }
+    expect(gradeDiscrete(claimed, chiral.truth).verdict).toBe('wrong')
   })
 })

@@ -1,4 +1,4 @@
-import type { SymscopeWasm } from '../../wasm/module.js'
+import type { SymscopeWasm } from '../core/wasm/module.js'
 
 /**
  * Seeded data with a known discrete answer (issue 20), for the section's tests and its calibration benchmark
@@ -30,12 +30,14 @@ export function mirrorCase(wasm: SymscopeWasm, { n, seed, asymmetry = 0 }: { n: 
   const normals = draws(wasm, seed, 1, 2 * n, 1)
   const uniforms = draws(wasm, seed, 2, n, 0)
   const data = new Float64Array(2 * n)
-  for (let i = 0; i < n; i++) {
-    const x = (uniforms[i] < (1 + asymmetry) / 2 ? 1 : -1) * Math.abs(normals[2 * i])
-    data[2 * i] = x
-    data[2 * i + 1] = normals[2 * i + 1] + (x * x) / 2
-  }
+  for (let i = 0; i < n; i++) data.set(mirrorPoint(normals[2 * i], normals[2 * i + 1], uniforms[i], asymmetry), 2 * i)
   return { names: ['x', 'y'], data, n }
+}
+
+/** One event of mirrorCase from two standard normals and a uniform (shared with the truth suite's discrete classes). */
+export function mirrorPoint(a: number, b: number, u: number, asymmetry = 0): [number, number] {
+  const x = (u < (1 + asymmetry) / 2 ? 1 : -1) * Math.abs(a)
+  return [x, b + (x * x) / 2]
 }
 
 /**
@@ -52,13 +54,22 @@ export function chiralCase(wasm: SymscopeWasm, { n, seed }: { n: number; seed: n
   for (let round = 0; filled < n; round++) {
     const u = draws(wasm, seed, 10 + round, 6 * n, 0)
     for (let i = 0; i + 2 < u.length && filled < n; i += 3) {
-      const delta = 2 * Math.PI * u[i]
-      if (u[i + 1] * 1.8 >= 1 + 0.4 * Math.sin(delta) + 0.4 * Math.sin(2 * delta)) continue
-      const phi = 2 * Math.PI * u[i + 2]
-      data.set([Math.cos(phi), Math.sin(phi), 2 * Math.cos(phi + delta), 2 * Math.sin(phi + delta)], 4 * filled++)
+      const pair = chiralPair(u[i], u[i + 1], u[i + 2])
+      if (pair) data.set(pair, 4 * filled++)
     }
   }
   return { names: ['x1', 'y1', 'x2', 'y2'], data, n }
+}
+
+/**
+ * One try of chiralCase's rejection sampler from three uniforms: the pair (x1, y1, x2, y2), or null when rejected
+ * (shared with the truth suite's discrete classes).
+ */
+export function chiralPair(u0: number, u1: number, u2: number): number[] | null {
+  const delta = 2 * Math.PI * u0
+  if (u1 * 1.8 >= 1 + 0.4 * Math.sin(delta) + 0.4 * Math.sin(2 * delta)) return null
+  const phi = 2 * Math.PI * u2
+  return [Math.cos(phi), Math.sin(phi), 2 * Math.cos(phi + delta), 2 * Math.sin(phi + delta)]
 }
 
 /**

@@ -2,10 +2,6 @@ import { SymscopeError } from '../errors.js'
 import { reportSchema, type Report } from '../report/schema.js'
 import { alignSymmetries, dataSymmetries } from '../symmetries/reportSection.js'
 import type { Symmetries } from '../symmetries/schema.js'
-import { scaleText } from '../report/symmetryWording.js'
-import { groupText } from '../report/discreteWording.js'
-import { relevance } from '../stats/relevance.js'
-import { relevanceBootstrap } from '../stats/relevanceBootstrap.js'
 import type { TrainingThreads } from '../vae/fused/threads.js'
 import { resolveVaeConfig, type VaeConfig } from '../vae/config.js'
 import { encodeRows } from '../vae/encodeData.js'
@@ -13,16 +9,15 @@ import { disposeVae, type TrainerName } from '../vae/model.js'
 import { plannedTrainingSteps, trainVae, type EpochRecord, type TrainedVae, type TrainOptions } from '../vae/train.js'
 import { VERSION } from '../version.js'
 import type { SymscopeWasm } from '../wasm/module.js'
-import { jointTruthCorrelations, latentTruthCorrelations, latentTruthDependence } from './correlations.js'
-import { dimensionOf } from './dimensions.js'
 import { canonicalJson, sha256Hex } from './hash.js'
 import type { AnalysisInput } from './input.js'
-import { convergenceSection, samplesText } from './convergenceReport.js'
-import { latentProfile, planeMap } from './latentMaps.js'
-import { BOOTSTRAP_RESAMPLES, DEFAULT_THRESHOLD, INTERVAL_LEVEL, MAX_DIMENSION_ROWS } from './limits.js'
+import { convergenceSection } from './convergenceReport.js'
+import { BOOTSTRAP_RESAMPLES, DEFAULT_THRESHOLD, INTERVAL_LEVEL } from './limits.js'
 import { linearToyComparison } from './linearToyReport.js'
 import { prepareFeatures, type PreparedFeatures } from './prepare.js'
-import { relevanceSpectrum } from './spectrum.js'
+import {
+  dimensionSection, evaluationTruth, latentMapsSection, latentSection, symmetryAndConvergenceFacts, topLatentFacts, truthSection,
+} from './reportSections.js'
 import { verdict } from './verdict.js'
 
 export type AnalysisPhase = 'training' | 'statistics'
@@ -45,13 +40,6 @@ export interface AnalyzeOptions {
    * Not in the id: callers that use it choose their own settings.
    */
   untilCap?: boolean
-}
-
-/** Rows `rows` of a row-major matrix, `cols` wide, as a new Float32Array (row order kept). */
-function gatherRows(values: ArrayLike<number>, cols: number, rows: ArrayLike<number>, count = rows.length): Float32Array {
-  const out = new Float32Array(count * cols)
-  for (let i = 0; i < count; i++) for (let c = 0; c < cols; c++) out[i * cols + c] = values[rows[i] * cols + c]
-  return out
 }
 
 /** An analysis ready to train: the checked input, the standardised features, the settings and the report's id. */
@@ -130,53 +118,18 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
     const rows = evalRows.length
     const k = config.latent
     const encoded = encodeRows(trained.vae, matrix.data, matrix.cols, evalRows)
-
-    // Each latent's relevance with its bootstrap interval over the evaluation events, seeded by the training's seed.
-    const intervals = relevanceBootstrap(wasm, encoded.means, rows, k, { resamples: BOOTSTRAP_RESAMPLES, level: INTERVAL_LEVEL, seed: config.seed })
-    const statistics = relevance(wasm, encoded.means, encoded.logVars, rows, k).map((s, j) => {
-      const { lower, upper, standardError } = intervals[j]
-      return { ...s, relevanceInterval: { lower, upper, standardError } }
-    })
-    const spectrum = relevanceSpectrum(statistics, threshold)
-    const order = spectrum.latents.map((l) => l.index)
-    const relevant = spectrum.latents.filter((l) => l.relevant).map((l) => l.index)
-
-    // Events in random order (validation, then training): any prefix is a fair subsample.
-    const allRows = Int32Array.from([...trained.validationRows, ...trained.trainRows])
-    const idRows = Math.min(allRows.length, MAX_DIMENSION_ROWS)
-    const data = dimensionOf(wasm, gatherRows(matrix.data, matrix.cols, allRows, idRows), idRows, matrix.cols)
-    const relevantMeans = gatherRows(encoded.means, k, Int32Array.from({ length: rows }, (_, i) => i)).filter((_, j) => relevant.includes(j % k))
-    const latent = relevant.length ? dimensionOf(wasm, relevantMeans, rows, relevant.length) : { twoNN: null, interval: null, curve: [] }
-
-    const nt = input.truthNames.length
-    const truth = new Float64Array(rows * nt)
-    for (let i = 0; i < rows; i++) for (let t = 0; t < nt; t++) truth[i * nt + t] = input.truth[evalRows[i] * nt + t]
-    const correlations = latentTruthCorrelations(wasm, encoded.means, order, k, truth, input.truthNames, input.angularTruth, rows)
-    const relevantSetCorrelations = jointTruthCorrelations(wasm, encoded.means, relevant, k, truth, input.truthNames, input.angularTruth, rows)
-
-    const nf = input.featureNames.length
-    const raw = new Float64Array(rows * nf)
-    for (let i = 0; i < rows; i++) for (let c = 0; c < nf; c++) raw[i * nf + c] = input.features[evalRows[i] * nf + c]
-    const profiles = [
-      ...matrix.columns.map((c) => latentProfile(input.featureNames[c], 'feature', raw, nf, c, encoded.means, k, order, rows)),
-      ...input.truthNames.map((name, t) => latentProfile(name, 'truth', truth, nt, t, encoded.means, k, order, rows)),
-    ]
-    const plane =
-      nf === 2 && matrix.cols === 2
-        ? planeMap(trained.vae, [input.featureNames[0], input.featureNames[1]], input.features, input.n, matrix, order)
-        : null
-
+    const { spectrum, order, relevant } = latentSection(wasm, encoded, rows, config, threshold)
+    const { data, latent, intrinsicDimension } = dimensionSection(wasm, matrix, trained, encoded, rows, k, relevant)
+    const truth = evaluationTruth(input, evalRows)
+    const { correlations, relevantSetCorrelations } = truthSection(wasm, input, truth, encoded, rows, k, order, relevant)
+    const latentMaps = latentMapsSection(trained.vae, input, matrix, evalRows, truth, encoded, k, order)
     // The relevant latents' alignment with the orbits of the symmetry section found before training (guarded).
     const symmetries = alignSymmetries(dataSection ?? symmetriesOf(wasm, prepared), {
       featureNames: input.featureNames, n: input.n, vae: trained.vae,
       means: encoded.means, rows, latents: relevant, columns: matrix.columns, featureMeans: matrix.means, featureScales: matrix.scales,
     })
-
     const convergence = convergenceSection(trained.convergence)
-    const topLatent = order[0]
-    const top = correlations.filter((c) => c.latent === topLatent).sort((a, b) => b.distance - a.distance)[0] ?? null
-    // Whether "follows" may be said: the level independent samples of this size stay below (core/analysis/verdict.ts).
-    const topLevel = top ? latentTruthDependence(wasm, encoded.means, top.latent, k, truth, input.truthNames, top.truth, input.angularTruth, rows) : null
+    const top = topLatentFacts(wasm, input, truth, encoded, rows, k, order, correlations)
     const report: Report = {
       id,
       version: VERSION,
@@ -196,37 +149,23 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
       latents: spectrum.latents,
       relevantCount: spectrum.relevantCount,
       largestGap: spectrum.largestGap,
-      intrinsicDimension: {
-        data: data.twoNN,
-        latent: latent.twoNN,
-        dataCurve: data.curve,
-        latentCurve: latent.curve,
-        dataInterval: data.interval,
-        latentInterval: latent.interval,
-      },
+      intrinsicDimension,
       uncertainty: { level: INTERVAL_LEVEL, bootstrapResamples: BOOTSTRAP_RESAMPLES, bootstrapSeed: config.seed },
       ...(config.linear
         ? { linearToy: linearToyComparison(wasm, matrix.data, matrix.rows, matrix.cols, config.beta, spectrum.latents) }
         : {}),
       correlations,
       relevantSetCorrelations,
-      latentMaps: { plane, profiles },
+      latentMaps,
       verdict: verdict({
-        features: nf,
+        features: input.featureNames.length,
         constantFeatures: prepared.features.constantFeatures.length,
         relevantCount: spectrum.relevantCount,
         latentDimension: latent.twoNN,
         dataDimension: data.twoNN ?? matrix.cols,
         expectedDegreesOfFreedom: input.expectedDegreesOfFreedom,
-        top: top && topLevel ? { truth: top.truth, distance: top.distance, independenceLevel: topLevel.independenceLevel, n: topLevel.n } : null,
-        scale: symmetries.dimension ? scaleText(symmetries) : null,
-        group: symmetries.discrete ? groupText(symmetries.discrete) : null,
-        convergence: {
-          converged: convergence.converged,
-          samples: samplesText(convergence.samples),
-          largestDrift: convergence.lossDrift === null ? null : Math.max(0, ...convergence.latents.map((l) => Math.abs(l.drift))),
-          collapsing: convergence.latents.filter((l) => l.collapsing).length,
-        },
+        top,
+        ...symmetryAndConvergenceFacts(symmetries, convergence),
       }),
       training: {
         backend: trained.vae.trainer,

@@ -29,3 +29,30 @@ export function symmetryBudgetNote(n: number, features: number): string | null {
     `past the limit of ${MAX_SYMMETRY_WORK.toPrecision(2)} (about 2 s); choose fewer features (--features) to search them`
   )
 }
+
+/**
+ * The algebra stages' work once the fields tangent to the constraints are known (m of them, in the d² + d entries of
+ * an affine field on d coordinates): each stage after the tangency system — the data-tangent and closure checks,
+ * the invariance proposals and tests, the discrete candidates' group, the names and commutators — solves or brackets
+ * every pair of fields against the m-field basis, m² pairs × m · (d² + d) (lieAlgebra.ts, invarianceProposal.ts).
+ * Measured on uniform random tables of 10 features (bench/RESULTS.md, "Symmetry work"), where m ≈ 100 fields cost
+ * ~10⁸ units and 10 s, so ~10⁷ units per second. The tangency system itself is one SVD of ≤ (d² + d) columns,
+ * d ≤ MAX_SPAN_DIMENSION, and the constraint search's monomials are at most MAX_CONSTRAINT_MONOMIALS per degree.
+ */
+export function algebraWork(coordinates: number, fields: number): number {
+  return fields ** 3 * (coordinates * coordinates + coordinates)
+}
+
+/** Most algebra work one analysis runs (about 1 s): past it the algebras and the discrete search are skipped, and the note says so. */
+export const MAX_ALGEBRA_WORK = 1e7
+
+/** The note of the algebra stages skipped for their cost, or null when they fit MAX_ALGEBRA_WORK. */
+export function algebraBudgetNote(coordinates: number, fields: number): string | null {
+  const work = algebraWork(coordinates, fields)
+  if (work <= MAX_ALGEBRA_WORK) return null
+  return (
+    `manifold and distribution algebras and discrete symmetries not searched: ${fields} fields tangent to the constraints on ${coordinates} coordinates ` +
+    `would cost ~${work.toPrecision(2)} operations (m³ · (d² + d)), past the limit of ${MAX_ALGEBRA_WORK.toPrecision(2)} (about 1 s); ` +
+    `they are undetermined, not absent: choose fewer features (--features) to search them`
+  )
+}

@@ -3,6 +3,7 @@ import type { SymscopeWasm } from '../wasm/module.js'
 import { describeGenerator } from './tangentFields/describe.js'
 import { distributionAlgebra } from './invariance/distributionAlgebra.js'
 import { featureGroups, type FeatureGroups } from './featureGroups.js'
+import { algebraBudgetNote } from './budget.js'
 import { wasmKernels, type SymmetryKernels } from './kernels/kernels.js'
 import { algebraName } from './tangentFields/algebraName.js'
 import { commutatorList, structureConstants } from './tangentFields/lieAlgebra.js'
@@ -183,6 +184,17 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
     const moments = spanMoments(accumulator, span, rows, Math.min(INVARIANCE_BLOCKS, rows))
     const system = search.metric ? tangencySystem(search.metric, search.constraints) : freeSystem(d)
     const manifold = manifoldAlgebra(system, span, groups, search.constraints.length > 0)
+    // The stages after the tangency system cost ~m³ · (d² + d) in its m fields (budget.ts): estimated before they
+    // start, and past the budget the algebras are reported undetermined with the reason, never as "none".
+    const overBudget = algebraBudgetNote(d, manifold.generators.length)
+    if (overBudget) {
+      section.manifoldAlgebra = {
+        dimension: 0, name: 'undetermined', generators: [], commutators: [], closure: 0, status: 'undetermined', reason: overBudget,
+        approximate: false, tolerance: system.tolerance, nearestRejected: manifold.nearest,
+      }
+      notes.push(overBudget)
+      return section
+    }
     const check = search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search) : null
     const fromEvents = search.status === 'undetermined' ? eventsAlgebra(data, rows, cols, span, search, system, groups) : null
     const status = check?.reason ? 'undetermined' : fromEvents ? 'determined' : search.status

@@ -56,3 +56,25 @@ export function algebraBudgetNote(coordinates: number, fields: number): string |
     `they are undetermined, not absent: choose fewer features (--features) to search them`
   )
 }
+
+/**
+ * The work of simplifying one approximate constraint of degree k (polynomialConstraints.ts, simplifyApproximate):
+ * up to ~n trials (a term dropped, or rounded), each one pass over the events of its n monomials and their d
+ * gradients: rows · n² · d. On 50,000 uniform events of 10 coordinates (n = 65 monomials) that is ~2·10⁹ and 2 s.
+ */
+export function simplifyWork(rows: number, monomials: number, coordinates: number): number {
+  return Math.min(rows, MAX_SYMMETRY_EVENTS) * monomials * monomials * coordinates
+}
+
+/** Most simplification work per constraint (about 0.5 s): past it the computed coefficients are kept as they are. */
+export const MAX_SIMPLIFY_WORK = 5e8
+
+/** The note of an approximate constraint left unsimplified for its cost, or null when its simplification fits. */
+export function simplifyBudgetNote(rows: number, monomials: number, coordinates: number, degree: number): string | null {
+  const work = simplifyWork(rows, monomials, coordinates)
+  if (work <= MAX_SIMPLIFY_WORK) return null
+  return (
+    `approximate constraints of degree ${degree} written with their computed coefficients, not simplified: simplifying one of ${monomials} monomials on ` +
+    `${Math.min(rows, MAX_SYMMETRY_EVENTS).toLocaleString('en-US')} events would cost ~${work.toPrecision(2)} operations (rows · n² · d), past the limit of ${MAX_SIMPLIFY_WORK.toPrecision(2)}`
+  )
+}

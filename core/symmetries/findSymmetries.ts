@@ -151,6 +151,7 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       return section
     }
     const search = searchConstraints(wasm, accumulator, data, rows, cols, span, loose, names, groups)
+    notes.push(...search.notes)
     if (search.status === 'determined' && search.linear.length && !search.constraints.length) {
       // Approximate linear relations stay out of the tangency system (constraintSearch.ts): with nothing else, every
       // affine field would be "tangent", including those that leave their planes — no symmetry of the data.

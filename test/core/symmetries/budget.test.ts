@@ -1,7 +1,7 @@
 // The symmetry section's work budget (issue 18): the estimate grows with the shape, and the section is skipped with a
 // note exactly where the estimate passes MAX_SYMMETRY_WORK, for any number of rows.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { MAX_ALGEBRA_WORK, MAX_SYMMETRY_WORK, algebraBudgetNote, algebraWork, symmetryBudgetNote, symmetryWork } from '../../../core/symmetries/budget.js'
+import { MAX_ALGEBRA_WORK, MAX_SIMPLIFY_WORK, MAX_SYMMETRY_WORK, algebraBudgetNote, algebraWork, simplifyBudgetNote, simplifyWork, symmetryBudgetNote, symmetryWork } from '../../../core/symmetries/budget.js'
 import { findSymmetries } from '../../../core/symmetries/findSymmetries.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import type { SymscopeWasm } from '../../../core/wasm/module.js'
@@ -51,6 +51,15 @@ describe('algebra work budget', () => {
     for (const d of [1, 2, 3, 4, 5, 6, 7]) expect(algebraBudgetNote(d, d * d + d)).toBeNull()
   })
 
+  it('simplifies approximate constraints up to MAX_SIMPLIFY_WORK and notes the rest, for any number of rows', () => {
+    for (const [monomials, d] of [[65, 10], [27, 6], [69, 4]]) {
+      let rows = 1
+      while (simplifyWork(rows + 1, monomials, d) <= MAX_SIMPLIFY_WORK) rows++
+      expect(simplifyBudgetNote(rows, monomials, d, 2)).toBeNull()
+      expect(simplifyBudgetNote(rows + 1, monomials, d, 2)).toMatch(/not simplified: .* past the limit of 5\.0e\+8$/)
+    }
+  })
+
   it.each([
     [10_000, 10, 1],
     [50_000, 10, 2],
@@ -67,6 +76,9 @@ describe('algebra work budget', () => {
     expect(section.manifoldAlgebra?.generators).toEqual([])
     expect(section.distributionAlgebra).toBeNull()
     expect(section.discrete).toBeNull()
+    // An approximate constraint too costly to simplify on this many events is written as computed, and says so.
+    const unsimplified = section.notes.some((n) => /^approximate constraints of degree 2 written with their computed coefficients, not simplified: .* past the limit of 5\.0e\+8/.test(n))
+    expect(unsimplified).toBe(simplifyWork(rows, 65, cols) > MAX_SIMPLIFY_WORK && section.constraints.some((c) => c.degree === 2 && !c.exact))
     // Loose: minutes before the budget (169 s for 2,000 × 10), a few seconds now on a loaded 2-core machine.
     expect(seconds).toBeLessThan(20)
   }, 60_000)

@@ -4,9 +4,9 @@ import { MAX_SYMMETRY_EVENTS } from './tolerances.js'
  * The symmetry search's work estimated from the shape alone, before it starts: the linear step's block moments cost
  * rows · D² and its eigenproblems and echelon forms ~20 · D³ element operations (D the features). The constant 20
  * and the scale (~1e8 operations per second) were measured with findSymmetries on random tables of 60 to 20,000 rows
- * and 32 to 256 columns (bench/RESULTS.md, "Symmetry work"); the polynomial steps after it are bounded by
- * MAX_SPAN_DIMENSION and MAX_CONSTRAINT_MONOMIALS in size but not in time: on narrow random data (10 features)
- * they take minutes, which this estimate does not model (docs/limits.md, "Work of each step").
+ * and 32 to 256 columns (bench/RESULTS.md, "Symmetry work"). The steps after it have budgets of their own, estimated
+ * from the sizes known before each starts: the simplification of approximate constraints (simplifyWork) and the
+ * algebra stages after the tangency system (algebraWork) (docs/limits.md, "Work of each step").
  */
 export function symmetryWork(n: number, features: number): number {
   const rows = Math.min(n, MAX_SYMMETRY_EVENTS)

@@ -3,11 +3,12 @@ import type { SymscopeWasm } from '../wasm/module.js'
 import { describeGenerator } from './tangentFields/describe.js'
 import { distributionAlgebra } from './invariance/distributionAlgebra.js'
 import { featureGroups, type FeatureGroups } from './featureGroups.js'
+import { algebraBudgetNote } from './budget.js'
 import { wasmKernels, type SymmetryKernels } from './kernels/kernels.js'
 import { algebraName } from './tangentFields/algebraName.js'
 import { commutatorList, structureConstants } from './tangentFields/lieAlgebra.js'
 import { linearConstraints } from './constraints/linearConstraints.js'
-import { manifoldAlgebra } from './tangentFields/manifoldAlgebra.js'
+import { readableAlgebra, tangentNullSpace } from './tangentFields/manifoldAlgebra.js'
 import { searchConstraints } from './constraints/constraintSearch.js'
 import { eventsAlgebra, tangentCheck } from './tangentFields/algebraChecks.js'
 import type { Generator } from './tangentFields/readableBasis.js'
@@ -150,6 +151,7 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       return section
     }
     const search = searchConstraints(wasm, accumulator, data, rows, cols, span, loose, names, groups)
+    notes.push(...search.notes)
     if (search.status === 'determined' && search.linear.length && !search.constraints.length) {
       // Approximate linear relations stay out of the tangency system (constraintSearch.ts): with nothing else, every
       // affine field would be "tangent", including those that leave their planes — no symmetry of the data.
@@ -182,7 +184,19 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
     }
     const moments = spanMoments(accumulator, span, rows, Math.min(INVARIANCE_BLOCKS, rows))
     const system = search.metric ? tangencySystem(search.metric, search.constraints) : freeSystem(d)
-    const manifold = manifoldAlgebra(system, span, groups, search.constraints.length > 0)
+    const nullSpace = tangentNullSpace(system, d, search.constraints.length > 0)
+    // The stages after the tangency system cost ~m³ · (d² + d) in its m fields (budget.ts): estimated before they
+    // start, and past the budget the algebras are reported undetermined with the reason, never as "none".
+    const overBudget = algebraBudgetNote(d, nullSpace.nullVectors.length)
+    if (overBudget) {
+      section.manifoldAlgebra = {
+        dimension: 0, name: 'undetermined', generators: [], commutators: [], closure: 0, status: 'undetermined', reason: overBudget,
+        approximate: false, tolerance: system.tolerance, nearestRejected: nullSpace.nearest,
+      }
+      notes.push(overBudget)
+      return section
+    }
+    const manifold = readableAlgebra(nullSpace, system, span, groups)
     const check = search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search) : null
     const fromEvents = search.status === 'undetermined' ? eventsAlgebra(data, rows, cols, span, search, system, groups) : null
     const status = check?.reason ? 'undetermined' : fromEvents ? 'determined' : search.status

@@ -151,10 +151,11 @@ describe('hostile requests against wrangler dev', () => {
     expect(Math.max(...worst), `health took ${worst.map((t) => t.toFixed(0)).join(', ')} ms`).toBeLessThan(HEALTH_MS)
   }, 240_000)
 
-  // Not yet true (issue 18, reported): a 50,000 × 10 upload of uniform random values (the largest upload) is analysed
-  // in one request for ~46 s in wrangler dev, the symmetry search's approximate-constraint algebra taking 110–140 s
-  // of it in Node (rows · D² + 20 · D³ does not model that stage), and /health waits for it. Kept here, skipped, so
-  // that the case is run as soon as that stage is budgeted.
+  // Not yet true (issue 18, reported): a 50,000 × 10 upload of uniform random values (the largest upload) is now
+  // analysed in one request in ~4 s (was ~46 s; the symmetry section's algebras are budgeted, core/symmetries/
+  // budget.ts), but /health still waits up to 1.6–2.3 s: the report's intrinsic dimension (dimensionOf: Gride
+  // intervals and neighbourhood covariance, ~2.4 s in Node) and the symmetry section's remaining constraint search
+  // (~1 s) each run as one synchronous step. Kept here, skipped, so that the case is run once those yield or shrink.
   it.skip('answers /health within 1 s while the largest upload is analysed', async () => {
     const npy = npyOf(Math.min(50_000, Math.floor((MAX_UPLOAD_BYTES - 128) / (8 * 10))), 10, 18)
     const { response, worst } = await healthDuring(() =>

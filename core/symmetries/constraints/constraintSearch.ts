@@ -27,6 +27,8 @@ export interface ConstraintSearch {
   rank: number
   status: ConstraintStatus
   reason: string | null
+  /** What the search left out for its cost (budget.ts), for the section's notes. */
+  notes: string[]
 }
 
 const fmt = (v: number) => Number(v.toPrecision(2)).toString()
@@ -102,5 +104,5 @@ export function searchConstraints(
     status = 'undetermined'
     reason = `the constraints found cut the ${d} coordinates down to ${free}, fewer than the dimension ${top.dimension} measured at scales above ~${fmt(tau)}`
   }
-  return { constraints: found.constraints, linear: initial, linearKept, linearDistances: linearForms.map((f) => f.distance), metric: found.metric, dimension, degree, rank, status, reason }
+  return { constraints: found.constraints, linear: initial, linearKept, linearDistances: linearForms.map((f) => f.distance), metric: found.metric, dimension, degree, rank, status, reason, notes: found.notes }
 }

@@ -8,6 +8,7 @@ import { formatFormula, localiseTerms, type Term } from './formula.js'
 import { snapFraction } from './fractions.js'
 import type { AffineSpan } from './linearConstraints.js'
 import { commonUnit, distanceFrame } from './noiseScale.js'
+import { simplifyBudgetNote } from '../budget.js'
 import { monomialBasis, type MonomialBasis } from './monomials.js'
 import { derivative, monomial, multiply, substitute, type Polynomial } from './polynomial.js'
 import { EXACT_TOLERANCE, IDEAL_RANK_TOLERANCE, MAX_PAIR_TERMS, SIMPLIFY_LEVELS, SNAP_EXACT, SNAP_GROWTH } from '../tolerances.js'
@@ -84,8 +85,9 @@ export function polynomialConstraints(
   moment: (alpha: ArrayLike<number>) => number, events: MomentAccumulator, rows: number, span: AffineSpan,
   names: readonly string[], groups: FeatureGroups, scale: number, maxDegree: number, initial: readonly PolynomialConstraint[] = [],
   need: number | null = null,
-): { constraints: PolynomialConstraint[]; metric: ConstraintMetric | null; searched: number } {
+): { constraints: PolynomialConstraint[]; metric: ConstraintMetric | null; searched: number; notes: string[] } {
   const d = span.free.length
+  const notes: string[] = []
   const basis = monomialBasis(d, maxDegree)
   const mu = span.free.map((f) => span.means[f])
   const sigma = span.free.map((f) => span.spreads[f])
@@ -134,13 +136,19 @@ export function polynomialConstraints(
         cz[p + 1] = spread > 0 ? v / spread : 0
       })
       for (let p = 1; p <= n; p++) cz[0] -= cz[p] * problem.means[p]
-      const constraint = readable(cz, pivots[r] + 1, basis, mu, sigma, events, rows, span, names, groups, scale)
-      if (constraint) constraints.push(constraint)
+      // Simplifying an approximate constraint measures up to ~n trials on every event, each over its n monomials and
+      // their d gradients: estimated first (budget.ts), and past the budget the computed coefficients are kept, noted.
+      const simplifyNote = simplifyBudgetNote(rows, n, d, k)
+      const constraint = readable(cz, pivots[r] + 1, basis, mu, sigma, events, rows, span, names, groups, scale, simplifyNote === null)
+      if (constraint) {
+        constraints.push(constraint)
+        if (simplifyNote && !constraint.exact && !notes.includes(simplifyNote)) notes.push(simplifyNote)
+      }
     })
   }
   const top = Math.max(0, ...constraints.map((c) => c.degree))
   const metricDegree = Math.max(top, 2)
-  return { constraints, metric: constraints.length ? constraintMetric(constraints, problems[metricDegree], metricDegree) : null, searched: maxDegree }
+  return { constraints, metric: constraints.length ? constraintMetric(constraints, problems[metricDegree], metricDegree) : null, searched: maxDegree, notes }
 }
 
 /** Covariance C_pq of monomials p, q (0-based among the non-constant ones). */
@@ -234,7 +242,7 @@ function constraintMetric(constraints: readonly PolynomialConstraint[], problem:
  */
 function readable(
   cz: Polynomial, pivot: number, basis: MonomialBasis, mu: readonly number[], sigma: readonly number[], events: MomentAccumulator, rows: number,
-  span: AffineSpan, names: readonly string[], groups: FeatureGroups, scale: number,
+  span: AffineSpan, names: readonly string[], groups: FeatureGroups, scale: number, simplifyApproximately = true,
 ): PolynomialConstraint {
   const toPhysical = (p: Polynomial) => substitute(p, basis, mu.map((m, a) => -m / sigma[a]), sigma.map((s) => 1 / s))
   const cu = toPhysical(cz)
@@ -252,7 +260,7 @@ function readable(
     const snapped = simplify(SNAP_EXACT)
     const rounded = measure(snapped, basis, events, rows, span.free, sigma)
     if (rounded.relative < EXACT_TOLERANCE) [coefficients, fit] = [snapped, rounded]
-  } else {
+  } else if (simplifyApproximately) {
     ;[coefficients, fit] = simplifyApproximate(cu, pivot, raw, size, (c) => measure(c, basis, events, rows, span.free, sigma))
   }
   const exact = fit.relative < EXACT_TOLERANCE

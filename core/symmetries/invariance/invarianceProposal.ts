@@ -1,4 +1,5 @@
-import { CholeskyDecomposition, Matrix, inverse, solve } from 'ml-matrix'
+import { CholeskyDecomposition, Matrix, inverse } from 'ml-matrix'
+import { leastSquares } from '../../linalg/leastSquares.js'
 import { symmetricEigen } from '../../linalg/symmetricEigen.js'
 import type { AffineField, Theta } from '../tangentFields/fields.js'
 import type { AffineSpan } from '../constraints/linearConstraints.js'
@@ -124,7 +125,8 @@ export function proposeInvariances(
     return n > 0 ? s / n : Infinity
   }
   const basisMatrix = new Matrix(manifold.map((g) => Array.from(g.theta))).transpose()
-  const coefficientsOf = (theta: Theta) => solve(basisMatrix, Matrix.columnVector(Array.from(theta)), true).to1DArray()
+  const solveInBasis = leastSquares(basisMatrix)
+  const coefficientsOf = (theta: Theta) => solveInBasis(Matrix.columnVector(Array.from(theta))).to1DArray()
   // A simplified field must stay in the span of the candidates: the statistic is that of its least-squares projection.
   const inCandidateSpan = (theta: Theta) => {
     const back = basisMatrix.mmul(Matrix.columnVector(coefficientsOf(theta))).to1DArray()

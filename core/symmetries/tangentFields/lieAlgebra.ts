@@ -1,4 +1,5 @@
-import { Matrix, solve } from 'ml-matrix'
+import { Matrix } from 'ml-matrix'
+import { leastSquares } from '../../linalg/leastSquares.js'
 import type { Theta } from './fields.js'
 import { snapFraction } from '../constraints/fractions.js'
 
@@ -31,13 +32,14 @@ export function structureConstants(basis: readonly Theta[], d: number): Structur
   if (m === 0) return { constants, closure: 0 }
   const columns = new Matrix(basis.map((t) => Array.from(t))).transpose()
   const scale = Math.max(...basis.map((t) => Math.hypot(...Array.from(t))))
+  const solve = leastSquares(columns)
   let closure = 0
   for (let i = 0; i < m; i++) {
     for (let j = i + 1; j < m; j++) {
       const target = bracket(basis[i], basis[j], d)
       const size = Math.hypot(...Array.from(target))
       if (size <= 1e-12 * scale * scale) continue
-      const c = solve(columns, Matrix.columnVector(Array.from(target)), true).to1DArray()
+      const c = solve(Matrix.columnVector(Array.from(target))).to1DArray()
       const back = columns.mmul(Matrix.columnVector(c)).to1DArray()
       closure = Math.max(closure, Math.hypot(...back.map((v, k) => v - target[k])) / size)
       c.forEach((v, k) => {

@@ -15,7 +15,18 @@ import type { TangencySystem } from './tangency.js'
 export function manifoldAlgebra(
   system: TangencySystem, span: AffineSpan, groups: FeatureGroups, constrained: boolean,
 ): { generators: Generator[]; singularValues: number[]; nearest: number | null } {
-  const d = span.free.length
+  return readableAlgebra(tangentNullSpace(system, span.free.length, constrained), system, span, groups)
+}
+
+/** The tangency system's null space (θ vectors of the fields tangent to every constraint), before any basis is made readable. */
+export interface TangentNullSpace {
+  nullVectors: number[][]
+  singularValues: number[]
+  nearest: number | null
+}
+
+/** The null space of the tangency system: its size m is what the later stages' budget is estimated from (budget.ts). */
+export function tangentNullSpace(system: TangencySystem, d: number, constrained: boolean): TangentNullSpace {
   const p = d * d + d
   let nullVectors: number[][]
   let singularValues: number[] = []
@@ -27,10 +38,17 @@ export function manifoldAlgebra(
     const v: Matrix = svd.rightSingularVectors
     nullVectors = singularValues.flatMap((sigma, k) => (sigma < system.tolerance ? [v.getColumn(k)] : []))
   }
+  const rejected = singularValues.filter((sigma) => sigma >= system.tolerance)
+  return { nullVectors, singularValues, nearest: rejected.length ? Math.min(...rejected) : null }
+}
+
+/** The null space's fields lifted to all features, with a readable basis. */
+export function readableAlgebra(
+  space: TangentNullSpace, system: TangencySystem, span: AffineSpan, groups: FeatureGroups,
+): { generators: Generator[]; singularValues: number[]; nearest: number | null } {
+  const d = span.free.length
   const shift = span.free.map((f) => span.means[f])
   const scale = span.free.map((f) => span.spreads[f])
-  const fields = nullVectors.map((theta) => liftField(toPhysical(thetaToField(theta, d), shift, scale), span, groups))
-  const rejected = singularValues.filter((sigma) => sigma >= system.tolerance)
-  const nearest = rejected.length ? Math.min(...rejected) : null
-  return { generators: readableBasis(fields, span, system), singularValues, nearest }
+  const fields = space.nullVectors.map((theta) => liftField(toPhysical(thetaToField(theta, d), shift, scale), span, groups))
+  return { generators: readableBasis(fields, span, system), singularValues: space.singularValues, nearest: space.nearest }
 }

@@ -2,8 +2,8 @@
 // (the server by its process group). Where Debian's Chromium is missing the file's tests skip, except under CI,
 // which installs it (.ci/run) and must run them.
 import { existsSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { CHROMIUM_PATH, launchChromium } from '../../scripts/chromium.js'
 import { startWranglerDev, type WranglerDev } from '../../scripts/wranglerDev.js'
 
@@ -31,4 +31,35 @@ export function useBrowserSession(): BrowserSession {
     await session.server?.stop()
   })
   return session
+}
+
+/**
+ * Opening pages of the session's server whose script errors, console errors and failed requests are collected, and
+ * the check every test ends with: none of them (with the server's last words when there were some).
+ */
+export function pagesOf(session: BrowserSession): {
+  open(path: string, viewport?: { width: number; height: number }): Promise<Page>
+  expectNoProblems(): void
+  /** What was collected so far, for pages opened elsewhere (another browser) to add to. */
+  problems: string[]
+} {
+  const problems: string[] = []
+  return {
+    problems,
+    async open(path, viewport = { width: 1200, height: 900 }) {
+      const page = await session.browser.newPage({ viewport })
+      page.setDefaultNavigationTimeout(90_000) // two shared cores: a busy machine serves slowly
+      page.on('pageerror', (error) => problems.push(`${path}: page error: ${error.message}`))
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`${path}: console error: ${message.text()}`)
+      })
+      page.on('requestfailed', (request) => problems.push(`${path}: request failed: ${request.url()} ${request.failure()?.errorText}`))
+      await page.goto(`${session.server.origin}${path}`)
+      return page
+    },
+    expectNoProblems() {
+      const found = problems.splice(0)
+      expect(found, found.length ? `wrangler dev said:\n${session.server.log().slice(-3000)}` : undefined).toEqual([])
+    },
+  }
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { repositoryRoot } from '../../scripts/wranglerDev.js'
-import { hasChromium, useBrowserSession } from './browserSession.js'
+import { hasChromium, pagesOf, useBrowserSession } from './browserSession.js'
 
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(repositoryRoot(), 'docs/screenshots') : join(repositoryRoot(), 'test/.tmp/screenshots')
 const TRAINING_TIMEOUT = 150_000
@@ -62,25 +62,12 @@ async function smallestChartText(page: Page, selector: string): Promise<number> 
 
 describe.skipIf(!hasChromium)('the web app as a newcomer meets it', () => {
   const session = useBrowserSession()
-  const problems: string[] = []
 
   beforeAll(() => {
     mkdirSync(SCREENSHOTS, { recursive: true })
   })
 
-  async function open(path: string, viewport = { width: 1200, height: 900 }): Promise<Page> {
-    const page = await session.browser.newPage({ viewport })
-    page.setDefaultNavigationTimeout(90_000)
-    page.on('pageerror', (error) => problems.push(`${path}: page error: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`${path}: console error: ${message.text()}`)
-    })
-    page.on('requestfailed', (request) => problems.push(`${path}: request failed: ${request.url()}`))
-    await page.goto(`${session.server.origin}${path}`)
-    return page
-  }
-
-  const expectNoProblems = () => expect(problems.splice(0)).toEqual([])
+  const { open, expectNoProblems } = pagesOf(session)
 
   it('recognises the uploaded CMS table and reads it as dimuon events; unticked, leaves Run and Event out and says so', async () => {
     const page = await open('/')

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { hasChromium, useBrowserSession } from './browserSession.js'
+import { hasChromium, pagesOf, useBrowserSession } from './browserSession.js'
 import { launchChromium } from '../../scripts/chromium.js'
 import { repositoryRoot } from '../../scripts/wranglerDev.js'
 import { inputFromSource } from '../../core/analysis/inputFromSource.js'
@@ -18,29 +18,12 @@ const TRAINING_TIMEOUT = 120_000
 
 describe.skipIf(!hasChromium)('the web app in Chromium', () => {
   const session = useBrowserSession()
-  const problems: string[] = []
 
   beforeAll(() => {
     mkdirSync(SCREENSHOTS, { recursive: true })
   })
 
-  /** A page whose script errors and failed requests are collected: every test ends with none. */
-  async function open(path: string, viewport = { width: 1200, height: 900 }): Promise<Page> {
-    const page = await session.browser.newPage({ viewport })
-    page.setDefaultNavigationTimeout(90_000) // two shared cores: a busy machine serves slowly
-    page.on('pageerror', (error) => problems.push(`${path}: page error: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`${path}: console error: ${message.text()}`)
-    })
-    page.on('requestfailed', (request) => problems.push(`${path}: request failed: ${request.url()} ${request.failure()?.errorText}`))
-    await page.goto(`${session.server.origin}${path}`)
-    return page
-  }
-
-  function expectNoProblems(): void {
-    const found = problems.splice(0)
-    expect(found, found.length ? `wrangler dev said:\n${session.server.log().slice(-3000)}` : undefined).toEqual([])
-  }
+  const { open, expectNoProblems, problems } = pagesOf(session)
 
   const dimensionOf = async (page: Page, which: 'data' | 'latent', root = '') =>
     Number(await page.getAttribute(`${root} [data-testid=intrinsic-dimension] [data-which=${which}]`, 'data-value'))

@@ -3,7 +3,8 @@
 // account, no network; R2 and the Durable Objects (jobs, rate limits) live under .wrangler/state. Stops with Ctrl-C.
 // PORT=… picks another port. The debugger (inspector) port is a free one, not wrangler's fixed 9229, so that this
 // starts beside another wrangler dev; INSPECTOR_PORT=… fixes it. The prestart script (scripts/buildIfStale.js)
-// rebuilds only what is older than its sources.
+// rebuilds only what is older than its sources. A server on another port than 8787 keeps its storage apart, under
+// .wrangler/state-<port>: two workerd processes on one SQLite store fail with "database is locked".
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
@@ -50,6 +51,7 @@ const wrangler = fileURLToPath(new URL('../node_modules/wrangler/bin/wrangler.js
 const args = [
   wrangler, 'dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort),
   '--show-interactive-dev-session=false',
+  ...(port === DEFAULT_PORT ? [] : ['--persist-to', `.wrangler/state-${port}`]),
 ]
 const child = spawn(process.execPath, args, {
   cwd: root,

@@ -44,6 +44,10 @@ export function pagesOf(session: BrowserSession): {
   problems: string[]
 } {
   const problems: string[] = []
+  // Console errors of failed loads, kept with their URL until the check, which drops those of wrangler dev's own
+  // transient 503 (below): the response event and the console message may come in either order.
+  const failedLoads: { url: string; text: string }[] = []
+  const proxyHiccups = new Set<string>()
   return {
     problems,
     async open(path, viewport = { width: 1200, height: 900 }) {
@@ -51,15 +55,34 @@ export function pagesOf(session: BrowserSession): {
       page.setDefaultNavigationTimeout(90_000) // two shared cores: a busy machine serves slowly
       page.on('pageerror', (error) => problems.push(`${path}: page error: ${error.message}`))
       page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`${path}: console error: ${message.text()}`)
+        if (message.type() !== 'error') return
+        const text = `${path}: console error: ${message.text()}`
+        if (/^Failed to load resource/.test(message.text())) failedLoads.push({ url: message.location().url, text })
+        else problems.push(text)
+      })
+      page.on('response', (response) => {
+        if (isProxyHiccup(response.status(), response.headers())) proxyHiccups.add(response.url())
       })
       page.on('requestfailed', (request) => problems.push(`${path}: request failed: ${request.url()} ${request.failure()?.errorText}`))
       await page.goto(`${session.server.origin}${path}`)
       return page
     },
     expectNoProblems() {
-      const found = problems.splice(0)
+      const loads = failedLoads.splice(0).filter((load) => !proxyHiccups.has(load.url))
+      proxyHiccups.clear()
+      const found = [...problems.splice(0), ...loads.map((load) => load.text)]
       expect(found, found.length ? `wrangler dev said:\n${session.server.log().slice(-3000)}` : undefined).toEqual([])
     },
   }
+}
+
+/**
+ * wrangler dev's ProxyWorker answers a POST whose connection to workerd was lost with a plain-text 503 and
+ * `Retry-After: 0` ("Your worker restarted mid-request"), also when the worker never restarted: a known transport
+ * fault of wrangler dev (cloudflare/workers-sdk#14641, fixed in releases that need Node 22). symscope's API never
+ * answers 503 (its errors are JSON), and the element tries a 503 again (client/element/api.ts), so such a load is
+ * the dev server's, not the page's; the test still fails when the retry does not bring the report.
+ */
+function isProxyHiccup(status: number, headers: Record<string, string>): boolean {
+  return status === 503 && headers['retry-after'] === '0' && !/json/.test(headers['content-type'] ?? '')
 }

@@ -61,23 +61,26 @@ function scanPoint(i: i32, blocked: usize, blocks: i32, cols: i32, query: usize)
 }
 
 /**
- * For every point i writes the indices of its nearest and second-nearest other points to `indices` (rows × 2 i32)
- * and their Euclidean distances to `distances` (rows × 2 f64). A point is never its own neighbour; another point with
- * the same coordinates is one at distance 0. `scratch` holds `nearestTwoScratchBytes(rows, cols)` bytes, 16-byte
- * aligned. Padding lanes hold +Inf and never qualify.
- * Preconditions (checked by core): rows ≥ 3, cols ≥ 1, `data` rows × cols f32, finite.
+ * For every point i in [from, to) writes the indices of its nearest and second-nearest other points (among all rows)
+ * to `indices` ((to − from) × 2 i32, row i at i − from) and their Euclidean distances to `distances` ((to − from) × 2
+ * f64). A point is never its own neighbour; another point with the same coordinates is one at distance 0. A caller
+ * splits the rows into blocks to pause between them (core/id/nearestTwo.ts): each row's answer is the same in any
+ * block. `scratch` holds `nearestTwoScratchBytes(rows, cols)` bytes, 16-byte aligned. Padding lanes hold +Inf and
+ * never qualify.
+ * Preconditions (checked by core): rows ≥ 3, cols ≥ 1, 0 ≤ from ≤ to ≤ rows, `data` rows × cols f32, finite.
  */
-export function nearestTwo(data: usize, rows: i32, cols: i32, indices: usize, distances: usize, scratch: usize): void {
+export function nearestTwo(data: usize, rows: i32, cols: i32, from: i32, to: i32, indices: usize, distances: usize, scratch: usize): void {
   const blocks = blockCount(rows)
   const blocked = scratch
   const query = scratch + blockedBytes(rows, cols)
   copyBlocked(data, rows, cols, blocked)
-  for (let i = 0; i < rows; i++) {
+  for (let i = from; i < to; i++) {
     splatQuery(data, i, cols, query)
     scanPoint(i, blocked, blocks, cols, query)
-    store<i32>(indices + (<usize>(2 * i) << 2), bestIndex)
-    store<i32>(indices + (<usize>(2 * i + 1) << 2), secondIndex)
-    store<f64>(distances + (<usize>(2 * i) << 3), Math.sqrt(<f64>bestDistance))
-    store<f64>(distances + (<usize>(2 * i + 1) << 3), Math.sqrt(<f64>secondDistance))
+    const slot = 2 * (i - from)
+    store<i32>(indices + (<usize>slot << 2), bestIndex)
+    store<i32>(indices + (<usize>(slot + 1) << 2), secondIndex)
+    store<f64>(distances + (<usize>slot << 3), Math.sqrt(<f64>bestDistance))
+    store<f64>(distances + (<usize>(slot + 1) << 3), Math.sqrt(<f64>secondDistance))
   }
 }

@@ -9,18 +9,20 @@
 // the largest and stops at the first that misses. Distances in f64 from the f32 coordinates.
 
 /**
- * For each order c < orders writes V_c to out[c] (f64), from scores ψ (rows × orders f64, row-major: scores[i·orders
- * + c]) and radii ρ (rows × orders f64, same layout, ρ ≥ 0 and nondecreasing in c along each row). A point with
- * ψ = 0 (no ratio) adds nothing. `scratch` holds 8 · rows bytes (each point's largest radius). Preconditions (checked
- * by core): rows ≥ 1, cols ≥ 1, orders ≥ 1, all values finite, radii nondecreasing along each row.
+ * For each order c < orders adds to out[c] (f64) the terms of V_c of the points i in [from, to): ψ_i² and 2 w_ij ψ_i ψ_j
+ * for every j > i, from scores ψ (rows × orders f64, row-major: scores[i·orders + c]) and radii ρ (rows × orders f64,
+ * same layout, ρ ≥ 0 and nondecreasing in c along each row). A point with ψ = 0 (no ratio) adds nothing. The caller
+ * zeroes `out` once and may split the rows into consecutive blocks to pause between them (core/id/
+ * neighbourhoodCovariance.ts): the terms are added in the same order, so the sums are the same to the bit.
+ * `scratch` holds 8 · rows bytes (each point's largest radius). Preconditions (checked by core): rows ≥ 1, cols ≥ 1,
+ * orders ≥ 1, 0 ≤ from ≤ to ≤ rows, all values finite, radii nondecreasing along each row.
  */
 export function neighbourhoodCovariance(
-  data: usize, rows: i32, cols: i32, radii: usize, scores: usize, orders: i32, out: usize, scratch: usize,
+  data: usize, rows: i32, cols: i32, radii: usize, scores: usize, orders: i32, from: i32, to: i32, out: usize, scratch: usize,
 ): void {
-  for (let c = 0; c < orders; c++) store<f64>(out + (<usize>c << 3), 0)
   // Each point's largest radius (its last order's): a pair farther apart than the sum of theirs overlaps at no order.
   for (let i = 0; i < rows; i++) store<f64>(scratch + (<usize>i << 3), load<f64>(radii + (<usize>(i * orders + orders - 1) << 3)))
-  for (let i = 0; i < rows; i++) {
+  for (let i = from; i < to; i++) {
     const row = <usize>(i * orders) << 3
     for (let c = 0; c < orders; c++) {
       const score = load<f64>(scores + row + (<usize>c << 3))

@@ -139,21 +139,22 @@ function scanPoint(i: i32, blocked: usize, blocks: i32, cols: i32, query: usize,
 }
 
 /**
- * For every point i, the Euclidean distances to its k nearest other points, ascending:
- * out[i·k + m] = ‖x_i − x_(m+1)‖, the (m + 1)-th smallest over j ≠ i. Writes rows × k f64 to `out`.
- * `scratch` holds `neighboursScratchBytes(rows, cols, k)` bytes, 16-byte aligned.
- * Preconditions (checked by core): 1 ≤ k < rows, k ≤ 128, cols ≥ 1, all coordinates finite.
+ * For every point i in [from, to), the Euclidean distances to its k nearest other points (among all rows), ascending:
+ * out[(i − from)·k + m] = ‖x_i − x_(m+1)‖, the (m + 1)-th smallest over j ≠ i. Writes (to − from) × k f64 to `out`.
+ * A caller splits the rows into blocks to pause between them (core/id/neighbours.ts): each row's answer is the same
+ * in any block. `scratch` holds `neighboursScratchBytes(rows, cols, k)` bytes, 16-byte aligned.
+ * Preconditions (checked by core): 1 ≤ k < rows, k ≤ 128, cols ≥ 1, 0 ≤ from ≤ to ≤ rows, all coordinates finite.
  */
-export function nearestNeighbours(data: usize, rows: i32, cols: i32, k: i32, out: usize, scratch: usize): void {
+export function nearestNeighbours(data: usize, rows: i32, cols: i32, k: i32, from: i32, to: i32, out: usize, scratch: usize): void {
   const blocks = blockCount(rows)
   const blocked = scratch
   const query = scratch + blockedBytes(rows, cols)
   const buffer = query + (<usize>cols << 4)
   copyBlocked(data, rows, cols, blocked)
-  for (let i = 0; i < rows; i++) {
+  for (let i = from; i < to; i++) {
     splatQuery(data, i, cols, query)
     scanPoint(i, blocked, blocks, cols, query, buffer, k)
-    const target = out + (<usize>(i * k) << 3)
+    const target = out + (<usize>((i - from) * k) << 3)
     for (let m = 0; m < k; m++) {
       store<f64>(target + (<usize>m << 3), Math.sqrt(<f64>load<f32>(buffer + (<usize>m << 2))))
     }

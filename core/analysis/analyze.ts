@@ -1,6 +1,7 @@
 import { SymscopeError } from '../errors.js'
 import { reportSchema, type Report } from '../report/schema.js'
-import { alignSymmetries, dataSymmetries } from '../symmetries/reportSection.js'
+import type { Pause } from '../stats/pause.js'
+import { alignSymmetries, dataSymmetries, dataSymmetriesPaced } from '../symmetries/reportSection.js'
 import type { Symmetries } from '../symmetries/schema.js'
 import type { TrainingThreads } from '../vae/fused/threads.js'
 import { resolveVaeConfig, type VaeConfig } from '../vae/config.js'
@@ -94,20 +95,24 @@ export function trainAnalysis(wasm: SymscopeWasm, prepared: PreparedAnalysis, op
 /**
  * The symmetry section of a prepared analysis, from its raw features alone (constraints, symmetry algebras,
  * invariances; core/symmetries): it needs no training, so it is computed before it (on a server, in a job's first
- * slice) and handed to reportFromTraining, which adds only the alignment with the trained latents.
+ * slice) and handed to reportFromTraining, which adds only the alignment with the trained latents. With `pause`, its
+ * steps await it in between (a server's single thread serves other requests meanwhile; core/stats/pause.ts).
  */
-export function symmetriesOf(wasm: SymscopeWasm, prepared: PreparedAnalysis): Symmetries {
+export async function symmetriesOf(wasm: SymscopeWasm, prepared: PreparedAnalysis, pause?: Pause): Promise<Symmetries> {
   const { input } = prepared
-  return dataSymmetries(wasm, { featureNames: input.featureNames, features: input.features, n: input.n })
+  const events = { featureNames: input.featureNames, features: input.features, n: input.n }
+  return pause ? dataSymmetriesPaced(wasm, events, pause) : dataSymmetries(wasm, events)
 }
 
 /**
  * The report of a finished training: encode the held-out events, rank latents by relevance, measure intrinsic
  * dimensions, correlate with the truth, draw the latent maps, align the symmetry section (`dataSection`, from
  * symmetriesOf before training; computed here when not given) with the relevant latents, say it in words. Disposes
- * the trained VAE.
+ * the trained VAE. With `pause`, awaited between the sections and inside the long ones (the intrinsic dimensions, the
+ * symmetry section when not given), so that a single-threaded host is never held for long: the same bytes
+ * (core/stats/pause.ts, docs/limits.md).
  */
-export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedAnalysis, trained: TrainedVae, dataSection?: Symmetries): Promise<Report> {
+export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedAnalysis, trained: TrainedVae, dataSection?: Symmetries, pause?: Pause): Promise<Report> {
   const { input, config, threshold, datasetSha } = prepared
   // A training stopped before its planned steps (aborted) gives other bytes than the full one: it gets its own id,
   // derived from the full one and the steps it ran. (An early stop by patience follows from the settings in the id.)
@@ -118,16 +123,22 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
     const rows = evalRows.length
     const k = config.latent
     const encoded = encodeRows(trained.vae, matrix.data, matrix.cols, evalRows)
+    await pause?.()
     const { spectrum, order, relevant } = latentSection(wasm, encoded, rows, config, threshold)
-    const { data, latent, intrinsicDimension } = dimensionSection(wasm, matrix, trained, encoded, rows, k, relevant)
+    await pause?.()
+    const { data, latent, intrinsicDimension } = await dimensionSection(wasm, matrix, trained, encoded, rows, k, relevant, pause)
+    await pause?.()
     const truth = evaluationTruth(input, evalRows)
     const { correlations, relevantSetCorrelations } = truthSection(wasm, input, truth, encoded, rows, k, order, relevant)
+    await pause?.()
     const latentMaps = latentMapsSection(trained.vae, input, matrix, evalRows, truth, encoded, k, order)
+    await pause?.()
     // The relevant latents' alignment with the orbits of the symmetry section found before training (guarded).
-    const symmetries = alignSymmetries(dataSection ?? symmetriesOf(wasm, prepared), {
+    const symmetries = alignSymmetries(dataSection ?? (await symmetriesOf(wasm, prepared, pause)), {
       featureNames: input.featureNames, n: input.n, vae: trained.vae,
       means: encoded.means, rows, latents: relevant, columns: matrix.columns, featureMeans: matrix.means, featureScales: matrix.scales,
     })
+    await pause?.()
     const convergence = convergenceSection(trained.convergence)
     const top = topLatentFacts(wasm, input, truth, encoded, rows, k, order, correlations)
     const report: Report = {
@@ -197,7 +208,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
 export async function analyze(wasm: SymscopeWasm, input: AnalysisInput, options: AnalyzeOptions = {}): Promise<Report> {
   const prepared = await prepareAnalysis(wasm, input, options)
   // data → symmetry section first: it reads only the raw features; the trained latents are aligned with it afterwards
-  const symmetries = symmetriesOf(wasm, prepared)
+  const symmetries = await symmetriesOf(wasm, prepared)
   options.onPhase?.('training')
   const trained = await trainAnalysis(wasm, prepared, { onEpoch: options.onEpoch, signal: options.signal, threads: options.threads, untilCap: options.untilCap })
   options.onPhase?.('statistics')

@@ -1,8 +1,9 @@
 import { SymscopeError } from '../errors.js'
 import { grideCurve } from '../id/gride.js'
-import { grideIntervals } from '../id/grideInterval.js'
-import { nearestNeighbours } from '../id/neighbours.js'
-import { nearestTwo } from '../id/nearestTwo.js'
+import { grideIntervalsPaced } from '../id/grideInterval.js'
+import { nearestNeighboursPaced } from '../id/neighbours.js'
+import { nearestTwoPaced } from '../id/nearestTwo.js'
+import type { Pause } from '../stats/pause.js'
 import { twoNN } from '../id/twoNN.js'
 import { twoNNInterval, type TwoNNInterval } from '../id/twoNNInterval.js'
 import type { SymscopeWasm } from '../wasm/module.js'
@@ -32,19 +33,24 @@ const NONE: DimensionEstimate = { twoNN: null, interval: null, curve: [] }
  * TwoNN with its confidence interval and the Gride curve with an interval per point (core/id, docs/method.md
  * "Robustness") of the first rows of a point cloud: MAX_DIMENSION_ROWS for TwoNN, MAX_CURVE_ROWS for the curve.
  * Data on which no neighbour ratio is defined (all duplicates, fewer than four rows) gives null and an empty curve.
+ * With `pause`, the neighbour searches and the interval's pass over the pairs (O(rows²) each, seconds on 10,000
+ * rows) run in row blocks with a pause between them, and between the steps (core/stats/pause.ts): the same estimate.
  */
-export function dimensionOf(wasm: SymscopeWasm, points: Float32Array, rows: number, cols: number): DimensionEstimate {
+export async function dimensionOf(wasm: SymscopeWasm, points: Float32Array, rows: number, cols: number, pause?: Pause): Promise<DimensionEstimate> {
   if (rows < 4) return NONE
   const idRows = Math.min(rows, MAX_DIMENSION_ROWS)
   const curveRows = Math.min(rows, MAX_CURVE_ROWS)
   try {
     const idPoints = points.subarray(0, idRows * cols)
-    const dimension = twoNN(nearestNeighbours(wasm, idPoints, idRows, cols, 2)).dimension
-    const interval = twoNNInterval(nearestTwo(wasm, idPoints, idRows, cols), INTERVAL_LEVEL)
+    const dimension = twoNN(await nearestNeighboursPaced(wasm, idPoints, idRows, cols, 2, pause)).dimension
+    await pause?.()
+    const interval = twoNNInterval(await nearestTwoPaced(wasm, idPoints, idRows, cols, pause), INTERVAL_LEVEL)
+    await pause?.()
     const curvePoints = points.subarray(0, curveRows * cols)
-    const neighbours = nearestNeighbours(wasm, curvePoints, curveRows, cols, Math.min(128, curveRows - 1))
+    const neighbours = await nearestNeighboursPaced(wasm, curvePoints, curveRows, cols, Math.min(128, curveRows - 1), pause)
+    await pause?.()
     const estimates = grideCurve(neighbours)
-    const intervals = grideIntervals(wasm, curvePoints, curveRows, cols, neighbours, estimates.map((e) => e.k), INTERVAL_LEVEL)
+    const intervals = await grideIntervalsPaced(wasm, curvePoints, curveRows, cols, neighbours, estimates.map((e) => e.k), INTERVAL_LEVEL, pause)
     const curve = estimates.map(({ k, dimension, medianDistance }, c) => ({ k, dimension, medianDistance, lower: intervals[c].lower, upper: intervals[c].upper }))
     return { twoNN: dimension, interval, curve }
   } catch (error) {

@@ -6,6 +6,7 @@ import { groupText } from '../report/discreteWording.js'
 import { scaleText } from '../report/symmetryWording.js'
 import { relevance } from '../stats/relevance.js'
 import { relevanceBootstrap } from '../stats/relevanceBootstrap.js'
+import type { Pause } from '../stats/pause.js'
 import type { StandardisedMatrix } from '../stats/standardise.js'
 import type { Symmetries } from '../symmetries/schema.js'
 import type { VaeConfig } from '../vae/config.js'
@@ -45,13 +46,18 @@ export function latentSection(wasm: SymscopeWasm, encoded: Encoded, rows: number
   }
 }
 
-/** `intrinsicDimension`: of the data (a prefix of the events in their random order is a fair subsample) and of the relevant latents. */
-export function dimensionSection(wasm: SymscopeWasm, matrix: StandardisedMatrix, trained: TrainedVae, encoded: Encoded, rows: number, k: number, relevant: number[]) {
+/**
+ * `intrinsicDimension`: of the data (a prefix of the events in their random order is a fair subsample) and of the
+ * relevant latents; with `pause`, paced (dimensionOf).
+ */
+export async function dimensionSection(
+  wasm: SymscopeWasm, matrix: StandardisedMatrix, trained: TrainedVae, encoded: Encoded, rows: number, k: number, relevant: number[], pause?: Pause,
+) {
   const allRows = Int32Array.from([...trained.validationRows, ...trained.trainRows])
   const idRows = Math.min(allRows.length, MAX_DIMENSION_ROWS)
-  const data = dimensionOf(wasm, gatherRows(matrix.data, matrix.cols, allRows, idRows), idRows, matrix.cols)
+  const data = await dimensionOf(wasm, gatherRows(matrix.data, matrix.cols, allRows, idRows), idRows, matrix.cols, pause)
   const relevantMeans = gatherRows(encoded.means, k, Int32Array.from({ length: rows }, (_, i) => i)).filter((_, j) => relevant.includes(j % k))
-  const latent = relevant.length ? dimensionOf(wasm, relevantMeans, rows, relevant.length) : { twoNN: null, interval: null, curve: [] }
+  const latent = relevant.length ? await dimensionOf(wasm, relevantMeans, rows, relevant.length, pause) : { twoNN: null, interval: null, curve: [] }
   const intrinsicDimension: Report['intrinsicDimension'] = {
     data: data.twoNN,
     latent: latent.twoNN,

@@ -1,8 +1,9 @@
 import { SymscopeError } from '../errors.js'
 import { gammaQuantile } from '../stats/gammaQuantile.js'
+import type { Pause } from '../stats/pause.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import { gride } from './gride.js'
-import { neighbourhoodCovariance } from './neighbourhoodCovariance.js'
+import { neighbourhoodCovariance, neighbourhoodCovariancePaced } from './neighbourhoodCovariance.js'
 import type { Neighbours } from './neighbours.js'
 import { GRIDE_INTERVAL_BISECTIONS } from './tolerances.js'
 
@@ -69,6 +70,32 @@ function ratiosAt(neighbours: Neighbours, k: number): { logMu: Float64Array; rad
 export function grideIntervals(
   wasm: SymscopeWasm, data: Float32Array, rows: number, cols: number, neighbours: Neighbours, ks: number[], level = 0.9,
 ): GrideInterval[] {
+  const scored = scoredOrders(rows, neighbours, ks, level)
+  return intervalsFrom(scored, neighbourhoodCovariance(wasm, data, rows, cols, scored.radii, scored.scores, ks.length), level)
+}
+
+/**
+ * `grideIntervals` with its pass over the pairs in row blocks, awaiting `pause` between them (core/stats/pause.ts):
+ * the same intervals, without holding a single-threaded host for the whole pass.
+ */
+export async function grideIntervalsPaced(
+  wasm: SymscopeWasm, data: Float32Array, rows: number, cols: number, neighbours: Neighbours, ks: number[], level = 0.9, pause?: Pause,
+): Promise<GrideInterval[]> {
+  const scored = scoredOrders(rows, neighbours, ks, level)
+  await pause?.()
+  return intervalsFrom(scored, await neighbourhoodCovariancePaced(wasm, data, rows, cols, scored.radii, scored.scores, ks.length, pause), level)
+}
+
+interface ScoredOrders {
+  estimates: ReturnType<typeof gride>[]
+  perOrder: { logMu: Float64Array; information: number }[]
+  /** rows × orders: each point's radius r_2k and score ψ at d̂, the inputs of neighbourhoodCovariance. */
+  radii: Float64Array
+  scores: Float64Array
+}
+
+/** Each order's Gride estimate, its ratios, the information Ĵ, and every point's score ψ_i(d̂) and radius. */
+function scoredOrders(rows: number, neighbours: Neighbours, ks: number[], level: number): ScoredOrders {
   if (!(level > 0 && level < 1)) throw new SymscopeError('invalid_parameter', `grideIntervals requires 0 < level < 1 (got ${level})`)
   if (neighbours.rows !== rows) throw new SymscopeError('invalid_data', `grideIntervals requires the neighbours of its ${rows} rows (got ${neighbours.rows})`)
   if (ks.some((k, c) => c > 0 && !(k > ks[c - 1]))) throw new SymscopeError('invalid_parameter', `grideIntervals requires ascending neighbour orders (got ${ks.join(', ')})`)
@@ -90,7 +117,11 @@ export function grideIntervals(
     }
     return { logMu, information }
   })
-  const variances = neighbourhoodCovariance(wasm, data, rows, cols, radii, scores, orders)
+  return { estimates, perOrder, radii, scores }
+}
+
+/** The adjusted profile-likelihood interval of each order, given the variances V̂ of the score sums. */
+function intervalsFrom({ estimates, perOrder }: ScoredOrders, variances: Float64Array, level: number): GrideInterval[] {
   // χ²₁ quantile = 2 · Gamma(½, 1) quantile.
   const drop = gammaQuantile(0.5, level)
   return estimates.map(({ k, dimension, n }, c) => {

@@ -1,7 +1,9 @@
 import { checkMatrix } from '../stats/checkMatrix.js'
 import { withScratch } from '../stats/withScratch.js'
 import { SymscopeError } from '../errors.js'
+import { inRowBlocks, type Pause } from '../stats/pause.js'
 import type { SymscopeWasm } from '../wasm/module.js'
+import { NEIGHBOURS_SECONDS_PER_PAIR_COLUMN } from './tolerances.js'
 
 /** Each point's two nearest other points, by index and distance. */
 export interface NearestTwo {
@@ -25,18 +27,38 @@ export interface NearestTwo {
  * nearestTwo(wasm, Float32Array.of(0, 1, 3), 3, 1).indices // [1, 2, 0, 2, 1, 0]
  */
 export function nearestTwo(wasm: SymscopeWasm, data: Float32Array, rows: number, cols: number): NearestTwo {
+  checkNearestTwo(data, rows, cols)
+  const out = { indices: new Int32Array(2 * rows), distances: new Float64Array(2 * rows), rows }
+  nearestTwoRows(wasm, data, rows, cols, 0, rows, out)
+  return out
+}
+
+/**
+ * `nearestTwo` in row blocks of about PAUSE_BLOCK_SECONDS, awaiting `pause` between them (core/stats/pause.ts): the
+ * same neighbours, without holding a single-threaded host for the whole search.
+ */
+export async function nearestTwoPaced(wasm: SymscopeWasm, data: Float32Array, rows: number, cols: number, pause?: Pause): Promise<NearestTwo> {
+  checkNearestTwo(data, rows, cols)
+  const out = { indices: new Int32Array(2 * rows), distances: new Float64Array(2 * rows), rows }
+  await inRowBlocks(rows, rows * cols * NEIGHBOURS_SECONDS_PER_PAIR_COLUMN, pause, (from, to) => nearestTwoRows(wasm, data, rows, cols, from, to, out))
+  return out
+}
+
+function checkNearestTwo(data: Float32Array, rows: number, cols: number): void {
   checkMatrix('nearestTwo', data, rows, cols)
   if (rows < 3) throw new SymscopeError('invalid_data', `nearestTwo requires at least three points (got ${rows})`)
-  return withScratch(wasm, (scratch) => {
+}
+
+/** Writes the two neighbours of rows [from, to) among all rows into `out` at those rows. */
+function nearestTwoRows(wasm: SymscopeWasm, data: Float32Array, rows: number, cols: number, from: number, to: number, out: NearestTwo): void {
+  const count = to - from
+  withScratch(wasm, (scratch) => {
     const dataPtr = scratch.putF32(data)
-    const indicesPtr = scratch.allocBytes(8 * rows)
-    const distancesPtr = scratch.allocF64(2 * rows)
+    const indicesPtr = scratch.allocBytes(8 * count)
+    const distancesPtr = scratch.allocF64(2 * count)
     const workPtr = scratch.allocBytes(wasm.exports.nearestTwoScratchBytes(rows, cols))
-    wasm.exports.nearestTwo(dataPtr, rows, cols, indicesPtr, distancesPtr, workPtr)
-    return {
-      indices: new Int32Array(wasm.exports.memory.buffer, indicesPtr, 2 * rows).slice(),
-      distances: wasm.copyF64(distancesPtr, 2 * rows),
-      rows,
-    }
+    wasm.exports.nearestTwo(dataPtr, rows, cols, from, to, indicesPtr, distancesPtr, workPtr)
+    out.indices.set(new Int32Array(wasm.exports.memory.buffer, indicesPtr, 2 * count), 2 * from)
+    out.distances.set(wasm.copyF64(distancesPtr, 2 * count), 2 * from)
   })
 }

@@ -1,7 +1,9 @@
 import { SymscopeError } from '../errors.js'
 import { checkMatrix } from '../stats/checkMatrix.js'
 import { withScratch } from '../stats/withScratch.js'
+import { inRowBlocks, type Pause } from '../stats/pause.js'
 import type { SymscopeWasm } from '../wasm/module.js'
+import { COVARIANCE_SECONDS_PER_PAIR_TERM } from './tolerances.js'
 
 /**
  * The variance of Σ_i ψ_i when the scores of points with overlapping neighbourhoods are correlated: the spatial HAC
@@ -23,6 +25,28 @@ export function neighbourhoodCovariance(
   wasm: SymscopeWasm, data: Float32Array, rows: number, cols: number,
   radii: ArrayLike<number>, scores: ArrayLike<number>, orders: number,
 ): Float64Array {
+  checkCovariance(data, rows, cols, radii, scores, orders)
+  return covarianceRows(wasm, data, rows, cols, radii, scores, orders, 0, rows, new Float64Array(orders))
+}
+
+/**
+ * `neighbourhoodCovariance` in row blocks of about PAUSE_BLOCK_SECONDS, awaiting `pause` between them
+ * (core/stats/pause.ts): the blocks add their terms to the same sums in the same order, so the variances are the
+ * same to the bit.
+ */
+export async function neighbourhoodCovariancePaced(
+  wasm: SymscopeWasm, data: Float32Array, rows: number, cols: number,
+  radii: ArrayLike<number>, scores: ArrayLike<number>, orders: number, pause?: Pause,
+): Promise<Float64Array> {
+  checkCovariance(data, rows, cols, radii, scores, orders)
+  let sums: Float64Array = new Float64Array(orders)
+  await inRowBlocks(rows, rows * (cols + orders) * COVARIANCE_SECONDS_PER_PAIR_TERM, pause, (from, to) => {
+    sums = covarianceRows(wasm, data, rows, cols, radii, scores, orders, from, to, sums)
+  })
+  return sums
+}
+
+function checkCovariance(data: Float32Array, rows: number, cols: number, radii: ArrayLike<number>, scores: ArrayLike<number>, orders: number): void {
   checkMatrix('neighbourhoodCovariance', data, rows, cols)
   if (!Number.isInteger(orders) || orders < 1 || radii.length !== rows * orders || scores.length !== rows * orders) {
     throw new SymscopeError('invalid_data', `neighbourhoodCovariance requires radii and scores of ${rows} rows × ${orders} orders`)
@@ -35,13 +59,20 @@ export function neighbourhoodCovariance(
       throw new SymscopeError('invalid_data', `neighbourhoodCovariance requires radii that grow with the order (row ${Math.floor(i / orders)})`)
     }
   }
+}
+
+/** `sums` with the terms of the points in [from, to) added (a new array). */
+function covarianceRows(
+  wasm: SymscopeWasm, data: Float32Array, rows: number, cols: number, radii: ArrayLike<number>, scores: ArrayLike<number>, orders: number,
+  from: number, to: number, sums: Float64Array,
+): Float64Array {
   return withScratch(wasm, (scratch) => {
     const dataPtr = scratch.putF32(data)
     const radiiPtr = scratch.putF64(radii)
     const scoresPtr = scratch.putF64(scores)
-    const outPtr = scratch.allocF64(orders)
+    const outPtr = scratch.putF64(sums)
     const workPtr = scratch.allocF64(rows)
-    wasm.exports.neighbourhoodCovariance(dataPtr, rows, cols, radiiPtr, scoresPtr, orders, outPtr, workPtr)
+    wasm.exports.neighbourhoodCovariance(dataPtr, rows, cols, radiiPtr, scoresPtr, orders, from, to, outPtr, workPtr)
     return wasm.copyF64(outPtr, orders)
   })
 }

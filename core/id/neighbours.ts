@@ -1,7 +1,9 @@
 import { SymscopeError } from '../errors.js'
 import { checkMatrix } from '../stats/checkMatrix.js'
 import { withScratch } from '../stats/withScratch.js'
+import { inRowBlocks, type Pause } from '../stats/pause.js'
 import type { SymscopeWasm } from '../wasm/module.js'
+import { NEIGHBOURS_SECONDS_PER_PAIR_COLUMN } from './tolerances.js'
 
 /** Largest k: Gride at k = 64 reads the 128th neighbour. */
 const MAX_NEIGHBOURS = 128
@@ -34,6 +36,22 @@ export interface Neighbours {
  * nearestNeighbours(wasm, Float32Array.of(0, 1, 3), 3, 1, 2).distances // [1, 3, 1, 2, 2, 3]
  */
 export function nearestNeighbours(wasm: SymscopeWasm, data: Float32Array, rows: number, cols: number, k: number): Neighbours {
+  checkNeighbours(data, rows, cols, k)
+  return { distances: neighbourRows(wasm, data, rows, cols, k, 0, rows), k, rows }
+}
+
+/**
+ * `nearestNeighbours` in row blocks of about PAUSE_BLOCK_SECONDS, awaiting `pause` between them (core/stats/pause.ts):
+ * the same distances, without holding a single-threaded host for the whole search.
+ */
+export async function nearestNeighboursPaced(wasm: SymscopeWasm, data: Float32Array, rows: number, cols: number, k: number, pause?: Pause): Promise<Neighbours> {
+  checkNeighbours(data, rows, cols, k)
+  const distances = new Float64Array(rows * k)
+  await inRowBlocks(rows, rows * cols * NEIGHBOURS_SECONDS_PER_PAIR_COLUMN, pause, (from, to) => distances.set(neighbourRows(wasm, data, rows, cols, k, from, to), from * k))
+  return { distances, k, rows }
+}
+
+function checkNeighbours(data: Float32Array, rows: number, cols: number, k: number): void {
   checkMatrix('nearestNeighbours', data, rows, cols)
   if (!Number.isInteger(k) || k < 1 || k >= rows || k > MAX_NEIGHBOURS) {
     throw new SymscopeError(
@@ -42,12 +60,15 @@ export function nearestNeighbours(wasm: SymscopeWasm, data: Float32Array, rows: 
       { parameter: 'k' },
     )
   }
-  const distances = withScratch(wasm, (scratch) => {
+}
+
+/** The k distances of rows [from, to) among all rows, (to − from) × k. */
+function neighbourRows(wasm: SymscopeWasm, data: Float32Array, rows: number, cols: number, k: number, from: number, to: number): Float64Array {
+  return withScratch(wasm, (scratch) => {
     const dataPtr = scratch.putF32(data)
-    const outPtr = scratch.allocF64(rows * k)
+    const outPtr = scratch.allocF64((to - from) * k)
     const workPtr = scratch.allocBytes(wasm.exports.neighboursScratchBytes(rows, cols, k))
-    wasm.exports.nearestNeighbours(dataPtr, rows, cols, k, outPtr, workPtr)
-    return wasm.copyF64(outPtr, rows * k)
+    wasm.exports.nearestNeighbours(dataPtr, rows, cols, k, from, to, outPtr, workPtr)
+    return wasm.copyF64(outPtr, (to - from) * k)
   })
-  return { distances, k, rows }
 }

@@ -29,3 +29,10 @@ export const GAMMA_QUANTILE_BISECTIONS = 200
  * it): a few ulps of the f32 values it is trained on (2^−23 ≈ 1.2e−7).
  */
 export const CONSTANT_FEATURE_TOLERANCE = 1e-6
+
+/**
+ * Cost limit: the longest a step that takes a pause (core/stats/pause.ts) computes between two pauses, as estimated
+ * from its kernel's measured speed. A tenth of the 0.5 s bound on any synchronous block in a request (docs/limits.md),
+ * so that a machine several times slower than the one measured still keeps every block under it.
+ */
+export const PAUSE_BLOCK_SECONDS = 0.05

@@ -1,4 +1,5 @@
 import { SymscopeError } from '../errors.js'
+import type { Pause } from '../stats/pause.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import { describeGenerator } from './tangentFields/describe.js'
 import { distributionAlgebra } from './invariance/distributionAlgebra.js'
@@ -91,6 +92,28 @@ function algebraSummary(generators: readonly (Generator & { statistic?: number; 
  * // "x1² + x2² = 1"
  */
 export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options: SymmetryOptions = {}): Symmetries {
+  const steps = symmetrySteps(wasm, input, options)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * `findSymmetries`, awaiting `pause` between its steps (core/stats/pause.ts), so that a single-threaded host serves
+ * other requests meanwhile: the same section, from the same steps.
+ */
+export async function findSymmetriesPaced(wasm: SymscopeWasm, input: SymmetryInput, pause: Pause, options: SymmetryOptions = {}): Promise<Symmetries> {
+  const steps = symmetrySteps(wasm, input, options)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    await pause()
+  }
+}
+
+/** The search of findSymmetries as a generator that yields between its steps (a pause point each, nothing else). */
+function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: SymmetryOptions): Iterator<void, Symmetries> {
   const { names, n } = input
   const cols = names.length
   if (cols < 1) throw new SymscopeError('invalid_data', 'findSymmetries requires at least one feature')
@@ -118,9 +141,12 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
   const groups = featureGroups(names)
   const notes: string[] = []
   if (rows < n) notes.push(`read ${rows.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} events, drawn at random`)
+  yield
   const accumulator = kernels.moments(wasm, data, rows, cols)
   try {
+    yield
     const linear = linearConstraints(accumulator, data, rows, cols, names)
+    yield
     const { span } = linear
     const d = span.free.length
     const record = (c: { formula: string; constant: number; rms: number; rmsAbsolute: number; exact: boolean }, degree: number, distance: number, restricts: boolean) => ({
@@ -151,6 +177,7 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       return section
     }
     const search = searchConstraints(wasm, accumulator, data, rows, cols, span, loose, names, groups)
+    yield
     notes.push(...search.notes)
     if (search.status === 'determined' && search.linear.length && !search.constraints.length) {
       // Approximate linear relations stay out of the tangency system (constraintSearch.ts): with nothing else, every
@@ -183,8 +210,10 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       reason: search.reason,
     }
     const moments = spanMoments(accumulator, span, rows, Math.min(INVARIANCE_BLOCKS, rows))
+    yield
     const system = search.metric ? tangencySystem(search.metric, search.constraints) : freeSystem(d)
     const nullSpace = tangentNullSpace(system, d, search.constraints.length > 0)
+    yield
     // The stages after the tangency system cost ~m³ · (d² + d) in its m fields (budget.ts): estimated before they
     // start, and past the budget the algebras are reported undetermined with the reason, never as "none".
     const overBudget = algebraBudgetNote(d, nullSpace.nullVectors.length)
@@ -197,8 +226,10 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       return section
     }
     const manifold = readableAlgebra(nullSpace, system, span, groups)
+    yield
     const check = search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search) : null
     const fromEvents = search.status === 'undetermined' ? eventsAlgebra(data, rows, cols, span, search, system, groups) : null
+    yield
     const status = check?.reason ? 'undetermined' : fromEvents ? 'determined' : search.status
     const reason = check?.reason ?? (fromEvents ? `${search.reason}; the algebra is ${fromEvents.reason}` : search.reason)
     const determined = status === 'determined'
@@ -219,9 +250,11 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
     const discrete = options.discrete === false ? null : testDiscrete({
       wasm, kernels: kernels.image, data, rows, cols, names, groups, span, linear: linear.constraints, polynomial: [...search.linear, ...search.constraints], level,
     })
+    yield
     const invariance = distributionAlgebra(moments, tangentFields, span, system, {
       wasm, kernels, data, rows, cols, level, copies, familyPValues: discrete?.pValues ?? [], ...(status === 'open' ? { whitenWith: groups } : {}),
     })
+    yield
     section.distributionAlgebra = {
       ...algebraSummary(invariance.generators, d, names, groups),
       level,

@@ -1,9 +1,10 @@
 import { isSymscopeError } from '../errors.js'
+import type { Pause } from '../stats/pause.js'
 import type { Vae } from '../vae/model.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import { symmetryAlignment } from './alignment.js'
 import { symmetryBudgetNote } from './budget.js'
-import { findSymmetries } from './findSymmetries.js'
+import { findSymmetries, findSymmetriesPaced } from './findSymmetries.js'
 import { SYMMETRIES_VERSION, type Symmetries } from './schema.js'
 
 /** What the analysis hands over after training: the raw events, the VAE, its standardisation and latent means. */
@@ -60,6 +61,17 @@ export function dataSymmetries(wasm: SymscopeWasm, input: Pick<SymmetrySectionIn
   if (overBudget) return skippedSection(input.featureNames, input.n, overBudget)
   try {
     return findSymmetries(wasm, { names: input.featureNames, data: input.features, n: input.n })
+  } catch (error) {
+    return skippedSection(input.featureNames, input.n, `symmetry search skipped: ${invalidData(error).message}`)
+  }
+}
+
+/** `dataSymmetries`, its search awaiting `pause` between steps (findSymmetriesPaced): the same section. */
+export async function dataSymmetriesPaced(wasm: SymscopeWasm, input: Pick<SymmetrySectionInput, 'featureNames' | 'features' | 'n'>, pause: Pause): Promise<Symmetries> {
+  const overBudget = symmetryBudgetNote(input.n, input.featureNames.length)
+  if (overBudget) return skippedSection(input.featureNames, input.n, overBudget)
+  try {
+    return await findSymmetriesPaced(wasm, { names: input.featureNames, data: input.features, n: input.n }, pause)
   } catch (error) {
     return skippedSection(input.featureNames, input.n, `symmetry search skipped: ${invalidData(error).message}`)
   }

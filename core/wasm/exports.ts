@@ -45,11 +45,11 @@ export interface SymscopeExports {
   bootstrapScratchBytes(latents: number): number
   pearsonCorrelation(x: number, y: number, n: number): number
   distanceCorrelation(x: number, p: number, y: number, q: number, n: number, scratch: number, out: number): number
-  nearestNeighbours(data: number, rows: number, cols: number, k: number, out: number, scratch: number): void
+  nearestNeighbours(data: number, rows: number, cols: number, k: number, from: number, to: number, out: number, scratch: number): void
   neighboursScratchBytes(rows: number, cols: number, k: number): number
-  nearestTwo(data: number, rows: number, cols: number, indices: number, distances: number, scratch: number): void
+  nearestTwo(data: number, rows: number, cols: number, from: number, to: number, indices: number, distances: number, scratch: number): void
   nearestTwoScratchBytes(rows: number, cols: number): number
-  neighbourhoodCovariance(data: number, rows: number, cols: number, radii: number, scores: number, orders: number, out: number, scratch: number): void
+  neighbourhoodCovariance(data: number, rows: number, cols: number, radii: number, scores: number, orders: number, from: number, to: number, out: number, scratch: number): void
 
   neighbourAverages(points: number, rows: number, cols: number, values: number, valueCols: number, k: number, out: number, scratch: number): void
   neighbourRegressionScratchBytes(k: number): number

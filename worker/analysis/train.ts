@@ -18,10 +18,11 @@ export interface Slice {
 }
 
 /**
- * Lets the isolate's event loop run between epochs: training is synchronous work, and in wrangler dev the worker, its
- * Durable Objects and the inspector share one thread, so without this a slice would hold every request until it ends.
+ * Lets the isolate's event loop run between epochs and between the parts of the symmetry section and the report
+ * (core's `pause` hooks): that work is synchronous, and in wrangler dev the worker, its Durable Objects and the
+ * inspector share one thread, so without this a slice would hold every request until it ends (docs/limits.md).
  */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /**
  * Trains at most `maxSteps` optimiser steps of `prepared`, from `resume` if given; builds the report when finished,
@@ -33,8 +34,9 @@ export async function trainSlice(
   prepared: PreparedAnalysis,
   maxSteps: number,
   resume?: TrainingState,
-  symmetries: Symmetries = symmetriesOf(wasm, prepared),
+  given?: Symmetries,
 ): Promise<Slice> {
+  const symmetries = given ?? (await symmetriesOf(wasm, prepared, yieldToEventLoop))
   const trained = await trainAnalysis(wasm, prepared, { maxSteps, resume, onEpoch: yieldToEventLoop })
   if (trained.stepsThisCall > maxSteps) {
     disposeVae(trained.vae)
@@ -45,5 +47,5 @@ export async function trainSlice(
     disposeVae(trained.vae)
     return { report: null, state: trained.state ?? null, ...counts }
   }
-  return { report: await reportFromTraining(wasm, prepared, trained, symmetries), state: null, ...counts }
+  return { report: await reportFromTraining(wasm, prepared, trained, symmetries, yieldToEventLoop), state: null, ...counts }
 }

@@ -5,7 +5,7 @@ import type { Symmetries } from '../../core/index.js'
 import { deserializeTrainingState, serializeTrainingState } from '../../core/vae/index.js'
 import { loadWasm } from '../../core/wasm/workerd.js'
 import { prepareRequest, type AnalysisSubmission } from '../analysis/prepare.js'
-import { trainSlice } from '../analysis/train.js'
+import { trainSlice, yieldToEventLoop } from '../analysis/train.js'
 import { ApiError } from '../errors.js'
 import { limitsOf, type LimitVariables } from '../limits.js'
 import { storeReport, type ReportStore } from '../reports.js'
@@ -126,7 +126,7 @@ export class AnalysisJob extends DurableObject<JobBindings> {
       job.status = 'running'
       await this.ctx.storage.put('job', job)
     }
-    const symmetries = await this.#symmetries(job, () => symmetriesOf(wasm, prepared))
+    const symmetries = await this.#symmetries(job, () => symmetriesOf(wasm, prepared, yieldToEventLoop))
     const slice = await trainSlice(wasm, prepared, job.stepBudget, resume, symmetries)
     job.slices++
     job.steps = slice.steps
@@ -147,9 +147,9 @@ export class AnalysisJob extends DurableObject<JobBindings> {
   }
 
   /** The job's symmetry section: computed and kept in its first slice (it needs only the data), read back after. */
-  async #symmetries(job: JobRecord, compute: () => Symmetries): Promise<Symmetries> {
+  async #symmetries(job: JobRecord, compute: () => Promise<Symmetries>): Promise<Symmetries> {
     if (job.symmetryChunks) return JSON.parse(await getText(this.ctx.storage, 'symmetries', job.symmetryChunks)) as Symmetries
-    const section = compute()
+    const section = await compute()
     job.symmetryChunks = await putText(this.ctx.storage, 'symmetries', JSON.stringify(section))
     await this.ctx.storage.put('job', job)
     return section

@@ -86,7 +86,7 @@ const run = (message: RunMessage) =>
     begin(message, async (started) => {
       const { wasm, trainer, input } = started
       const prepared = await prepareAnalysis(wasm, input, { config: message.config, threshold: message.threshold, trainer })
-      const symmetries = symmetriesOf(wasm, prepared) // from the data alone, before training
+      const symmetries = await symmetriesOf(wasm, prepared) // from the data alone, before training
       const trained = await train(started, prepared, signal)
       if (trained.history.length === 0) return post({ type: 'stopped' })
       post({ type: 'phase', phase: 'statistics' })
@@ -108,7 +108,7 @@ const scan = (message: ScanMessage) =>
       const plan = await planScan(wasm, input, { grid, config: shared, threshold: message.threshold, trainer })
       const reports: Report[] = []
       // every point reads the same events, so one symmetry section serves them all (each aligns its own latents)
-      const symmetries = plan.points.length ? symmetriesOf(wasm, plan.points[0].prepared) : null
+      const symmetries = plan.points.length ? await symmetriesOf(wasm, plan.points[0].prepared) : null
       for (const [index, point] of plan.points.entries()) {
         post({ type: 'point', index, points: plan.points.length, beta: point.beta, seed: point.seed })
         const trained = await train(started, point.prepared, signal)

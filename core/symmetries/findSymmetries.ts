@@ -176,7 +176,7 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
       notes.push(`${d} coordinates after the linear constraints exceed ${MAX_SPAN_DIMENSION}: polynomial constraints and algebras skipped`)
       return section
     }
-    const search = searchConstraints(wasm, accumulator, data, rows, cols, span, loose, names, groups)
+    const search = yield* searchConstraints(wasm, accumulator, data, rows, cols, span, loose, names, groups)
     yield
     notes.push(...search.notes)
     if (search.status === 'determined' && search.linear.length && !search.constraints.length) {

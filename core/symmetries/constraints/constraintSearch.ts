@@ -44,12 +44,14 @@ const fmt = (v: number) => Number(v.toPrecision(2)).toString()
  *    When it does not, or there is no plateau, the status is 'undetermined' with the reason; no constraint and a
  *    full-dimensional plateau is 'open' (an open region: nothing to constrain).
  */
-export function searchConstraints(
+export function* searchConstraints(
   wasm: SymscopeWasm, accumulator: MomentAccumulator, data: Float64Array, rows: number, cols: number, span: AffineSpan,
   loose: readonly LinearConstraint[], names: readonly string[], groups: FeatureGroups,
-): ConstraintSearch {
+): IterableIterator<void, ConstraintSearch> {
+  // A generator: findSymmetries' pause points between the steps (core/stats/pause.ts), nothing else.
   const d = span.free.length
   const dimension = dimensionScale(wasm, data, rows, cols, span)
+  yield
   const tau = dimension.scale
   const mu = span.free.map((f) => span.means[f])
   const sigma = span.free.map((f) => span.spreads[f])
@@ -77,6 +79,7 @@ export function searchConstraints(
   const sums = accumulator.sums(
     { columns: Int32Array.from(span.free), shift: Float64Array.from(mu), scale: Float64Array.from(sigma, (s) => 1 / s) }, monomialBasis(d, 2 * degree), 1,
   )
+  yield
   const momentBasis = monomialBasis(d, 2 * degree)
   const moment = (alpha: ArrayLike<number>) => sums[momentBasis.indexOf(alpha)] / rows
   // The approximate linear relations count towards the dimension but stay out of the polynomial ideal and of the
@@ -84,6 +87,7 @@ export function searchConstraints(
   // constraint of spread δ, and it cannot tell fields apart that move along it by less than δ.
   const need = dimension.top ? Math.max(0, d - dimension.top.dimension - initial.length) : null
   const found = polynomialConstraints(moment, accumulator, rows, span, names, groups, tau, degree, [], need)
+  yield
   const z = new Float64Array(Math.min(rows, 1000) * d)
   for (let i = 0; i < z.length / d; i++) for (let a = 0; a < d; a++) z[i * d + a] = (data[i * cols + span.free[a]] - mu[a]) / sigma[a]
   const rank = jacobianRank([...initial, ...found.constraints], z, z.length / d, d)

@@ -151,12 +151,10 @@ describe('hostile requests against wrangler dev', () => {
     expect(Math.max(...worst), `health took ${worst.map((t) => t.toFixed(0)).join(', ')} ms`).toBeLessThan(HEALTH_MS)
   }, 240_000)
 
-  // Not yet true (issue 18, reported): a 50,000 × 10 upload of uniform random values (the largest upload) is now
-  // analysed in one request in ~4 s (was ~46 s; the symmetry section's algebras are budgeted, core/symmetries/
-  // budget.ts), but /health still waits up to 1.6–2.3 s: the report's intrinsic dimension (dimensionOf: Gride
-  // intervals and neighbourhood covariance, ~2.4 s in Node) and the symmetry section's remaining constraint search
-  // (~1 s) each run as one synchronous step. Kept here, skipped, so that the case is run once those yield or shrink.
-  it.skip('answers /health within 1 s while the largest upload is analysed', async () => {
+  // The largest upload (50,000 × 10 uniform values, ~4 s of work) in one request: the symmetry section, the training
+  // and the report's intrinsic dimensions pause between their parts (core/stats/pause.ts), so no synchronous block
+  // holds the one thread that workerd serves /health on for more than the bound of docs/limits.md.
+  it('answers /health within 1 s while the largest upload is analysed', async () => {
     const npy = npyOf(Math.min(50_000, Math.floor((MAX_UPLOAD_BYTES - 128) / (8 * 10))), 10, 18)
     const { response, worst } = await healthDuring(() =>
       fetch(`${server.origin}/api/v1/analyses?format=npy&config=${encodeURIComponent(JSON.stringify({ epochs: 2 }))}`, {
@@ -165,7 +163,9 @@ describe('hostile requests against wrangler dev', () => {
         body: npy as unknown as BodyInit,
       }),
     )
-    expect(response.status).toBeLessThan(500)
+    // Analysed in the request (200, not queued), for long enough that /health was asked many times meanwhile.
+    expect(response.status, (await response.clone().text()).slice(0, 300)).toBe(200)
+    expect(worst.length).toBeGreaterThan(5)
     expect(Math.max(...worst), `health took ${worst.map((t) => t.toFixed(0)).join(', ')} ms`).toBeLessThan(HEALTH_MS)
   }, 240_000)
 })

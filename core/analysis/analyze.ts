@@ -19,9 +19,10 @@ import { prepareFeatures, type PreparedFeatures } from './prepare.js'
 import {
   dimensionSection, evaluationTruth, latentMapsSection, latentSection, symmetryAndConvergenceFacts, topLatentFacts, truthSection,
 } from './reportSections.js'
+import { statisticsSeconds, symmetrySeconds } from './stepEstimates.js'
 import { verdict } from './verdict.js'
 
-export type AnalysisPhase = 'training' | 'statistics'
+export type AnalysisPhase = 'symmetries' | 'training' | 'statistics'
 
 export interface AnalyzeOptions {
   /** VAE settings; defaults in docs/method.md (core/vae/config.ts). */
@@ -29,7 +30,16 @@ export interface AnalyzeOptions {
   /** Relevance threshold: a latent with R ≥ threshold is relevant. Default 0.05. */
   threshold?: number
   onEpoch?: (record: EpochRecord, epochs: number) => void | Promise<void>
-  onPhase?: (phase: AnalysisPhase) => void
+  /**
+   * Called as each phase starts, with the seconds it is estimated to take from the shape (stepEstimates.ts; null for
+   * the training, whose progress is `onEpoch`).
+   */
+  onPhase?: (phase: AnalysisPhase, estimatedSeconds: number | null) => void
+  /**
+   * Awaited between the parts of the symmetry section and of the statistics (core/stats/pause.ts): a host yields to
+   * its event loop there, a CLI draws its progress. Never changes the report.
+   */
+  pause?: Pause
   signal?: AbortSignal
   /** Which trainer (core/vae/model.ts): 'fused' by default; a tfjs one needs its backend set up first. */
   trainer?: TrainerName
@@ -208,9 +218,11 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
 export async function analyze(wasm: SymscopeWasm, input: AnalysisInput, options: AnalyzeOptions = {}): Promise<Report> {
   const prepared = await prepareAnalysis(wasm, input, options)
   // data → symmetry section first: it reads only the raw features; the trained latents are aligned with it afterwards
-  const symmetries = await symmetriesOf(wasm, prepared)
-  options.onPhase?.('training')
+  const { n, featureNames } = prepared.input
+  options.onPhase?.('symmetries', symmetrySeconds(n, featureNames.length))
+  const symmetries = await symmetriesOf(wasm, prepared, options.pause)
+  options.onPhase?.('training', null)
   const trained = await trainAnalysis(wasm, prepared, { onEpoch: options.onEpoch, signal: options.signal, threads: options.threads, untilCap: options.untilCap })
-  options.onPhase?.('statistics')
-  return reportFromTraining(wasm, prepared, trained, symmetries)
+  options.onPhase?.('statistics', statisticsSeconds(n, prepared.features.matrix.cols, prepared.config.latent, prepared.config.validationSplit))
+  return reportFromTraining(wasm, prepared, trained, symmetries, options.pause)
 }

@@ -2,6 +2,7 @@
 export { analyze, plannedSteps, prepareAnalysis, reportFromTraining, symmetriesOf, trainAnalysis } from './analyze.js'
 export type { AnalysisPhase, AnalyzeOptions, PreparedAnalysis } from './analyze.js'
 export { inputFromEvents, inputFromTable } from './input.js'
+export { dimensionSeconds, statisticsSeconds, symmetrySeconds } from './stepEstimates.js'
 export type { AnalysisInput } from './input.js'
 export { relevanceSpectrum } from './spectrum.js'
 export { collapseThreshold, linearToyRelevance } from './linearToy.js'

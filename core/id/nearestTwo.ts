@@ -3,7 +3,7 @@ import { withScratch } from '../stats/withScratch.js'
 import { SymscopeError } from '../errors.js'
 import { inRowBlocks, type Pause } from '../stats/pause.js'
 import type { SymscopeWasm } from '../wasm/module.js'
-import { NEIGHBOURS_SECONDS_PER_PAIR_COLUMN } from './tolerances.js'
+import { neighbourSeconds } from './neighbours.js'
 
 /** Each point's two nearest other points, by index and distance. */
 export interface NearestTwo {
@@ -40,7 +40,7 @@ export function nearestTwo(wasm: SymscopeWasm, data: Float32Array, rows: number,
 export async function nearestTwoPaced(wasm: SymscopeWasm, data: Float32Array, rows: number, cols: number, pause?: Pause): Promise<NearestTwo> {
   checkNearestTwo(data, rows, cols)
   const out = { indices: new Int32Array(2 * rows), distances: new Float64Array(2 * rows), rows }
-  await inRowBlocks(rows, rows * cols * NEIGHBOURS_SECONDS_PER_PAIR_COLUMN, pause, (from, to) => nearestTwoRows(wasm, data, rows, cols, from, to, out))
+  await inRowBlocks(rows, neighbourSeconds(rows, cols, 2) / rows, pause, (from, to) => nearestTwoRows(wasm, data, rows, cols, from, to, out))
   return out
 }
 

@@ -40,10 +40,16 @@ export async function neighbourhoodCovariancePaced(
 ): Promise<Float64Array> {
   checkCovariance(data, rows, cols, radii, scores, orders)
   let sums: Float64Array = new Float64Array(orders)
+  // A block is sized by its first row's pairs (every later row has fewer).
   await inRowBlocks(rows, rows * (cols + orders) * COVARIANCE_SECONDS_PER_PAIR_TERM, pause, (from, to) => {
     sums = covarianceRows(wasm, data, rows, cols, radii, scores, orders, from, to, sums)
   })
   return sums
+}
+
+/** Seconds the pass over the pairs of `rows` points is estimated to take at its worst (COVARIANCE_SECONDS_PER_PAIR_TERM). */
+export function covarianceSeconds(rows: number, cols: number, orders: number): number {
+  return ((rows * (rows - 1)) / 2) * (cols + orders) * COVARIANCE_SECONDS_PER_PAIR_TERM
 }
 
 function checkCovariance(data: Float32Array, rows: number, cols: number, radii: ArrayLike<number>, scores: ArrayLike<number>, orders: number): void {

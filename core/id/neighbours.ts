@@ -3,7 +3,7 @@ import { checkMatrix } from '../stats/checkMatrix.js'
 import { withScratch } from '../stats/withScratch.js'
 import { inRowBlocks, type Pause } from '../stats/pause.js'
 import type { SymscopeWasm } from '../wasm/module.js'
-import { NEIGHBOURS_SECONDS_PER_PAIR_COLUMN } from './tolerances.js'
+import { NEIGHBOURS_SECONDS_PER_PAIR_COLUMN, NEIGHBOURS_SECONDS_PER_PAIR_COLUMN_PER_NEIGHBOUR } from './tolerances.js'
 
 /** Largest k: Gride at k = 64 reads the 128th neighbour. */
 const MAX_NEIGHBOURS = 128
@@ -47,8 +47,13 @@ export function nearestNeighbours(wasm: SymscopeWasm, data: Float32Array, rows: 
 export async function nearestNeighboursPaced(wasm: SymscopeWasm, data: Float32Array, rows: number, cols: number, k: number, pause?: Pause): Promise<Neighbours> {
   checkNeighbours(data, rows, cols, k)
   const distances = new Float64Array(rows * k)
-  await inRowBlocks(rows, rows * cols * NEIGHBOURS_SECONDS_PER_PAIR_COLUMN, pause, (from, to) => distances.set(neighbourRows(wasm, data, rows, cols, k, from, to), from * k))
+  await inRowBlocks(rows, neighbourSeconds(rows, cols, k) / rows, pause, (from, to) => distances.set(neighbourRows(wasm, data, rows, cols, k, from, to), from * k))
   return { distances, k, rows }
+}
+
+/** Seconds the search of k neighbours among `rows` points is estimated to take (NEIGHBOURS_SECONDS_PER_PAIR_COLUMN). */
+export function neighbourSeconds(rows: number, cols: number, k: number): number {
+  return rows * rows * cols * (NEIGHBOURS_SECONDS_PER_PAIR_COLUMN + k * NEIGHBOURS_SECONDS_PER_PAIR_COLUMN_PER_NEIGHBOUR)
 }
 
 function checkNeighbours(data: Float32Array, rows: number, cols: number, k: number): void {

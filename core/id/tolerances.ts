@@ -31,16 +31,20 @@ export const GRIDE_BISECTIONS = 60
 export const GRIDE_INTERVAL_BISECTIONS = 48
 
 /**
- * Cost limit: seconds per pair of points and column of the exact neighbour searches (nearestNeighbours, nearestTwo), by
- * which a paced search sizes its row blocks (core/stats/pause.ts). Measured on the development machine (Node 20, one
- * core, 10 columns): 0.43 ns at k = 2 and 1.6 ns at k = 128 for nearestNeighbours, 0.27 ns for nearestTwo; rounded
- * up, so that blocks are estimated long rather than short. Only the block size depends on it, never a result.
+ * Cost limit: seconds per pair of points and column of the exact neighbour searches, 0.4 ns + 0.01 ns · k
+ * (nearestNeighbours at k neighbours; nearestTwo as k = 2), measured on the development machine (Node 20, one core,
+ * 10 columns: 0.43 ns at k = 2, 1.6 ns at k = 128, 0.27 ns for nearestTwo). A paced search sizes its row blocks by
+ * it (core/stats/pause.ts; the block's 0.05 s is a tenth of the bound, room for a slower machine) and the CLI
+ * estimates the report's statistics by it; never a result.
  */
-export const NEIGHBOURS_SECONDS_PER_PAIR_COLUMN = 2e-9
+export const NEIGHBOURS_SECONDS_PER_PAIR_COLUMN = 4e-10
+
+/** Cost limit: the part of NEIGHBOURS_SECONDS_PER_PAIR_COLUMN that grows with k (the candidate buffer's selections). */
+export const NEIGHBOURS_SECONDS_PER_PAIR_COLUMN_PER_NEIGHBOUR = 1e-11
 
 /**
- * Cost limit: seconds per pair of points and (column + order) of neighbourhoodCovariance when most pairs overlap (the
- * worst case: uniform data in 10 dimensions at seven orders measured 13 ns on the development machine, Node 20),
- * rounded up; it sizes the paced kernel's row blocks only.
+ * Cost limit: seconds per pair of points (i < j) and term (column or order) of neighbourhoodCovariance when most
+ * pairs overlap, its worst case: uniform data in 10 dimensions at seven orders measured 13 ns on the development
+ * machine (Node 20). It sizes the paced kernel's row blocks and the CLI's estimate only.
  */
-export const COVARIANCE_SECONDS_PER_PAIR_TERM = 2e-8
+export const COVARIANCE_SECONDS_PER_PAIR_TERM = 1.3e-8

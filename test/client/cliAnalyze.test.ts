@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { symmetrySeconds } from '../../core/analysis/index.js'
 import { reportSchema } from '../../core/report/schema.js'
+import { wideCsv } from '../../testdata/hostileFiles.js'
 import { withoutTimings } from '../core/analysis/analysisCase.js'
 import { runCli } from './cliRunner.js'
 
@@ -39,6 +41,27 @@ describe('symscope analyze', () => {
     expect(report.config.epochs).toBe(5)
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(report.verdict)
     expect(readFileSync(join(out, 'relevance.svg'), 'utf8')).toMatch(/^<svg/)
+  }, 120_000)
+})
+
+describe('symscope analyze on a wide table (issue 18: an estimate before each long step)', () => {
+  it('says before the symmetry section what it is estimated to cost from the shape, on stderr only, and not with --quiet', () => {
+    const path = csv('wide180.csv', wideCsv(60, 180, 18))
+    const runs = [false, true].map((quiet) => {
+      const out = join(dir, `wide180-${quiet ? 'quiet' : 'loud'}`)
+      const run = runCli(['analyze', path, '--epochs', '2', '--batch', '16', ...(quiet ? ['--quiet'] : []), '--out', out])
+      expect(run.status, run.stderr).toBe(0)
+      return { ...run, report: reportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'))) }
+    })
+    // 60 · 180² + 20 · 180³ operations at 10⁸ per second (core/symmetries/budget.ts): ~1.2 s, past the notice's 1 s
+    const estimate = symmetrySeconds(60, 180)
+    expect(estimate).toBeGreaterThan(1)
+    expect(runs[0].stderr).toBe(`symscope: symmetry section of 60 events × 180 features: up to about ${estimate.toFixed(1)} s (estimated from the shape)\n`)
+    expect(runs[1].stderr).toBe('')
+    // The notice changes neither stdout nor the report.
+    const withoutSeconds = (text: string) => text.replace(/ in \d+(\.\d+)? s on /, ' in … s on ').replaceAll('wide180-quiet', 'wide180-loud')
+    expect(withoutSeconds(runs[1].stdout)).toBe(withoutSeconds(runs[0].stdout))
+    expect(withoutTimings(runs[1].report)).toEqual(withoutTimings(runs[0].report))
   }, 120_000)
 })
 

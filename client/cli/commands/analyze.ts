@@ -1,5 +1,5 @@
 import { constraintText, discreteText, distributionText, manifoldText, scaleText, type Report } from '../../../core/report/index.js'
-import { analyze } from '../../../core/analysis/index.js'
+import { analyze, type AnalysisPhase } from '../../../core/analysis/index.js'
 import type { VaeConfig } from '../../../core/vae/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { DATA_OPTIONS, dataSettings, MODEL_OPTIONS, modelSettings, optional } from '../analysisOptions.js'
@@ -8,6 +8,7 @@ import { CliError } from '../exitCodes.js'
 import { loadInput } from '../loadInput.js'
 import { checkOutputFolder } from '../outputFolder.js'
 import { GENERATOR_OPTIONS, onePositional, parseInteger, parseSets } from '../parseValues.js'
+import { stepProgress } from '../stepProgress.js'
 import { trainingProgress } from '../trainingProgress.js'
 import { analyzeHelp } from '../usage.js'
 import { writeReport } from '../writeReport.js'
@@ -96,13 +97,18 @@ export async function analyzeCommand(argv: string[]): Promise<void> {
   await startTrainer(trainer)
   const threads = await startThreads(values.threads, trainer)
   const progress = trainingProgress(`training on ${input.name}`, config.epochs ?? 0, values.quiet)
+  const steps = stepProgress(`${input.n.toLocaleString('en-US')} events × ${input.featureNames.length} features`, values.quiet)
+  const onPhase = (phase: AnalysisPhase, estimate: number | null) => {
+    if (phase === 'statistics') progress.finish() // the training's bar ends before the next step's line
+    steps.onPhase(phase, estimate)
+  }
   let report
   try {
-    report = await analyze(wasm, input, { config, threshold, trainer, threads, onEpoch: progress.onEpoch })
+    report = await analyze(wasm, input, { config, threshold, trainer, threads, onEpoch: progress.onEpoch, onPhase, pause: steps.pause })
   } finally {
     await threads?.close()
   }
-  progress.finish()
+  steps.finish()
   writeReport(values.out, report)
   process.stdout.write(`${summarise(report, values.out)}\n`)
 }

@@ -25,9 +25,9 @@ function countingPause() {
 
 describe('paced neighbour searches', () => {
   const clouds: [name: string, make: (rows: number, cols: number, seed: number) => Float32Array, rows: number, cols: number][] = [
-    ['uniform', (r, c, s) => uniformMatrix(s, r, c), 3001, 10],
-    ['normal', (r, c, s) => normalMatrix(s, r, c), 3001, 6],
-    ['duplicated', (r, c, s) => uniformMatrix(s, r, c).map((v) => Math.round(v * 4) / 4), 2503, 5],
+    ['uniform', (r, c, s) => uniformMatrix(s, r, c), 5003, 10],
+    ['normal', (r, c, s) => normalMatrix(s, r, c), 4001, 8],
+    ['duplicated', (r, c, s) => uniformMatrix(s, r, c).map((v) => Math.round(v * 4) / 4), 4507, 6],
   ]
   for (const [name, make, rows, cols] of clouds) {
     it(`give the unpaced answer to the bit, in several blocks (${name}, ${rows} × ${cols})`, async () => {

@@ -165,6 +165,24 @@ export function wideCsv(rows: number, cols: number, seed: number): string {
 }
 
 /**
+ * A .npy file (format 1.0) of rows × cols float64 values in [0, 1) from `seed` (Park–Miller): at 50,000 × 10 the
+ * largest upload the API takes, analysed in one request (test/e2e/hostileServer.test.ts, bench/hostile.ts).
+ */
+export function uniformNpy(rows: number, cols: number, seed: number): Uint8Array {
+  let dict = `{'descr': '<f8', 'fortran_order': False, 'shape': (${rows}, ${cols}), }`
+  const total = Math.ceil((10 + dict.length + 1) / 64) * 64
+  dict = dict.padEnd(total - 11) + '\n'
+  const out = new Uint8Array(total + rows * cols * 8)
+  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0])
+  new DataView(out.buffer).setUint16(8, dict.length, true)
+  out.set(new TextEncoder().encode(dict), 10)
+  const values = new Float64Array(out.buffer, total, rows * cols)
+  let state = seed
+  for (let i = 0; i < values.length; i++) values[i] = (state = (state * 16807) % 2147483647) / 2147483647
+  return out
+}
+
+/**
  * The hostile files of one scale, from `seed`: a bomb for every codec and format, absurd declared shapes, a wide LHE
  * and a one-event-many-particles LHE, and a CSV of ±1e308.
  */

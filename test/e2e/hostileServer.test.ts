@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWranglerDev, type WranglerDev } from '../../scripts/wranglerDev.js'
 import { MAX_ANALYSIS_BODY_BYTES, MAX_JSON_BODY_BYTES, MAX_UPLOAD_BYTES } from '../../worker/limits.js'
-import { hostileFiles, wideCsv, type HostileFile } from '../../testdata/hostileFiles.js'
+import { hostileFiles, uniformNpy, wideCsv, type HostileFile } from '../../testdata/hostileFiles.js'
 
 /** A production isolate's memory: what a refused request may add to workerd's peak RSS. */
 const ISOLATE_MIB = 128
@@ -155,7 +155,7 @@ describe('hostile requests against wrangler dev', () => {
   // and the report's intrinsic dimensions pause between their parts (core/stats/pause.ts), so no synchronous block
   // holds the one thread that workerd serves /health on for more than the bound of docs/limits.md.
   it('answers /health within 1 s while the largest upload is analysed', async () => {
-    const npy = npyOf(Math.min(50_000, Math.floor((MAX_UPLOAD_BYTES - 128) / (8 * 10))), 10, 18)
+    const npy = uniformNpy(Math.min(50_000, Math.floor((MAX_UPLOAD_BYTES - 128) / (8 * 10))), 10, 18)
     const { response, worst } = await healthDuring(() =>
       fetch(`${server.origin}/api/v1/analyses?format=npy&config=${encodeURIComponent(JSON.stringify({ epochs: 2 }))}`, {
         method: 'POST',
@@ -169,18 +169,3 @@ describe('hostile requests against wrangler dev', () => {
     expect(Math.max(...worst), `health took ${worst.map((t) => t.toFixed(0)).join(', ')} ms`).toBeLessThan(HEALTH_MS)
   }, 240_000)
 })
-
-/** A .npy file (format 1.0) of rows × cols float64 values in [0, 1) from `seed`. */
-function npyOf(rows: number, cols: number, seed: number): Uint8Array {
-  let dict = `{'descr': '<f8', 'fortran_order': False, 'shape': (${rows}, ${cols}), }`
-  const total = Math.ceil((10 + dict.length + 1) / 64) * 64
-  dict = dict.padEnd(total - 11) + '\n'
-  const out = new Uint8Array(total + rows * cols * 8)
-  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0])
-  new DataView(out.buffer).setUint16(8, dict.length, true)
-  out.set(new TextEncoder().encode(dict), 10)
-  const values = new Float64Array(out.buffer, total, rows * cols)
-  let state = seed
-  for (let i = 0; i < values.length; i++) values[i] = (state = (state * 16807) % 2147483647) / 2147483647
-  return out
-}

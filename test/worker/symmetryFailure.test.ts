@@ -11,13 +11,18 @@ import { client, errorOf } from './client.js'
 
 const failure = vi.hoisted(() => ({ kind: 'bug' as 'bug' | 'invalid' }))
 
-vi.mock('../../core/symmetries/findSymmetries.js', async (original) => ({
-  ...(await original<typeof import('../../core/symmetries/findSymmetries.js')>()),
-  findSymmetries: () => {
+// The worker runs the paced search (it yields to the event loop between steps); both entries are replaced.
+vi.mock('../../core/symmetries/findSymmetries.js', async (original) => {
+  const search = () => {
     if (failure.kind === 'invalid') throw new SymscopeError('invalid_data', 'findSymmetries requires at least 50 events (got 3)')
     throw new TypeError("Cannot read properties of undefined (reading 'theta')")
-  },
-}))
+  }
+  return {
+    ...(await original<typeof import('../../core/symmetries/findSymmetries.js')>()),
+    findSymmetries: search,
+    findSymmetriesPaced: async () => search(),
+  }
+})
 
 const api = client('10.0.9.1')
 const request = (seed: number) => ({ dataset: { generator: { name: 'circle', n: 600, seed: 4 } }, config: { epochs: 2, seed } })

@@ -47,7 +47,7 @@ export async function neighbourhoodCovariancePaced(
   return sums
 }
 
-/** Seconds the pass over the pairs of `rows` points is estimated to take at its worst (COVARIANCE_SECONDS_PER_PAIR_TERM). */
+/** Seconds the pass over the pairs of `rows` points is estimated to take (COVARIANCE_SECONDS_PER_PAIR_TERM). */
 export function covarianceSeconds(rows: number, cols: number, orders: number): number {
   return ((rows * (rows - 1)) / 2) * (cols + orders) * COVARIANCE_SECONDS_PER_PAIR_TERM
 }

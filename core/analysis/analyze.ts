@@ -139,7 +139,7 @@ export async function reportFromTraining(wasm: SymscopeWasm, prepared: PreparedA
     const { data, latent, intrinsicDimension } = await dimensionSection(wasm, matrix, trained, encoded, rows, k, relevant, pause)
     await pause?.()
     const truth = evaluationTruth(input, evalRows)
-    const { correlations, relevantSetCorrelations } = truthSection(wasm, input, truth, encoded, rows, k, order, relevant)
+    const { correlations, relevantSetCorrelations } = await truthSection(wasm, input, truth, encoded, rows, k, order, relevant, pause)
     await pause?.()
     const latentMaps = latentMapsSection(trained.vae, input, matrix, evalRows, truth, encoded, k, order)
     await pause?.()

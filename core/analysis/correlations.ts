@@ -1,6 +1,7 @@
 import { distanceCorrelation, distanceDependence, type DistanceDependence } from '../stats/distanceCorrelation.js'
 import { neighbourDetermination } from '../stats/neighbourDetermination.js'
 import { pearson } from '../stats/pearson.js'
+import type { Pause } from '../stats/pause.js'
 import type { SymscopeWasm } from '../wasm/module.js'
 import { DETERMINATION_NEIGHBOURS, MAX_CORRELATION_ROWS } from './limits.js'
 
@@ -71,7 +72,7 @@ export function latentTruthDependence(
  * correlation. Distance correlation, which also sees non-monotonic dependence (a latent following cos θ through
  * |cos θ|), uses the first MAX_CORRELATION_ROWS events (O(n²)); they are already in random order.
  */
-export function latentTruthCorrelations(
+export async function latentTruthCorrelations(
   wasm: SymscopeWasm,
   means: Float32Array,
   latentOrder: number[],
@@ -80,7 +81,8 @@ export function latentTruthCorrelations(
   truthNames: readonly string[],
   angular: readonly string[],
   rows: number,
-): LatentTruthCorrelation[] {
+  pause?: Pause,
+): Promise<LatentTruthCorrelation[]> {
   const m = Math.min(rows, MAX_CORRELATION_ROWS)
   const out: LatentTruthCorrelation[] = []
   for (let t = 0; t < truthNames.length; t++) {
@@ -88,6 +90,8 @@ export function latentTruthCorrelations(
     const values = column(truth, truthNames.length, t, rows)
     const points = truthPoints(truth, truthNames, t, m, isAngle)
     for (const latent of latentOrder) {
+      // O(m²) per pair (~0.1 s at 4,000 rows): a pause between pairs (core/stats/pause.ts)
+      if (out.length) await pause?.()
       const x = column(means, latents, latent, rows)
       out.push({
         latent,
@@ -105,7 +109,7 @@ export function latentTruthCorrelations(
  * correlation, and the R² of k-nearest-neighbour regression of the truth on them (`determination`: near 1 when the
  * latents determine the observable, whatever the shape of the map). For an angle, R² is the mean over cos and sin.
  */
-export function jointTruthCorrelations(
+export async function jointTruthCorrelations(
   wasm: SymscopeWasm,
   means: Float32Array,
   relevant: number[],
@@ -114,18 +118,22 @@ export function jointTruthCorrelations(
   truthNames: readonly string[],
   angular: readonly string[],
   rows: number,
-): { truth: string; distance: number; determination: number }[] {
+  pause?: Pause,
+): Promise<{ truth: string; distance: number; determination: number }[]> {
   if (relevant.length === 0) return []
   const m = Math.min(rows, MAX_CORRELATION_ROWS)
   const x = new Float32Array(m * relevant.length)
   for (let i = 0; i < m; i++) relevant.forEach((latent, j) => (x[i * relevant.length + j] = means[i * latents + latent]))
-  return truthNames.map((name, t) => {
+  const out: { truth: string; distance: number; determination: number }[] = []
+  for (const [t, name] of truthNames.entries()) {
+    if (t > 0) await pause?.()
     const points = truthPoints(truth, truthNames, t, m, angular.includes(name))
     const r2 = m > DETERMINATION_NEIGHBOURS ? neighbourDetermination(wasm, x, m, relevant.length, points.y, points.columns, DETERMINATION_NEIGHBOURS) : [0]
-    return {
+    out.push({
       truth: name,
       distance: distanceCorrelation(wasm, x, points.y, { xColumns: relevant.length, yColumns: points.columns }),
       determination: r2.reduce((a, b) => a + b, 0) / r2.length,
-    }
-  })
+    })
+  }
+  return out
 }

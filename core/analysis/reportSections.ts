@@ -77,11 +77,18 @@ export function evaluationTruth(input: AnalysisInput, evalRows: Int32Array): Flo
   return truth
 }
 
-/** `correlations` and `relevantSetCorrelations`: every latent, and the relevant set together, against every truth observable. */
-export function truthSection(wasm: SymscopeWasm, input: AnalysisInput, truth: Float64Array, encoded: Encoded, rows: number, k: number, order: number[], relevant: number[]) {
+/**
+ * `correlations` and `relevantSetCorrelations`: every latent, and the relevant set together, against every truth
+ * observable; with `pause`, awaited between pairs (each O(rows²)).
+ */
+export async function truthSection(
+  wasm: SymscopeWasm, input: AnalysisInput, truth: Float64Array, encoded: Encoded, rows: number, k: number, order: number[], relevant: number[], pause?: Pause,
+) {
+  const correlations = await latentTruthCorrelations(wasm, encoded.means, order, k, truth, input.truthNames, input.angularTruth, rows, pause)
+  await pause?.()
   return {
-    correlations: latentTruthCorrelations(wasm, encoded.means, order, k, truth, input.truthNames, input.angularTruth, rows),
-    relevantSetCorrelations: jointTruthCorrelations(wasm, encoded.means, relevant, k, truth, input.truthNames, input.angularTruth, rows),
+    correlations,
+    relevantSetCorrelations: await jointTruthCorrelations(wasm, encoded.means, relevant, k, truth, input.truthNames, input.angularTruth, rows, pause),
   }
 }
 

@@ -46,6 +46,9 @@ export default defineConfig({
           name: 'node',
           include: NODE_TESTS,
           testTimeout: 60_000,
+          // The analyses several files read (test/core/analysis/analysisCase.ts, sharedAnalysis) are trained once per
+          // run, in a folder this setup makes and removes.
+          globalSetup: ['test/sharedAnalyses/globalSetup.ts'],
         },
       },
       {

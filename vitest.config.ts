@@ -38,6 +38,15 @@ export const TESTS_THAT_TRAIN = [
   'test/docs/readme.test.ts',
 ]
 
+/**
+ * Workers for the node and worker projects. vitest's default is one fewer than the cores, which on the 2-core machines
+ * this suite runs on (the dev box, CI) is one: every file ran after the other with a core idle. Their files are
+ * single-threaded or wait on a child process, so two at a time use both cores. The e2e files run after them, one at a
+ * time (`sequence.groupOrder`): each starts wrangler, workerd and Chromium, and asserts latencies a second file
+ * training beside it would spoil.
+ */
+const FILE_WORKERS = 2
+
 export default defineConfig({
   test: {
     projects: [
@@ -46,6 +55,14 @@ export default defineConfig({
           name: 'node',
           include: NODE_TESTS,
           testTimeout: 60_000,
+          maxWorkers: FILE_WORKERS,
+          sequence: { groupOrder: 0 },
+          // Files share one module graph per worker (as in vitest.unit.config.ts): core, its wasm and tfjs load once per
+          // worker, not once per file (the import phase was ~1 s a file). No node test mocks or keeps global state.
+          isolate: false,
+          // The analyses several files read (test/core/analysis/analysisCase.ts, sharedAnalysis) are trained once per
+          // run, in a folder this setup makes and removes.
+          globalSetup: ['test/sharedAnalyses/globalSetup.ts'],
         },
       },
       {
@@ -59,6 +76,8 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
+          maxWorkers: FILE_WORKERS,
+          sequence: { groupOrder: 0 },
           // A request that trains (and its first wasm start) takes seconds on a loaded 2-core machine.
           testTimeout: 60_000,
         },
@@ -69,6 +88,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -1,64 +1,19 @@
 // What a newcomer meets in the web app (issue 19): the shipped CMS table uploaded (recognised and read as dimuon
 // events, or with its identifier columns left out and said so), the docs' scan URL (a real staircase, legible
 // text), a shared report link (opens on the report), the API docs (no 404) and a phone-sized screen; every chart
-// drawn is checked in the browser for labels over markers, labels over labels and clipped titles. Screenshots go to
+// drawn is checked in the browser for labels over markers, labels over labels and clipped titles (charts.ts). The
+// circle of the docs' URL is checked so in webApp.test.ts, on the page that trains it there (one training, not two). Screenshots go to
 // test/.tmp/screenshots, or with UPDATE_SCREENSHOTS=1 to docs/screenshots.
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { repositoryRoot } from '../../scripts/wranglerDev.js'
 import { hasChromium, pagesOf, useBrowserSession } from './browserSession.js'
+import { chartProblems, smallestChartText } from './charts.js'
 
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(repositoryRoot(), 'docs/screenshots') : join(repositoryRoot(), 'test/.tmp/screenshots')
 const TRAINING_TIMEOUT = 150_000
 const CMS_FILE = join(repositoryRoot(), 'data/cms/Zmumu_Run2011A.csv')
-
-/**
- * Overlaps between what the charts on the page draw, measured by the browser (getBoundingClientRect): value labels
- * against KL diamonds, error bars and other labels, and every title against its chart's edges. Empty when clean.
- */
-async function chartProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = []
-    const roots: (Document | ShadowRoot)[] = [document, ...[...document.querySelectorAll('symscope-report')].map((e) => e.shadowRoot).filter((r): r is ShadowRoot => !!r)]
-    const svgs = roots.flatMap((root) => [...root.querySelectorAll('svg')]).filter((svg) => svg.getBoundingClientRect().width > 0)
-    const hit = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5
-    for (const svg of svgs) {
-      const box = svg.getBoundingClientRect()
-      const title = svg.querySelector('[data-mark=title]')
-      if (title) {
-        const t = title.getBoundingClientRect()
-        if (t.left < box.left - 0.5 || t.right > box.right + 0.5) problems.push(`title '${title.textContent}' clipped (${t.left}–${t.right} in ${box.left}–${box.right})`)
-      }
-      const labels = [...svg.querySelectorAll('[data-mark=value] text')].map((e) => ({ text: e.textContent, rect: e.getBoundingClientRect() }))
-      const marks = [...svg.querySelectorAll('[data-mark=kl], [data-mark=error-bar]')].map((e) => ({ what: e.getAttribute('data-mark'), rect: e.getBoundingClientRect() }))
-      for (const label of labels) {
-        for (const mark of marks) if (hit(label.rect, mark.rect)) problems.push(`value ${label.text} over a ${mark.what}`)
-        for (const other of labels) if (other !== label && hit(label.rect, other.rect)) problems.push(`value ${label.text} over value ${other.text}`)
-      }
-    }
-    return problems
-  })
-}
-
-/** The smallest rendered text height (px) in the charts under `selector`, tick labels and legends included. */
-async function smallestChartText(page: Page, selector: string): Promise<number> {
-  return page.evaluate((selector) => {
-    const roots: (Document | ShadowRoot)[] = [document, ...[...document.querySelectorAll('symscope-report')].map((e) => e.shadowRoot).filter((r): r is ShadowRoot => !!r)]
-    let smallest = Infinity
-    for (const root of roots) {
-      for (const svg of root.querySelectorAll(`${selector} svg`)) {
-        const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width
-        for (const text of svg.querySelectorAll('text')) {
-          const size = Number(getComputedStyle(text).fontSize.replace('px', ''))
-          if (text.getBoundingClientRect().width > 0) smallest = Math.min(smallest, size * scale)
-        }
-      }
-    }
-    return smallest
-  }, selector)
-}
 
 describe.skipIf(!hasChromium)('the web app as a newcomer meets it', () => {
   const session = useBrowserSession()
@@ -98,21 +53,6 @@ describe.skipIf(!hasChromium)('the web app as a newcomer meets it', () => {
     await page.close()
     expectNoProblems()
   }, 360_000)
-
-  it('draws the circle with its labels clear and its charts as wide as the panel', async () => {
-    const page = await open('/?dataset=circle&n=4000&seed=1&run=local')
-    await page.waitForSelector('[data-testid=relevance-chart] svg', { timeout: TRAINING_TIMEOUT })
-    expect(await chartProblems(page)).toEqual([])
-    const [chart, panel] = await Promise.all([
-      page.locator('[data-testid=relevance-chart] svg').boundingBox(),
-      page.locator('#results').boundingBox(),
-    ])
-    expect(chart!.width / panel!.width).toBeGreaterThan(0.85)
-    await page.evaluate(() => document.querySelector('[data-testid=report-verdict]')!.scrollIntoView())
-    await page.screenshot({ path: join(SCREENSHOTS, 'app-circle-results.png') })
-    await page.close()
-    expectNoProblems()
-  }, 240_000)
 
   it("runs the docs' scan URL to a real staircase, its text at least 11 px", async () => {
     const web = readFileSync(join(repositoryRoot(), 'docs/web.md'), 'utf8')

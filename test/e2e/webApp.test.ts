@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { hasChromium, pagesOf, useBrowserSession } from './browserSession.js'
+import { chartProblems } from './charts.js'
 import { launchChromium } from '../../scripts/chromium.js'
 import { repositoryRoot } from '../../scripts/wranglerDev.js'
 import { inputFromSource } from '../../core/analysis/inputFromSource.js'
@@ -69,6 +70,17 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     expect(await page.locator('[data-testid=latent-map] svg').count()).toBe(1)
     expect(await page.locator('[data-testid=loss-live] svg').count()).toBe(1)
     expect(await page.locator('[data-testid=downloads] a[download$=".json"]').count()).toBe(1)
+
+    // The docs' circle as a newcomer meets it (issue 19): its labels clear of the marks and of each other, its titles
+    // unclipped, its charts as wide as the panel (this page's training serves newcomer.test.ts's checks too).
+    expect(await chartProblems(page)).toEqual([])
+    const [chart, panel] = await Promise.all([
+      page.locator('[data-testid=relevance-chart] svg').boundingBox(),
+      page.locator('#results').boundingBox(),
+    ])
+    expect(chart!.width / panel!.width).toBeGreaterThan(0.85)
+    await page.evaluate(() => document.querySelector('[data-testid=report-verdict]')!.scrollIntoView())
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-circle-results.png') })
 
     await page.setViewportSize({ width: 1200, height: 1420 })
     await page.evaluate(() => document.getElementById('training')!.scrollIntoView())

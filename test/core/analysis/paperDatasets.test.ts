@@ -1,13 +1,14 @@
 // The paper's datasets through the whole analysis, checked against what is known about them: a circle has one free
 // coordinate, a disk two, e⁺e⁻ → μ⁺μ⁻ two (θ, φ). Sizes are small for CI; `symscope reproduce` runs larger ones.
-// Default training: the stopping rule (core/vae/convergence.ts) ends it, and must have converged.
+// Default training: the stopping rule (core/vae/convergence.ts) ends it, and must have converged. The three analyses are
+// shared with test/core/symmetries/alignment.test.ts (sharedAnalysis: trained once per run).
 import { describe, expect, it } from 'vitest'
 import { reportSchema } from '../../../core/report/schema.js'
-import { analyseDataset, topLatent } from './analysisCase.js'
+import { PAPER_ANALYSES, sharedAnalysis, topLatent } from './analysisCase.js'
 
 describe('analysis of the paper datasets', () => {
   it('circle: the relevant latents lie on a curve that follows the angle', async () => {
-    const report = await analyseDataset({ dataset: 'circle', n: 4000, seed: 1 }, {})
+    const report = await sharedAnalysis(PAPER_ANALYSES.circle)
     expect(report.training.convergence!.converged).toBe(true)
     expect(() => reportSchema.parse(report)).not.toThrow()
     // docs/method.md: a plain VAE keeps two latents to embed the closed curve; their means are one-dimensional.
@@ -22,7 +23,7 @@ describe('analysis of the paper datasets', () => {
   }, 240_000)
 
   it('disk: two relevant latents filling two dimensions', async () => {
-    const report = await analyseDataset({ dataset: 'disk', n: 4000, seed: 1 }, {})
+    const report = await sharedAnalysis(PAPER_ANALYSES.disk)
     expect(report.training.convergence!.converged).toBe(true)
     expect(report.relevantCount).toBe(2)
     expect(report.intrinsicDimension.latent).toBeGreaterThan(1.6)
@@ -32,7 +33,7 @@ describe('analysis of the paper datasets', () => {
   }, 240_000)
 
   it('e⁺e⁻ → μ⁺μ⁻: the energies are exact constraints and at most three latents determine cos θ on a surface', async () => {
-    const report = await analyseDataset({ dataset: 'ee_mumu', n: 6000, seed: 1 }, {})
+    const report = await sharedAnalysis(PAPER_ANALYSES.eeMumu)
     expect(report.training.convergence!.converged).toBe(true)
     expect(report.dataset.constantFeatures.map((c) => c.name)).toEqual(['E1', 'E2'])
     for (const c of report.dataset.constantFeatures) expect(c.value).toBeCloseTo(5, 6)

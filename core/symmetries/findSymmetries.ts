@@ -224,6 +224,8 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
     })
     section.distributionAlgebra = {
       ...algebraSummary(invariance.generators, d, names, groups),
+      status: invariance.status,
+      reason: invariance.reason,
       level,
       tests: invariance.tests.map((t) => ({
         description: describeGenerator(t.generator.field, names, groups),

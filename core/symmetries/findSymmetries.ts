@@ -9,7 +9,7 @@ import { algebraName } from './tangentFields/algebraName.js'
 import { commutatorList, structureConstants } from './tangentFields/lieAlgebra.js'
 import { linearConstraints } from './constraints/linearConstraints.js'
 import { readableAlgebra, tangentNullSpace } from './tangentFields/manifoldAlgebra.js'
-import { searchConstraints } from './constraints/constraintSearch.js'
+import { searchWithThinRelations } from './constraints/thickRelations.js'
 import { eventsAlgebra, tangentCheck } from './tangentFields/algebraChecks.js'
 import type { Generator } from './tangentFields/readableBasis.js'
 import { SYMMETRIES_VERSION, type GeneratorRecord, type Symmetries } from './schema.js'
@@ -120,7 +120,10 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
   if (rows < n) notes.push(`read ${rows.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} events, drawn at random`)
   const accumulator = kernels.moments(wasm, data, rows, cols)
   try {
-    const linear = linearConstraints(accumulator, data, rows, cols, names)
+    const first = linearConstraints(accumulator, data, rows, cols, names)
+    const d0 = first.span.free.length
+    const checked = d0 > 0 && d0 <= MAX_SPAN_DIMENSION ? searchWithThinRelations(wasm, accumulator, data, rows, cols, first, names, groups) : null
+    const linear = checked?.linear ?? first
     const { span } = linear
     const d = span.free.length
     const record = (c: { formula: string; constant: number; rms: number; rmsAbsolute: number; exact: boolean }, degree: number, distance: number, restricts: boolean) => ({
@@ -150,7 +153,7 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       notes.push(`${d} coordinates after the linear constraints exceed ${MAX_SPAN_DIMENSION}: polynomial constraints and algebras skipped`)
       return section
     }
-    const search = searchConstraints(wasm, accumulator, data, rows, cols, span, loose, names, groups)
+    const search = checked!.search
     notes.push(...search.notes)
     if (search.status === 'determined' && search.linear.length && !search.constraints.length) {
       // Approximate linear relations stay out of the tangency system (constraintSearch.ts): with nothing else, every
@@ -166,7 +169,7 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       search.status = 'undetermined'
       search.reason = `the coordinates left by the approximate linear relation${thin.length > 1 ? 's' : ''} ${thin.map((c) => c.formula).join(', ')} fill an open region, but the events may lie on a curve or surface within ${thin.length > 1 ? 'their' : 'its'} spread, which is not examined`
     }
-    const dropped = loose.flatMap((c, i) => (search.linearKept[i] ? [] : [[c, search.linearDistances[i]] as const]))
+    const dropped = loose.flatMap((c, i) => (search.linearKept[i] || search.superseded[i] ? [] : [[c, search.linearDistances[i]] as const]))
     if (dropped.length) {
       notes.push(`${dropped.map(([c]) => c.formula).join(', ')}: correlated, but thicker than the noise scale (${dropped.map(([, distance]) => distance.toPrecision(2)).join(', ')} against ~${search.dimension.scale.toPrecision(2)}): not a constraint`)
     }

@@ -8,7 +8,7 @@ import { wasmKernels, type SymmetryKernels } from './kernels/kernels.js'
 import { algebraName } from './tangentFields/algebraName.js'
 import { commutatorList, structureConstants } from './tangentFields/lieAlgebra.js'
 import { linearConstraints } from './constraints/linearConstraints.js'
-import { readableAlgebra, tangentNullSpace } from './tangentFields/manifoldAlgebra.js'
+import { floorGapReason, readableAlgebra, tangentNullSpace } from './tangentFields/manifoldAlgebra.js'
 import { searchWithThinRelations } from './constraints/thickRelations.js'
 import { eventsAlgebra, tangentCheck } from './tangentFields/algebraChecks.js'
 import type { Generator } from './tangentFields/readableBasis.js'
@@ -200,7 +200,8 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
       return section
     }
     const manifold = readableAlgebra(nullSpace, system, span, groups)
-    const check = search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search) : null
+    const floorGap = search.status === 'determined' ? floorGapReason(nullSpace, system) : null
+    const check = floorGap ? { reason: floorGap, record: null } : search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search) : null
     const fromEvents = search.status === 'undetermined' ? eventsAlgebra(data, rows, cols, span, search, system, groups) : null
     const status = check?.reason ? 'undetermined' : fromEvents ? 'determined' : search.status
     const reason = check?.reason ?? (fromEvents ? `${search.reason}; the algebra is ${fromEvents.reason}` : search.reason)

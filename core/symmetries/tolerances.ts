@@ -74,6 +74,11 @@ export const TANGENCY_FACTOR = 3
  * factor for the sums over the monomials and the constraints' own substitution into standardised coordinates.
  */
 export const TANGENCY_FLOOR_FACTOR = 100
+/**
+ * Where that floor decides, the accepted and the rejected singular values must differ by this factor (three decades;
+ * on the truth suite's seed 16 true null spaces stand 1e4–1e5 apart and a fitted curve's spurious field ~40).
+ */
+export const TANGENCY_GAP = 1e3
 
 /**
  * A generator is simplified by setting entries below a fraction of its largest to zero and rounding the others,

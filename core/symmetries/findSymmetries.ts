@@ -201,7 +201,7 @@ export function findSymmetries(wasm: SymscopeWasm, input: SymmetryInput, options
     }
     const manifold = readableAlgebra(nullSpace, system, span, groups)
     const floorGap = search.status === 'determined' ? floorGapReason(nullSpace, system) : null
-    const check = floorGap ? { reason: floorGap, record: null } : search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search) : null
+    const check = floorGap ? { reason: floorGap, record: null } : search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search, restricting.every((c) => c.exact), nullSpace.nearest) : null
     const fromEvents = search.status === 'undetermined' ? eventsAlgebra(data, rows, cols, span, search, system, groups) : null
     const status = check?.reason ? 'undetermined' : fromEvents ? 'determined' : search.status
     const reason = check?.reason ?? (fromEvents ? `${search.reason}; the algebra is ${fromEvents.reason}` : search.reason)

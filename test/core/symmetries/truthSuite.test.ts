@@ -28,10 +28,11 @@ describe('symmetry truth suite (sample)', () => {
   })
 
   it('no wrong claim on a sample of two cases per class (the issue\'s bar: wrong ≤ 2 %), and every withheld one says why', () => {
-    // Cases 9 … 26 of the suite (seed 16) at 2,000 events: every class twice, none of them the cases above.
+    // Cases 9 … 26 of the suite (seed 16) at its 4,000 events (the bench's size: at 2,000 an estimated rotation of a
+    // hyperboloid leaves the true span by 11 %, past the grading's 10 %): every class twice.
     const verdicts: string[] = []
     for (let i = TRUTH_CLASSES.length; i < 3 * TRUTH_CLASSES.length; i++) {
-      const truth = truthCase(i, { n: 2000 })
+      const truth = truthCase(i, { n: 4000 })
       const s = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
       const { verdict, reason } = grade(s, truth)
       verdicts.push(verdict)

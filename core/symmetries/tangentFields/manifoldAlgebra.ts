@@ -3,6 +3,7 @@ import type { FeatureGroups } from '../featureGroups.js'
 import { liftField, thetaToField, toPhysical } from './fields.js'
 import type { AffineSpan } from '../constraints/linearConstraints.js'
 import { readableBasis, type Generator } from './readableBasis.js'
+import { structureConstants } from './lieAlgebra.js'
 import type { TangencySystem } from './tangency.js'
 import { TANGENCY_GAP } from '../tolerances.js'
 
@@ -65,5 +66,16 @@ export function readableAlgebra(
   const shift = span.free.map((f) => span.means[f])
   const scale = span.free.map((f) => span.spreads[f])
   const fields = space.nullVectors.map((theta) => liftField(toPhysical(thetaToField(theta, d), shift, scale), span, groups))
-  return { generators: readableBasis(fields, span, system), singularValues: space.singularValues, nearest: space.nearest }
+  const simplified = readableBasis(fields, span, system)
+  // Rounding may not change the algebra (issue 16): within an approximate constraint's tolerance each rounded field
+  // stays tangent, yet together they need not close (a smeared sphere's three rotations, rounded, left so(3) by 1 %).
+  // Where rounding raises the bracket residual past 10× the computed fields' own, the computed fields are kept.
+  if (fields.length > 1) {
+    const closureOf = (generators: readonly Generator[]) => structureConstants(generators.map((g) => g.theta), d).closure
+    const computed = readableBasis(fields, span, system, () => false)
+    if (closureOf(simplified) > Math.max(10 * closureOf(computed), 1e-9)) {
+      return { generators: computed, singularValues: space.singularValues, nearest: space.nearest }
+    }
+  }
+  return { generators: simplified, singularValues: space.singularValues, nearest: space.nearest }
 }

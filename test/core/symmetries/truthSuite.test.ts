@@ -9,6 +9,7 @@ import { wasmMoments } from '../../../core/symmetries/kernels/blockMoments.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { TRUTH_CLASSES, truthCase } from '../../../testdata/symmetryTruth/cases.js'
 import { grade } from '../../../testdata/symmetryTruth/grade.js'
+import { distributionText } from '../../../core/report/symmetryWording.js'
 import { discreteTruthCase } from '../../../testdata/symmetryTruth/discreteCases.js'
 import { gradeDiscrete } from '../../../testdata/symmetryTruth/discreteGrade.js'
 
@@ -44,6 +45,21 @@ describe('symmetry truth suite (sample)', () => {
     }
     // The sample is not all withheld: a section that never answers would pass the line above.
     expect(verdicts.filter((v) => v === 'right').length).toBeGreaterThanOrEqual(TRUTH_CLASSES.length / 2)
+  })
+
+  it('a sphere cut at |x3| < c keeps its rotation about x3: the distribution algebra has it or says it is undetermined, never "none"', () => {
+    // Case 59: the rotation estimated on the proposal half is rejected by the test half's Monte Carlo test, and the
+    // test half sees a near-invariant direction too: the halves disagree, so nothing is claimed (issue 16).
+    const truth = truthCase(59, { n: 4000 })
+    expect(truth.label).toMatch(/sphere S², \|x3\| < /)
+    const s = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
+    const d = s.distributionAlgebra!
+    expect(d.dimension === 1 || d.status === 'undetermined').toBe(true)
+    expect(grade(s, truth).verdict).not.toBe('wrong')
+    if (d.status === 'undetermined') {
+      expect(d.reason).toMatch(/both halves/)
+      expect(distributionText(d)).toMatch(/^undetermined \(a direction that reads invariant on both halves/)
+    }
   })
 
   it('the events\' tangent spaces accept the true rotation of a circle in random coordinates and reject a false field', () => {

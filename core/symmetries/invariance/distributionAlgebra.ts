@@ -34,9 +34,9 @@ export interface InvarianceResult extends Omit<InvarianceProposal, 'generators'>
   /** Holm's adjusted p-values of `familyPValues`, in their order. */
   familyAdjusted: number[]
   /**
-   * 'undetermined' when the halves disagree (issue 16): the proposal singled out a direction as invariant, the other
-   * half's own proposal finds one there too, yet the calibrated test rejects the estimate. The generators kept are
-   * then a lower bound, and `reason` says why.
+   * 'undetermined' when the halves disagree (issue 16, `halvesDisagree`): the proposal singled out a direction as
+   * invariant, the test half's own proposal accepts more directions than were kept, yet the calibrated test rejects
+   * the estimate. The generators kept are then a lower bound, and `reason` says why.
    */
   status: 'determined' | 'undetermined'
   reason: string | null

@@ -124,7 +124,7 @@ function symmetries(report: Report): HTMLElement | null {
     items.push(h('li', {}, `Symmetry algebra of the data: ${manifoldText(manifold)}`, generators.length ? h('ul', {}, ...generators) : null))
   }
   const distribution = s.distributionAlgebra
-  if (distribution) items.push(h('li', {}, `Invariances of the distribution: ${distribution.name}, dimension ${distribution.dimension}`, invarianceTable(distribution)))
+  if (distribution) items.push(h('li', {}, `Invariances of the distribution: ${distribution.status === 'undetermined' ? `undetermined (${distribution.reason}); not rejected: ` : ''}${distribution.name}, dimension ${distribution.dimension}`, invarianceTable(distribution)))
   if (s.discrete) items.push(h('li', { 'data-testid': TEST_IDS.symmetryGroup }, `Discrete symmetries and the whole group: ${discreteText(s.discrete)}`))
   if (s.alignment.length) {
     items.push(h('li', {}, `Relevant latents along the symmetry orbits: ${s.alignment.map((a) => `z${a.latent} ${shown(a.fraction)}`).join(', ')}`))

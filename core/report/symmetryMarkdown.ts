@@ -63,7 +63,8 @@ export function symmetriesMarkdown(section: Symmetries, { text, table, num }: Ma
   if (distribution) {
     out.push(
       '### Invariances of the distribution',
-      `**${text(distribution.name)}**, dimension ${distribution.dimension}: the generators whose invariance is not rejected at family-wise level ${distribution.level} (Holm). ` +
+      (distribution.status === 'undetermined' ? `**Undetermined**: ${text(distribution.reason ?? '')}. Not rejected: ` : '') +
+        `**${text(distribution.name)}**, dimension ${distribution.dimension}: the generators whose invariance is not rejected at family-wise level ${distribution.level} (Holm). ` +
         `H0 for each: the distribution of the events is invariant under its flow. Candidates proposed on ${distribution.proposalEvents.toLocaleString('en-US')} events, ` +
         `tested on the other ${distribution.testEvents.toLocaleString('en-US')} (events in a random order): compact generators by comparing the sample with randomly transformed copies ` +
         '(conditional Monte Carlo), non-compact ones by the χ² test of the infinitesimal moment condition.',

@@ -33,7 +33,8 @@ export function pValueText(p: number): string {
 /** "so(2), dimension 1; tests at level 0.01: rotation in (x1, x2) p = 0.41 (not rejected), …". */
 export function distributionText(a: NonNullable<Symmetries['distributionAlgebra']>): string {
   const tests = a.tests.map((t) => `${t.description} p = ${pValueText(t.pValue)}${t.adjustedPValue !== t.pValue ? ` (Holm ${pValueText(t.adjustedPValue)})` : ''} ${t.invariant ? 'not rejected' : 'rejected'}`)
-  return `${a.name}, dimension ${a.dimension} (not rejected at family-wise level ${a.level}); ${tests.join('; ')}`
+  const status = a.status === 'undetermined' ? `undetermined (${a.reason}); not rejected: ` : ''
+  return `${status}${a.name}, dimension ${a.dimension} (not rejected at family-wise level ${a.level}); ${tests.join('; ')}`
 }
 
 /**

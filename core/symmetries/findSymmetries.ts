@@ -9,8 +9,8 @@ import { wasmKernels, type SymmetryKernels } from './kernels/kernels.js'
 import { algebraName } from './tangentFields/algebraName.js'
 import { commutatorList, structureConstants } from './tangentFields/lieAlgebra.js'
 import { linearConstraints } from './constraints/linearConstraints.js'
-import { readableAlgebra, tangentNullSpace } from './tangentFields/manifoldAlgebra.js'
-import { searchConstraints } from './constraints/constraintSearch.js'
+import { floorGapReason, readableAlgebra, tangentNullSpace } from './tangentFields/manifoldAlgebra.js'
+import { searchWithThinRelations } from './constraints/thickRelations.js'
 import { eventsAlgebra, tangentCheck } from './tangentFields/algebraChecks.js'
 import type { Generator } from './tangentFields/readableBasis.js'
 import { SYMMETRIES_VERSION, type GeneratorRecord, type Symmetries } from './schema.js'
@@ -145,8 +145,12 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
   const accumulator = kernels.moments(wasm, data, rows, cols)
   try {
     yield
-    const linear = linearConstraints(accumulator, data, rows, cols, names)
+    const first = linearConstraints(accumulator, data, rows, cols, names)
     yield
+    const d0 = first.span.free.length
+    const checked = d0 > 0 && d0 <= MAX_SPAN_DIMENSION ? yield* searchWithThinRelations(wasm, accumulator, data, rows, cols, first, names, groups) : null
+    yield
+    const linear = checked?.linear ?? first
     const { span } = linear
     const d = span.free.length
     const record = (c: { formula: string; constant: number; rms: number; rmsAbsolute: number; exact: boolean }, degree: number, distance: number, restricts: boolean) => ({
@@ -176,8 +180,7 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
       notes.push(`${d} coordinates after the linear constraints exceed ${MAX_SPAN_DIMENSION}: polynomial constraints and algebras skipped`)
       return section
     }
-    const search = yield* searchConstraints(wasm, accumulator, data, rows, cols, span, loose, names, groups)
-    yield
+    const search = checked!.search
     notes.push(...search.notes)
     if (search.status === 'determined' && search.linear.length && !search.constraints.length) {
       // Approximate linear relations stay out of the tangency system (constraintSearch.ts): with nothing else, every
@@ -193,7 +196,7 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
       search.status = 'undetermined'
       search.reason = `the coordinates left by the approximate linear relation${thin.length > 1 ? 's' : ''} ${thin.map((c) => c.formula).join(', ')} fill an open region, but the events may lie on a curve or surface within ${thin.length > 1 ? 'their' : 'its'} spread, which is not examined`
     }
-    const dropped = loose.flatMap((c, i) => (search.linearKept[i] ? [] : [[c, search.linearDistances[i]] as const]))
+    const dropped = loose.flatMap((c, i) => (search.linearKept[i] || search.superseded[i] ? [] : [[c, search.linearDistances[i]] as const]))
     if (dropped.length) {
       notes.push(`${dropped.map(([c]) => c.formula).join(', ')}: correlated, but thicker than the noise scale (${dropped.map(([, distance]) => distance.toPrecision(2)).join(', ')} against ~${search.dimension.scale.toPrecision(2)}): not a constraint`)
     }
@@ -227,7 +230,8 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
     }
     const manifold = readableAlgebra(nullSpace, system, span, groups)
     yield
-    const check = search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search) : null
+    const floorGap = search.status === 'determined' ? floorGapReason(nullSpace, system) : null
+    const check = floorGap ? { reason: floorGap, record: null } : search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search, restricting.every((c) => c.exact), nullSpace.nearest) : null
     const fromEvents = search.status === 'undetermined' ? eventsAlgebra(data, rows, cols, span, search, system, groups) : null
     yield
     const status = check?.reason ? 'undetermined' : fromEvents ? 'determined' : search.status
@@ -257,6 +261,8 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
     yield
     section.distributionAlgebra = {
       ...algebraSummary(invariance.generators, d, names, groups),
+      status: invariance.status,
+      reason: invariance.reason,
       level,
       tests: invariance.tests.map((t) => ({
         description: describeGenerator(t.generator.field, names, groups),

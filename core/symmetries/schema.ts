@@ -117,6 +117,12 @@ export const manifoldAlgebraSchema = z.object({
 
 export const distributionAlgebraSchema = z.object({
   ...algebra,
+  /**
+   * 'undetermined' (issue 16) when the halves disagree: both see a near-invariant direction but the test rejects its
+   * estimate; the generators are then those not rejected, a lower bound, and `reason` says why.
+   */
+  status: z.enum(['determined', 'undetermined']),
+  reason: z.string().nullable(),
   /** Family-wise error rate of the tests (Holm). */
   level: z.number().gt(0).lt(1),
   /** One calibrated test per candidate generator, H0: the distribution is invariant under its flow. */

@@ -48,6 +48,14 @@ export const NOISE_SCALE_EVENTS = 4000
 export const JACOBIAN_POINTS = 200
 export const JACOBIAN_RANK_TOLERANCE = 1e-6
 
+/**
+ * A polynomial candidate whose distance (the generalised eigenvalue's root) is below this fraction of the coordinates'
+ * common unit sits at the floating-point floor, not at the noise (floating point: the moments of degree ≤ 8 carry a
+ * relative error ~1e-13, their root ~1e-7 at worst): searched past what the dimension needs, and kept only when
+ * measured exact on the events (polynomialConstraints.ts).
+ */
+export const EXACT_CANDIDATE = 1e-6
+
 /** An eigenvalue-based relative RMS below this is zero in floating point: such directions are reduced together. */
 export const NUMERICAL_NULL = 1e-6
 
@@ -61,6 +69,16 @@ export const NUMERICAL_NULL = 1e-6
  */
 export const TANGENCY_TOLERANCE = 1e-11
 export const TANGENCY_FACTOR = 3
+/**
+ * Floating point: the tangency system's floor is ε √cond of the monomials' covariance (tangency.ts), times this
+ * factor for the sums over the monomials and the constraints' own substitution into standardised coordinates.
+ */
+export const TANGENCY_FLOOR_FACTOR = 100
+/**
+ * Where that floor decides, the accepted and the rejected singular values must differ by this factor (three decades;
+ * on the truth suite's seed 16 true null spaces stand 1e4–1e5 apart and a fitted curve's spurious field ~40).
+ */
+export const TANGENCY_GAP = 1e3
 
 /**
  * A generator is simplified by setting entries below a fraction of its largest to zero and rounding the others,

@@ -7,7 +7,7 @@ export type Verdict = 'right' | 'withheld' | 'wrong'
 /** The parts of core/symmetries' section the grading reads (structural, so reference/ stays free of the schema). */
 export interface GradedSection {
   manifoldAlgebra: { status: string; dimension: number; closure: number; generators: { matrix: number[][]; offset?: number[] }[] } | null
-  distributionAlgebra: { dimension: number; generators: { matrix: number[][]; offset?: number[] }[] } | null
+  distributionAlgebra: { dimension: number; status?: string; generators: { matrix: number[][]; offset?: number[] }[] } | null
 }
 
 /**
@@ -96,10 +96,11 @@ export function grade(section: GradedSection, truth: TruthCase): { verdict: Verd
   if (d.relation === 'outside') {
     return { verdict: 'wrong', reason: `distribution algebra: a field that is no invariance (leaves the true span by ${d.worst.toPrecision(2)}; dimension ${distribution.dimension}, truth ${truth.distribution.velocities.length})` }
   }
+  if (distribution.status === 'undetermined') withheld = true
   if (d.relation === 'inside') {
     if (!withheld) return { verdict: 'wrong', reason: `distribution algebra: dimension ${distribution.dimension}, truth ${truth.distribution.velocities.length} (missing invariances)` }
   }
-  return withheld ? { verdict: 'withheld', reason: `manifold algebra ${status}` } : { verdict: 'right', reason: '' }
+  return withheld ? { verdict: 'withheld', reason: distribution.status === 'undetermined' ? 'distribution algebra undetermined' : `manifold algebra ${status}` } : { verdict: 'right', reason: '' }
 }
 
 /** Each feature's standard deviation over the case's events (1 where constant): the units grading compares in. */

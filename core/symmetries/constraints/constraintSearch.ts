@@ -19,6 +19,8 @@ export interface ConstraintSearch {
   linear: PolynomialConstraint[]
   /** The loose linear relations that were candidates, with whether each was thin enough to be a constraint. */
   linearKept: boolean[]
+  /** The loose linear relations left out because exact polynomial constraints explain the dimension without them. */
+  superseded: boolean[]
   /** Each loose linear relation's distance RMS / |c| in the noise scale's frame (noiseScale.ts), compared with τ. */
   linearDistances: number[]
   metric: ConstraintMetric | null
@@ -68,7 +70,7 @@ export function* searchConstraints(
     return { physical, gradientZ, distance }
   })
   const linearKept = linearForms.map((f) => f.distance < tau)
-  const initial: PolynomialConstraint[] = loose.flatMap((c, i) => {
+  let initial: PolynomialConstraint[] = loose.flatMap((c, i) => {
     if (!linearKept[i]) return []
     const { physical, gradientZ, distance } = linearForms[i]
     return [{
@@ -90,6 +92,20 @@ export function* searchConstraints(
   yield
   const z = new Float64Array(Math.min(rows, 1000) * d)
   for (let i = 0; i < z.length / d; i++) for (let a = 0; a < d; a++) z[i * d + a] = (data[i * cols + span.free[a]] - mu[a]) / sigma[a]
+  // An approximate linear relation beside exact polynomial constraints that explain the dimension without it is a
+  // large-scale view of them (a thin noise-free ellipse reads as a line above its width), not a constraint of its own
+  // (issue 16): it leaves the count, and a note says why.
+  const superseded = loose.map(() => false)
+  const notes = [...found.notes]
+  if (dimension.top && found.constraints.length && found.constraints.every((c) => c.exact) && initial.some((c) => !c.exact)) {
+    const exactInitial = initial.filter((c) => c.exact)
+    if (d - jacobianRank([...exactInitial, ...found.constraints], z, z.length / d, d) === dimension.top.dimension) {
+      const dropped = initial.filter((c) => !c.exact)
+      loose.forEach((c, i) => (superseded[i] = dropped.some((p) => p.formula === c.formula)))
+      initial = exactInitial
+      notes.push(`${dropped.map((c) => c.formula).join(', ')}: approximate, and the exact constraints explain the dimension without ${dropped.length > 1 ? 'them' : 'it'} (a thin shape seen at scales above its width): not a constraint`)
+    }
+  }
   const rank = jacobianRank([...initial, ...found.constraints], z, z.length / d, d)
   const free = d - rank
   const top = dimension.top
@@ -108,5 +124,8 @@ export function* searchConstraints(
     status = 'undetermined'
     reason = `the constraints found cut the ${d} coordinates down to ${free}, fewer than the dimension ${top.dimension} measured at scales above ~${fmt(tau)}`
   }
-  return { constraints: found.constraints, linear: initial, linearKept, linearDistances: linearForms.map((f) => f.distance), metric: found.metric, dimension, degree, rank, status, reason, notes: found.notes }
+  return {
+    constraints: found.constraints, linear: initial, linearKept: linearKept.map((kept, i) => kept && !superseded[i]), superseded,
+    linearDistances: linearForms.map((f) => f.distance), metric: found.metric, dimension, degree, rank, status, reason, notes,
+  }
 }

@@ -168,6 +168,15 @@ export function linearConstraints(
   return { constraints, span: affineSpan(constraints, means, spreads) }
 }
 
+/**
+ * The same linear constraints with `demoted` (approximate restricting ones) kept as loose relations instead: they no
+ * longer take a coordinate away, and the span is rebuilt from the rest.
+ */
+export function demoteRelations(linear: LinearResult, demoted: readonly LinearConstraint[]): LinearResult {
+  const constraints = linear.constraints.map((c) => (demoted.includes(c) ? { ...c, restricts: false } : c))
+  return { constraints, span: affineSpan(constraints, linear.span.means, linear.span.spreads) }
+}
+
 /** The restricting constraints solved for their pivots (later features first): x = offset + basis · u. */
 function affineSpan(constraints: readonly LinearConstraint[], means: number[], spreads: number[]): AffineSpan {
   const cols = means.length

@@ -11,7 +11,7 @@ import { commonUnit, distanceFrame } from './noiseScale.js'
 import { simplifyBudgetNote } from '../budget.js'
 import { monomialBasis, type MonomialBasis } from './monomials.js'
 import { derivative, monomial, multiply, substitute, type Polynomial } from './polynomial.js'
-import { EXACT_TOLERANCE, IDEAL_RANK_TOLERANCE, MAX_PAIR_TERMS, SIMPLIFY_LEVELS, SNAP_EXACT, SNAP_GROWTH } from '../tolerances.js'
+import { EXACT_CANDIDATE, EXACT_TOLERANCE, IDEAL_RANK_TOLERANCE, MAX_PAIR_TERMS, SIMPLIFY_LEVELS, SNAP_EXACT, SNAP_GROWTH } from '../tolerances.js'
 
 /** A polynomial constraint g = 0 of degree 2 … 4 in the span coordinates. */
 export interface PolynomialConstraint {
@@ -45,6 +45,11 @@ export interface ConstraintMetric {
   rows: number[][]
   /** E|∇h|² of the non-constant part (G = E[∇m_p · ∇m_q]). */
   gradientNorm(h: Polynomial): number
+  /**
+   * √(λ_max / λ_min) of the monomials' covariance outside the ideal: the rows are its factors, so a residual that is
+   * zero in exact arithmetic reads up to ~ε times this (tangency.ts: the floating-point floor).
+   */
+  conditionRoot: number
 }
 
 /** The largest degree searched: 4 while the monomials of degree 1 … k number at most MAX_CONSTRAINT_MONOMIALS. */
@@ -95,19 +100,26 @@ export function polynomialConstraints(
   // Distances in the frame of the noise scale (noiseScale.ts): ∂/∂(ℓ_a u_a) = ∂/∂u_a / ℓ_a.
   const frame = distanceFrame(sigma)
   const problems: DegreeProblem[] = []
+  // Past what the dimension needs, only exact constraints are taken (issue 16): a candidate at the floating-point
+  // floor is no fluctuation of the noise, and an approximate linear relation that met the need (a thin ellipse reads
+  // as a line at large scales) must not hide the exact quadric the events lie on. Its ideal then holds only the exact
+  // constraints: an approximate one in it would take part of the exact one out of the complement.
+  const exactFloor = EXACT_CANDIDATE * commonUnit(sigma.map((s, a) => s * frame.lengths[a]))
   for (let k = 2; k <= maxDegree; k++) {
-    if (need !== null && constraints.length >= need) break
+    const exactOnly = need !== null && constraints.length >= need
     const problem = degreeProblem(moment, d, k, sigma.map((s, a) => s * frame.lengths[a]))
     problems[k] = problem
     const { n } = problem
     // The complement of the lower-degree constraints' ideal (their products vanish on the data, and so do their
     // gradients where a square appears: G is singular on the ideal, so the problem is posed on its complement).
-    const complement = complementBasis(idealVectors(constraints, problem, k), n)
+    const complement = complementBasis(idealVectors(exactOnly ? constraints.filter((c) => c.exact) : constraints, problem, k), n)
     if (!complement.length) continue
     const restrictedC = complement.map((x) => complement.map((y) => bilinear(problem.covariance, x, y)))
     const restrictedG = complement.map((x) => complement.map((y) => bilinear(problem.gradient, x, y)))
     const cholesky = new CholeskyDecomposition(new Matrix(restrictedG.map((row, i) => row.map((v, j) => 0.5 * (v + restrictedG[j][i])))))
     if (!cholesky.isPositiveDefinite()) {
+      // Past what the dimension needs, the exact search only looks further: a design too thin for it ends it.
+      if (exactOnly) break
       throw new SymscopeError('invalid_data', `polynomial constraints of degree ${k}: the events do not determine the ${n} monomials' gradients (singular design; too few distinct events)`)
     }
     const lowerInverse = inverse(cholesky.lowerTriangularMatrix)
@@ -116,13 +128,13 @@ export function polynomialConstraints(
     const order = values.map((_, i) => i).sort((x, y) => values[x] - values[y])
     const accepted: number[][] = []
     for (const i of order) {
-      if (Math.sqrt(Math.max(values[i], 0)) >= scale) break
+      if (Math.sqrt(Math.max(values[i], 0)) >= (exactOnly ? Math.min(scale, exactFloor) : scale)) break
       // Generalised eigenvector in the complement's coordinates, then in the monomials: c = B L⁻ᵀ y.
       const inComplement = lowerInverse.transpose().mmul(Matrix.columnVector(vectors.map((row) => row[i]))).to1DArray()
       const c = new Array(n).fill(0)
       complement.forEach((basisVector, j) => basisVector.forEach((v, p) => (c[p] += inComplement[j] * v)))
       accepted.push(c.map((v, p) => v * Math.sqrt(Math.max(covariance(problem, p, p), 0))))
-      if (need !== null && constraints.length + accepted.length >= need) break
+      if (!exactOnly && need !== null && constraints.length + accepted.length >= need) break
     }
     if (!accepted.length) continue
     // Readable: echelon form in standardised coefficients, degree-k monomials (earlier first) as pivots.
@@ -140,7 +152,7 @@ export function polynomialConstraints(
       // their d gradients: estimated first (budget.ts), and past the budget the computed coefficients are kept, noted.
       const simplifyNote = simplifyBudgetNote(rows, n, d, k)
       const constraint = readable(cz, pivots[r] + 1, basis, mu, sigma, events, rows, span, names, groups, scale, simplifyNote === null)
-      if (constraint) {
+      if (constraint && (!exactOnly || constraint.exact)) {
         constraints.push(constraint)
         if (simplifyNote && !constraint.exact && !notes.includes(simplifyNote)) notes.push(simplifyNote)
       }
@@ -218,9 +230,13 @@ function constraintMetric(constraints: readonly PolynomialConstraint[], problem:
   // h = B a + (ideal part) with B ⟂ the ideal: the ideal part vanishes on the data, so E[h²] = aᵀ (Bᵀ C B) a, a = Bᵀ c.
   const complement = complementBasis(idealVectors(constraints, problem, k, true), n)
   const rows: number[][] = []
+  let conditionRoot = 1
   if (complement.length) {
     const restricted = complement.map((x) => complement.map((y) => bilinear(problem.covariance, x, y)))
     const { values, vectors } = symmetricEigen(restricted)
+    const largest = Math.max(...values)
+    const smallest = Math.min(...values.filter((v) => v > 0))
+    if (largest > 0 && Number.isFinite(smallest)) conditionRoot = Math.sqrt(largest / smallest)
     values.forEach((lambda, i) => {
       const row = new Array(n).fill(0)
       complement.forEach((b, j) => b.forEach((v, p) => (row[p] += Math.sqrt(Math.max(lambda, 0)) * vectors[j][i] * v)))
@@ -231,6 +247,7 @@ function constraintMetric(constraints: readonly PolynomialConstraint[], problem:
     basis: problem.basis,
     means: problem.means,
     rows,
+    conditionRoot,
     gradientNorm: (h) => bilinear(problem.gradient, Array.from(h.subarray(1, n + 1)), Array.from(h.subarray(1, n + 1))),
   }
 }

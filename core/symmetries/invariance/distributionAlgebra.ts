@@ -33,6 +33,13 @@ export interface InvarianceResult extends Omit<InvarianceProposal, 'generators'>
   testEvents: number
   /** Holm's adjusted p-values of `familyPValues`, in their order. */
   familyAdjusted: number[]
+  /**
+   * 'undetermined' when the halves disagree (issue 16, `halvesDisagree`): the proposal singled out a direction as
+   * invariant, the test half's own proposal accepts more directions than were kept, yet the calibrated test rejects
+   * the estimate. The generators kept are then a lower bound, and `reason` says why.
+   */
+  status: 'determined' | 'undetermined'
+  reason: string | null
 }
 
 /** Where the events are, for the tests that need them (the Monte Carlo copies). */
@@ -134,7 +141,36 @@ export function distributionAlgebra(
     kept.splice(drop, 1)
     closure = best
   }
-  return { ...proposal, generators: kept, tests: tested, level: context.level, proposalEvents: first.rows, testEvents: second.rows, familyAdjusted: joint.slice(tests.length) }
+  const disagreement = halvesDisagree(candidates, tested, kept.length, second, manifold, span, system)
+  return {
+    ...proposal, generators: kept, tests: tested, level: context.level, proposalEvents: first.rows, testEvents: second.rows, familyAdjusted: joint.slice(tests.length),
+    status: disagreement ? 'undetermined' : 'determined', reason: disagreement,
+  }
+}
+
+const fmt = (v: number) => Number(v.toPrecision(2)).toString()
+
+/**
+ * Whether the two halves disagree on an invariance (issue 16): a candidate the proposal half singled out (its
+ * statistic r below the threshold) is rejected by the test half, and the test half's own proposal accepts more
+ * directions than the invariances kept (a rejected estimate of a direction the kept ones already span is only a less
+ * exact duplicate). Both halves then see a near-invariant direction; the test, which compares the
+ * events with their copies moved along the estimated field, rejects the estimate, and at this sample size an exact
+ * invariance estimated with its sampling error (or from an approximate constraint) cannot be told from a near one:
+ * "none" would be a claim the data do not support. When the test half finds no such direction, the proposal was a
+ * fluctuation and the rejection stands.
+ */
+function halvesDisagree(
+  candidates: readonly { statistic?: number }[], tested: readonly TestedGenerator[], kept: number, second: SpanMoments, manifold: readonly Generator[],
+  span: AffineSpan, system: TangencySystem,
+): string | null {
+  const rejected = tested.flatMap((t, k) => (candidates[k].statistic !== undefined && !t.invariant ? [{ t, r: candidates[k].statistic! }] : []))
+  if (!rejected.length) return null
+  const other = proposeInvariances(second, manifold, span, system, false)
+  const below = other.statistics.slice(0, other.generators.length)
+  if (below.length <= kept) return null
+  const worst = rejected.reduce((a, b) => (a.t.test.pValue <= b.t.test.pValue ? a : b))
+  return `a direction that reads invariant on both halves (r ${fmt(worst.r)} on the proposal half; ${below.length} direction${below.length > 1 ? 's' : ''} below the threshold ${other.threshold} on the test half, ${kept} kept) is rejected by the test of its estimate (p ${worst.t.test.pValue.toExponential(1)}): an exact invariance estimated within its sampling error cannot be told from a near one at this sample size`
 }
 
 /** Moments over blocks [from, to) of the random order: a sample of its own. */

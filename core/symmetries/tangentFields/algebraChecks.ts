@@ -7,7 +7,7 @@ import type { AffineSpan } from '../constraints/linearConstraints.js'
 import { readableBasis, type Generator } from './readableBasis.js'
 import type { DataTangentRecord } from '../schema.js'
 import type { TangencySystem } from './tangency.js'
-import { CLOSURE_TOLERANCE, DATA_TANGENT_GAP } from '../tolerances.js'
+import { CLOSURE_TOLERANCE, DATA_TANGENT_GAP, TANGENCY_GAP } from '../tolerances.js'
 import { dataTangents, type DataTangents } from './dataTangents.js'
 
 const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback)
@@ -31,6 +31,7 @@ const fmt = (v: number) => Number(v.toPrecision(2)).toString()
  */
 export function tangentCheck(
   generators: readonly Generator[], d: number, data: Float64Array, rows: number, cols: number, span: AffineSpan, search: ConstraintSearch,
+  spanExact = false, nearestRejected: number | null = null,
 ): { reason: string | null; record: DataTangentRecord | null } {
   const structure = structureConstants(generators.map((g) => g.theta), d)
   const top = search.dimension.top
@@ -48,6 +49,14 @@ export function tangentCheck(
     }
     const k = generators.length
     const exact = search.constraints.every((c) => c.exact) && search.linear.length === 0
+    // Exact constraints hold on the events, so every field tangent to the events is tangent to them: where their
+    // system is decided (the next field leaves them by TANGENCY_GAP times the tolerance or more), a field the events
+    // accept beyond the constraints' is one the local PCA cannot tell apart at its noise (issue 16), not a lost
+    // symmetry, and the events' own gap does not decide either. Their check that the constraints' fields stay on the
+    // events (above) still applies.
+    // (Only on an exact span: after an approximate linear relation the coordinates are a projection, whose exact
+    // constraints are not the events' own.)
+    const decided = exact && spanExact && nearestRejected !== null && nearestRejected >= TANGENCY_GAP
     const rejectAbove = DATA_TANGENT_GAP * tangents.threshold
     if (worst > tangents.threshold) {
       return {
@@ -61,13 +70,13 @@ export function tangentCheck(
     // … unless the events are unambiguous: a clear gap after more fields than the constraints give (a fitted cubic on a
     // helix, exact data, leaves no field where the events show the screw).
     const clearGap = next === undefined || next >= rejectAbove
-    if (accepted > k && (exact || clearGap)) {
+    if (accepted > k && !decided && (exact || clearGap)) {
       return {
         record,
         reason: `the events' tangent spaces admit ${accepted} affine fields (χ² below ${fmt(tangents.threshold)}), the constraints ${k}: the constraints found cut out more than the manifold`,
       }
     }
-    if (exact && next !== undefined && next < rejectAbove) {
+    if (exact && !decided && next !== undefined && next < rejectAbove) {
       return {
         record,
         reason: `no clear gap between the tangent fields and the others on the events (the next field reads χ² ${fmt(next)}, within a factor ${DATA_TANGENT_GAP} of the acceptance ${fmt(tangents.threshold)})`,

@@ -1,7 +1,7 @@
 import { Matrix } from 'ml-matrix'
 import { derivative, monomial, multiply, type Polynomial } from '../constraints/polynomial.js'
 import type { ConstraintMetric, PolynomialConstraint } from '../constraints/polynomialConstraints.js'
-import { TANGENCY_FACTOR, TANGENCY_TOLERANCE } from '../tolerances.js'
+import { TANGENCY_FACTOR, TANGENCY_FLOOR_FACTOR, TANGENCY_TOLERANCE } from '../tolerances.js'
 
 /**
  * The tangency system: for a field v(z) = A z + b on the standardised span coordinates, the stacked data-weighted
@@ -21,6 +21,11 @@ export interface TangencySystem {
   constraintTolerances: number[]
   /** Whether any constraint is approximate (then the tangent fields are approximate symmetries). */
   approximate: boolean
+  /**
+   * Whether the floating-point floor set some constraint's tolerance: fields accepted there must stand apart from the
+   * rejected ones by TANGENCY_GAP in the singular values (manifoldAlgebra.ts), or nothing is decided.
+   */
+  floorActive?: boolean
   residual(theta: ArrayLike<number>): number
 }
 
@@ -35,9 +40,19 @@ export function tangencySystem(metric: ConstraintMetric, constraints: readonly P
   }
   const rows: number[][] = []
   const tolerances: number[] = []
+  let floorActive = false
+  // The floating-point floor (issue 16): the rows are factors of the monomials' covariance, whose small eigenvalues
+  // carry an absolute error ~ε λ_max, so a field tangent in exact arithmetic reads up to ~ε √(λ_max/λ_min) — above
+  // TANGENCY_TOLERANCE where the coordinates are strongly correlated (a moment curve, units over six decades).
+  const floor = TANGENCY_FLOOR_FACTOR * Number.EPSILON * metric.conditionRoot
   for (const constraint of constraints) {
     const g = constraint.standardised.slice(0, basis.count)
-    const tolerance = Math.max(TANGENCY_TOLERANCE, TANGENCY_FACTOR * constraint.distanceStandardised)
+    // An exact constraint's residual on the events is rounding in its coefficients, a polynomial δg of its degree k;
+    // a tangent field meets ∇δg, which Markov's inequality bounds by k² times δg's size over the data's range.
+    const markov = constraint.exact ? constraint.degree ** 2 : 1
+    const own = Math.max(TANGENCY_TOLERANCE, TANGENCY_FACTOR * markov * constraint.distanceStandardised)
+    const tolerance = Math.max(own, floor)
+    if (floor > own) floorActive = true
     tolerances.push(tolerance)
     const weight = 1 / (Math.sqrt(metric.gradientNorm(g)) * tolerance)
     const gradient = Array.from({ length: d }, (_, a) => derivative(g, a, basis).map((v) => v * weight))
@@ -56,6 +71,7 @@ export function tangencySystem(metric: ConstraintMetric, constraints: readonly P
     tolerance: 1,
     constraintTolerances: tolerances,
     approximate: constraints.some((c) => !c.exact),
+    floorActive,
     residual(theta) {
       const size = Math.hypot(...Array.from(theta))
       if (size === 0) return 0

@@ -9,6 +9,7 @@ import { wasmMoments } from '../../../core/symmetries/kernels/blockMoments.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { TRUTH_CLASSES, truthCase } from '../../../testdata/symmetryTruth/cases.js'
 import { grade } from '../../../testdata/symmetryTruth/grade.js'
+import { distributionText } from '../../../core/report/symmetryWording.js'
 import { discreteTruthCase } from '../../../testdata/symmetryTruth/discreteCases.js'
 import { gradeDiscrete } from '../../../testdata/symmetryTruth/discreteGrade.js'
 
@@ -24,6 +25,40 @@ describe('symmetry truth suite (sample)', () => {
       if (m.status === 'determined') expect(m.closure).toBeLessThan(0.05)
       else if (m.status === 'undetermined') expect(m.reason).toBeTruthy()
       expect(['right', 'withheld', 'wrong']).toContain(grade(s, truth).verdict)
+    }
+  })
+
+  it('no wrong claim on a sample of two cases per class (the issue\'s bar: wrong ≤ 2 %), and every withheld one says why', () => {
+    // Cases 9 … 26 of the suite (seed 16) at its 4,000 events (the bench's size: at 2,000 an estimated rotation of a
+    // hyperboloid leaves the true span by 11 %, past the grading's 10 %): every class twice.
+    const verdicts: string[] = []
+    for (let i = TRUTH_CLASSES.length; i < 3 * TRUTH_CLASSES.length; i++) {
+      const truth = truthCase(i, { n: 4000 })
+      const s = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
+      const { verdict, reason } = grade(s, truth)
+      verdicts.push(verdict)
+      expect(`${truth.label}: ${verdict} ${reason}`).not.toMatch(/: wrong /)
+      if (verdict === 'withheld') {
+        const why = s.distributionAlgebra?.status === 'undetermined' ? s.distributionAlgebra.reason : s.manifoldAlgebra?.reason
+        expect(why).toBeTruthy()
+      }
+    }
+    // The sample is not all withheld: a section that never answers would pass the line above.
+    expect(verdicts.filter((v) => v === 'right').length).toBeGreaterThanOrEqual(TRUTH_CLASSES.length / 2)
+  })
+
+  it('a sphere cut at |x3| < c keeps its rotation about x3: the distribution algebra has it or says it is undetermined, never "none"', () => {
+    // Case 59: the rotation estimated on the proposal half is rejected by the test half's Monte Carlo test, and the
+    // test half sees a near-invariant direction too: the halves disagree, so nothing is claimed (issue 16).
+    const truth = truthCase(59, { n: 4000 })
+    expect(truth.label).toMatch(/sphere S², \|x3\| < /)
+    const s = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
+    const d = s.distributionAlgebra!
+    expect(d.dimension === 1 || d.status === 'undetermined').toBe(true)
+    expect(grade(s, truth).verdict).not.toBe('wrong')
+    if (d.status === 'undetermined') {
+      expect(d.reason).toMatch(/both halves/)
+      expect(distributionText(d)).toMatch(/^undetermined \(a direction that reads invariant on both halves/)
     }
   })
 

@@ -8,8 +8,8 @@
 // the step), so the default run is its prefix. At 5,000 events every check reads the whole validation split, so the
 // check's count at the stopping point S is the default report's count (asserted at the end point, where both are
 // computed), and the check at 10·S gives the long run's count. For one seed per dataset the default run is also
-// trained on its own, to assert that it stops at S with that count. About 50 s of CPU (132 s of wall time at a load
-// of 7 on 2 cores), so it is in the slow tier (vitest.config.ts, TESTS_THAT_TRAIN).
+// trained on its own, to assert that it stops at S with that count. About 45 s of CPU (100 s of wall time at a
+// load of 11 on 2 cores), so it is in the slow tier (vitest.config.ts, TESTS_THAT_TRAIN).
 import { describe, expect, it } from 'vitest'
 import { inputFromSource, prepareAnalysis, relevanceSpectrum, trainAnalysis } from '../../../core/analysis/index.js'
 import { relevance } from '../../../core/stats/relevance.js'

@@ -1,5 +1,5 @@
 // Issue 17's acceptance check, "the default count equals the count after 10× the samples", inside the suite at a
-// cost it can afford: three datasets × three training seeds, a small network (hidden width 16, ~6× cheaper per sample
+// cost it can afford: three datasets × three training seeds, a small network (hidden width 16, 5–6× cheaper per sample
 // than the default 64) and 5,000 events. The full check (seven datasets, the default network, 20,000 events) is the
 // benchmark `node dist/bench/run.js convergence` (bench/RESULTS.md).
 //

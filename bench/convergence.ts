@@ -3,8 +3,9 @@
 //   ten times its samples (same seed, trained on to the cap whatever the checks say);
 // - staircase: the linear VAE on `gaussian` over β from 0.01 to 3, measured relevances against the toy model's
 //   1 − βD/(2λ_k), and which points the rule flags (unconverged or collapsing) against the predicted collapses;
-// - time: a converged report on e⁺e⁻ → μ⁺μ⁻ at n = 10⁴, 10⁵, 10⁶ against today's fixed 60 epochs, end to end
-//   (generation, training, every statistic of the report), both in this process run.
+// - time (bench/convergenceTime.ts): a converged report on e⁺e⁻ → μ⁺μ⁻ at n = 10⁴, 10⁵, 10⁶ against the count after
+//   10× the samples, the former fixed 60 epochs and PyTorch under the same rule, with where the seconds go.
+// SYMSCOPE_BENCH_PARTS picks parts (time,staircase,stability), SYMSCOPE_BENCH_SEEDS the seeds.
 // Counts are the report's: R ≥ threshold on the whole validation split (relevanceSpectrum).
 import { readFileSync } from 'node:fs'
 import { inputFromSource, prepareAnalysis, reportFromTraining, trainAnalysis, type DataSource } from '../core/analysis/index.js'
@@ -15,13 +16,12 @@ import { disposeVae, encodeRows, type TrainedVae } from '../core/vae/index.js'
 import type { VaeConfig } from '../core/vae/config.js'
 import { loadWasm } from '../core/wasm/node.js'
 import type { SymscopeWasm } from '../core/wasm/module.js'
+import { timeTables } from './convergenceTime.js'
 import type { Bench, BenchTable } from './table.js'
 
 const CMS = new URL('../../data/cms/Zmumu_Run2011A.csv', import.meta.url)
 const SEEDS = (process.env.SYMSCOPE_BENCH_SEEDS ?? '1,2,3').split(',').map(Number)
 const EVENTS = 20_000
-/** Largest n at which the fixed 60 epochs are run for comparison (SYMSCOPE_BENCH_FIXED_MAX); above it they are estimated. */
-const FIXED_MAX_EVENTS = Number(process.env.SYMSCOPE_BENCH_FIXED_MAX ?? 1_000_000)
 
 interface Case {
   label: string
@@ -122,54 +122,11 @@ async function staircase(wasm: SymscopeWasm): Promise<BenchTable> {
   }
 }
 
-async function time(wasm: SymscopeWasm): Promise<BenchTable> {
-  const sizes = (process.env.SYMSCOPE_BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number)
-  const rows: (string | number)[][] = []
-  for (const n of sizes) {
-    const run = async (fixed: boolean) => {
-      const started = performance.now()
-      const input = await inputFromSource(wasm, { kind: 'generator', dataset: 'ee_mumu', n, seed: 1 })
-      const config = fixed ? { epochs: 60, samples: 1_000_000_000 } : {}
-      const prepared = await prepareAnalysis(wasm, input, { config })
-      const trained = await trainAnalysis(wasm, prepared, { untilCap: fixed })
-      const report = await reportFromTraining(wasm, prepared, trained)
-      return { seconds: (performance.now() - started) / 1000, training: report.training.seconds, report }
-    }
-    const rule = await run(false)
-    const c = rule.report.training.convergence!
-    const ruleCell = `${rule.seconds.toFixed(1)} s (${rule.training.toFixed(1)} s training, ${c.samples.toLocaleString('en-US')} samples, ${c.converged ? 'converged' : 'NOT converged'})`
-    if (n > FIXED_MAX_EVENTS) {
-      // 60 epochs here are 60 × 0.8 n samples: estimated from this run's own training rate, not run.
-      const samples = 60 * Math.floor((0.8 * n) / 256) * 256
-      const estimate = (samples / c.samples) * rule.training + (rule.seconds - rule.training)
-      rows.push([n.toLocaleString('en-US'), ruleCell, `≈ ${estimate.toFixed(0)} s estimated (${samples.toLocaleString('en-US')} samples at this run's rate; not run)`, `≈ ${(estimate / rule.seconds).toFixed(0)}`, `${rule.report.relevantCount} / —`])
-      continue
-    }
-    const fixed = await run(true)
-    rows.push([
-      n.toLocaleString('en-US'),
-      ruleCell,
-      `${fixed.seconds.toFixed(1)} s (${fixed.training.toFixed(1)} s training, ${fixed.report.training.convergence!.samples.toLocaleString('en-US')} samples)`,
-      (fixed.seconds / rule.seconds).toFixed(1),
-      `${rule.report.relevantCount} / ${fixed.report.relevantCount}`,
-    ])
-    process.stderr.write(`  n ${n}: rule ${rule.seconds.toFixed(1)} s, fixed ${fixed.seconds.toFixed(1)} s\n`)
-  }
-  return {
-    title: 'Time to a converged report: e⁺e⁻ → μ⁺μ⁻',
-    description:
-      'symscope\'s analysis end to end (generation, training on the fused trainer with one thread, every statistic of the ' +
-      'report), with the stopping rule against today\'s fixed 60 epochs, seed 1, in one process run.',
-    columns: ['Events', 'Stopping rule', 'Fixed 60 epochs', 'Speed-up', 'Count (rule / 60 epochs)'],
-    rows,
-  }
-}
-
 export const run: Bench = async () => {
   const wasm = await loadWasm()
   const which = (process.env.SYMSCOPE_BENCH_PARTS ?? 'stability,staircase,time').split(',')
   const tables: BenchTable[] = []
-  if (which.includes('time')) tables.push(await time(wasm))
+  if (which.includes('time')) tables.push(...(await timeTables(wasm)))
   if (which.includes('staircase')) tables.push(await staircase(wasm))
   if (which.includes('stability')) tables.push(await stability(wasm))
   return tables

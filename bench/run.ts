@@ -2,6 +2,7 @@
 // all to bench/RESULTS.md. Benchmarks compare two sides in one process run and quote the ratio.
 import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
+import { compileWasmOptimised } from '../core/wasm/node.js'
 import { formatTable, type Bench, type BenchTable } from './table.js'
 
 const benches: Record<string, () => Promise<{ run: Bench }>> = {
@@ -26,6 +27,7 @@ const benches: Record<string, () => Promise<{ run: Bench }>> = {
 }
 
 async function main(): Promise<void> {
+  compileWasmOptimised() // as the CLI does, so that the benchmarks time what it runs
   const only = process.argv.slice(2)
   const names = only.length ? only : Object.keys(benches)
   const sections: string[] = []

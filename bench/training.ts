@@ -16,14 +16,13 @@ import { disposeVae, resolveVaeConfig, trainVae, type TrainerName } from '../cor
 import type { TrainingThreads } from '../core/vae/fused/threads.js'
 import { startTrainingThreads } from '../core/wasm/nodeThreads.js'
 import { loadWasm } from '../core/wasm/node.js'
+import { NO_TORCH_NOTE, PYTHON, PYTORCH_VAE_SCRIPT, torchAvailable } from './pytorch.js'
 import { median, type Bench, type BenchTable } from './table.js'
 
 const EVENTS = 12_800 // 10,240 training events: 40 steps of 256 per epoch
 const EPOCHS = 3
 const REPEATS = 3
 
-const PYTHON = '/usr/bin/python3'
-const PYTORCH_SCRIPT = fileURLToPath(new URL('../../bench/pytorchVae.py', import.meta.url))
 
 interface Net {
   label: string
@@ -61,9 +60,8 @@ async function samplesPerSecond(
 
 /** PyTorch's samples/s for each setting, from one child process; null when torch cannot be imported. */
 function pytorch(settings: object[]): number[] | null {
-  const probe = spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore' })
-  if (probe.status !== 0) return null
-  const result = spawnSync(PYTHON, [PYTORCH_SCRIPT], { input: settings.map((s) => JSON.stringify(s)).join('\n'), encoding: 'utf8' })
+  if (!torchAvailable()) return null
+  const result = spawnSync(PYTHON, [PYTORCH_VAE_SCRIPT], { input: settings.map((s) => JSON.stringify(s)).join('\n'), encoding: 'utf8' })
   if (result.status !== 0) throw new Error(`bench/pytorchVae.py failed: ${result.stderr}`)
   return result.stdout.trim().split('\n').map((line) => JSON.parse(line).samplesPerSecond as number)
 }
@@ -120,7 +118,7 @@ async function trainingTable(wasm: SymscopeWasm, twoThreads: TrainingThreads): P
       `Load average at the start (1, 5, 15 min): ${load.map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} cores, shared with other work: two threads can only scale when a second core is free.`,
       torchFound
         ? 'PyTorch: Debian\'s python3-torch (CPU), bench/pytorchVae.py, the same network, loss and optimiser.'
-        : `PyTorch not measured: ${PYTHON} cannot import torch (apt-get install -y python3-torch).`,
+        : NO_TORCH_NOTE,
     ],
   }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The symscope command line: `symscope generate …` (and, as they land, `analyze` and `reproduce`).
 import { isSymscopeError, VERSION } from '../../core/index.js'
+import { compileWasmOptimised } from '../../core/wasm/node.js'
 import { CliError, EXIT } from './exitCodes.js'
 import { analyzeHelp, generateHelp, mainHelp, reproduceHelp, scanHelp } from './usage.js'
 
@@ -13,6 +14,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: (
 }
 
 async function main(argv: string[]): Promise<void> {
+  compileWasmOptimised() // before any command loads the module
   const [command, ...rest] = argv
   if (command === undefined) {
     process.stderr.write(mainHelp())

@@ -29,17 +29,27 @@ function truthPoints(truth: Float64Array, names: readonly string[], t: number, r
   return { y, columns: 2 }
 }
 
+/** cos θ and sin θ of an angle over the evaluation events, and their correlation: computed once per angle, not per latent. */
+interface AngleColumns {
+  c: Float64Array
+  s: Float64Array
+  rcs: number
+}
+
+function angleColumns(wasm: SymscopeWasm, angle: Float64Array): AngleColumns {
+  const c = angle.map(Math.cos)
+  const s = angle.map(Math.sin)
+  return { c, s, rcs: pearson(wasm, c, s) }
+}
+
 /**
  * Circular–linear correlation of x with an angle θ (K. V. Mardia, "Statistics of directional data", 1972, §9.2):
  * R² = (r_xc² + r_xs² − 2 r_xc r_xs r_cs) / (1 − r_cs²) with c = cos θ, s = sin θ. In [0, 1]; it plays Pearson's
  * role for a periodic observable, whose linear correlation depends on where the cut at ±π falls.
  */
-function circularLinear(wasm: SymscopeWasm, x: Float64Array, angle: Float64Array): number {
-  const c = angle.map(Math.cos)
-  const s = angle.map(Math.sin)
+function circularLinear(wasm: SymscopeWasm, x: Float64Array, { c, s, rcs }: AngleColumns): number {
   const rxc = pearson(wasm, x, c)
   const rxs = pearson(wasm, x, s)
-  const rcs = pearson(wasm, c, s)
   const r2 = (rxc * rxc + rxs * rxs - 2 * rxc * rxs * rcs) / (1 - rcs * rcs)
   return Math.sqrt(Math.min(1, Math.max(0, r2)))
 }
@@ -88,6 +98,7 @@ export async function latentTruthCorrelations(
   for (let t = 0; t < truthNames.length; t++) {
     const isAngle = angular.includes(truthNames[t])
     const values = column(truth, truthNames.length, t, rows)
+    const angle = isAngle ? angleColumns(wasm, values) : null
     const points = truthPoints(truth, truthNames, t, m, isAngle)
     for (const latent of latentOrder) {
       // O(m²) per pair (~0.1 s at 4,000 rows): a pause between pairs (core/stats/pause.ts)
@@ -96,7 +107,7 @@ export async function latentTruthCorrelations(
       out.push({
         latent,
         truth: truthNames[t],
-        pearson: isAngle ? circularLinear(wasm, x, values) : pearson(wasm, x, values),
+        pearson: angle ? circularLinear(wasm, x, angle) : pearson(wasm, x, values),
         distance: distanceCorrelation(wasm, x.subarray(0, m), points.y, { yColumns: points.columns }),
       })
     }

@@ -32,8 +32,8 @@ export const MAX_BOOTSTRAP_RESAMPLES = 10_000
  * [q_{(1−level)/2}, q_{(1+level)/2}] of the R_i* (linear interpolation between order statistics). It measures how
  * much R_i moves with the choice of evaluation events for this trained network, not with the seed of the training:
  * that is what a scan over seeds shows (docs/method.md, "Robustness"). Seeded: the same means and seed give the same
- * interval. Runs in O(B · rows · latents): with B = 200, about 0.08 s for 20,000 events × 8 latents and 1.7 s for
- * 200,000 (Node 20, one core).
+ * interval. Runs in O(B · rows · latents): with B = 200, about 0.1 s of CPU for 20,000 events × 8 latents and 0.7 s
+ * for 200,000 (Node 20, one core of a loaded machine; 0.3 s and 4.3 s before the kernel drew its rows ahead).
  *
  * @param means encoder means μ, row-major rows × latents
  * @param rows two or more events

@@ -2,6 +2,7 @@ import { SymscopeError } from '../../errors.js'
 import type { SymscopeWasm } from '../../wasm/module.js'
 import { withBasis } from '../kernels/blockMoments.js'
 import type { MonomialBasis } from '../constraints/monomials.js'
+import { wasmColumnPasses, type ColumnPassesKernel } from './columnKernels.js'
 
 /** Events and a map for the image passes: standardised span coordinates and an involution on them. */
 export interface ImageRequest {
@@ -20,10 +21,12 @@ export type ImageMomentsKernel = (wasm: SymscopeWasm, request: ImageRequest, pai
 /** [events with o > 0, events with o < 0] for a polynomial o on the basis (the request's map is not used). */
 export type ImageSignsKernel = (wasm: SymscopeWasm, request: ImageRequest, coefficients: Float64Array) => [number, number]
 
-/** The two per-event passes of the discrete section, swappable for their plain-TypeScript twins (reference/imageMoments.ts). */
+/** The per-event passes of the discrete section, swappable for their plain-TypeScript twins (reference/imageMoments.ts, reference/columnPasses.ts). */
 export interface ImageKernels {
   moments: ImageMomentsKernel
   signs: ImageSignsKernel
+  /** The proposal's and the halves' column passes. */
+  columns: ColumnPassesKernel
 }
 
 /** The preconditions of both passes (the TypeScript twins check the same). */
@@ -63,4 +66,4 @@ export const wasmImageSigns: ImageSignsKernel = (wasm, request, coefficients) =>
     })
 }
 
-export const wasmImageKernels: ImageKernels = { moments: wasmImageMoments, signs: wasmImageSigns }
+export const wasmImageKernels: ImageKernels = { moments: wasmImageMoments, signs: wasmImageSigns, columns: wasmColumnPasses }

@@ -58,7 +58,7 @@ export const wasmImageSigns: ImageSignsKernel = (wasm, request, coefficients) =>
   const { z, rows, d, basis } = request
   const count = basis.count
   if (coefficients.length !== count) throw new SymscopeError('invalid_data', `image signs require a polynomial of ${count} coefficients (got ${coefficients.length})`)
-  return withBasis(wasm, new Int32Array(0), basis, (put) => [put(z), put(coefficients), wasm.allocF64(2), wasm.allocF64(count)],
+  return withBasis(wasm, new Int32Array(0), basis, (put) => [put(z), put(coefficients), wasm.allocF64(2), wasm.allocF64(3 * count)],
     ([, parentsPtr, factorsPtr], [zPtr, coefficientsPtr, outPtr, scratchPtr]) => {
       wasm.exports.imageSigns(zPtr, rows, d, parentsPtr, factorsPtr, count, coefficientsPtr, outPtr, scratchPtr)
       const out = wasm.copyF64(outPtr, 2)

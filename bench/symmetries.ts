@@ -3,7 +3,11 @@
 // the row order (assembly/symmetries/) — in wasm against their plain-TypeScript twins (reference/symmetryKernels.ts).
 // Everything else (eigen-decompositions, the tangency SVD, Gride's neighbours, formulas) is the same on both sides. Both sides are measured
 // alternately in this process run; the ratio is what to read.
+// With SYMSCOPE_BEFORE_DIST=<the dist/ folder of a 0.3.0 build (1a82c69)>, the first table re-runs 0.3.0's
+// findSymmetries on the same events, alternating with this build's (issues 16 and 20 bound the section to 1.5× it).
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { findSymmetries, generateEvents, monomialBasis, wasmMoments, type SymscopeWasm } from '../core/index.js'
 import { cmsDimuonInput } from '../core/transforms/cmsDimuon.js'
 import { loadWasm } from '../core/wasm/node.js'
@@ -34,17 +38,37 @@ function cases(wasm: SymscopeWasm): Case[] {
 
 /** Median ms of `repeats` alternating runs of each side (after one warm-up each). */
 function alternate(a: () => unknown, b: () => unknown, repeats = REPEATS): [number, number] {
-  a()
-  b()
-  const times: [number[], number[]] = [[], []]
+  const [times] = alternateTimes([a, b], repeats)
+  return [median(times[0]), median(times[1])]
+}
+
+/** Wall and CPU ms (process.cpuUsage: the time this process ran, less sensitive to other processes' load) of each of `fns`, run alternately `repeats` times after one warm-up each. */
+function alternateTimes(fns: (() => unknown)[], repeats: number): [number[][], number[][]] {
+  for (const fn of fns) fn()
+  const wall = fns.map((): number[] => [])
+  const cpu = fns.map((): number[] => [])
   for (let i = 0; i < repeats; i++) {
-    for (const [k, fn] of [a, b].entries()) {
+    for (const [k, fn] of fns.entries()) {
       const start = performance.now()
+      const used = process.cpuUsage()
       fn()
-      times[k].push(performance.now() - start)
+      const { user, system } = process.cpuUsage(used)
+      wall[k].push(performance.now() - start)
+      cpu[k].push((user + system) / 1000)
     }
   }
-  return [median(times[0]), median(times[1])]
+  return [wall, cpu]
+}
+
+const BEFORE_REPEATS = 15
+
+/** 0.3.0's findSymmetries and wasm loader, from the dist/ folder given by SYMSCOPE_BEFORE_DIST (null without it). */
+async function before(): Promise<{ findSymmetries: typeof findSymmetries; wasm: unknown } | null> {
+  const dist = process.env.SYMSCOPE_BEFORE_DIST
+  if (!dist) return null
+  const core = await import(pathToFileURL(join(dist, 'core/index.js')).href)
+  const loader = await import(pathToFileURL(join(dist, 'core/wasm/node.js')).href)
+  return { findSymmetries: core.findSymmetries, wasm: await loader.loadWasm() }
 }
 
 export const run: Bench = async () => {
@@ -52,7 +76,18 @@ export const run: Bench = async () => {
   const whole: (string | number)[][] = []
   const kernel: (string | number)[][] = []
   const discrete: (string | number)[][] = []
+  const against: (string | number)[][] = []
+  const old = await before()
   for (const c of cases(wasm)) {
+    if (old) {
+      // 0.3.0 against this build on the same events (each loads its own wasm module), alternating.
+      const [wall, cpu] = alternateTimes([
+        () => old.findSymmetries(old.wasm as SymscopeWasm, { names: c.names, data: c.data, n: c.n }),
+        () => findSymmetries(wasm, { names: c.names, data: c.data, n: c.n }),
+      ], BEFORE_REPEATS)
+      const [wallBefore, wallNow, cpuBefore, cpuNow] = [median(wall[0]), median(wall[1]), Math.min(...cpu[0]), Math.min(...cpu[1])]
+      against.push([c.label, c.n.toLocaleString('en-US'), wallBefore, wallNow, `${(wallNow / wallBefore).toFixed(2)}×`, cpuBefore, cpuNow, `${(cpuNow / cpuBefore).toFixed(2)}×`])
+    }
     // The discrete section's cost (issue 20): the same search with and without it, wasm kernels both times.
     let group = ''
     const [withMs, withoutMs] = alternate(
@@ -91,7 +126,16 @@ export const run: Bench = async () => {
     fromWasm.dispose()
     kernel.push([c.label, c.n.toLocaleString('en-US'), String(basis.count), kernelWasm, kernelTs, `${(kernelTs / kernelWasm).toFixed(1)}×`])
   }
+  const againstTable: BenchTable[] = old ? [{
+    title: 'Symmetry section against 0.3.0',
+    description:
+      `findSymmetries of 0.3.0 (the dist/ given by SYMSCOPE_BEFORE_DIST, its own wasm) and of this build on the same events, run alternately ${BEFORE_REPEATS} times after one warm-up each: ` +
+      'the median wall time, and the least CPU time of the process (process.cpuUsage), which other processes\' load inflates least.',
+    columns: ['events', 'n', '0.3.0 wall ms', 'now wall ms', 'wall ratio', '0.3.0 CPU ms', 'now CPU ms', 'CPU ratio'],
+    rows: against,
+  }] : []
   return [
+    ...againstTable,
     {
       title: 'Symmetry section with and without the discrete symmetries',
       description:

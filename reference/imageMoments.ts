@@ -1,6 +1,7 @@
 // Plain-TypeScript twins of the discrete section's image passes (assembly/symmetries/imageMoments.ts): the reference
 // their test compares against and the other side of bench/symmetries.ts. The same f64 operations in the same order.
 import { checkImageRequest, type ImageKernels, type ImageRequest } from '../core/symmetries/discrete/imageKernels.js'
+import { typescriptColumnPasses } from './columnPasses.js'
 
 function oddParts(request: ImageRequest) {
   const { z, d, map, basis } = request
@@ -26,6 +27,7 @@ function oddParts(request: ImageRequest) {
 }
 
 export const typescriptImageKernels: ImageKernels = {
+  columns: typescriptColumnPasses,
   moments(_wasm, request, pairs) {
     checkImageRequest(request)
     const count = request.basis.count

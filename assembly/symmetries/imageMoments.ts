@@ -25,7 +25,7 @@ import { fillMonomials } from './monomialValues'
 /**
  * out[m] = Σ_i h_m(z_i) and, when `pairs` is 1, out[count + p · count + q] = Σ_i h_p(z_i) h_q(z_i) (both
  * triangles), over rows events in row order. `z` is rows × vars f64, `map` (vars + 1)² f64 row-major; `scratch`
- * holds vars + 3 · count f64. Cost O(rows · (vars² + count²/2)), O(rows · (vars² + count)) without the pairs.
+ * holds vars + 4 · count f64. Cost O(rows · (vars² + count²/2)), O(rows · (vars² + count)) without the pairs.
  * Preconditions (checked by core): rows ≥ 1, parents[m] < m.
  */
 export function imageMoments(
@@ -35,12 +35,40 @@ export function imageMoments(
   const values = image + (<usize>vars << 3)
   const mapped = values + (<usize>count << 3)
   const odd = mapped + (<usize>count << 3)
+  const next = odd + (<usize>count << 3)
   store<f64>(values, 1.0)
   store<f64>(mapped, 1.0)
   memory.fill(out, 0, <usize>(pairs ? count + count * count : count) << 3)
   const products = out + (<usize>count << 3)
-  for (let i = 0; i < rows; i++) {
+  // Two events at a time: each sum reads and writes memory once per two events, adding the first event's term and
+  // then the second's (the order of one event at a time, so the same f64 values).
+  const even = rows & ~1
+  for (let i = 0; i < even; i += 2) {
     oddPart(z + (<usize>(i * vars) << 3), vars, map, parents, factors, count, image, values, mapped, odd)
+    oddPart(z + (<usize>((i + 1) * vars) << 3), vars, map, parents, factors, count, image, values, mapped, next)
+    for (let p = 0; p < count; p++) {
+      const hp = load<f64>(odd + (<usize>p << 3))
+      const kp = load<f64>(next + (<usize>p << 3))
+      store<f64>(out + (<usize>p << 3), load<f64>(out + (<usize>p << 3)) + hp + kp)
+      if (!pairs) continue
+      const row = products + (<usize>(p * count) << 3)
+      // Two entries of the row at a time in f64x2: each sum is still its own.
+      const hv = f64x2.splat(hp)
+      const kv = f64x2.splat(kp)
+      let q = p
+      for (; q + 1 < count; q += 2) {
+        const target = row + (<usize>q << 3)
+        const sum = f64x2.add(v128.load(target), f64x2.mul(hv, v128.load(odd + (<usize>q << 3))))
+        v128.store(target, f64x2.add(sum, f64x2.mul(kv, v128.load(next + (<usize>q << 3)))))
+      }
+      if (q < count) {
+        const target = row + (<usize>q << 3)
+        store<f64>(target, load<f64>(target) + hp * load<f64>(odd + (<usize>q << 3)) + kp * load<f64>(next + (<usize>q << 3)))
+      }
+    }
+  }
+  if (even < rows) {
+    oddPart(z + (<usize>(even * vars) << 3), vars, map, parents, factors, count, image, values, mapped, odd)
     for (let p = 0; p < count; p++) {
       const hp = load<f64>(odd + (<usize>p << 3))
       store<f64>(out + (<usize>p << 3), load<f64>(out + (<usize>p << 3)) + hp)
@@ -62,16 +90,45 @@ export function imageMoments(
  * The signs of an odd polynomial o(z) = Σ_m c_m z^α(m) over rows events (core composes o = w·m − (w·m)∘T once, so
  * each event costs one monomial fill and one dot product): out[0] the events with o > tie, out[1] those with
  * o < −tie, tie = 1e-12 · Σ_m |c_m z^α(m)| (an event on the mirror, o = 0 up to rounding, counts for neither).
- * `coefficients` is count f64; `scratch` holds count f64. Cost O(rows · count).
+ * Two events at a time, one per f64x2 lane: each lane does the one-event operations in their order, so the counts
+ * are those of one event at a time. `coefficients` is count f64; `scratch` holds 3 · count f64. Cost O(rows · count).
  */
 export function imageSigns(
   z: usize, rows: i32, vars: i32, parents: usize, factors: usize, count: i32, coefficients: usize, out: usize, scratch: usize,
 ): void {
-  const values = scratch
+  const pairValues = scratch
+  const values = scratch + (<usize>count << 4)
+  v128.store(pairValues, f64x2.splat(1.0))
   store<f64>(values, 1.0)
   let positive = 0.0
   let negative = 0.0
-  for (let i = 0; i < rows; i++) {
+  const even = rows & ~1
+  for (let i = 0; i < even; i += 2) {
+    const first = z + (<usize>(i * vars) << 3)
+    const second = first + (<usize>vars << 3)
+    for (let m = 1; m < count; m++) {
+      const parent = <usize>load<i32>(parents + (<usize>m << 2))
+      const factor = <usize>load<i32>(factors + (<usize>m << 2)) << 3
+      const x = f64x2.replace_lane(f64x2.splat(load<f64>(first + factor)), 1, load<f64>(second + factor))
+      v128.store(pairValues + (<usize>m << 4), f64x2.mul(v128.load(pairValues + (parent << 4)), x))
+    }
+    let o = f64x2.splat(0.0)
+    let size = f64x2.splat(0.0)
+    for (let m = 0; m < count; m++) {
+      const term = f64x2.mul(f64x2.splat(load<f64>(coefficients + (<usize>m << 3))), v128.load(pairValues + (<usize>m << 4)))
+      o = f64x2.add(o, term)
+      size = f64x2.add(size, f64x2.abs(term))
+    }
+    const o0 = f64x2.extract_lane(o, 0)
+    const tie0 = 1e-12 * f64x2.extract_lane(size, 0)
+    if (o0 > tie0) positive += 1.0
+    else if (o0 < -tie0) negative += 1.0
+    const o1 = f64x2.extract_lane(o, 1)
+    const tie1 = 1e-12 * f64x2.extract_lane(size, 1)
+    if (o1 > tie1) positive += 1.0
+    else if (o1 < -tie1) negative += 1.0
+  }
+  for (let i = even; i < rows; i++) {
     fillMonomials(values, z + (<usize>(i * vars) << 3), parents, factors, count)
     let o = 0.0
     let size = 0.0

@@ -74,6 +74,14 @@ export interface SymscopeExports {
   imageMoments(z: number, rows: number, vars: number, map: number, parents: number, factors: number, count: number, pairs: number, out: number, scratch: number): void
   /** The signs of an odd polynomial over the events, counted (assembly/symmetries/imageMoments.ts). */
   imageSigns(z: number, rows: number, vars: number, parents: number, factors: number, count: number, coefficients: number, out: number, scratch: number): void
+  /** Column sums, minima and maxima over the first rows (assembly/symmetries/columnPasses.ts). */
+  columnRange(data: number, rows: number, cols: number, out: number): void
+  /** Column sums of squares about given centres (assembly/symmetries/columnPasses.ts). */
+  centredSquares(data: number, rows: number, cols: number, centre: number, out: number): void
+  /** Upper triangle of Σ u uᵀ of chosen columns about given centres (assembly/symmetries/columnPasses.ts). */
+  centredProducts(data: number, rows: number, cols: number, free: number, d: number, centre: number, out: number, scratch: number): void
+  /** Chosen columns of a row range, standardised (assembly/symmetries/columnPasses.ts). */
+  spanCoordinates(data: number, from: number, to: number, cols: number, free: number, d: number, shift: number, scale: number, out: number): void
   /** Row indices sorted by their rows, feature by feature (assembly/symmetries/rowOrder.ts). */
   rowOrder(data: number, n: number, cols: number, out: number, scratch: number): void
 

@@ -3,6 +3,7 @@ import type { FeatureGroups } from '../featureGroups.js'
 import type { AffineSpan } from '../constraints/linearConstraints.js'
 import { monomialBasis } from '../constraints/monomials.js'
 import type { Polynomial } from '../constraints/polynomial.js'
+import type { ColumnPasses } from './columnKernels.js'
 import { compose, identityMap, liftSpanMap, type AffineMap } from './maps.js'
 import { CENTRE_SIGMAS, MARGINAL_SIGMAS, DEGENERATE_SIGMAS, MAX_BASE_CANDIDATES, MAX_COMPOSED_CANDIDATES, MAX_EXCHANGES, MAX_SWAPS, MAX_PROPOSAL_EVENTS, MAX_QUADRICS, MAX_WHITENED_DIMENSION } from './tolerances.js'
 
@@ -39,34 +40,19 @@ const minus = (text: string) => text.replace(/-/g, '−')
  * maps normalise it.
  */
 export function proposeCandidates(
-  data: Float64Array, rows: number, cols: number, names: readonly string[], groups: FeatureGroups, span: AffineSpan,
+  passes: ColumnPasses, rows: number, cols: number, names: readonly string[], groups: FeatureGroups, span: AffineSpan,
   quadrics: readonly Polynomial[] = [],
 ): Candidate[] {
   const n = Math.min(rows, MAX_PROPOSAL_EVENTS)
-  const sum = new Float64Array(cols)
-  for (let i = 0; i < n; i++) for (let j = 0; j < cols; j++) sum[j] += data[i * cols + j]
+  // The per-event sums are wasm passes (columnKernels.ts): the means, then the squares about them, and the ranges.
+  const { sums: sum, lo, hi } = passes.range(n)
   const mean = Array.from(sum, (s) => s / n)
-  const sq = new Float64Array(cols)
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < cols; j++) {
-      const v = data[i * cols + j] - mean[j]
-      sq[j] += v * v
-    }
-  }
+  const sq = passes.squares(n, mean)
   const sd = Array.from(sq, (s) => Math.sqrt(s / Math.max(n - 1, 1)))
   const varying = sd.map((s, j) => s > 1e-12 * Math.max(Math.abs(mean[j]), 1e-300))
   const centre = mean.map((m, j) => (Math.abs(m) < (CENTRE_SIGMAS * sd[j]) / Math.sqrt(n) ? 0 : m))
   // The origin of the features' units is a centre of its own (parity is p → −p whatever the mean) where the
   // events straddle it, so a flip about 0 is proposed too when the mean is not 0.
-  const lo = new Array<number>(cols).fill(Infinity)
-  const hi = new Array<number>(cols).fill(-Infinity)
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < cols; j++) {
-      const v = data[i * cols + j]
-      if (v < lo[j]) lo[j] = v
-      if (v > hi[j]) hi[j] = v
-    }
-  }
   const straddles = centre.map((c, j) => lo[j] < 0 && hi[j] > 0 && c !== 0)
   const flip = (features: number[], about: readonly number[] = centre): AffineMap => {
     const map = identityMap(cols)
@@ -130,7 +116,7 @@ export function proposeCandidates(
       swaps++
     }
   }
-  out.push(...principalCandidates(data, n, cols, names, span, centre))
+  out.push(...principalCandidates(passes, n, names, span, centre))
   for (const q of quadrics.slice(0, MAX_QUADRICS)) out.push(...quadricCandidates(q, names, span))
   const everything = span.free.filter((f) => varying[f])
   if (everything.length > 1) out.push({ kind: 'point', parts: ['point reflection through the centre (every feature x → 2c − x)'], map: flip(varying.flatMap((v, j) => (v ? [j] : []))) })
@@ -157,18 +143,12 @@ function sameMap(a: AffineMap, b: AffineMap): boolean {
 
 /** The mirrors of the covariance ellipsoid of the span coordinates, in the centred frame and in the whitened frame. */
 function principalCandidates(
-  data: Float64Array, n: number, cols: number, names: readonly string[], span: AffineSpan, centre: readonly number[],
+  passes: ColumnPasses, n: number, names: readonly string[], span: AffineSpan, centre: readonly number[],
 ): Candidate[] {
   const d = span.free.length
   if (d < 2) return []
   const mu = span.free.map((f) => centre[f])
-  const sums = new Float64Array(d * d)
-  const u = new Float64Array(d)
-  const free = Int32Array.from(span.free)
-  for (let i = 0; i < n; i++) {
-    for (let a = 0; a < d; a++) u[a] = data[i * cols + free[a]] - mu[a]
-    for (let a = 0; a < d; a++) for (let b = a; b < d; b++) sums[a * d + b] += u[a] * u[b]
-  }
+  const sums = passes.products(n, Int32Array.from(span.free), mu)
   const cov = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => sums[Math.min(a, b) * d + Math.max(a, b)] / n))
   const { values, vectors } = symmetricEigen(cov)
   const axis = (k: number) => Array.from({ length: d }, (_, a) => vectors[a][k])

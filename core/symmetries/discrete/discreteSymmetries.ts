@@ -68,26 +68,26 @@ export function testDiscrete(input: DiscreteInput): DiscreteTests {
   const d = span.free.length
   const half = Math.floor(rows / 2)
   const quadrics = input.polynomial.filter((c) => c.degree === 2).map((c) => c.physical)
-  const candidates = proposeCandidates(data, half, cols, input.names, input.groups, span, quadrics)
-  // The proposal half's mean and spread standardise the span coordinates (the test half is not looked at).
-  const free = Int32Array.from(span.free)
-  const sums = new Float64Array(d)
-  for (let i = 0; i < half; i++) for (let a = 0; a < d; a++) sums[a] += data[i * cols + free[a]]
-  const shift = Array.from(sums, (s) => s / half)
-  const squares = new Float64Array(d)
-  for (let i = 0; i < half; i++) {
-    for (let a = 0; a < d; a++) {
-      const v = data[i * cols + free[a]] - shift[a]
-      squares[a] += v * v
-    }
+  // Every pass over the events' columns is a wasm kernel (columnKernels.ts) over one copy of them.
+  const passes = input.kernels.columns(input.wasm, data, rows, cols)
+  let candidates: Candidate[]
+  let halves: Halves
+  let shift: number[]
+  let scale: number[]
+  try {
+    candidates = proposeCandidates(passes, half, cols, input.names, input.groups, span, quadrics)
+    // The proposal half's mean and spread standardise the span coordinates (the test half is not looked at).
+    const free = Int32Array.from(span.free)
+    const sums = passes.range(half).sums
+    shift = span.free.map((f) => sums[f] / half)
+    const centre = new Float64Array(cols)
+    span.free.forEach((f, a) => (centre[f] = shift[a]))
+    const squares = passes.squares(half, centre)
+    scale = span.free.map((f) => Math.sqrt(squares[f] / Math.max(half - 1, 1)) || 1)
+    halves = { first: passes.coordinates(0, half, free, shift, scale), firstRows: half, second: passes.coordinates(half, rows, free, shift, scale), secondRows: rows - half, d }
+  } finally {
+    passes.dispose()
   }
-  const scale = Array.from(squares, (s) => Math.sqrt(s / Math.max(half - 1, 1)) || 1)
-  const standardise = (from: number, to: number) => {
-    const z = new Float64Array((to - from) * d)
-    for (let i = from; i < to; i++) for (let a = 0; a < d; a++) z[(i - from) * d + a] = (data[i * cols + free[a]] - shift[a]) / scale[a]
-    return z
-  }
-  const halves: Halves = { first: standardise(0, half), firstRows: half, second: standardise(half, rows), secondRows: rows - half, d }
   const constraints = prepareConstraints(input.linear, input.polynomial, span)
   const identity = identitySpan(d)
   const examined: Examined[] = []

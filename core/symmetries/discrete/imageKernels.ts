@@ -2,6 +2,7 @@ import { SymscopeError } from '../../errors.js'
 import type { SymscopeWasm } from '../../wasm/module.js'
 import { withBasis } from '../kernels/blockMoments.js'
 import type { MonomialBasis } from '../constraints/monomials.js'
+import { wasmColumnPasses, type ColumnPassesKernel } from './columnKernels.js'
 
 /** Events and a map for the image passes: standardised span coordinates and an involution on them. */
 export interface ImageRequest {
@@ -20,10 +21,12 @@ export type ImageMomentsKernel = (wasm: SymscopeWasm, request: ImageRequest, pai
 /** [events with o > 0, events with o < 0] for a polynomial o on the basis (the request's map is not used). */
 export type ImageSignsKernel = (wasm: SymscopeWasm, request: ImageRequest, coefficients: Float64Array) => [number, number]
 
-/** The two per-event passes of the discrete section, swappable for their plain-TypeScript twins (reference/imageMoments.ts). */
+/** The per-event passes of the discrete section, swappable for their plain-TypeScript twins (reference/imageMoments.ts, reference/columnPasses.ts). */
 export interface ImageKernels {
   moments: ImageMomentsKernel
   signs: ImageSignsKernel
+  /** The proposal's and the halves' column passes. */
+  columns: ColumnPassesKernel
 }
 
 /** The preconditions of both passes (the TypeScript twins check the same). */
@@ -34,7 +37,7 @@ export function checkImageRequest({ z, rows, d, map, basis }: ImageRequest): voi
   if (map.length !== (d + 1) ** 2) throw new SymscopeError('invalid_data', `image moments require a map of (d + 1)² = ${(d + 1) ** 2} entries (got ${map.length})`)
 }
 
-const scratchSize = (request: ImageRequest) => request.d + 3 * request.basis.count
+const scratchSize = (request: ImageRequest) => request.d + 4 * request.basis.count
 
 /** The pair sums in wasm (assembly/symmetries/imageMoments.ts): O(rows · (d² + count²/2)). */
 export const wasmImageMoments: ImageMomentsKernel = (wasm, request, pairs) => {
@@ -55,7 +58,7 @@ export const wasmImageSigns: ImageSignsKernel = (wasm, request, coefficients) =>
   const { z, rows, d, basis } = request
   const count = basis.count
   if (coefficients.length !== count) throw new SymscopeError('invalid_data', `image signs require a polynomial of ${count} coefficients (got ${coefficients.length})`)
-  return withBasis(wasm, new Int32Array(0), basis, (put) => [put(z), put(coefficients), wasm.allocF64(2), wasm.allocF64(count)],
+  return withBasis(wasm, new Int32Array(0), basis, (put) => [put(z), put(coefficients), wasm.allocF64(2), wasm.allocF64(3 * count)],
     ([, parentsPtr, factorsPtr], [zPtr, coefficientsPtr, outPtr, scratchPtr]) => {
       wasm.exports.imageSigns(zPtr, rows, d, parentsPtr, factorsPtr, count, coefficientsPtr, outPtr, scratchPtr)
       const out = wasm.copyF64(outPtr, 2)
@@ -63,4 +66,4 @@ export const wasmImageSigns: ImageSignsKernel = (wasm, request, coefficients) =>
     })
 }
 
-export const wasmImageKernels: ImageKernels = { moments: wasmImageMoments, signs: wasmImageSigns }
+export const wasmImageKernels: ImageKernels = { moments: wasmImageMoments, signs: wasmImageSigns, columns: wasmColumnPasses }

@@ -89,33 +89,45 @@ export function checkManifold(
   map: AffineMap, constraints: readonly PreparedConstraint[], data: Float64Array, rows: number, cols: number, span: AffineSpan,
 ): ManifoldCheck {
   if (!constraints.length) return { ratio: 0, worst: null }
-  // A broken map is seen on a few events already (its mapped distance is far above what is allowed): a short first look.
-  const glance = measure(map, constraints, data, Math.min(rows, MANIFOLD_GLANCE), cols, span)
-  if (glance.ratio > MANIFOLD_GLANCE_FACTOR) return glance
-  return measure(map, constraints, data, Math.min(rows, MANIFOLD_EVENTS), cols, span)
+  // The map's non-zero entries, row by row (a flip or an exchange has one per row), in column order.
+  const sparse = map.matrix.map((row) => row.flatMap((v, c) => (v !== 0 ? [c] : [])))
+  const sums = constraints.map(() => [0, 0])
+  // A broken map is seen on a few events already (its mapped distance is far above what is allowed): a short first
+  // look. The full check goes on from its sums (the same sums, in the same order, as over all events at once).
+  const glance = Math.min(rows, MANIFOLD_GLANCE)
+  measure(map, sparse, constraints, data, 0, glance, cols, span, sums)
+  const first = ratioOf(constraints, sums, glance)
+  if (first.ratio > MANIFOLD_GLANCE_FACTOR) return first
+  const all = Math.min(rows, MANIFOLD_EVENTS)
+  measure(map, sparse, constraints, data, glance, all, cols, span, sums)
+  return ratioOf(constraints, sums, all)
 }
 
+/** Adds the mapped events from ≤ i < to to each constraint's [Σ g², Σ |∇g|²]. */
 function measure(
-  map: AffineMap, constraints: readonly PreparedConstraint[], data: Float64Array, n: number, cols: number, span: AffineSpan,
-): ManifoldCheck {
+  map: AffineMap, sparse: readonly number[][], constraints: readonly PreparedConstraint[], data: Float64Array, from: number, to: number, cols: number,
+  span: AffineSpan, sums: number[][],
+): void {
   const d = span.free.length
-  const sums = constraints.map(() => [0, 0])
   const x = new Float64Array(cols)
   const u = new Float64Array(d)
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     for (let r = 0; r < cols; r++) {
       let v = map.offset[r]
       const row = map.matrix[r]
-      for (let c = 0; c < cols; c++) if (row[c] !== 0) v += row[c] * data[i * cols + c]
+      for (const c of sparse[r]) v += row[c] * data[i * cols + c]
       x[r] = v
     }
     for (let a = 0; a < d; a++) u[a] = x[span.free[a]]
-    constraints.forEach((c, k) => {
-      const [g, gradient] = c.residual(x, u)
+    for (let k = 0; k < constraints.length; k++) {
+      const [g, gradient] = constraints[k].residual(x, u)
       sums[k][0] += g * g
       sums[k][1] += gradient * gradient
-    })
+    }
   }
+}
+
+function ratioOf(constraints: readonly PreparedConstraint[], sums: readonly number[][], n: number): ManifoldCheck {
   let ratio = 0
   let worst: string | null = null
   constraints.forEach((c, k) => {

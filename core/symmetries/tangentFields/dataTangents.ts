@@ -54,6 +54,68 @@ function sortedEigen(matrix: number[][]): { values: number[]; vectors: number[][
   return { values: order.map((k) => values[k]), vectors: order.map((k) => vectors.map((row) => row[k])) }
 }
 
+/** The k-th smallest of `values` (0-based; what `values` sorted ascending holds at k), by Hoare's selection on a copy in `scratch`: O(n) expected. */
+function orderStatistic(values: Float64Array, k: number, scratch: Float64Array): number {
+  scratch.set(values)
+  let low = 0
+  let high = values.length - 1
+  while (low < high) {
+    const pivot = scratch[(low + high) >> 1]
+    let i = low
+    let j = high
+    while (i <= j) {
+      while (scratch[i] < pivot) i++
+      while (scratch[j] > pivot) j--
+      if (i <= j) {
+        const t = scratch[i]
+        scratch[i++] = scratch[j]
+        scratch[j--] = t
+      }
+    }
+    if (k <= j) high = j
+    else if (k >= i) low = i
+    else return scratch[k]
+  }
+  return scratch[k]
+}
+
+/**
+ * The neighbourhood of event i: every event within the radius (squared: radius2), at least `minimum` and at most
+ * `cap` of them, nearest first (ties by index). Two order statistics of the squared distances find the cut
+ * (selection, O(m), not a sort); only the events inside it are ordered. A function of its own, called once per base
+ * event, so that V8 optimises it within the first call (inlined in dataTangents' body, it ran unoptimised for the
+ * first calls of a process: 3–8× slower, measured).
+ */
+function neighbourhoodOf(
+  flat: Float64Array, m: number, d: number, i: number, minimum: number, cap: number, radius2: number, distances: Float64Array, scratch: Float64Array,
+): number[] {
+  for (let j = 0; j < m; j++) {
+    let s = 0
+    for (let a = 0; a < d; a++) {
+      const v = flat[j * d + a] - flat[i * d + a]
+      s += v * v
+    }
+    distances[j] = s
+  }
+  const limit = Math.max(orderStatistic(distances, minimum - 1, scratch), Math.min(radius2, orderStatistic(distances, cap - 1, scratch)))
+  const inside: number[] = []
+  for (let j = 0; j < m; j++) if (distances[j] <= limit) inside.push(j)
+  inside.sort((x, y) => distances[x] - distances[y] || x - y)
+  if (inside.length > cap) inside.length = cap
+  return inside
+}
+
+/** P += weight · row rowᵀ (the rows are sparse in no useful way; a function of its own for the same reason as neighbourhoodOf). */
+function addOuter(P: Float64Array[], row: Float64Array, weight: number): void {
+  const p = row.length
+  for (let x = 0; x < p; x++) {
+    if (row[x] === 0) continue
+    const rx = row[x] * weight
+    const target = P[x]
+    for (let y = 0; y < p; y++) target[y] += rx * row[y]
+  }
+}
+
 function covariance(points: readonly Float64Array[], d: number): number[][] {
   const mean = new Float64Array(d)
   for (const p of points) for (let a = 0; a < d; a++) mean[a] += p[a] / points.length
@@ -79,7 +141,10 @@ export function dataTangents(data: Float64Array, rows: number, cols: number, spa
   if (m < 2 * minimum) return null
   const sigma = span.free.map((f) => span.spreads[f])
   const mu = span.free.map((f) => span.means[f])
-  const z = Array.from({ length: m }, (_, i) => Float64Array.from(span.free, (f, a) => (data[i * cols + f] - mu[a]) / sigma[a]))
+  // One flat buffer (the distance pass reads it in order), each event a view of it.
+  const flat = new Float64Array(m * d)
+  for (let i = 0; i < m; i++) for (let a = 0; a < d; a++) flat[i * d + a] = (data[i * cols + span.free[a]] - mu[a]) / sigma[a]
+  const z = Array.from({ length: m }, (_, i) => flat.subarray(i * d, (i + 1) * d))
   // The noise scale is in the common unit (noiseScale.ts): in standardised units it is τ / unit.
   const radius = (DATA_TANGENT_RADIUS * noiseScale) / commonUnit(sigma)
   const p = d * d + d
@@ -87,22 +152,10 @@ export function dataTangents(data: Float64Array, rows: number, cols: number, spa
   const Q = Array.from({ length: p }, () => new Float64Array(p))
   const normalsAt: { z: Float64Array; normals: number[][]; eta2: number }[] = []
   const distances = new Float64Array(m)
-  const sortedDistances = new Float64Array(m)
-  const order = Array.from({ length: m }, (_, j) => j)
+  const scratch = new Float64Array(m)
+  const cap = Math.max(minimum, Math.floor(m / 4))
   for (let i = 0; i < bases; i++) {
-    const base = z[i]
-    for (let j = 0; j < m; j++) {
-      let s = 0
-      for (let a = 0; a < d; a++) s += (z[j][a] - base[a]) ** 2
-      distances[j] = s
-    }
-    // The neighbourhood: every event within the radius, at least `minimum` and at most a quarter of them, nearest
-    // first (ties by index). A native sort of the distances finds the cut; only the events inside it are ordered.
-    sortedDistances.set(distances)
-    sortedDistances.sort()
-    const cap = Math.max(minimum, Math.floor(m / 4))
-    const limit = Math.max(sortedDistances[minimum - 1], Math.min(radius * radius, sortedDistances[cap - 1]))
-    const inside = order.filter((j) => distances[j] <= limit).sort((x, y) => distances[x] - distances[y] || x - y).slice(0, cap)
+    const inside = neighbourhoodOf(flat, m, d, i, minimum, cap, radius * radius, distances, scratch)
     const count = inside.length
     const neighbourhood = inside.map((j) => z[j])
     const whole = sortedEigen(covariance(neighbourhood, d))
@@ -130,11 +183,7 @@ export function dataTangents(data: Float64Array, rows: number, cols: number, spa
         for (let c = 0; c < d; c++) row[a * d + c] = n[a] * point[c]
         row[d * d + a] = n[a]
       }
-      for (let x = 0; x < p; x++) {
-        if (row[x] === 0) continue
-        const rx = row[x] * weight
-        for (let y = 0; y < p; y++) P[x][y] += rx * row[y]
-      }
+      addOuter(P, row, weight)
     }
     // |v(z)|² = Σ_a (Σ_c A_ac z_c + b_a)²: the block of each a is (z, 1)(z, 1)ᵀ.
     for (let a = 0; a < d; a++) {

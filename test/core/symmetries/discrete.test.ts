@@ -16,6 +16,8 @@ import { monomialBasis } from '../../../core/symmetries/constraints/monomials.js
 import { cmsDimuonInput } from '../../../core/transforms/cmsDimuon.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { typescriptImageKernels } from '../../../reference/imageMoments.js'
+import { typescriptColumnPasses } from '../../../reference/columnPasses.js'
+import { wasmColumnPasses } from '../../../core/symmetries/discrete/columnKernels.js'
 import { circle, draws, uniformSphere } from '../../../testdata/symmetries.js'
 
 const wasm = await loadWasm()
@@ -175,6 +177,42 @@ describe('the image kernels', () => {
     }
     const sums = wasmImageKernels.moments(wasm, { ...request, z: both, rows: 2 * rows }, false)
     for (const v of sums) expect(Math.abs(v)).toBeLessThan(1e-9 * rows)
+  })
+
+  it('the column passes: wasm and the plain-TypeScript twins agree bit for bit, and equal the sums written out', () => {
+    for (const [rows, cols, seed] of [[1, 1, 3], [97, 5, 4], [1000, 8, 5]]) {
+      // Columns of unequal scale and offset, one constant, one of mixed sign: what the proposal meets.
+      const raw = draws(wasm, seed, 1, rows * cols, 1)
+      const data = Float64Array.from(raw, (v, k) => (k % cols === 0 && cols > 1 ? 7 : (v - 0.5) * 10 ** (k % cols) + (k % cols)))
+      const [w, t] = [wasmColumnPasses(wasm, data, rows, cols), typescriptColumnPasses(wasm, data, rows, cols)]
+      try {
+        const n = Math.max(1, rows - 3)
+        const free = Int32Array.from({ length: Math.min(cols, 3) }, (_, a) => cols - 1 - a)
+        const centre = Array.from({ length: cols }, (_, j) => j * 0.25)
+        const shift = Array.from(free, (_, a) => a - 0.5)
+        const scale = Array.from(free, (_, a) => a + 1.5)
+        const range = w.range(n)
+        expect(range).toEqual(t.range(n))
+        expect(w.squares(n, centre)).toEqual(t.squares(n, centre))
+        expect(w.products(n, free, shift)).toEqual(t.products(n, free, shift))
+        expect(w.coordinates(Math.min(1, rows - 1), rows, free, shift, scale)).toEqual(t.coordinates(Math.min(1, rows - 1), rows, free, shift, scale))
+        // Against the definitions, not only the twin.
+        for (let j = 0; j < cols; j++) {
+          const column = Array.from({ length: n }, (_, i) => data[i * cols + j])
+          expect(range.sums[j]).toBeCloseTo(column.reduce((s, v) => s + v, 0), 9)
+          expect(range.lo[j]).toBe(Math.min(...column))
+          expect(range.hi[j]).toBe(Math.max(...column))
+        }
+      } finally {
+        w.dispose()
+        t.dispose()
+      }
+    }
+    const passes = wasmColumnPasses(wasm, new Float64Array(6), 3, 2)
+    expect(() => passes.range(4)).toThrow(/0 to 3 rows/)
+    expect(() => passes.products(2, Int32Array.of(2), [0])).toThrow(/columns 0 to 1/)
+    passes.dispose()
+    expect(() => wasmColumnPasses(wasm, new Float64Array(5), 3, 2)).toThrow(/rows × cols = 6/)
   })
 
   it('bad requests are refused with a clear error before any work', () => {

@@ -9,20 +9,11 @@ import { mirrorCase } from '../testdata/discreteCases.js'
 import { wasmImageKernels } from '../core/symmetries/discrete/imageKernels.js'
 import { imageTest } from '../core/symmetries/discrete/imageTest.js'
 import { loadWasm } from '../core/wasm/node.js'
+import { rejectionRate } from './rejectionRate.js'
 import type { Bench, BenchTable } from './table.js'
 
 const SEEDS = 200
 const LEVEL = 0.01
-
-/** "0.010 (2/200; 0.0027–0.036)": the share, and a 95 % Wilson interval. */
-function rate(k: number, n: number): string {
-  const phat = k / n
-  const z = 1.96
-  const centre = (phat + (z * z) / (2 * n)) / (1 + (z * z) / n)
-  const half = (z / (1 + (z * z) / n)) * Math.sqrt((phat * (1 - phat)) / n + (z * z) / (4 * n * n))
-  const show = (v: number) => (v > 0 && v < 0.01 ? v.toPrecision(2) : v.toFixed(3))
-  return `${show(phat)} (${k}/${n}; ${show(Math.max(0, centre - half))}–${show(Math.min(1, centre + half))})`
-}
 
 export const run: Bench = async () => {
   const wasm = await loadWasm()
@@ -58,7 +49,7 @@ export const run: Bench = async () => {
         measured += t.asymmetry?.value ?? 0
       }
       const seconds = (performance.now() - start) / 1000 / SEEDS
-      alone.push([n.toLocaleString('en-US'), asymmetry, rate(rejected, SEEDS), (measured / SEEDS).toFixed(4), rate(covered, SEEDS), `${seconds.toFixed(3)} s`])
+      alone.push([n.toLocaleString('en-US'), asymmetry, rejectionRate(rejected, SEEDS), (measured / SEEDS).toFixed(4), rejectionRate(covered, SEEDS), `${seconds.toFixed(3)} s`])
     }
   }
   const section: (string | number)[][] = []
@@ -76,7 +67,7 @@ export const run: Bench = async () => {
       if (s.discrete?.group !== 'ℤ₂') wrongGroup++
     }
     const seconds = (performance.now() - start) / 1000 / SEEDS
-    section.push([n.toLocaleString('en-US'), rate(rejected, SEEDS), rate(wrongGroup, SEEDS), missing, `${seconds.toFixed(2)} s`])
+    section.push([n.toLocaleString('en-US'), rejectionRate(rejected, SEEDS), rejectionRate(wrongGroup, SEEDS), missing, `${seconds.toFixed(2)} s`])
   }
   return [
     {

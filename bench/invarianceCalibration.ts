@@ -11,6 +11,7 @@ import { testDegree } from '../core/symmetries/constraints/monomials.js'
 import { MONTE_CARLO_COPIES } from '../core/symmetries/tolerances.js'
 import { loadWasm } from '../core/wasm/node.js'
 import { circle } from '../testdata/symmetries.js'
+import { rejectionRate } from './rejectionRate.js'
 import type { Bench, BenchTable } from './table.js'
 
 const SEEDS = 200
@@ -23,15 +24,7 @@ function pValueOf(s: Symmetries, description: string): number | null {
 
 /** Share of seeds with p < α, and a 95 % binomial (Wilson) interval for it. */
 function rate(pValues: ArrayLike<number>, alpha: number): string {
-  const n = pValues.length
-  const k = Array.prototype.filter.call(pValues, (p: number) => p < alpha).length
-  const phat = k / n
-  const z = 1.96
-  const centre = (phat + (z * z) / (2 * n)) / (1 + (z * z) / n)
-  const half = (z / (1 + (z * z) / n)) * Math.sqrt((phat * (1 - phat)) / n + (z * z) / (4 * n * n))
-  // Three decimals, or two significant digits below 0.01 (the tail's rates at 0.001 need them).
-  const show = (v: number) => (v > 0 && v < 0.01 ? v.toPrecision(2) : v.toFixed(3))
-  return `${show(phat)} (${k}/${n}; ${show(Math.max(0, centre - half))}–${show(Math.min(1, centre + half))})`
+  return rejectionRate(Array.prototype.filter.call(pValues, (p: number) => p < alpha).length, pValues.length)
 }
 
 export const run: Bench = async () => {

@@ -37,3 +37,6 @@ export type { RegularizedGamma } from './regularizedGamma.js'
 export { gammaQuantile } from './gammaQuantile.js'
 export { kolmogorovSurvival } from './kolmogorovSurvival.js'
 export { logGamma } from './logGamma.js'
+
+// A binomial share's interval (calibration rates in bench/)
+export { wilsonInterval } from './wilsonInterval.js'

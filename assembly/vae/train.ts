@@ -103,40 +103,6 @@ export function gather(net: Network, data: usize, rows: usize, order: usize, fir
   }
 }
 
-// @ts-ignore: decorator
-@lazy let evaluatedReconstruction: f64 = 0
-// @ts-ignore: decorator
-@lazy let evaluatedKl: f64 = 0
-
-/**
- * The mean loss over data rows rows[0 … count − 1] with noise `noise` (count × latent), in chunks of the network's
- * rows; the mean reconstruction and KL terms are then read with vaeEvaluatedTerm. Returns the mean total loss.
- */
-export function vaeEvaluate(handle: usize, data: usize, rows: usize, count: i32, noise: usize): f64 {
-  const net = changetype<Network>(handle)
-  let reconstruction: f64 = 0
-  let kl: f64 = 0
-  for (let first = 0; first < count; first += net.rows) {
-    const chunk = min(net.rows, count - first)
-    gather(net, data, rows, 0, first, chunk)
-    memory.copy(net.noise, noise + (<usize>(first * net.latent) << 2), <usize>(chunk * net.latent) << 2)
-    forwardEncoder(net, chunk)
-    reparameterise(net, chunk)
-    forwardDecoder(net, chunk)
-    lossSums(net, chunk, false)
-    reconstruction += lastReconstruction
-    kl += lastKl
-  }
-  evaluatedReconstruction = reconstruction / <f64>count
-  evaluatedKl = kl / <f64>count
-  return evaluatedReconstruction + <f64>net.beta * evaluatedKl
-}
-
-/** The last vaeEvaluate's mean reconstruction term (which 0) or mean KL term (which 1). */
-export function vaeEvaluatedTerm(which: i32): f64 {
-  return which == 0 ? evaluatedReconstruction : evaluatedKl
-}
-
 /** Encoder means and log-variances (each count × latent f32) of `count` rows of x (row-major, features wide). */
 export function vaeEncode(handle: usize, x: usize, count: i32, means: usize, logVars: usize): void {
   const net = changetype<Network>(handle)

@@ -251,11 +251,11 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
       ...(tangentRecord ? { dataTangents: tangentRecord } : {}),
     }
     // Discrete maps (issue 20): proposed and tested before the distribution algebra, so that Holm runs over both.
-    const discrete = options.discrete === false ? null : testDiscrete({
+    const discrete = options.discrete === false ? null : yield* testDiscrete({
       wasm, kernels: kernels.image, data, rows, cols, names, groups, span, linear: linear.constraints, polynomial: [...search.linear, ...search.constraints], level,
     })
     yield
-    const invariance = distributionAlgebra(moments, tangentFields, span, system, {
+    const invariance = yield* distributionAlgebra(moments, tangentFields, span, system, {
       wasm, kernels, data, rows, cols, level, copies, familyPValues: discrete?.pValues ?? [], ...(status === 'open' ? { whitenWith: groups } : {}),
     })
     yield

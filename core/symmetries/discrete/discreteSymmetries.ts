@@ -63,7 +63,9 @@ export interface DiscreteTests {
  * Cost: one manifold check per distinct map (MANIFOLD_EVENTS events), then per test two pair-sum passes of
  * PAIR_EVENTS events and two sign passes over all events, O(n · (d² + K)) each, K the test functions.
  */
-export function testDiscrete(input: DiscreteInput): DiscreteTests {
+export function* testDiscrete(input: DiscreteInput): IterableIterator<void, DiscreteTests> {
+  // A generator: findSymmetries' pause points (core/stats/pause.ts) after the manifold checks and after each image
+  // test, each a pass over all events; nothing else.
   const { data, rows, cols, span } = input
   const d = span.free.length
   const half = Math.floor(rows / 2)
@@ -114,21 +116,23 @@ export function testDiscrete(input: DiscreteInput): DiscreteTests {
     entry.push(examined.length)
     examined.push({ candidate, map, manifold, test: null, implied: false, aliases: [] })
   }
+  yield
   const tested: number[] = []
   const pValues: number[] = []
   const names = span.free.map((f) => input.names[f])
-  examined.forEach((e, k) => {
-    if (e.manifold.ratio > 1 || tested.length >= MAX_DISCRETE_TESTS) return
+  for (const [k, e] of examined.entries()) {
+    if (e.manifold.ratio > 1 || tested.length >= MAX_DISCRETE_TESTS) continue
     // A composition of a map that looks symmetric (first half) with another is as symmetric as the other: implied, not tested.
     const factors = e.candidate.factors?.map((c) => examined[entry[c]]) ?? []
     if (factors.some((f) => f?.test && f.test.proposalPValue >= input.level)) {
       e.implied = true
-      return
+      continue
     }
     e.test = imageTest(input.wasm, input.kernels, halves, e.map, names)
     tested.push(k)
     pValues.push(e.test.pValue)
-  })
+    yield
+  }
   return { examined, tried: candidates.length, distinct: examined.length, pValues, tested, halves, shift, scale }
 }
 

@@ -73,9 +73,11 @@ export interface InvarianceContext {
  *    form the distribution algebra, each with its p-value.
  * Splitting keeps the tests valid although the proposal chose the candidates by looking at data.
  */
-export function distributionAlgebra(
+export function* distributionAlgebra(
   moments: SpanMoments, manifold: readonly Generator[], span: AffineSpan, system: TangencySystem, context: InvarianceContext,
-): InvarianceResult {
+): IterableIterator<void, InvarianceResult> {
+  // A generator: findSymmetries' pause points (core/stats/pause.ts) after each test (a Monte Carlo test is a pass over
+  // its events' copies); nothing else.
   const d = span.free.length
   const half = Math.floor(moments.blocks.length / 2)
   const first = partMoments(moments, 0, half)
@@ -106,12 +108,16 @@ export function distributionAlgebra(
   for (let i = 0; i < testRows; i++) {
     for (let a = 0; a < d; a++) z[i * d + a] = (context.data[(start + i) * context.cols + span.free[a]] - moments.shift[a]) / moments.scale[a]
   }
-  const tests = candidates.map(({ generator }, index) => {
+  const tests: ReturnType<typeof chiSquareInvariance>[] = []
+  for (const [index, { generator }] of candidates.entries()) {
     const period = flowPeriod(generator.theta, d)
-    return period !== null
-      ? monteCarloInvariance(context.wasm, context.kernels, z, testRows, d, generator.theta, period, context.copies, degree, index)
-      : chiSquareInvariance(second.moment, second.rows, d, generator.theta)
-  })
+    tests.push(
+      period !== null
+        ? monteCarloInvariance(context.wasm, context.kernels, z, testRows, d, generator.theta, period, context.copies, degree, index)
+        : chiSquareInvariance(second.moment, second.rows, d, generator.theta),
+    )
+    yield
+  }
   const family = context.familyPValues ?? []
   const joint = holm([...tests.map((t) => t.pValue), ...family])
   const adjusted = joint.slice(0, tests.length)

@@ -18,6 +18,20 @@ import type { Bench, BenchTable } from './table.js'
 
 const percent = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(1)} %` : '—')
 
+type Wasm = Awaited<ReturnType<typeof loadWasm>>
+
+/**
+ * A case's section, or null with the message when the search threw: any exception on valid data is a bug (it would
+ * fail the whole analysis), which the grading counts wrong.
+ */
+function sectionOf(wasm: Wasm, truth: TruthCase): { section: ReturnType<typeof findSymmetries> | null; threw: { verdict: 'wrong'; reason: string } } {
+  try {
+    return { section: findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n }), threw: { verdict: 'wrong', reason: '' } }
+  } catch (error) {
+    return { section: null, threw: { verdict: 'wrong', reason: `threw: ${(error instanceof Error ? error.message : String(error)).slice(0, 120)}` } }
+  }
+}
+
 export const run: Bench = async () => {
   const wasm = await loadWasm()
   const count = Number(process.env.SYMSCOPE_TRUTH_CASES ?? 306)
@@ -29,15 +43,8 @@ export const run: Bench = async () => {
   const start = performance.now()
   for (let i = 0; i < count; i++) {
     const truth = truthCase(i, { n, seed })
-    let section: ReturnType<typeof findSymmetries> | null = null
-    let crash = ''
-    try {
-      section = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
-    } catch (error) {
-      // Any exception on valid data is a bug (it would fail the whole analysis): counted wrong.
-      crash = error instanceof Error ? error.message : String(error)
-    }
-    const { verdict, reason } = section ? grade(section, truth) : { verdict: 'wrong' as const, reason: `threw: ${crash.slice(0, 120)}` }
+    const { section, threw } = sectionOf(wasm, truth)
+    const { verdict, reason } = section ? grade(section, truth) : threw
     tally.get(truth.truthClass)![verdict]++
     if (verdict === 'wrong') failures.push(`${truth.label}: ${reason}`)
     if (verdict === 'withheld') {
@@ -85,14 +92,7 @@ function discreteTable(wasm: Awaited<ReturnType<typeof loadWasm>>, count: number
   const start = performance.now()
   for (let i = 0; i < count; i++) {
     const truth: TruthCase = discreteTruthCase(i, { n })
-    let section: ReturnType<typeof findSymmetries> | null = null
-    let crash = ''
-    try {
-      section = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
-    } catch (error) {
-      crash = error instanceof Error ? error.message : String(error)
-    }
-    const threw = { verdict: 'wrong' as const, reason: `threw: ${crash.slice(0, 120)}` }
+    const { section, threw } = sectionOf(wasm, truth)
     const d = section ? gradeDiscrete(section.discrete, truth) : threw
     const c = section ? grade(section, truth) : threw
     const t = tally.get(truth.truthClass as DiscreteTruthClass)!

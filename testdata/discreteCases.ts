@@ -1,4 +1,5 @@
 import type { SymscopeWasm } from '../core/wasm/module.js'
+import { draws } from './symmetries.js'
 
 /**
  * Seeded data with a known discrete answer (issue 20), for the section's tests and its calibration benchmark
@@ -9,16 +10,6 @@ export interface DiscreteCase {
   names: string[]
   data: Float64Array
   n: number
-}
-
-function draws(wasm: SymscopeWasm, seed: number, stream: number, count: number, kind: 0 | 1): Float64Array {
-  const ptr = wasm.allocF64(count)
-  try {
-    wasm.exports.fillRandom(BigInt(seed), BigInt(stream), 1, count, kind, ptr)
-    return wasm.copyF64(ptr, count)
-  } finally {
-    wasm.free(ptr)
-  }
 }
 
 /**

@@ -4,8 +4,8 @@ import { echelonBasis } from './echelon.js'
 import { formatFormula } from './formula.js'
 import { snapFraction } from './fractions.js'
 import { monomialBasis } from './monomials.js'
-import { holdsWithin, sparseRelations } from './sparseRelations.js'
-import { EXACT_TOLERANCE, LOOSE_LINEAR_TOLERANCE, NUMERICAL_NULL, SPAN_TOLERANCE } from '../tolerances.js'
+import { holdsWithin, integerRelation, SPARSE_WRITING, sparseRelations } from './sparseRelations.js'
+import { EXACT_TOLERANCE, LOOSE_LINEAR_TOLERANCE, NUMERICAL_NULL, SNAP_APPROXIMATE, SNAP_EXACT, SPAN_TOLERANCE } from '../tolerances.js'
 
 /** A linear constraint Σ_j c_j x_j = constant, coefficients on all features, physical units. */
 export interface LinearConstraint {
@@ -148,7 +148,11 @@ export function linearConstraints(
   const holds = holdsWithin(estimate, (coefficients) => measure([...coefficients]).relative)
   for (const { rows: reduced, pivots, group } of candidates) {
     // Each group in its sparse canonical basis: the fewest terms, small integers where they hold (issue 16, item 5).
-    const written = sparseRelations({ basis: reduced, columns: varying, features: cols, spreads, holds }, pivots)
+    // The groups that restrict the coordinates keep the echelon form's pivots and rounding (their coefficients are the
+    // span's), and are scaled to integers only as written; loose relations, which take no coordinate away, get all.
+    const restricting = group !== 'loose'
+    const options = restricting ? { searchPivots: false, levels: [group === 'null' ? SNAP_EXACT : SNAP_APPROXIMATE], simpleOnly: false } : SPARSE_WRITING
+    const written = sparseRelations({ basis: reduced, columns: varying, features: cols, spreads, holds }, pivots, options)
     for (const chosen of written) {
       // Written with a positive first term (x1 − x3 rather than −x1 + x3).
       const fit = measure(chosen)
@@ -163,9 +167,11 @@ export function linearConstraints(
       // An approximate relation's constant within two standard errors (spread / √n) of zero is written 0: the events
       // cannot tell it from 0 (px1 + px2 ≈ 0 for a recoil), though `constant` keeps the measured mean.
       const written = !exact && Math.abs(constant) <= (2 * fit.rms) / Math.sqrt(rows) ? 0 : constant
+      // Written in coprime integers where the coefficients are simple fractions (3 x5 − 2 x1, not x5 − 0.666667 x1).
+      const shown = restricting ? integerRelation(coefficients) : { coefficients, factor: 1 }
       constraints.push({
         coefficients, constant, rmsAbsolute: fit.rms, rms: fit.relative, exact, restricts: group !== 'loose' && fit.relative < SPAN_TOLERANCE,
-        formula: formatFormula(coefficients.map((c, j) => ({ coefficient: c, factors: [j] })), names, written, exact),
+        formula: formatFormula(shown.coefficients.map((c, j) => ({ coefficient: c, factors: [j] })), names, written * shown.factor, exact),
       })
     }
   }

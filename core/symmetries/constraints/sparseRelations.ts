@@ -44,11 +44,11 @@ function denominatorOf(value: number): number {
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b))
 
 /**
- * The coefficients scaled to coprime integers when every one is a simple fraction (x5 − 2/3 x1 → 3 x5 − 2 x1), else
- * unchanged; with the factor applied.
+ * The coefficients scaled to coprime integers when every one is a simple fraction of at most MAX_DENOMINATOR in size
+ * (x5 − 2/3 x1 → 3 x5 − 2 x1), else unchanged; with the factor applied.
  */
 export function integerRelation(coefficients: readonly number[]): { coefficients: number[]; factor: number } {
-  const denominators = coefficients.filter((c) => c !== 0).map(denominatorOf)
+  const denominators = coefficients.filter((c) => c !== 0).map((c) => (Math.abs(c) <= MAX_DENOMINATOR ? denominatorOf(c) : 0))
   if (!denominators.length || denominators.includes(0)) return { coefficients: [...coefficients], factor: 1 }
   const lcm = denominators.reduce((a, q) => (a * q) / gcd(a, q), 1)
   const integers = coefficients.map((c) => Math.round(c * lcm))
@@ -58,29 +58,47 @@ export function integerRelation(coefficients: readonly number[]): { coefficients
 }
 
 /**
- * The row simplified at each level of SIMPLIFY_LEVELS, coarsest first (entries whose standardised size is below that
- * fraction of the largest set to zero, the others snapped to fractions within that relative tolerance), keeping the
- * coarsest that `holds` by `how`; the computed row when none does.
+ * How a group is written. `searchPivots`: try every pivot set (the loose relations, which take no coordinate away);
+ * else the echelon form's own pivots (the groups that restrict the coordinates keep them, and keep the span's dependent
+ * features). `levels`: the simplification levels, coarsest first. `simpleOnly`: round only coefficients of a simple
+ * fraction's size (at most MAX_DENOMINATOR), and scale rows of simple fractions to coprime integers.
  */
-function roundRow(row: readonly number[], pivot: number, spreads: readonly number[], holds: SparseRelationsInput['holds'], how: 'estimate' | 'measure'): Rounded & { level: number } {
+export interface WritingOptions {
+  searchPivots: boolean
+  levels: readonly number[]
+  simpleOnly: boolean
+}
+
+/** The loose relations' writing: every pivot set, every level of SIMPLIFY_LEVELS, integers. */
+export const SPARSE_WRITING: WritingOptions = { searchPivots: true, levels: SIMPLIFY_LEVELS, simpleOnly: true }
+
+/**
+ * The row simplified at each of `levels`, coarsest first (entries whose standardised size is below that fraction of
+ * the largest set to zero, the others snapped to fractions within that relative tolerance), keeping the coarsest that
+ * `holds` by `how`; the computed row when none does (level = levels.length).
+ */
+function roundRow(row: readonly number[], pivot: number, input: SparseRelationsInput, options: WritingOptions, how: 'estimate' | 'measure'): Rounded & { level: number } {
+  const { spreads, holds } = input
   const largest = Math.max(...row.map((c, j) => Math.abs(c * spreads[j])))
-  for (let l = 0; l < SIMPLIFY_LEVELS.length; l++) {
-    const level = SIMPLIFY_LEVELS[l]
+  for (let l = 0; l < options.levels.length; l++) {
+    const level = options.levels[l]
     // The pivot's 1 stays, whatever its size: distinct pivots keep the rows a basis (two rows never round to one).
-    const candidate = row.map((c, j) => (j === pivot ? 1 : Math.abs(c * spreads[j]) < level * largest ? 0 : snapFraction(c, level)))
+    // With simpleOnly, 86345.2 stays: a unit conversion, not an integer.
+    const snap = (c: number) => (options.simpleOnly && Math.abs(c) > MAX_DENOMINATOR ? c : snapFraction(c, level))
+    const candidate = row.map((c, j) => (j === pivot ? 1 : Math.abs(c * spreads[j]) < level * largest ? 0 : snap(c)))
     if (candidate.every((c) => c === 0) || !holds(candidate, row, how)) continue
     const integers = integerRelation(candidate)
-    const size = integers.factor === 1 && candidate.some((c) => c !== 0 && denominatorOf(c) === 0) ? Infinity : integers.coefficients.reduce((s, c) => s + Math.abs(c), 0)
+    const size = candidate.some((c) => c !== 0 && denominatorOf(c) === 0) ? Infinity : integers.coefficients.reduce((s, c) => s + Math.abs(c), 0)
     return { coefficients: candidate, terms: candidate.filter((c) => c !== 0).length, size, level: l }
   }
-  return { coefficients: [...row], terms: row.filter((c) => c !== 0).length, size: Infinity, level: SIMPLIFY_LEVELS.length }
+  return { coefficients: [...row], terms: row.filter((c) => c !== 0).length, size: Infinity, level: options.levels.length }
 }
 
 /**
  * The rows of `basis` solved for the pivot columns `pivots` (B = W_P⁻¹ W by Gauss–Jordan with partial pivoting),
  * in physical units with each pivot's coefficient 1; null when W_P is singular to working precision.
  */
-function solveFor(basis: readonly (readonly number[])[], pivots: readonly number[], input: SparseRelationsInput): { row: number[]; pivot: number }[] | null {
+function solveFor(basis: readonly (readonly number[])[], pivots: readonly number[], input: SparseRelationsInput, weighty: boolean): { row: number[]; pivot: number }[] | null {
   const k = basis.length
   const rows = basis.map((r) => [...r])
   const scale = Math.max(...rows.flat().map(Math.abs))
@@ -100,7 +118,7 @@ function solveFor(basis: readonly (readonly number[])[], pivots: readonly number
   }
   // Each pivot must carry its row (threshold pivoting, as in echelon.ts): a pivot far smaller than the row's largest
   // term writes another relation with a negligible term in front, and its relative RMS would not see the difference.
-  if (rows.some((row, i) => Math.abs(row[pivots[i]]) < PIVOT_THRESHOLD * Math.max(...row.map(Math.abs)))) return null
+  if (weighty && rows.some((row, i) => Math.abs(row[pivots[i]]) < PIVOT_THRESHOLD * Math.max(...row.map(Math.abs)))) return null
   return rows.map((row, i) => {
     const physical = new Array(input.features).fill(0)
     row.forEach((w, j) => (physical[input.columns[j]] = w / input.spreads[input.columns[j]]))
@@ -122,36 +140,39 @@ function subsets(m: number, k: number, limit: number): number[][] | null {
 }
 
 /**
- * The sparse canonical basis of one group of relations (all exact, or all approximate): every pivot set is tried when
- * there are at most MAX_PIVOT_SETS (else only `defaultPivots`, the echelon form's own), each row rounded by the cheap
- * estimate, and the set with the fewest terms, then the smallest integers, then the latest pivots wins (ties keep the
- * echelon form's reading). Its rows are then rounded again against the events. Rows come back in pivot order, each
- * with coefficients over all features, scaled to coprime integers where they are simple fractions, or with its pivot's
- * coefficient 1. Cost: at most MAX_PIVOT_SETS · k · |SIMPLIFY_LEVELS| estimates of O(m²), plus k · |SIMPLIFY_LEVELS|
- * measures.
+ * The sparse canonical basis of one group of relations (all exact, or all approximate). With `searchPivots`, every
+ * pivot set is tried when there are at most MAX_PIVOT_SETS, each row rounded by the cheap estimate, and the set with
+ * the fewest terms, then the smallest integers, then the latest pivots wins (ties keep the echelon form's reading);
+ * a set whose pivot is under PIVOT_THRESHOLD of its row's largest term is skipped. Otherwise (and when no set passes)
+ * the echelon form's `defaultPivots` are kept. The chosen rows are then rounded again against the events. Rows come
+ * back in pivot order with coefficients over all features, the pivot's at 1, or, with `simpleOnly`, scaled to coprime
+ * integers where every one is a simple fraction. Cost: at most MAX_PIVOT_SETS · k · |levels| estimates of O(m²), plus
+ * k · |levels| measures over the events.
  */
-export function sparseRelations(input: SparseRelationsInput, defaultPivots: readonly number[]): number[][] {
+export function sparseRelations(input: SparseRelationsInput, defaultPivots: readonly number[], options: WritingOptions): number[][] {
   const k = input.basis.length
   const m = input.columns.length
   if (k === 0) return []
-  const sets = subsets(m, k, MAX_PIVOT_SETS) ?? [[...defaultPivots].sort((a, b) => a - b)]
-  let best: { pivots: number[]; rows: { row: number[]; pivot: number }[]; terms: number; size: number; late: number } | null = null
-  for (const pivots of sets) {
-    const rows = solveFor(input.basis, pivots, input)
+  const fallback = [...defaultPivots].sort((a, b) => a - b)
+  let best: { rows: { row: number[]; pivot: number }[]; terms: number; size: number; late: number } | null = null
+  for (const pivots of (options.searchPivots ? subsets(m, k, MAX_PIVOT_SETS) : null) ?? []) {
+    const rows = solveFor(input.basis, pivots, input, true)
     if (!rows) continue
-    const rounded = rows.map(({ row, pivot }) => roundRow(row, pivot, input.spreads, input.holds, 'estimate'))
+    const rounded = rows.map(({ row, pivot }) => roundRow(row, pivot, input, options, 'estimate'))
     const terms = rounded.reduce((s, r) => s + r.terms, 0)
     const size = rounded.reduce((s, r) => s + r.size, 0)
     const late = pivots.reduce((s, p) => s + p, 0)
     if (!best || terms < best.terms || (terms === best.terms && (size < best.size || (size === best.size && late > best.late)))) {
-      best = { pivots, rows, terms, size, late }
+      best = { rows, terms, size, late }
     }
   }
-  if (!best) return []
+  const rows = best?.rows ?? solveFor(input.basis, fallback, input, false)
+  if (!rows) return []
   // Measured on the events: the coarsest level that holds there (the estimate cannot see below its floor).
-  return best.rows.map(({ row, pivot }) => {
-    const rounded = roundRow(row, pivot, input.spreads, input.holds, 'measure')
-    return rounded.level < SIMPLIFY_LEVELS.length ? integerRelation(rounded.coefficients).coefficients : row
+  return rows.map(({ row, pivot }) => {
+    const rounded = roundRow(row, pivot, input, options, 'measure')
+    if (rounded.level === options.levels.length) return row
+    return options.simpleOnly ? integerRelation(rounded.coefficients).coefficients : rounded.coefficients
   })
 }
 

@@ -4,7 +4,7 @@ import { CliError, EXIT } from './exitCodes.js'
 import { fileErrorText } from './fileErrors.js'
 import { clearStalePartials, partialPath, trackPartial, untrackPartial } from './partials.js'
 
-/** A file of an output folder: its name inside the folder and its text or bytes. */
+/** A file of an output folder: its path inside the folder ('report.md', or 'circle/report.md') and its text or bytes. */
 export interface OutputFile {
   name: string
   data: string | Uint8Array
@@ -81,7 +81,10 @@ export function writeOutputFolder(dir: string, files: readonly OutputFile[], opt
     trackPartial(partial)
     rmSync(partial, { recursive: true, force: true })
     mkdirSync(partial)
-    for (const file of files) writeFileSync(join(partial, file.name), file.data)
+    for (const file of files) {
+      if (file.name.includes('/')) makeDirectory(dirname(join(partial, file.name)))
+      writeFileSync(join(partial, file.name), file.data)
+    }
     let existed = true
     try {
       statSync(target)

@@ -189,7 +189,7 @@ ${EXIT_CODES}
 export const reproduceHelp = (): string => `symscope reproduce — the paper's experiments, with this project's settings
 
 Usage
-  symscope reproduce [--out DIR] [--quick] [--only id,id] [--cms PATH] [--seed S] [--backend B] [--threads N]
+  symscope reproduce [--out DIR] [--force] [--quick] [--only id,id] [--cms PATH] [--seed S] [--backend B] [--threads N]
 
 Runs, one after the other, and writes DIR/<id>/report.{json,md} with figures and DIR/summary.md:
   circle          points on a circle (the paper's D^1D, Figs. 2–4)
@@ -201,7 +201,9 @@ Runs, one after the other, and writes DIR/<id>/report.{json,md} with figures and
   cms_zmumu       real CMS Z → μμ events (2011 open data), read from --cms PATH
 
 Options
-  --out DIR        output folder (default symscope-reproduce)
+  --out DIR        output folder (default symscope-reproduce); a new folder, written whole when every experiment
+                   has run: an existing non-empty one is refused
+  --force          replace an existing --out folder (once the new one is complete)
   --quick          fewer events and epochs: a smoke run in under 2 minutes on 2 cores (the full suite: under 10)
   --only ids       run only these experiments, comma-separated
   --cms PATH       the CMS file (default: the copy shipped in data/cms/ of the package)

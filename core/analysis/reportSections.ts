@@ -3,7 +3,7 @@
 // facts. Each takes what it reads and returns its part of the report; none keeps state.
 import type { ConvergenceRecord, Report } from '../report/schema.js'
 import { groupText } from '../report/discreteWording.js'
-import { scaleText } from '../report/symmetryWording.js'
+import { scaleLadder } from '../report/symmetryWording.js'
 import { relevance } from '../stats/relevance.js'
 import { relevanceBootstrap } from '../stats/relevanceBootstrap.js'
 import type { Pause } from '../stats/pause.js'
@@ -121,7 +121,7 @@ export function topLatentFacts(wasm: SymscopeWasm, input: AnalysisInput, truth: 
 /** The symmetry section's and the stopping rule's parts of the verdict's facts. */
 export function symmetryAndConvergenceFacts(symmetries: Symmetries, convergence: ConvergenceRecord): Pick<VerdictFacts, 'scale' | 'group' | 'convergence'> {
   return {
-    scale: symmetries.dimension ? scaleText(symmetries) : null,
+    scale: scaleLadder(symmetries),
     group: symmetries.discrete ? groupText(symmetries.discrete) : null,
     convergence: {
       converged: convergence.converged,

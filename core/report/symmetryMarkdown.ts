@@ -34,7 +34,9 @@ export function symmetriesMarkdown(section: Symmetries, { text, table, num }: Ma
     out.push(
       '### Dimension against scale',
       `${text(scaleText(section) ?? '')}. Noise scale (where the top plateau begins): ${num(dimension.noiseScale)}; constraints searched up to degree ${dimension.searchedDegree}; ` +
-        `${dimension.constraintRank} independent at the data, leaving ${dimension.freeCoordinates} free coordinates (${dimension.status}${dimension.reason ? `: ${text(dimension.reason)}` : ''}).`,
+        // The constraints' count is the top rung's cross-check, not a second answer (issue 16, item 5).
+        `${dimension.constraintRank} independent at the data, which leave ${dimension.constraintRank + dimension.freeCoordinates} − ${dimension.constraintRank} = ${dimension.freeCoordinates} ` +
+        `for the top rung (${dimension.status}${dimension.reason ? `: ${text(dimension.reason)}` : ''}).`,
       table(
         ['Dimension', 'From scale', 'To scale', 'Mean estimate'],
         ['---:', '---:', '---:', '---:'],

@@ -60,26 +60,50 @@ export function dimensionRangeText(dimension: number): string {
  * the dimension record.
  */
 export function scaleText(s: Symmetries): string | null {
+  return scaleLadder(s)?.text ?? null
+}
+
+/** One rung of the ladder: a count of free coordinates (null for "between 4 and 5") and where it holds, in words. */
+export interface Rung {
+  count: number | null
+  where: string
+}
+
+/**
+ * The ladder behind `scaleText`: its rungs from large scales to small (the first is the top plateau; the last, where
+ * the curve reaches its nearest neighbours, plays the part TwoNN's single number would), and the whole text.
+ * Null without the dimension record; no rungs when the curve has no plateau.
+ */
+export function scaleLadder(s: Symmetries): { rungs: Rung[]; text: string } | null {
   const record = s.dimension
   if (!record) return null
   const top = record.plateaus.at(-1)
-  if (!top) return 'the intrinsic dimension has no plateau over the scales measured: the number of free coordinates is undetermined'
-  const parts = [`${plural(top.dimension, 'free coordinate')} at scales above ~${num(top.from)}`]
+  if (!top) return { rungs: [], text: 'the intrinsic dimension has no plateau over the scales measured: the number of free coordinates is undetermined' }
+  const rungs: Rung[] = [{ count: top.dimension, where: `at scales above ~${num(top.from)}` }]
+  const parts = [`${plural(top.dimension, 'free coordinate')} ${rungs[0].where}`]
   const below = record.plateaus.at(-2)
   const smallest = record.curve[0]
+  const atSmallest = (extra = '') => {
+    const nearest = Math.round(smallest.dimension)
+    rungs.push({ count: Math.abs(smallest.dimension - nearest) <= 0.1 ? nearest : null, where: `at ~${num(smallest.scale)}` })
+    parts.push(`${dimensionRangeText(smallest.dimension)} at ~${num(smallest.scale)}${extra}`)
+  }
   // Thinner than the top plateau's start: each is a constraint at large scales and a free coordinate below its spread.
   const approximate = s.constraints.filter((c) => !c.exact && c.distance < top.from).sort((a, b) => b.distance - a.distance)
   const explained = approximate.length ? `: ${approximate.map((c) => `the approximate constraint ${c.formula} (spread ${num(c.distance)})`).join(', ')}` : ''
   const widest = approximate[0]?.distance ?? 0
-  if (below) parts.push(`${below.dimension} below ~${num(below.to)}${explained}`)
-  else if (approximate.length && smallest && smallest.scale > widest) {
-    if (Math.abs(smallest.dimension - top.dimension) > PLATEAU_TOLERANCE) parts.push(`${dimensionRangeText(smallest.dimension)} at ~${num(smallest.scale)}`)
+  if (below) {
+    rungs.push({ count: below.dimension, where: `below ~${num(below.to)}` })
+    parts.push(`${below.dimension} below ~${num(below.to)}${explained}`)
+  } else if (approximate.length && smallest && smallest.scale > widest) {
+    if (Math.abs(smallest.dimension - top.dimension) > PLATEAU_TOLERANCE) atSmallest()
+    rungs.push({ count: top.dimension + approximate.length, where: `below ~${num(widest)}` })
     parts.push(
       `${top.dimension + approximate.length} below ~${num(widest)}${explained}, from ${approximate.length === 1 ? 'its spread' : 'their spreads'} on the events ` +
         `(the dimension curve starts at ~${num(smallest.scale)}: too few events to resolve smaller scales)`,
     )
-  } else if (smallest && Math.abs(smallest.dimension - top.dimension) > PLATEAU_TOLERANCE) parts.push(`${dimensionRangeText(smallest.dimension)} at ~${num(smallest.scale)}${explained}`)
+  } else if (smallest && Math.abs(smallest.dimension - top.dimension) > PLATEAU_TOLERANCE) atSmallest(explained)
   else if (explained) parts.push(`the events lie within the spread of${explained.slice(1)}`)
   if (record.status !== 'determined') parts.push(record.reason ?? record.status)
-  return parts.join('; ')
+  return { rungs, text: parts.join('; ') }
 }

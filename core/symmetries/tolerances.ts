@@ -104,6 +104,13 @@ export const SNAP_GROWTH = 1.1
  */
 export const MAX_PAIR_TERMS = 12
 
+/**
+ * Cost limit: the pivot sets tried when writing a group of linear relations in its sparsest basis
+ * (constraints/sparseRelations.ts); past it the echelon form's own pivots are kept. C(8, 2) = 28 for two relations
+ * among a dimuon's 8 momenta; C(20, 3) = 1140 is past it.
+ */
+export const MAX_PIVOT_SETS = 500
+
 /** Threshold pivoting when reducing a basis to echelon form: a pivot may be any entry within this factor of the largest. */
 export const PIVOT_THRESHOLD = 0.5
 

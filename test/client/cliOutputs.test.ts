@@ -1,6 +1,6 @@
-// Outputs whole or not at all, never two runs in one folder (issues 18 and 19): analyze refuses an existing non-empty
-// --out unless --force, fails at once where the folder cannot be made (/proc/x spun forever in Node's recursive
-// mkdir), and generate leaves no partial file when stopped by a signal, clearing what a killed run left.
+// Outputs whole or not at all, never two runs in one folder (issues 18 and 19): analyze, scan and reproduce refuse an
+// existing non-empty --out unless --force and fail at once where the folder cannot be made (/proc/x spun forever in
+// Node's recursive mkdir), and generate leaves no partial file when stopped by a signal, clearing what a killed run left.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -44,6 +44,34 @@ describe('analyze --out', () => {
     expect(analyze(out).status).toBe(0)
     expect(readdirSync(out)).toContain('report.json')
   })
+})
+
+describe('scan --out and reproduce --out', () => {
+  it('scan refuses a non-empty folder before training (exit 2), leaving it as it was', () => {
+    const out = join(dir, 'scan')
+    mkdirSync(out)
+    writeFileSync(join(out, 'scan.md'), 'an earlier scan')
+    const { status, stderr } = runCli(['scan', 'circle', '--beta', '0.1,1', '--n', '600', '--epochs', '2', '--quiet', '--out', out])
+    expect(status).toBe(2)
+    expect(stderr).toMatch(/^symscope: --out '.*scan' already exists and is not empty: choose another folder, or add --force/)
+    expect(readdirSync(out)).toEqual(['scan.md'])
+  })
+
+  it('reproduce refuses a non-empty folder before training, and --force replaces it whole: no report of the old run stays', () => {
+    const out = join(dir, 'reproduce')
+    mkdirSync(join(out, 'disk'), { recursive: true })
+    writeFileSync(join(out, 'disk', 'report.md'), 'an earlier run')
+    const run = (...extra: string[]) => runCli(['reproduce', '--quick', '--only', 'circle', '--quiet', '--out', out, ...extra])
+    const refused = run()
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toMatch(/already exists and is not empty: choose another folder, or add --force/)
+    expect(readdirSync(out)).toEqual(['disk'])
+    const forced = run('--force')
+    expect(forced.status, forced.stderr).toBe(0)
+    expect(readdirSync(out).sort()).toEqual(['circle', 'summary.json', 'summary.md'])
+    expect(readdirSync(join(out, 'circle'))).toContain('report.json')
+    expect(readdirSync(dir).filter((name) => /\.(partial|old)-\d+$/.test(name))).toEqual([])
+  }, 120_000)
 })
 
 describe('generate --out', () => {

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { analyze, cmsDimuonInput, inputFromEvents, type AnalysisInput } from '../../../core/analysis/index.js'
 import { compareWithExpectation, generateEvents, PAPER_SUITE, type Comparison, type Experiment, type SymscopeWasm } from '../../../core/index.js'
@@ -10,10 +9,9 @@ import { CliError, EXIT } from '../exitCodes.js'
 import { parseInteger } from '../parseValues.js'
 import { trainingProgress } from '../trainingProgress.js'
 import { reproduceHelp } from '../usage.js'
-import { makeDirectory } from '../outputFolder.js'
-import { writeReport } from '../writeReport.js'
+import { checkOutputFolder, writeOutputFolder } from '../outputFolder.js'
+import { reportFiles } from '../writeReport.js'
 import { parseCommandLine } from '../parseCommandLine.js'
-import { fileErrorText } from '../fileErrors.js'
 
 /** The CMS file shipped with the package (data/cms/, CC BY 4.0): dist/client/cli/commands → the package root. */
 const DEFAULT_CMS = fileURLToPath(new URL('../../../../data/cms/Zmumu_Run2011A.csv', import.meta.url))
@@ -41,9 +39,9 @@ export function summaryMarkdown(rows: Row[], quick: boolean): string {
     `# symscope reproduce${quick ? ' --quick' : ''}`,
     '',
     'The experiments of V. Sanz, "Learning symmetries in datasets" (arXiv:2504.05174), with symscope\'s documented',
-    'settings. "Found" is the verdict\'s count of free coordinates, the rounded TwoNN dimension of the relevant-latent',
-    'means, with its interval; "undetermined" means the interval includes the expected count. Each report (linked)',
-    'holds the verdict and every statistic.',
+    'settings. "Found" is the VAE\'s count, the paper\'s measure: the rounded TwoNN dimension of the relevant-latent means,',
+    'with its interval; "undetermined" means the interval includes the expected count. Each report (linked) holds the',
+    'verdict, which opens with the data\'s free coordinates by scale, and every statistic.',
     '',
     '| experiment | expected | found | agrees | why |',
     '| --- | --- | --- | --- | --- |',
@@ -70,11 +68,16 @@ export async function reproduceCommand(argv: string[]): Promise<void> {
     seed: { type: 'string', default: '1' },
     backend: { type: 'string', default: 'fused' },
     threads: { type: 'string', default: '1' },
+    force: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   })
   if (values.help) return void process.stdout.write(reproduceHelp())
   if (positionals.length) throw new CliError(`reproduce takes no arguments; got ${positionals.join(' ')}`)
+  if (values.out === '') throw new CliError('--out needs a directory name')
+  // Never two runs in one folder (issue 19.3): a second `--only` run beside a full one would leave stale reports
+  // that the new summary does not list. Refused before anything trains; the folder is written whole at the end.
+  checkOutputFolder(values.out, values.force)
   const trainer = parseTrainer(values.backend)
   const ids = PAPER_SUITE.map((e) => e.id)
   const only = values.only?.split(',').map((s) => s.trim())
@@ -100,7 +103,6 @@ export async function reproduceCommand(argv: string[]): Promise<void> {
       const config = { ...experiment.config, seed }
       const report = await analyze(wasm, input, { config, trainer, threads, onEpoch: progress.onEpoch })
       progress.finish()
-      writeReport(join(values.out, experiment.id), report)
       const comparison = compareWithExpectation(experiment, report, { quick: values.quick, events: input.n, epochs })
       rows.push({ experiment, report, comparison, seconds: (performance.now() - started) / 1000 })
       if (!values.quiet) process.stderr.write(`${experiment.id}: ${report.verdict}\n`)
@@ -108,14 +110,16 @@ export async function reproduceCommand(argv: string[]): Promise<void> {
   } finally {
     await threads?.close()
   }
-  try {
-    makeDirectory(values.out) // not mkdirSync's recursive walk, which loops forever under /proc
-    const summary = summaryMarkdown(rows, values.quick)
-    writeFileSync(join(values.out, 'summary.md'), summary)
-    const json = rows.map(({ experiment, report, skipped, seconds, comparison }) => ({ id: experiment.id, title: experiment.title, skipped, seconds, comparison: comparison ?? null, report: report?.id ?? null, verdict: report?.verdict ?? null, relevantCount: report?.relevantCount ?? null, intrinsicDimension: report ? { data: report.intrinsicDimension.data, latent: report.intrinsicDimension.latent } : null }))
-    writeFileSync(join(values.out, 'summary.json'), `${JSON.stringify(json, null, 2)}\n`)
-    process.stdout.write(`${summary}\nwrote ${values.out}/summary.md and one folder per experiment\n`)
-  } catch (error) {
-    throw new CliError(`cannot write to '${values.out}': ${fileErrorText(error)}`, EXIT.io)
-  }
+  const summary = summaryMarkdown(rows, values.quick)
+  const json = rows.map(({ experiment, report, skipped, seconds, comparison }) => ({ id: experiment.id, title: experiment.title, skipped, seconds, comparison: comparison ?? null, report: report?.id ?? null, verdict: report?.verdict ?? null, relevantCount: report?.relevantCount ?? null, intrinsicDimension: report ? { data: report.intrinsicDimension.data, latent: report.intrinsicDimension.latent } : null }))
+  writeOutputFolder(
+    values.out,
+    [
+      { name: 'summary.md', data: summary },
+      { name: 'summary.json', data: `${JSON.stringify(json, null, 2)}\n` },
+      ...rows.flatMap(({ experiment, report }) => (report ? reportFiles(report, experiment.id) : [])),
+    ],
+    { what: 'the reproduction' },
+  )
+  process.stdout.write(`${summary}\nwrote ${values.out}/summary.md and one folder per experiment\n`)
 }

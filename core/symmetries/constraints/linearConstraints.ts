@@ -4,9 +4,8 @@ import { echelonBasis } from './echelon.js'
 import { formatFormula } from './formula.js'
 import { snapFraction } from './fractions.js'
 import { monomialBasis } from './monomials.js'
-import {
-  EXACT_TOLERANCE, LOOSE_LINEAR_TOLERANCE, NUMERICAL_NULL, SNAP_APPROXIMATE, SNAP_EXACT, SNAP_GROWTH, SPAN_TOLERANCE,
-} from '../tolerances.js'
+import { holdsWithin, integerRelation, SPARSE_WRITING, sparseRelations } from './sparseRelations.js'
+import { EXACT_TOLERANCE, LOOSE_LINEAR_TOLERANCE, NUMERICAL_NULL, SNAP_APPROXIMATE, SNAP_EXACT, SPAN_TOLERANCE } from '../tolerances.js'
 
 /** A linear constraint Σ_j c_j x_j = constant, coefficients on all features, physical units. */
 export interface LinearConstraint {
@@ -135,22 +134,28 @@ export function linearConstraints(
     const scale = Math.sqrt(coefficients.reduce((s, c, j) => s + (c * spreads[j]) ** 2, 0))
     return { mean, rms, relative: scale > 0 ? rms / scale : 0 }
   }
+  // The relative RMS from the covariance, cheap enough to compare every way of writing a group (sparseRelations.ts).
+  const estimate = (coefficients: readonly number[]) => {
+    const support = coefficients.flatMap((c, j) => (c !== 0 ? [j] : []))
+    let variance = 0
+    let scale = 0
+    for (const a of support) {
+      scale += (coefficients[a] * spreads[a]) ** 2
+      for (const b of support) variance += coefficients[a] * coefficients[b] * pair(a, b)
+    }
+    return scale > 0 ? Math.sqrt(Math.max(variance, 0) / scale) : 0
+  }
+  const holds = holdsWithin(estimate, (coefficients) => measure([...coefficients]).relative)
   for (const { rows: reduced, pivots, group } of candidates) {
-    for (const [r, standardised] of reduced.entries()) {
-      // Standardised coefficients w_j → physical c_j = w_j / σ_j, the largest-preference pivot scaled to 1.
-      const raw = new Array(cols).fill(0)
-      standardised.forEach((w, k) => (raw[varying[k]] = w / spreads[varying[k]]))
-      const pivotValue = raw[varying[pivots[r]]]
-      for (let j = 0; j < cols; j++) raw[j] /= pivotValue
-      const tolerance = group === 'null' ? SNAP_EXACT : SNAP_APPROXIMATE
-      const largest = Math.max(...raw.map((c, j) => Math.abs(c * spreads[j])))
-      const snapped = raw.map((c, j) => (Math.abs(c * spreads[j]) < tolerance * largest ? 0 : snapFraction(c, tolerance)))
-      const rawFit = measure(raw)
-      const snappedFit = measure(snapped)
-      const keepSnapped =
-        rawFit.relative < EXACT_TOLERANCE ? snappedFit.relative < EXACT_TOLERANCE : snappedFit.relative <= SNAP_GROWTH * rawFit.relative
+    // Each group in its sparse canonical basis: the fewest terms, small integers where they hold (issue 16, item 5).
+    // The groups that restrict the coordinates keep the echelon form's pivots and rounding (their coefficients are the
+    // span's), and are scaled to integers only as written; loose relations, which take no coordinate away, get all.
+    const restricting = group !== 'loose'
+    const options = restricting ? { searchPivots: false, levels: [group === 'null' ? SNAP_EXACT : SNAP_APPROXIMATE], simpleOnly: false } : SPARSE_WRITING
+    const written = sparseRelations({ basis: reduced, columns: varying, features: cols, spreads, holds }, pivots, options)
+    for (const chosen of written) {
       // Written with a positive first term (x1 − x3 rather than −x1 + x3).
-      const [chosen, fit] = keepSnapped ? [snapped, snappedFit] : [raw, rawFit]
+      const fit = measure(chosen)
       const sign = chosen.find((c) => c !== 0)! < 0 ? -1 : 1
       const coefficients = chosen.map((c) => sign * c || 0)
       fit.mean *= sign
@@ -159,9 +164,14 @@ export function linearConstraints(
       // An exact constant that is zero up to rounding is written 0.
       const size = Math.sqrt(coefficients.reduce((s, c, j) => s + c * c * (spreads[j] ** 2 + means[j] ** 2), 0))
       const constant = exact && Math.abs(fit.mean) <= EXACT_TOLERANCE * size ? 0 : fit.mean
+      // An approximate relation's constant within two standard errors (spread / √n) of zero is written 0: the events
+      // cannot tell it from 0 (px1 + px2 ≈ 0 for a recoil), though `constant` keeps the measured mean.
+      const written = !exact && Math.abs(constant) <= (2 * fit.rms) / Math.sqrt(rows) ? 0 : constant
+      // Written in coprime integers where the coefficients are simple fractions (3 x5 − 2 x1, not x5 − 0.666667 x1).
+      const shown = restricting ? integerRelation(coefficients) : { coefficients, factor: 1 }
       constraints.push({
         coefficients, constant, rmsAbsolute: fit.rms, rms: fit.relative, exact, restricts: group !== 'loose' && fit.relative < SPAN_TOLERANCE,
-        formula: formatFormula(coefficients.map((c, j) => ({ coefficient: c, factors: [j] })), names, constant, exact),
+        formula: formatFormula(shown.coefficients.map((c, j) => ({ coefficient: c, factors: [j] })), names, written * shown.factor, exact),
       })
     }
   }

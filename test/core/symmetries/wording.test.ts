@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { verdict } from '../../../core/analysis/index.js'
 import { findSymmetries, generateEvents } from '../../../core/index.js'
-import { constraintText, scaleText } from '../../../core/report/symmetryWording.js'
+import { constraintText, scaleLadder, scaleText } from '../../../core/report/symmetryWording.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { circle } from '../../../testdata/symmetries.js'
 
@@ -26,8 +26,11 @@ describe('scaleText', () => {
     let meanSquare = 0
     for (let i = 0; i < e.n; i++) meanSquare += e.truth[i * e.truthNames.length + m] ** 2 / e.n
     expect(Math.abs(mass.constant - meanSquare / 2) / (meanSquare / 2)).toBeLessThan(1e-3)
-    const line = verdict({ features: 8, constantFeatures: 0, relevantCount: 3, latentDimension: 3, dataDimension: 3.2, expectedDegreesOfFreedom: 4, top: null, scale: text })
-    expect(line).toContain(`in the data: ${text}`)
+    // The verdict opens with the ladder, the expectation beside the rung where it holds, and puts the VAE on its rung.
+    const ladder = scaleLadder(s)!
+    expect(ladder.rungs.map((r) => r.count)).toEqual([3, 4])
+    const line = verdict({ features: 8, constantFeatures: 0, relevantCount: 3, latentDimension: 3, dataDimension: 3.2, expectedDegreesOfFreedom: 4, top: null, scale: ladder })
+    expect(line).toBe(`${text.replace(`4 below ~${spread}`, `4 below ~${spread} (expected 4)`)}; 8 input features, 3 relevant latents, the VAE on the rung at scales above ~${above}`)
   })
 
   it('a circle with 1 % radial noise: 1 free coordinate above a few times the noise, 2 below, measured on the curve', () => {

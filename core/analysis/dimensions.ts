@@ -42,9 +42,11 @@ export async function dimensionOf(wasm: SymscopeWasm, points: Float32Array, rows
   const curveRows = Math.min(rows, MAX_CURVE_ROWS)
   try {
     const idPoints = points.subarray(0, idRows * cols)
-    const dimension = twoNN(await nearestNeighboursPaced(wasm, idPoints, idRows, cols, 2, pause)).dimension
+    // One search serves both: nearestTwo's distances are nearestNeighbours' at k = 2, bit for bit (same f32 sums).
+    const nearest = await nearestTwoPaced(wasm, idPoints, idRows, cols, pause)
+    const dimension = twoNN({ distances: nearest.distances, k: 2, rows: idRows }).dimension
     await pause?.()
-    const interval = twoNNInterval(await nearestTwoPaced(wasm, idPoints, idRows, cols, pause), INTERVAL_LEVEL)
+    const interval = twoNNInterval(nearest, INTERVAL_LEVEL)
     await pause?.()
     const curvePoints = points.subarray(0, curveRows * cols)
     const neighbours = await nearestNeighboursPaced(wasm, curvePoints, curveRows, cols, Math.min(128, curveRows - 1), pause)

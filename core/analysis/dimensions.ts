@@ -52,7 +52,7 @@ export async function dimensionOf(wasm: SymscopeWasm, points: Float32Array, rows
     const neighbours = await nearestNeighboursPaced(wasm, curvePoints, curveRows, cols, Math.min(128, curveRows - 1), pause)
     await pause?.()
     const estimates = grideCurve(neighbours)
-    const intervals = await grideIntervalsPaced(wasm, curvePoints, curveRows, cols, neighbours, estimates.map((e) => e.k), INTERVAL_LEVEL, pause)
+    const intervals = await grideIntervalsPaced(wasm, curvePoints, curveRows, cols, neighbours, estimates, INTERVAL_LEVEL, pause)
     const curve = estimates.map(({ k, dimension, medianDistance }, c) => ({ k, dimension, medianDistance, lower: intervals[c].lower, upper: intervals[c].upper }))
     return { twoNN: dimension, interval, curve }
   } catch (error) {

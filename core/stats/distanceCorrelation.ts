@@ -20,8 +20,9 @@ export interface DistanceCorrelationOptions {
  * y). It lies in [0, 1] and is 0 only for independent variables, so it sees a latent that determines cos θ through
  * a non-monotonic map, where Pearson's r is near 0. Returns dCor (the square root), 0 when either sample is constant.
  * x may have several columns (Euclidean distances between rows): do the relevant latents together determine y?
- * Runs in O(n² (xColumns + yColumns)) time and O(n) memory in wasm: two passes over the pairs, the n × n matrices
- * never stored. Hence the limit of 20,000 rows.
+ * Runs in O(n² (xColumns + yColumns)) time and O(n) memory in wasm: a pass over each sample's pairs for its row means
+ * (`distanceMeans`), one over the pairs of both for the products (`distanceDependenceOf`), the n × n matrices never
+ * stored. Hence the limit of 20,000 rows.
  *
  * @param x first sample: n values, or n × xColumns row-major
  * @param y second sample: n values, or n × yColumns row-major

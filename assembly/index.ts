@@ -15,7 +15,7 @@ export { columnMeans, columnVariances, covarianceMatrix, standardiseColumns } fr
 export { histogramF64, histogramF32 } from './stats/histogram'
 export { latentStatistics } from './stats/relevance'
 export { bootstrapVariances, bootstrapScratchBytes } from './stats/bootstrap'
-export { pearsonCorrelation, distanceCorrelation } from './stats/correlation'
+export { pearsonCorrelation, distanceRowMeans, distanceCovariance } from './stats/correlation'
 export { nearestNeighbours, neighboursScratchBytes } from './stats/neighbours'
 export { nearestTwo, nearestTwoScratchBytes } from './stats/nearestTwo'
 export { neighbourhoodCovariance } from './stats/neighbourhoodCovariance'

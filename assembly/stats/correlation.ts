@@ -50,49 +50,79 @@ export function pearsonCorrelation(x: usize, y: usize, n: i32): f64 {
 }
 
 /**
- * Pass 1 for row i: Σ_{j>i} a_ij and Σ_{j>i} b_ij added to row i's sums, and a_ij, b_ij to row j's (each pair once).
- * A function per row (not inlined) so that the engine's optimising tier, which swaps code between calls, not inside
- * one, takes over after the first rows of a single long call.
+ * The distances from row i to rows j and j + 1 in the two lanes of an f64x2, for a matrix of one or two columns:
+ * |x_i − x_j| for one (`own` = x_i splatted), √((x_i0 − x_j0)² + (x_i1 − x_j1)²) for two (`own` = row i). Each lane
+ * is the number `rowDistance` gives, bit for bit (the same squares, summed in the same order, a correctly rounded √).
  */
-function distanceRowSums(x: usize, p: i32, y: usize, q: i32, n: i32, i: i32, rowA: usize, rowB: usize): void {
+// @ts-ignore: decorator
+@inline function laneDistances(data: usize, columns: i32, own: v128, j: i32): v128 {
+  if (columns == 1) return f64x2.abs(f64x2.sub(own, v128.load(data + (<usize>j << 3))))
+  const row = data + (<usize>j << 4)
+  const d0 = f64x2.sub(own, v128.load(row))
+  const d1 = f64x2.sub(own, v128.load(row, 16))
+  const s0 = f64x2.mul(d0, d0)
+  const s1 = f64x2.mul(d1, d1)
+  return f64x2.sqrt(f64x2.add(v128.shuffle<f64>(s0, s1, 0, 2), v128.shuffle<f64>(s0, s1, 1, 3)))
+}
+
+/** Row i of a one- or two-column matrix as `laneDistances` reads it: x_i splatted, or the row itself. */
+// @ts-ignore: decorator
+@inline function ownLanes(data: usize, columns: i32, i: i32): v128 {
+  return columns == 1 ? f64x2.splat(load<f64>(data + (<usize>i << 3))) : v128.load(data + (<usize>i << 4))
+}
+
+/**
+ * Row i's part of the row sums: Σ_{j>i} a_ij added to row i's sum, and a_ij to row j's (each pair once). One or two
+ * columns run two pairs per step in f64x2. A function per row (not inlined) so that the engine's optimising tier,
+ * which swaps code between calls, not inside one, takes over after the first rows of a single long call.
+ */
+function distanceRowSum(x: usize, p: i32, n: i32, i: i32, rowA: usize): void {
   let sumA: f64 = 0
-  let sumB: f64 = 0
   let j = i + 1
-  if (p == 1 && q == 1) {
-    // Two columns of one value each: two pairs per step in f64x2.
-    const xi = f64x2.splat(load<f64>(x + (<usize>i << 3)))
-    const yi = f64x2.splat(load<f64>(y + (<usize>i << 3)))
+  if (p <= 2) {
+    const own = ownLanes(x, p, i)
     let accA = f64x2.splat(0)
-    let accB = f64x2.splat(0)
     for (; j + 1 < n; j += 2) {
       const offset = <usize>j << 3
-      const a = f64x2.abs(f64x2.sub(xi, v128.load(x + offset)))
-      const b = f64x2.abs(f64x2.sub(yi, v128.load(y + offset)))
+      const a = laneDistances(x, p, own, j)
       accA = f64x2.add(accA, a)
-      accB = f64x2.add(accB, b)
       v128.store(rowA + offset, f64x2.add(v128.load(rowA + offset), a))
-      v128.store(rowB + offset, f64x2.add(v128.load(rowB + offset), b))
     }
     sumA = f64x2.extract_lane(accA, 0) + f64x2.extract_lane(accA, 1)
-    sumB = f64x2.extract_lane(accB, 0) + f64x2.extract_lane(accB, 1)
   }
   for (; j < n; j++) {
     const a = rowDistance(x, p, i, j)
-    const b = rowDistance(y, q, i, j)
     sumA += a
-    sumB += b
     const offset = <usize>j << 3
     store<f64>(rowA + offset, load<f64>(rowA + offset) + a)
-    store<f64>(rowB + offset, load<f64>(rowB + offset) + b)
   }
   const offset = <usize>i << 3
   store<f64>(rowA + offset, load<f64>(rowA + offset) + sumA)
-  store<f64>(rowB + offset, load<f64>(rowB + offset) + sumB)
+}
+
+/**
+ * The row means ā_i· = (1/n) Σ_j a_ij of the distances a_ij = ‖x_i − x_j‖ between the rows of x (n × p) into
+ * `means` (n f64); returns their mean ā_··. O(n² p), each pair once. What distance correlation needs of one sample
+ * alone: a caller correlating one sample with several others computes it once (core/stats/distanceCorrelation.ts).
+ */
+export function distanceRowMeans(x: usize, p: i32, n: i32, means: usize): f64 {
+  memory.fill(means, 0, <usize>n << 3)
+  for (let i = 0; i < n; i++) distanceRowSum(x, p, n, i, means)
+  const inverse = 1.0 / <f64>n
+  let grand: f64 = 0
+  for (let i = 0; i < n; i++) {
+    const offset = <usize>i << 3
+    const mean = load<f64>(means + offset) * inverse
+    store<f64>(means + offset, mean)
+    grand += mean
+  }
+  return grand * inverse
 }
 
 /**
  * Pass 2 for row i: adds 2 Σ_{j>i} A_ij B_ij + A_ii B_ii (and likewise A², B²) to sums[0 … 2], given the row means
- * ā_i·, b̄_i· in rowA, rowB and the grand means. Not inlined, for the same reason as `distanceRowSums`.
+ * ā_i·, b̄_i· in rowA, rowB and the grand means. One or two columns on each side run two pairs per step in f64x2. Not
+ * inlined, for the same reason as `distanceRowSum`.
  */
 function centredRowProducts(
   x: usize, p: i32, y: usize, q: i32, n: i32, i: i32, rowA: usize, rowB: usize, grandA: f64, grandB: f64, sums: usize,
@@ -103,9 +133,9 @@ function centredRowProducts(
   let aa: f64 = 0
   let bb: f64 = 0
   let j = i + 1
-  if (p == 1 && q == 1) {
-    const xi = f64x2.splat(load<f64>(x + (<usize>i << 3)))
-    const yi = f64x2.splat(load<f64>(y + (<usize>i << 3)))
+  if (p <= 2 && q <= 2) {
+    const xi = ownLanes(x, p, i)
+    const yi = ownLanes(y, q, i)
     const ca = f64x2.splat(centreA)
     const cb = f64x2.splat(centreB)
     let accAB = f64x2.splat(0)
@@ -113,8 +143,8 @@ function centredRowProducts(
     let accBB = f64x2.splat(0)
     for (; j + 1 < n; j += 2) {
       const offset = <usize>j << 3
-      const a = f64x2.sub(f64x2.add(f64x2.abs(f64x2.sub(xi, v128.load(x + offset))), ca), v128.load(rowA + offset))
-      const b = f64x2.sub(f64x2.add(f64x2.abs(f64x2.sub(yi, v128.load(y + offset))), cb), v128.load(rowB + offset))
+      const a = f64x2.sub(f64x2.add(laneDistances(x, p, xi, j), ca), v128.load(rowA + offset))
+      const b = f64x2.sub(f64x2.add(laneDistances(y, q, yi, j), cb), v128.load(rowB + offset))
       accAB = f64x2.add(accAB, f64x2.mul(a, b))
       accAA = f64x2.add(accAA, f64x2.mul(a, a))
       accBB = f64x2.add(accBB, f64x2.mul(b, b))
@@ -143,34 +173,18 @@ function centredRowProducts(
  * Distance correlation dCor(x, y) = dCov²(x, y) / √(dVar²(x) dVar²(y)), then the square root, where with
  * a_ij = ‖x_i − x_j‖ and its double centring A_ij = a_ij − ā_i· − ā_·j + ā_·· (likewise B from y),
  * dCov² = (1/n²) Σ_ij A_ij B_ij (the V-statistic of Székely et al. 2007, eq. 2.8–2.10). 0 when either is constant.
- * O(n²(p + q)) time and O(n) memory: pass 1 collects the row means ā_i·, b̄_i· into `scratch` (2n f64), pass 2 sums
- * the double-centred products without storing the n × n matrices.
+ * Given the row means ā_i·, b̄_i· (rowA, rowB, n f64 each) and the grand means ā_··, b̄_·· of `distanceRowMeans`,
+ * one pass sums the double-centred products without storing the n × n matrices: O(n²(p + q)) time, O(n) memory.
  * Writes [dCov², dVar²(x), dVar²(y), dCor] to `out` (4 f64) and returns dCor.
- * Preconditions (checked by core): n ≥ 2, p ≥ 1, q ≥ 1, finite values; core caps n (the cost is quadratic).
+ * Preconditions (checked by core): n ≥ 2, p ≥ 1, q ≥ 1, finite values, the means of these x and y; core caps n (the
+ * cost is quadratic).
  */
-export function distanceCorrelation(x: usize, p: i32, y: usize, q: i32, n: i32, scratch: usize, out: usize): f64 {
-  const rowA = scratch
-  const rowB = scratch + (<usize>n << 3)
-  memory.fill(scratch, 0, <usize>n << 4)
-  for (let i = 0; i < n; i++) distanceRowSums(x, p, y, q, n, i, rowA, rowB)
-
-  const inverse = 1.0 / <f64>n
-  let grandA: f64 = 0
-  let grandB: f64 = 0
-  for (let i = 0; i < n; i++) {
-    const offset = <usize>i << 3
-    const meanA = load<f64>(rowA + offset) * inverse
-    const meanB = load<f64>(rowB + offset) * inverse
-    store<f64>(rowA + offset, meanA)
-    store<f64>(rowB + offset, meanB)
-    grandA += meanA
-    grandB += meanB
-  }
-  grandA *= inverse
-  grandB *= inverse
-
+export function distanceCovariance(
+  x: usize, p: i32, y: usize, q: i32, n: i32, rowA: usize, rowB: usize, grandA: f64, grandB: f64, out: usize,
+): f64 {
   memory.fill(out, 0, 32)
   for (let i = 0; i < n; i++) centredRowProducts(x, p, y, q, n, i, rowA, rowB, grandA, grandB, out)
+  const inverse = 1.0 / <f64>n
   const inverseSquare = inverse * inverse
   const covariance = load<f64>(out) * inverseSquare
   const varianceX = load<f64>(out, 8) * inverseSquare

@@ -1,4 +1,4 @@
-import { distanceCorrelation, distanceDependence, type DistanceDependence } from '../stats/distanceCorrelation.js'
+import { distanceDependence, distanceDependenceOf, distanceMeans, type DistanceDependence, type DistanceMeans } from '../stats/distanceCorrelation.js'
 import { neighbourDetermination } from '../stats/neighbourDetermination.js'
 import { pearson } from '../stats/pearson.js'
 import type { Pause } from '../stats/pause.js'
@@ -95,20 +95,25 @@ export async function latentTruthCorrelations(
 ): Promise<LatentTruthCorrelation[]> {
   const m = Math.min(rows, MAX_CORRELATION_ROWS)
   const out: LatentTruthCorrelation[] = []
+  // Each sample's distance row means once (O(m²) each), not once per pair: every latent meets every observable.
+  const latentMeans = new Map<number, DistanceMeans>()
   for (let t = 0; t < truthNames.length; t++) {
     const isAngle = angular.includes(truthNames[t])
     const values = column(truth, truthNames.length, t, rows)
     const angle = isAngle ? angleColumns(wasm, values) : null
     const points = truthPoints(truth, truthNames, t, m, isAngle)
+    const truthMeans = distanceMeans(wasm, points.y, points.columns)
     for (const latent of latentOrder) {
-      // O(m²) per pair (~0.1 s at 4,000 rows): a pause between pairs (core/stats/pause.ts)
-      if (out.length) await pause?.()
+      // O(m²) per pair (~0.05 s at 4,000 rows): a pause between pairs (core/stats/pause.ts)
+      await pause?.()
       const x = column(means, latents, latent, rows)
+      let xMeans = latentMeans.get(latent)
+      if (!xMeans) latentMeans.set(latent, (xMeans = distanceMeans(wasm, x.subarray(0, m))))
       out.push({
         latent,
         truth: truthNames[t],
         pearson: angle ? circularLinear(wasm, x, angle) : pearson(wasm, x, values),
-        distance: distanceCorrelation(wasm, x.subarray(0, m), points.y, { yColumns: points.columns }),
+        distance: distanceDependenceOf(wasm, xMeans, truthMeans).correlation,
       })
     }
   }
@@ -136,13 +141,14 @@ export async function jointTruthCorrelations(
   const x = new Float32Array(m * relevant.length)
   for (let i = 0; i < m; i++) relevant.forEach((latent, j) => (x[i * relevant.length + j] = means[i * latents + latent]))
   const out: { truth: string; distance: number; determination: number }[] = []
+  const xMeans = distanceMeans(wasm, x, relevant.length)
   for (const [t, name] of truthNames.entries()) {
-    if (t > 0) await pause?.()
+    await pause?.()
     const points = truthPoints(truth, truthNames, t, m, angular.includes(name))
     const r2 = m > DETERMINATION_NEIGHBOURS ? neighbourDetermination(wasm, x, m, relevant.length, points.y, points.columns, DETERMINATION_NEIGHBOURS) : [0]
     out.push({
       truth: name,
-      distance: distanceCorrelation(wasm, x, points.y, { xColumns: relevant.length, yColumns: points.columns }),
+      distance: distanceDependenceOf(wasm, xMeans, distanceMeans(wasm, points.y, points.columns)).correlation,
       determination: r2.reduce((a, b) => a + b, 0) / r2.length,
     })
   }

@@ -42,15 +42,17 @@ export async function dimensionOf(wasm: SymscopeWasm, points: Float32Array, rows
   const curveRows = Math.min(rows, MAX_CURVE_ROWS)
   try {
     const idPoints = points.subarray(0, idRows * cols)
-    const dimension = twoNN(await nearestNeighboursPaced(wasm, idPoints, idRows, cols, 2, pause)).dimension
+    // One search serves both: nearestTwo's distances are nearestNeighbours' at k = 2, bit for bit (same f32 sums).
+    const nearest = await nearestTwoPaced(wasm, idPoints, idRows, cols, pause)
+    const dimension = twoNN({ distances: nearest.distances, k: 2, rows: idRows }).dimension
     await pause?.()
-    const interval = twoNNInterval(await nearestTwoPaced(wasm, idPoints, idRows, cols, pause), INTERVAL_LEVEL)
+    const interval = twoNNInterval(nearest, INTERVAL_LEVEL)
     await pause?.()
     const curvePoints = points.subarray(0, curveRows * cols)
     const neighbours = await nearestNeighboursPaced(wasm, curvePoints, curveRows, cols, Math.min(128, curveRows - 1), pause)
     await pause?.()
     const estimates = grideCurve(neighbours)
-    const intervals = await grideIntervalsPaced(wasm, curvePoints, curveRows, cols, neighbours, estimates.map((e) => e.k), INTERVAL_LEVEL, pause)
+    const intervals = await grideIntervalsPaced(wasm, curvePoints, curveRows, cols, neighbours, estimates, INTERVAL_LEVEL, pause)
     const curve = estimates.map(({ k, dimension, medianDistance }, c) => ({ k, dimension, medianDistance, lower: intervals[c].lower, upper: intervals[c].upper }))
     return { twoNN: dimension, interval, curve }
   } catch (error) {

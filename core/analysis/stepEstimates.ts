@@ -29,12 +29,12 @@ export function symmetrySeconds(n: number, features: number): number {
   return symmetryWork(n, features) / SYMMETRY_OPERATIONS_PER_SECOND + narrow
 }
 
-/** `dimensionOf` on `rows` points of `cols` coordinates: TwoNN's two searches, the curve's neighbours and the interval's pairs. */
+/** `dimensionOf` on `rows` points of `cols` coordinates: TwoNN's search, the curve's neighbours and the interval's pairs. */
 export function dimensionSeconds(rows: number, cols: number): number {
   if (rows < 4 || cols < 1) return 0
   const id = Math.min(rows, MAX_DIMENSION_ROWS)
   const curve = Math.min(rows, MAX_CURVE_ROWS)
-  return 2 * neighbourSeconds(id, cols, 2) + neighbourSeconds(curve, cols, Math.min(128, curve - 1)) + covarianceSeconds(curve, cols, CURVE_ORDERS)
+  return neighbourSeconds(id, cols, 2) + neighbourSeconds(curve, cols, Math.min(128, curve - 1)) + covarianceSeconds(curve, cols, CURVE_ORDERS)
 }
 
 /**

@@ -2,7 +2,7 @@ import { SymscopeError } from '../errors.js'
 import { gammaQuantile } from '../stats/gammaQuantile.js'
 import type { Pause } from '../stats/pause.js'
 import type { SymscopeWasm } from '../wasm/module.js'
-import { gride } from './gride.js'
+import { gride, type GrideResult } from './gride.js'
 import { neighbourhoodCovariance, neighbourhoodCovariancePaced } from './neighbourhoodCovariance.js'
 import type { Neighbours } from './neighbours.js'
 import { GRIDE_INTERVAL_BISECTIONS } from './tolerances.js'
@@ -76,12 +76,17 @@ export function grideIntervals(
 
 /**
  * `grideIntervals` with its pass over the pairs in row blocks, awaiting `pause` between them (core/stats/pause.ts):
- * the same intervals, without holding a single-threaded host for the whole pass.
+ * the same intervals, without holding a single-threaded host for the whole pass. `orders` are the neighbour orders k,
+ * or their Gride estimates on these neighbours when the caller has them already (`grideCurve`): the same numbers
+ * without solving each likelihood again.
  */
 export async function grideIntervalsPaced(
-  wasm: SymscopeWasm, data: Float32Array, rows: number, cols: number, neighbours: Neighbours, ks: number[], level = 0.9, pause?: Pause,
+  wasm: SymscopeWasm, data: Float32Array, rows: number, cols: number, neighbours: Neighbours, orders: readonly number[] | readonly GrideResult[],
+  level = 0.9, pause?: Pause,
 ): Promise<GrideInterval[]> {
-  const scored = scoredOrders(rows, neighbours, ks, level)
+  const estimated = orders.map((o) => (typeof o === 'number' ? null : o))
+  const ks = orders.map((o) => (typeof o === 'number' ? o : o.k))
+  const scored = scoredOrders(rows, neighbours, ks, level, estimated)
   await pause?.()
   return intervalsFrom(scored, await neighbourhoodCovariancePaced(wasm, data, rows, cols, scored.radii, scored.scores, ks.length, pause), level)
 }
@@ -95,11 +100,11 @@ interface ScoredOrders {
 }
 
 /** Each order's Gride estimate, its ratios, the information Ĵ, and every point's score ψ_i(d̂) and radius. */
-function scoredOrders(rows: number, neighbours: Neighbours, ks: number[], level: number): ScoredOrders {
+function scoredOrders(rows: number, neighbours: Neighbours, ks: number[], level: number, estimated: (GrideResult | null)[] = []): ScoredOrders {
   if (!(level > 0 && level < 1)) throw new SymscopeError('invalid_parameter', `grideIntervals requires 0 < level < 1 (got ${level})`)
   if (neighbours.rows !== rows) throw new SymscopeError('invalid_data', `grideIntervals requires the neighbours of its ${rows} rows (got ${neighbours.rows})`)
   if (ks.some((k, c) => c > 0 && !(k > ks[c - 1]))) throw new SymscopeError('invalid_parameter', `grideIntervals requires ascending neighbour orders (got ${ks.join(', ')})`)
-  const estimates = ks.map((k) => gride(neighbours, k))
+  const estimates = ks.map((k, c) => estimated[c] ?? gride(neighbours, k))
   const orders = ks.length
   const radii = new Float64Array(rows * orders)
   const scores = new Float64Array(rows * orders)

@@ -20,8 +20,9 @@ export interface DistanceCorrelationOptions {
  * y). It lies in [0, 1] and is 0 only for independent variables, so it sees a latent that determines cos θ through
  * a non-monotonic map, where Pearson's r is near 0. Returns dCor (the square root), 0 when either sample is constant.
  * x may have several columns (Euclidean distances between rows): do the relevant latents together determine y?
- * Runs in O(n² (xColumns + yColumns)) time and O(n) memory in wasm: two passes over the pairs, the n × n matrices
- * never stored. Hence the limit of 20,000 rows.
+ * Runs in O(n² (xColumns + yColumns)) time and O(n) memory in wasm: a pass over each sample's pairs for its row means
+ * (`distanceMeans`), one over the pairs of both for the products (`distanceDependenceOf`), the n × n matrices never
+ * stored. Hence the limit of 20,000 rows.
  *
  * @param x first sample: n values, or n × xColumns row-major
  * @param y second sample: n values, or n × yColumns row-major
@@ -74,24 +75,67 @@ export function distanceDependence(
   y: ArrayLike<number>,
   { xColumns = 1, yColumns = 1 }: DistanceCorrelationOptions = {},
 ): DistanceDependence {
-  const n = checkPair('distanceCorrelation', x, y, xColumns, yColumns)
+  checkPair('distanceCorrelation', x, y, xColumns, yColumns)
+  return distanceDependenceOf(wasm, distanceMeans(wasm, x, xColumns), distanceMeans(wasm, y, yColumns))
+}
+
+/**
+ * One sample's part of distance correlation, computed once for all the samples it is correlated with: its values,
+ * and the row means ā_i· of its pairwise distances with their mean ā_·· (O(n² columns), half the cost of a
+ * correlation of two single columns). `latentTruthCorrelations` correlates each latent with every truth observable.
+ */
+export interface DistanceMeans {
+  values: Float64Array
+  columns: number
+  n: number
+  rowMeans: Float64Array
+  grand: number
+}
+
+/**
+ * The row means of the distances between the rows of `values` (n × columns, row-major), for `distanceDependenceOf`.
+ *
+ * @throws {SymscopeError} invalid_data for fewer than two rows, a length that is not n × columns or a value that is
+ *   not finite; too_large above 20,000 rows
+ */
+export function distanceMeans(wasm: SymscopeWasm, values: ArrayLike<number>, columns = 1): DistanceMeans {
+  const n = checkPair('distanceCorrelation', values, values, columns, columns)
   if (n > MAX_ROWS) {
     throw new SymscopeError('too_large', `distanceCorrelation accepts at most ${MAX_ROWS} rows (got ${n}); subsample first`, {
       limit: MAX_ROWS,
     })
   }
   return withScratch(wasm, (scratch) => {
-    const xPtr = scratch.putF64(x)
-    const yPtr = scratch.putF64(y)
-    const rowMeansPtr = scratch.allocF64(2 * n)
+    const pointer = scratch.putF64(values)
+    const meansPtr = scratch.allocF64(n)
+    const grand = wasm.exports.distanceRowMeans(pointer, columns, n, meansPtr)
+    return { values: Float64Array.from(values), columns, n, rowMeans: wasm.copyF64(meansPtr, n), grand }
+  })
+}
+
+/**
+ * Distance correlation and its calibration (see DistanceDependence) of two samples of the same rows, from their
+ * `distanceMeans`: one pass over the pairs (assembly/stats/correlation.ts, distanceCovariance). The same bits as
+ * `distanceDependence` on their values.
+ *
+ * @throws {SymscopeError} invalid_data when the two have different numbers of rows
+ */
+export function distanceDependenceOf(wasm: SymscopeWasm, x: DistanceMeans, y: DistanceMeans): DistanceDependence {
+  if (x.n !== y.n) {
+    throw new SymscopeError('invalid_data', `distanceCorrelation requires x and y of the same number of rows (got ${x.n} and ${y.n})`)
+  }
+  const { n } = x
+  return withScratch(wasm, (scratch) => {
+    const xPtr = scratch.putF64(x.values)
+    const yPtr = scratch.putF64(y.values)
+    const rowAPtr = scratch.putF64(x.rowMeans)
+    const rowBPtr = scratch.putF64(y.rowMeans)
     const outPtr = scratch.allocF64(4)
-    const correlation = wasm.exports.distanceCorrelation(xPtr, xColumns, yPtr, yColumns, n, rowMeansPtr, outPtr)
-    // After the call the scratch holds the row means ā_i· then b̄_i·; their means are ā·· and b̄··.
-    const rowMeans = wasm.copyF64(rowMeansPtr, 2 * n)
+    const correlation = wasm.exports.distanceCovariance(xPtr, x.columns, yPtr, y.columns, n, rowAPtr, rowBPtr, x.grand, y.grand, outPtr)
     const [covariance, varianceX, varianceY] = wasm.copyF64(outPtr, 3)
     let meanA = 0
     let meanB = 0
-    for (let i = 0; i < n; i++) (meanA += rowMeans[i]), (meanB += rowMeans[n + i])
+    for (let i = 0; i < n; i++) (meanA += x.rowMeans[i]), (meanB += y.rowMeans[i])
     const s2 = (meanA / n) * (meanB / n)
     const scale = Math.sqrt(varianceX * varianceY)
     if (!(s2 > 0 && scale > 0)) return { correlation, n, statistic: 0, independenceLevel: 1 }

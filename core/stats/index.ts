@@ -15,8 +15,8 @@ export type { RelevanceBootstrapOptions, RelevanceInterval } from './relevanceBo
 
 // Association between columns
 export { pearson } from './pearson.js'
-export { distanceCorrelation, distanceDependence, INDEPENDENCE_LEVEL } from './distanceCorrelation.js'
-export type { DistanceCorrelationOptions, DistanceDependence } from './distanceCorrelation.js'
+export { distanceCorrelation, distanceDependence, distanceDependenceOf, distanceMeans, INDEPENDENCE_LEVEL } from './distanceCorrelation.js'
+export type { DistanceCorrelationOptions, DistanceDependence, DistanceMeans } from './distanceCorrelation.js'
 export { neighbourDetermination } from './neighbourDetermination.js'
 
 // Histograms and goodness of fit

@@ -44,7 +44,8 @@ export interface SymscopeExports {
   bootstrapVariances(means: number, rows: number, latents: number, resamples: number, seed: bigint, out: number, scratch: number): void
   bootstrapScratchBytes(latents: number): number
   pearsonCorrelation(x: number, y: number, n: number): number
-  distanceCorrelation(x: number, p: number, y: number, q: number, n: number, scratch: number, out: number): number
+  distanceRowMeans(x: number, p: number, n: number, means: number): number
+  distanceCovariance(x: number, p: number, y: number, q: number, n: number, rowA: number, rowB: number, grandA: number, grandB: number, out: number): number
   nearestNeighbours(data: number, rows: number, cols: number, k: number, from: number, to: number, out: number, scratch: number): void
   neighboursScratchBytes(rows: number, cols: number, k: number): number
   nearestTwo(data: number, rows: number, cols: number, from: number, to: number, indices: number, distances: number, scratch: number): void

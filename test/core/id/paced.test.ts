@@ -4,6 +4,7 @@
 // blocks (the pause is counted), the distances, neighbour indices and variances are compared exactly.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SymscopeWasm } from '../../../core/index.js'
+import { gride } from '../../../core/id/gride.js'
 import { grideIntervals, grideIntervalsPaced } from '../../../core/id/grideInterval.js'
 import { nearestTwo, nearestTwoPaced } from '../../../core/id/nearestTwo.js'
 import { nearestNeighbours, nearestNeighboursPaced } from '../../../core/id/neighbours.js'
@@ -49,6 +50,11 @@ describe('paced neighbour searches', () => {
       const intervals = await grideIntervalsPaced(wasm, data, rows, cols, neighbours, [2, 4, 8, 16], 0.9, intervalPause)
       expect(intervalPause.count).toBeGreaterThan(2)
       expect(intervals).toEqual(grideIntervals(wasm, data, rows, cols, neighbours, [2, 4, 8, 16], 0.9))
+      // Given the curve's estimates (as the report does), the same intervals without solving Gride again.
+      const estimates = [2, 4, 8, 16].map((k) => gride(neighbours, k))
+      expect(await grideIntervalsPaced(wasm, data, rows, cols, neighbours, estimates, 0.9)).toEqual(intervals)
+      // And TwoNN reads nearestTwo's distances as nearestNeighbours' at k = 2 (the report runs one search for both).
+      expect(two.distances).toEqual(nearestNeighbours(wasm, data, rows, cols, 2).distances)
     })
   }
 })

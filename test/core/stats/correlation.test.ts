@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { distanceCorrelation, pearson, type SymscopeWasm } from '../../../core/index.js'
+import { distanceCorrelation, distanceDependence, distanceDependenceOf, distanceMeans, pearson, type SymscopeWasm } from '../../../core/index.js'
 import { loadWasm } from '../../../core/wasm/node.js'
 import { distanceCorrelationReference, pearsonReference } from '../../../reference/correlation.js'
 import { mulberry32, normalSampler } from '../../../testdata/random.js'
@@ -55,6 +55,35 @@ describe('distanceCorrelation', () => {
       distanceCorrelationReference(x2, y3, 2, 3),
       10,
     )
+  })
+
+  it('matches the reference for every pairing of one, two and three columns, odd and even n (the kernel\'s paired lanes and its scalar path)', () => {
+    for (const n of [2, 3, 4, 199, 200]) {
+      for (const p of [1, 2, 3]) {
+        for (const q of [1, 2, 3]) {
+          const x = uniformSample(100 * n + 10 * p + q, n * p)
+          // y depends on x's first column, through an angle for two columns (cos, sin), as a truth angle is read
+          const noise = uniformSample(7 * n + p + q, n * q)
+          const y = Float64Array.from({ length: n * q }, (_, i) => Math.cos(2 * x[Math.floor(i / q) * p] + (i % q)) + 0.3 * noise[i])
+          expect(distanceCorrelation(wasm, x, y, { xColumns: p, yColumns: q })).toBeCloseTo(distanceCorrelationReference(x, y, p, q), 10)
+        }
+      }
+    }
+  })
+
+  it('gives the same bits from each sample\'s row means computed once, as a latent meets every truth observable', () => {
+    const n = 301
+    const x = uniformSample(21, n)
+    const angle = uniformSample(22, n, -Math.PI, Math.PI)
+    const y = Float64Array.from({ length: 2 * n }, (_, i) => (i % 2 ? Math.sin : Math.cos)(angle[i >> 1] + 0.5 * x[i >> 1]))
+    const xMeans = distanceMeans(wasm, x)
+    const yMeans = distanceMeans(wasm, y, 2)
+    expect(distanceDependenceOf(wasm, xMeans, yMeans)).toEqual(distanceDependence(wasm, x, y, { yColumns: 2 }))
+    expect(distanceDependenceOf(wasm, xMeans, distanceMeans(wasm, x))).toEqual(distanceDependence(wasm, x, x))
+    expect(() => distanceDependenceOf(wasm, xMeans, distanceMeans(wasm, x.subarray(0, 300)))).toThrow(
+      'distanceCorrelation requires x and y of the same number of rows (got 301 and 300)',
+    )
+    expect(() => distanceMeans(wasm, Float64Array.of(1, 2, 3), 2)).toThrow('distanceCorrelation requires x and y of the same number of rows')
   })
 
   it('gives the documented example', () => {

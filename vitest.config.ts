@@ -1,5 +1,6 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
+import { slowFilesFirst } from './test/fileOrder.js'
 
 /** The node project: everything that runs in plain Node (generators, core, the CLI, plots, docs, architecture). */
 export const NODE_TESTS = [
@@ -41,16 +42,22 @@ export const TESTS_THAT_TRAIN = [
 ]
 
 /**
- * Workers for the node and worker projects. vitest's default is one fewer than the cores, which on the 2-core machines
- * this suite runs on (the dev box, CI) is one: every file ran after the other with a core idle. Their files are
- * single-threaded or wait on a child process, so two at a time use both cores. The e2e files run after them, one at a
- * time (`sequence.groupOrder`): each starts wrangler, workerd and Chromium, and asserts latencies a second file
- * training beside it would spoil.
+ * Workers for the node, worker and e2e projects. vitest's default is one fewer than the cores, which on the 2-core
+ * machines this suite runs on (the dev box, CI) is one: every file ran after the other with a core idle. Their files
+ * are single-threaded or wait on a child process, so two at a time use both cores.
  */
 const FILE_WORKERS = 2
 
+/**
+ * The end-to-end files that time something (a page's main thread answering within 1 s while it trains, /health
+ * within 1 s while the server analyses): the project e2e-alone runs them last, one at a time.
+ */
+export const E2E_ALONE = ['test/e2e/hostileServer.test.ts', 'test/e2e/webAppResponsive.test.ts']
+
 export default defineConfig({
   test: {
+    // Where vitest has no durations from an earlier run (a fresh clone), the files that train start first.
+    sequence: { sequencer: slowFilesFirst([...TESTS_THAT_TRAIN, 'test/e2e/webApp.test.ts', 'test/e2e/newcomer.test.ts']) },
     projects: [
       {
         test: {
@@ -86,10 +93,26 @@ export default defineConfig({
       },
       {
         // The web client in Debian's Chromium against `wrangler dev` (test/e2e/); skipped, saying why, without
-        // /usr/bin/chromium outside CI. Needs the build (`npm test` builds first).
+        // /usr/bin/chromium outside CI. Needs the build (`npm test` builds first). These files run beside the node and
+        // worker files (the same group): each mostly waits on its server or browser, which train on one thread, so
+        // the other core would idle through them. The queue takes them first (projects in name order, the longest
+        // file first): none is left to run alone at the end.
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: E2E_ALONE,
+          maxWorkers: FILE_WORKERS,
+          sequence: { groupOrder: 0 },
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        // The browser and server files that assert a latency: after everything else, one at a time, so that no
+        // training beside them decides the result.
+        test: {
+          name: 'e2e-alone',
+          include: E2E_ALONE,
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
           testTimeout: 180_000,

@@ -93,10 +93,10 @@ export default defineConfig({
       },
       {
         // The web client in Debian's Chromium against `wrangler dev` (test/e2e/); skipped, saying why, without
-        // /usr/bin/chromium outside CI. Needs the build (`npm test` builds first). These files run beside the node and
-        // worker files (the same group): each mostly waits on its server or browser, which train on one thread, so
-        // the other core would idle through them. The queue takes them first (projects in name order, the longest
-        // file first): none is left to run alone at the end.
+        // /usr/bin/chromium outside CI. Needs the build (`npm test` builds first). These files run in the node and
+        // worker files' group: each mostly waits on its server or browser (one at a time they used about 1.3 of the
+        // 2 cores, docs/development.md), so run alone they left cores idle. The queue takes them first (projects in
+        // name order), two at a time, and the node and worker files follow.
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -36,7 +36,8 @@ export const BUILD_PARTS = [
     name: 'ts',
     script: 'build:ts',
     outputs: ['dist/client/cli/main.js', 'dist/bench/run.js', 'dist/core/wasm/symscope.wasm', 'dist/core/wasm/symscope-threads.wasm'],
-    sources: ['core', 'client', 'bench', 'reference', 'testdata', 'scripts', 'types', 'data', 'tsconfig.json', 'tsconfig.build.json', ...PACKAGE],
+    // worker/: the benchmarks import its limits.
+    sources: ['core', 'client', 'worker', 'bench', 'reference', 'testdata', 'scripts', 'types', 'data', 'tsconfig.json', 'tsconfig.build.json', ...PACKAGE],
   },
   {
     name: 'web',

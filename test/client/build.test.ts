@@ -1,12 +1,13 @@
 // The build's staleness rule (scripts/build.js), which `npm test`'s pretest and `npm start`'s prestart follow: a part
 // is rebuilt unless its stamp matches the bytes of every source and output. Built on a folder made for the test; the
 // "build" is a function writing the outputs, so each case knows by construction whether the part is current.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 // @ts-expect-error plain JavaScript run by npm before anything is built: no declarations
 import { BUILD_PARTS, buildPart, staleParts, staleReason } from '../../scripts/build.js'
+import { importsOf, sourceFiles } from '../architecture/importGraph.js'
 
 interface Part {
   name: string
@@ -116,6 +117,28 @@ describe("the project's parts", () => {
     expect(byName('ts').outputs).toEqual(expect.arrayContaining(['dist/client/cli/main.js', 'dist/core/wasm/symscope.wasm']))
     expect(byName('web').outputs).toEqual(expect.arrayContaining(['dist/web/index.html']))
     for (const name of ['ts', 'web']) expect(byName(name).sources, `${name} copies core/wasm/*.wasm`).toContain('core')
+  })
+
+  it('list as sources every file their builds reach: the entries and all they import, type-only and assets included', () => {
+    const tsconfig = JSON.parse(readFileSync(join(repo, 'tsconfig.build.json'), 'utf8')) as { include: string[] }
+    const entries: Record<string, string[]> = {
+      wasm: ['assembly/index.ts'],
+      ts: sourceFiles(tsconfig.include.filter((path) => statSync(join(repo, path)).isDirectory())),
+      web: sourceFiles(['client/web', 'client/element']),
+    }
+    for (const p of BUILD_PARTS as Part[]) {
+      const reached = new Set<string>()
+      const queue = [...entries[p.name]]
+      while (queue.length > 0) {
+        const file = queue.pop()!
+        if (reached.has(file)) continue
+        reached.add(file)
+        if (file.endsWith('.ts') && existsSync(join(repo, file))) queue.push(...importsOf(file).map((edge) => edge.to))
+      }
+      expect(reached.size, p.name).toBeGreaterThan(10)
+      const outside = [...reached].filter((file) => !p.sources.some((s) => file === s || file.startsWith(`${s}/`)))
+      expect(outside, `${p.name}: files its build reads that its stamp would not see change`).toEqual([])
+    }
   })
 
   it('list as sources every folder their compilers are pointed at, and the package files', () => {

@@ -42,22 +42,20 @@ export const TESTS_THAT_TRAIN = [
 ]
 
 /**
- * Workers for the node, worker and e2e projects. vitest's default is one fewer than the cores, which on the 2-core
- * machines this suite runs on (the dev box, CI) is one: every file ran after the other with a core idle. Their files
- * are single-threaded or wait on a child process, so two at a time use both cores.
+ * Workers for the node and worker projects. vitest's default is one fewer than the cores, which on the 2-core machines
+ * this suite runs on (the dev box, CI) is one: every file ran after the other with a core idle. Their files are
+ * single-threaded or wait on a child process, so two at a time use both cores. The e2e files run after them, one at a
+ * time (`sequence.groupOrder`): each starts wrangler, workerd and Chromium, and asserts latencies a second file
+ * training beside it would spoil. Two e2e files at a time were tried (session 6, the latency files still alone): at a
+ * load average of 11 the e2e files took 230 s either way, and 230 s of CPU against 164 s one at a time (their servers
+ * and browsers poll while they wait, so a stretched file costs more), so they stay one at a time.
  */
 const FILE_WORKERS = 2
 
-/**
- * The end-to-end files that time something (a page's main thread answering within 1 s while it trains, /health
- * within 1 s while the server analyses): the project e2e-alone runs them last, one at a time.
- */
-export const E2E_ALONE = ['test/e2e/hostileServer.test.ts', 'test/e2e/webAppResponsive.test.ts']
-
 export default defineConfig({
   test: {
-    // Where vitest has no durations from an earlier run (a fresh clone), the files that train start first.
-    sequence: { sequencer: slowFilesFirst([...TESTS_THAT_TRAIN, 'test/e2e/webApp.test.ts', 'test/e2e/newcomer.test.ts']) },
+    // Where vitest has no durations from an earlier run (a fresh clone: CI), the files that train start first.
+    sequence: { sequencer: slowFilesFirst(TESTS_THAT_TRAIN) },
     projects: [
       {
         test: {
@@ -93,26 +91,10 @@ export default defineConfig({
       },
       {
         // The web client in Debian's Chromium against `wrangler dev` (test/e2e/); skipped, saying why, without
-        // /usr/bin/chromium outside CI. Needs the build (`npm test` builds first). These files run in the node and
-        // worker files' group: each mostly waits on its server or browser (one at a time they used about 1.3 of the
-        // 2 cores, docs/development.md), so run alone they left cores idle. The queue takes them first (projects in
-        // name order), two at a time, and the node and worker files follow.
+        // /usr/bin/chromium outside CI. Needs the build (`npm test` builds first).
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          exclude: E2E_ALONE,
-          maxWorkers: FILE_WORKERS,
-          sequence: { groupOrder: 0 },
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
-        },
-      },
-      {
-        // The browser and server files that assert a latency: after everything else, one at a time, so that no
-        // training beside them decides the result.
-        test: {
-          name: 'e2e-alone',
-          include: E2E_ALONE,
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
           testTimeout: 180_000,

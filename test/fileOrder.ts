@@ -1,12 +1,12 @@
 // The order `npm test` starts its files in (vitest.config.ts): vitest's own (BaseSequencer: by group, then project in
 // name order, then the longest file first by the durations it cached from earlier runs), except for files it has no
-// duration for. Those it puts first, the largest in bytes first, which on a fresh clone (CI) starts the longest
-// trainings (count stability, same science: small files) among the last and leaves a core idle at the end; of those
-// files, the slow ones named here go first.
+// duration for. Those it puts first, the largest in bytes first, which on a fresh clone (CI) starts files of
+// 15–28 s at a load of 10 (sameScience, cliReproduce: small files) 83rd and 84th of the 93 node files, where they may
+// leave a core idle at the end; of those files, the slow ones named here go first.
 import { relative } from 'node:path'
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
-/** A sequencer class (vitest makes it) that starts `slow` (paths from the root) first among files with no cached duration. */
+/** A sequencer class (vitest makes it) that starts `slow` (root-relative paths) first among files with no duration. */
 export function slowFilesFirst(slow: readonly string[]): typeof BaseSequencer {
   return class SlowFilesFirst extends BaseSequencer {
     override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

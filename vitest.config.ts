@@ -50,7 +50,7 @@ export const TESTS_THAT_TRAIN = [
  * load average of 11 the e2e files took 230 s either way, and 230 s of CPU against 164 s one at a time (their servers
  * and browsers poll while they wait, so a stretched file costs more), so they stay one at a time.
  */
-const FILE_WORKERS = 2
+export const FILE_WORKERS = 2
 
 export default defineConfig({
   test: {

@@ -1,5 +1,6 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
+import { slowFilesFirst } from './test/fileOrder.js'
 
 /** The node project: everything that runs in plain Node (generators, core, the CLI, plots, docs, architecture). */
 export const NODE_TESTS = [
@@ -45,12 +46,16 @@ export const TESTS_THAT_TRAIN = [
  * this suite runs on (the dev box, CI) is one: every file ran after the other with a core idle. Their files are
  * single-threaded or wait on a child process, so two at a time use both cores. The e2e files run after them, one at a
  * time (`sequence.groupOrder`): each starts wrangler, workerd and Chromium, and asserts latencies a second file
- * training beside it would spoil.
+ * training beside it would spoil. Two e2e files at a time were tried (session 6, the latency files still alone): at a
+ * load average of 11 the e2e files took 230 s either way, and 230 s of CPU against 164 s one at a time (their servers
+ * and browsers poll while they wait, so a stretched file costs more), so they stay one at a time.
  */
-const FILE_WORKERS = 2
+export const FILE_WORKERS = 2
 
 export default defineConfig({
   test: {
+    // Where vitest has no durations from an earlier run (a fresh clone: CI), the files that train start first.
+    sequence: { sequencer: slowFilesFirst(TESTS_THAT_TRAIN) },
     projects: [
       {
         test: {

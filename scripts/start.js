@@ -2,9 +2,10 @@
 // `npm start`: the symscope API and the web client on http://127.0.0.1:8787 through wrangler dev, fully local: no
 // account, no network; R2 and the Durable Objects (jobs, rate limits) live under .wrangler/state. Stops with Ctrl-C.
 // PORT=… picks another port. The debugger (inspector) port is a free one, not wrangler's fixed 9229, so that this
-// starts beside another wrangler dev; INSPECTOR_PORT=… fixes it. The prestart script (scripts/buildIfStale.js)
-// rebuilds only what is older than its sources. A server on another port than 8787 keeps its storage apart, under
-// .wrangler/state-<port>: two workerd processes on one SQLite store fail with "database is locked".
+// starts beside another wrangler dev; INSPECTOR_PORT=… fixes it. The prestart script (scripts/build.js --stale)
+// rebuilds the wasm kernels or the web app only when a source changed since they were built. A server on another
+// port than 8787 keeps its storage apart, under .wrangler/state-<port>: two workerd processes on one SQLite store
+// fail with "database is locked".
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'

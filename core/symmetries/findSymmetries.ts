@@ -233,8 +233,9 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
     const floorGap = search.status === 'determined' ? floorGapReason(nullSpace, system) : null
     const check = floorGap ? { reason: floorGap, kind: null, record: null, tangents: null } : search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search, restricting.every((c) => c.exact), nullSpace.nearest) : null
     // The events decide (issue 16, item 1) where the constraints cannot: a set larger than the manifold
-    // (search undetermined), or a tangency system whose null space is not separated while the events admit more fields.
-    const undecided = check?.kind === 'more' && (nullSpace.nearest ?? Infinity) < TANGENCY_GAP
+    // (search undetermined), or a tangency system whose null space is not separated while the events admit more
+    // fields or reject one of its fields.
+    const undecided = (check?.kind === 'more' || check?.kind === 'leaves') && (nullSpace.nearest ?? Infinity) < TANGENCY_GAP
     const fromEvents = search.status === 'undetermined' || undecided
       ? eventsAlgebra(data, rows, cols, span, search, system, groups, { undecided, tangents: check?.tangents ?? null })
       : null

@@ -122,7 +122,8 @@ export function tangentCheck(
  *   a logarithmic spiral): every accepted field must be tangent to the constraints that were found (a description of
  *   a larger set, which the manifold's fields keep);
  * - or (`undecided`) their tangency system does not separate its fields (the next singular value within TANGENCY_GAP
- *   of the tolerance: a moment curve's correlated monomials, a cylinder's free axis) while the events admit more:
+ *   of the tolerance: a moment curve's correlated monomials, a cylinder's free axis, a smeared circle's fitted quadric)
+ *   while the events admit more, or fewer (a field of the constraints leaves the events' tangent spaces):
  *   every accepted field must then read below TANGENCY_GAP × the tolerance, the band in which the constraints cannot
  *   tell a tangent field from the next.
  * Named only when the events' spectrum has a clear gap (the next field at DATA_TANGENT_GAP × the acceptance or more;
@@ -142,10 +143,13 @@ export function eventsAlgebra(
   const fields = tangents.acceptedFields
   const k = fields.length
   const next = tangents.spectrum[k]
-  if (!k || next === undefined || next < DATA_TANGENT_GAP * tangents.threshold) return null
+  if (next === undefined || next < DATA_TANGENT_GAP * tangents.threshold) return null
+  // No field at all is the events' answer only where even the most tangent one reads TANGENCY_GAP × the acceptance
+  // (a sine curve: 10⁷–10⁸ against 8,000); a true field on a noise-free curve reads up to ~7 × the acceptance.
+  if (!k && !(undecided && next >= TANGENCY_GAP * tangents.threshold)) return null
   if (fields.some((theta) => !(system.residual(theta) < bar))) return null
   if (structureConstants(fields, d).closure > CLOSURE_TOLERANCE) return null
-  const largest = Math.max(...fields.map((theta) => tangents.statistic(theta)))
+  const largest = Math.max(0, ...fields.map((theta) => tangents.statistic(theta)))
   // Without the constraints' decision the events' own spectrum must decide as the tangency system would: the next
   // field TANGENCY_GAP beyond the largest accepted. The acceptance alone is lenient on noise-free curves (a rotation
   // with a linear drift along a curve on a cylinder reads χ² ~ 4,000 under 16,000, its next ~50× more), where true
@@ -162,6 +166,6 @@ export function eventsAlgebra(
   return {
     generators,
     record: tangentRecord(tangents, largest),
-    reason: `read from the events' tangent spaces${undecided ? `, the constraints' tangency system not deciding (its next field within ${TANGENCY_GAP} times its tolerance)` : ` alone (no polynomial constraint of degree ≤ ${search.degree} cuts the manifold out)`}: ${k} affine field${k > 1 ? 's' : ''} with χ² below ${fmt(tangents.threshold)} over ${tangents.degreesOfFreedom} normal components, the next at ${fmt(next)}`,
+    reason: `read from the events' tangent spaces${undecided ? `, the constraints' tangency system not deciding (its next field within ${TANGENCY_GAP} times its tolerance)` : ` alone (no polynomial constraint of degree ≤ ${search.degree} cuts the manifold out)`}: ${k} affine field${k !== 1 ? 's' : ''} with χ² below ${fmt(tangents.threshold)} over ${tangents.degreesOfFreedom} normal components, the next at ${fmt(next)}`,
   }
 }

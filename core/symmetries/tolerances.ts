@@ -223,3 +223,14 @@ export const DATA_TANGENT_GAP = 3
  * (tangent within a constraint's spread) close to about that spread relative to the data's extent, a few per cent.
  */
 export const CLOSURE_TOLERANCE = 0.05
+/**
+ * The refinement of a compact proposal in the Monte Carlo test's metric (invariance/refineOrbit.ts): REFINE_GRID
+ * equally spaced group elements average each event's orbit (exact for a single-frequency flow's harmonics up to
+ * REFINE_GRID − 1, far past the test functions' degree ≤ 4), at most REFINE_ITERATIONS Gauss–Newton steps, and at
+ * most REFINE_BUDGET multiply-adds in all (past it the moments' estimate is tested as it is).
+ */
+export const REFINE_GRID = 12
+export const REFINE_ITERATIONS = 8
+export const REFINE_BUDGET = 200_000_000
+/** Events of the proposal half the refinement reads. */
+export const REFINE_EVENTS = 2000

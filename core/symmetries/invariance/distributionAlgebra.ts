@@ -12,7 +12,7 @@ import type { Generator } from '../tangentFields/readableBasis.js'
 import type { SpanMoments } from '../kernels/spanMoments.js'
 import type { TangencySystem } from '../tangentFields/tangency.js'
 import { structureConstants } from '../tangentFields/lieAlgebra.js'
-import { CLOSURE_TOLERANCE, INVARIANCE_TEST_EVENTS, MONTE_CARLO_BUDGET, NAME_RANK_TOLERANCE, REFINE_EVENTS, WHITENED_OVERLAP } from '../tolerances.js'
+import { CLOSURE_TOLERANCE, INVARIANCE_TEST_EVENTS, MONTE_CARLO_BUDGET, NAME_RANK_TOLERANCE, REFINE_EVENTS, REFINED_MARGIN, WHITENED_OVERLAP } from '../tolerances.js'
 import { Matrix } from 'ml-matrix'
 import { leastSquares } from '../../linalg/leastSquares.js'
 import { refineCompact } from './refineOrbit.js'
@@ -130,8 +130,13 @@ export function* distributionAlgebra(
   const family = context.familyPValues ?? []
   const joint = holm([...tests.map((t) => t.pValue), ...family])
   const adjusted = joint.slice(0, tests.length)
+  // A refined candidate was chosen to minimise the test's own statistic (on the other half), so where the test has
+  // little power against a near-invariant direction it finds it: kept only when its adjusted p-value clears
+  // REFINED_MARGIN × the level; between the level and that, neither claimed nor rejected (the algebra is undetermined).
+  const marginal = candidates.map((c, k) => refined.includes(c.generator as Generator & { statistic: number }) && !periodic.includes(c.generator as Generator & { statistic: number }) &&
+    adjusted[k] > context.level && adjusted[k] <= REFINED_MARGIN * context.level)
   const tested: TestedGenerator[] = candidates.map((c, k) => ({
-    generator: c.generator, source: c.source, test: tests[k], adjustedPValue: adjusted[k], invariant: adjusted[k] > context.level,
+    generator: c.generator, source: c.source, test: tests[k], adjustedPValue: adjusted[k], invariant: adjusted[k] > context.level && !marginal[k],
   }))
   // A basis of the invariant ones: proposed first (they are the combinations the data singled out), then the others.
   const kept: InvarianceResult['generators'] = []
@@ -156,7 +161,9 @@ export function* distributionAlgebra(
     kept.splice(drop, 1)
     closure = best
   }
-  const disagreement = halvesDisagree(candidates, tested, kept.length, second, manifold, span, system)
+  const worstMarginal = tested.filter((_, k) => marginal[k]).reduce<TestedGenerator | null>((a, t) => (a && a.adjustedPValue <= t.adjustedPValue ? a : t), null)
+  const disagreement = halvesDisagree(candidates, tested, kept.length, second, manifold, span, system) ??
+    (worstMarginal ? `a compact proposal refined on the proposal half reads adjusted p ${worstMarginal.adjustedPValue.toExponential(1)} on the test half, above the level ${context.level} but within ${REFINED_MARGIN} times it: a direction chosen to pass the test must clear it by that margin to be claimed` : null)
   return {
     ...proposal, generators: kept, tests: tested, level: context.level, proposalEvents: first.rows, testEvents: second.rows, familyAdjusted: joint.slice(tests.length),
     status: disagreement ? 'undetermined' : 'determined', reason: disagreement,

@@ -19,7 +19,7 @@ import { freeSystem, tangencySystem } from './tangentFields/tangency.js'
 import { eventOrder } from './kernels/eventOrder.js'
 import { discreteSection, testDiscrete } from './discrete/discreteSymmetries.js'
 import {
-  INVARIANCE_BLOCKS, INVARIANCE_LEVEL, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS, MONTE_CARLO_COPIES,
+  INVARIANCE_BLOCKS, INVARIANCE_LEVEL, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS, MONTE_CARLO_COPIES, TANGENCY_GAP,
 } from './tolerances.js'
 
 /** Events as the symmetry search reads them: raw features in physical units (not standardised), row-major n × D. */
@@ -231,14 +231,20 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
     const manifold = readableAlgebra(nullSpace, system, span, groups)
     yield
     const floorGap = search.status === 'determined' ? floorGapReason(nullSpace, system) : null
-    const check = floorGap ? { reason: floorGap, record: null } : search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search, restricting.every((c) => c.exact), nullSpace.nearest) : null
-    const fromEvents = search.status === 'undetermined' ? eventsAlgebra(data, rows, cols, span, search, system, groups) : null
+    const check = floorGap ? { reason: floorGap, kind: null, record: null, tangents: null } : search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search, restricting.every((c) => c.exact), nullSpace.nearest) : null
+    // The events decide (issue 16, item 1) where the constraints cannot: a set larger than the manifold
+    // (search undetermined), or a tangency system whose null space is not separated while the events admit more
+    // fields or reject one of its fields.
+    const undecided = (check?.kind === 'more' || check?.kind === 'leaves') && (nullSpace.nearest ?? Infinity) < TANGENCY_GAP
+    const fromEvents = search.status === 'undetermined' || undecided
+      ? eventsAlgebra(data, rows, cols, span, search, system, groups, { undecided, tangents: check?.tangents ?? null })
+      : null
     yield
-    const status = check?.reason ? 'undetermined' : fromEvents ? 'determined' : search.status
-    const reason = check?.reason ?? (fromEvents ? `${search.reason}; the algebra is ${fromEvents.reason}` : search.reason)
+    const status = fromEvents ? 'determined' : check?.reason ? 'undetermined' : search.status
+    const reason = fromEvents ? `${undecided ? check!.reason! : search.reason}; the algebra is ${fromEvents.reason}` : check?.reason ?? search.reason
     const determined = status === 'determined'
     const tangentFields = fromEvents ? fromEvents.generators : manifold.generators
-    const tangentRecord = check?.record ?? fromEvents?.record ?? null
+    const tangentRecord = fromEvents?.record ?? check?.record ?? null
     section.manifoldAlgebra = {
       ...(determined
         ? algebraSummary(tangentFields, d, names, groups)

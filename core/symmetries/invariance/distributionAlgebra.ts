@@ -12,7 +12,10 @@ import type { Generator } from '../tangentFields/readableBasis.js'
 import type { SpanMoments } from '../kernels/spanMoments.js'
 import type { TangencySystem } from '../tangentFields/tangency.js'
 import { structureConstants } from '../tangentFields/lieAlgebra.js'
-import { CLOSURE_TOLERANCE, INVARIANCE_TEST_EVENTS, MONTE_CARLO_BUDGET, NAME_RANK_TOLERANCE, WHITENED_OVERLAP } from '../tolerances.js'
+import { CLOSURE_TOLERANCE, INVARIANCE_TEST_EVENTS, MONTE_CARLO_BUDGET, NAME_RANK_TOLERANCE, REFINE_EVENTS, REFINED_MARGIN, WHITENED_OVERLAP } from '../tolerances.js'
+import { Matrix } from 'ml-matrix'
+import { leastSquares } from '../../linalg/leastSquares.js'
+import { refineCompact } from './refineOrbit.js'
 
 /** One tested generator: where it came from, its test, Holm's adjusted p-value and the decision at the level. */
 export interface TestedGenerator {
@@ -95,7 +98,13 @@ export function* distributionAlgebra(
   const periodic = proposal.generators.filter((g) => flowPeriod(g.theta, d) !== null)
   const whitenedKept = fromWhitened.filter((g) => !nearSpan(periodic.map((p) => p.theta), g.theta, WHITENED_OVERLAP))
   const fromMoments = proposal.generators.filter((g) => periodic.includes(g) || !nearSpan(whitenedKept.map((w) => w.theta), g.theta, WHITENED_OVERLAP))
-  for (const g of [...periodic, ...whitenedKept, ...fromMoments.filter((g) => !periodic.includes(g))]) {
+  // Each compact proposal of the moments is tested refined in the Monte Carlo test's own metric, on the proposal half
+  // (refineOrbit.ts), in its place: the family of tests keeps its size (Holm's adjustment grows with it, and an extra
+  // test would weaken every other). One parallel to a manifold generator (an exact rotation, rounded) is tested as
+  // that generator already and is left as it is.
+  const refined = periodic.map((g) =>
+    manifold.some((m) => parallel(m.theta, g.theta)) ? g : refinedProposal(g, manifold, first, context, span, system) ?? g)
+  for (const g of [...refined, ...whitenedKept, ...fromMoments.filter((g) => !periodic.includes(g))]) {
     if (!candidates.some((c) => parallel(c.generator.theta, g.theta))) candidates.push({ generator: g, source: 'proposed', statistic: g.statistic })
     else candidates.find((c) => parallel(c.generator.theta, g.theta))!.statistic = g.statistic
   }
@@ -121,8 +130,13 @@ export function* distributionAlgebra(
   const family = context.familyPValues ?? []
   const joint = holm([...tests.map((t) => t.pValue), ...family])
   const adjusted = joint.slice(0, tests.length)
+  // A refined candidate was chosen to minimise the test's own statistic (on the other half), so where the test has
+  // little power against a near-invariant direction it finds it: kept only when its adjusted p-value clears
+  // REFINED_MARGIN × the level; between the level and that, neither claimed nor rejected (the algebra is undetermined).
+  const marginal = candidates.map((c, k) => refined.includes(c.generator as Generator & { statistic: number }) && !periodic.includes(c.generator as Generator & { statistic: number }) &&
+    adjusted[k] > context.level && adjusted[k] <= REFINED_MARGIN * context.level)
   const tested: TestedGenerator[] = candidates.map((c, k) => ({
-    generator: c.generator, source: c.source, test: tests[k], adjustedPValue: adjusted[k], invariant: adjusted[k] > context.level,
+    generator: c.generator, source: c.source, test: tests[k], adjustedPValue: adjusted[k], invariant: adjusted[k] > context.level && !marginal[k],
   }))
   // A basis of the invariant ones: proposed first (they are the combinations the data singled out), then the others.
   const kept: InvarianceResult['generators'] = []
@@ -147,7 +161,9 @@ export function* distributionAlgebra(
     kept.splice(drop, 1)
     closure = best
   }
-  const disagreement = halvesDisagree(candidates, tested, kept.length, second, manifold, span, system)
+  const worstMarginal = tested.filter((_, k) => marginal[k]).reduce<TestedGenerator | null>((a, t) => (a && a.adjustedPValue <= t.adjustedPValue ? a : t), null)
+  const disagreement = halvesDisagree(candidates, tested, kept.length, second, manifold, span, system) ??
+    (worstMarginal ? `a compact proposal refined on the proposal half reads adjusted p ${worstMarginal.adjustedPValue.toExponential(1)} on the test half, above the level ${context.level} but within ${REFINED_MARGIN} times it: a direction chosen to pass the test must clear it by that margin to be claimed` : null)
   return {
     ...proposal, generators: kept, tests: tested, level: context.level, proposalEvents: first.rows, testEvents: second.rows, familyAdjusted: joint.slice(tests.length),
     status: disagreement ? 'undetermined' : 'determined', reason: disagreement,
@@ -155,6 +171,37 @@ export function* distributionAlgebra(
 }
 
 const fmt = (v: number) => Number(v.toPrecision(2)).toString()
+
+/**
+ * A compact proposal refined on the proposal half (refineOrbit.ts) as a generator of the manifold algebra's span: its
+ * coefficients over the manifold's generators, moved to the minimum of the Monte Carlo test's statistic with the
+ * orbit average; null when nothing is gained or the refinement is past its budget. The proposal half is the first
+ * `first.rows` events of the random order (partMoments), standardised like the test half.
+ */
+function refinedProposal(
+  g: Generator & { statistic: number }, manifold: readonly Generator[], first: SpanMoments & { rows: number }, context: InvarianceContext,
+  span: AffineSpan, system: TangencySystem,
+): (Generator & { statistic: number }) | null {
+  const d = span.free.length
+  if (manifold.length < 2) return null
+  const rows = Math.min(first.rows, REFINE_EVENTS)
+  const z = new Float64Array(rows * d)
+  for (let i = 0; i < rows; i++) {
+    for (let a = 0; a < d; a++) z[i * d + a] = (context.data[i * context.cols + span.free[a]] - first.shift[a]) / first.scale[a]
+  }
+  const basisMatrix = new Matrix(manifold.map((m) => Array.from(m.theta))).transpose()
+  const start = leastSquares(basisMatrix)(Matrix.columnVector(Array.from(g.theta))).to1DArray()
+  const c = refineCompact(z, rows, d, monomialBasis(d, testDegree(d)), manifold.map((m) => m.theta), start)
+  if (!c) return null
+  const theta = new Float64Array(g.theta.length)
+  manifold.forEach((m, j) => m.theta.forEach((v, t) => (theta[t] += c[j] * v)))
+  const D = span.means.length
+  const field = {
+    matrix: Array.from({ length: D }, (_, r) => Array.from({ length: D }, (_, q) => manifold.reduce((sum, m, j) => sum + c[j] * m.field.matrix[r][q], 0))),
+    offset: Array.from({ length: D }, (_, r) => manifold.reduce((sum, m, j) => sum + c[j] * m.field.offset[r], 0)),
+  }
+  return { field, theta, tangency: system.residual(theta), statistic: g.statistic }
+}
 
 /**
  * Whether the two halves disagree on an invariance (issue 16): a candidate the proposal half singled out (its

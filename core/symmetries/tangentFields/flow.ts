@@ -56,7 +56,12 @@ export function flowPeriod(theta: Theta, d: number): number | null {
   const { matrix } = thetaToField(theta, d)
   const size = Math.max(0, ...matrix.flat().map(Math.abs))
   if (size === 0) return null
-  const eigen = new EigenvalueDecomposition(new Matrix(matrix))
+  // A's eigenvalues from D A D⁻¹ with a fixed uneven diagonal D (the same eigenvalues): ml-matrix 6.15.1's
+  // non-symmetric solver (hqr2) never returns on some exactly skew-symmetric matrices, e.g. the rotation
+  // [[0, −0.3, 0.5], [0.3, 0, −0.8], [−0.5, 0.8, 0]] (measured; a rotation about a generic axis in orthonormal
+  // coordinates), and the similarity takes A off that set.
+  const spread = (i: number) => 1 + 0.37 * i
+  const eigen = new EigenvalueDecomposition(new Matrix(matrix.map((row, i) => row.map((v, j) => (v * spread(i)) / spread(j)))))
   if (eigen.realEigenvalues.some((r) => Math.abs(r) > PERIOD_TOLERANCE * size)) return null
   const frequencies = eigen.imaginaryEigenvalues.map(Math.abs).filter((w) => w > PERIOD_TOLERANCE * size)
   if (!frequencies.length) return null

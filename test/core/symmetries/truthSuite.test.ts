@@ -89,6 +89,35 @@ describe('symmetry truth suite (sample)', () => {
     }
   })
 
+  it('where the constraints do not decide, the events do only across a gap of 10³: a cubic\'s shear and a sine curve\'s "none" are named, a curve on a cylinder is withheld', () => {
+    // Seed 16's cases 218 (y = x³ + c x: one field, δx = x, δy = 3y − 2c x), 39 (a sine curve: no affine field) and
+    // 120 ((cos t, sin t, t²): no field, but a rotation with a drift along the cylinder reads within the events'
+    // acceptance, its next field only ~50× beyond): the tangency system's next singular value lies within 10³ of its
+    // tolerance in each.
+    for (const [index, expected] of [[218, 'right'], [39, 'right'], [120, 'withheld']] as const) {
+      const truth = truthCase(index, { n: 4000 })
+      const s = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
+      const { verdict, reason } = grade(s, truth)
+      expect(`${truth.label}: ${verdict} ${reason}`).toMatch(new RegExp(`: ${expected}`))
+      if (expected === 'right') expect(s.manifoldAlgebra!.reason).toMatch(/read from the events' tangent spaces, the constraints' tangency system not deciding/)
+    }
+  })
+
+  it('a compact proposal refined to pass the test is not claimed within REFINED_MARGIN of the level', () => {
+    // Seed 16's case 105 (a sphere whose azimuth ∝ 1 + 0.38 cos(2φ + 4.37), in random coordinates: no invariance):
+    // the refined direction reads adjusted p ≈ 0.02 on the test half, above the level 0.01 but within 10× it, so it
+    // is not kept and the distribution algebra is undetermined. (Case 231, the same shape at a = 0.31, reads 0.28 and
+    // is still claimed: a wrong answer, docs/symmetries.md.)
+    const truth = truthCase(105, { n: 4000 })
+    expect(truth.label).toMatch(/broken harmonic .*cos\(2φ/)
+    const s = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
+    const d = s.distributionAlgebra!
+    expect(d.status).toBe('undetermined')
+    expect(d.dimension).toBe(0)
+    expect(d.tests.some((t) => t.source === 'proposed' && !t.invariant && t.adjustedPValue > 0.01 && t.adjustedPValue <= 0.1)).toBe(true)
+    expect(grade(s, truth).verdict).toBe('withheld')
+  })
+
   it('structure constants: a set whose brackets leave it reads a closure far above the tolerance', () => {
     // δx = y and δy = x (a boost) with δx = x (a scaling of x alone): their bracket has a δy = y part outside.
     const boost = Float64Array.from([0, 1, 1, 0, 0, 0])

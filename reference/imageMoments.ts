@@ -2,6 +2,7 @@
 // their test compares against and the other side of bench/symmetries.ts. The same f64 operations in the same order.
 import { checkImageRequest, type ImageKernels, type ImageRequest } from '../core/symmetries/discrete/imageKernels.js'
 import { typescriptColumnPasses } from './columnPasses.js'
+import { jacobiRotations } from '../core/linalg/jacobiRotations.js'
 
 function oddParts(request: ImageRequest) {
   const { z, d, map, basis } = request
@@ -27,6 +28,7 @@ function oddParts(request: ImageRequest) {
 }
 
 export const typescriptImageKernels: ImageKernels = {
+  rotations: () => jacobiRotations,
   columns: typescriptColumnPasses,
   moments(_wasm, request, pairs) {
     checkImageRequest(request)

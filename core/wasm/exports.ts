@@ -70,6 +70,8 @@ export interface SymscopeExports {
     coefficients: number, gradients: number, sigma: number, terms: number, termCount: number, gradientTerms: number,
     gradientStarts: number, out: number, scratch: number,
   ): void
+  /** The cyclic Jacobi sweeps on a symmetric matrix, in place (assembly/linalg/jacobi.ts): the sweeps used, −1 past maxSweeps. */
+  jacobiRotations(a: number, v: number, size: number, maxSweeps: number, converged: number): number
   /** The odd parts of the test functions under a map, summed and pair-summed (assembly/symmetries/imageMoments.ts). */
   imageMoments(z: number, rows: number, vars: number, map: number, parents: number, factors: number, count: number, pairs: number, out: number, scratch: number): void
   /** The signs of an odd polynomial over the events, counted (assembly/symmetries/imageMoments.ts). */

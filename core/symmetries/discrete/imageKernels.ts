@@ -2,6 +2,7 @@ import { SymscopeError } from '../../errors.js'
 import type { SymscopeWasm } from '../../wasm/module.js'
 import { withBasis } from '../kernels/blockMoments.js'
 import type { MonomialBasis } from '../constraints/monomials.js'
+import type { JacobiRotations } from '../../linalg/jacobiRotations.js'
 import { wasmColumnPasses, type ColumnPassesKernel } from './columnKernels.js'
 
 /** Events and a map for the image passes: standardised span coordinates and an involution on them. */
@@ -21,12 +22,17 @@ export type ImageMomentsKernel = (wasm: SymscopeWasm, request: ImageRequest, pai
 /** [events with o > 0, events with o < 0] for a polynomial o on the basis (the request's map is not used). */
 export type ImageSignsKernel = (wasm: SymscopeWasm, request: ImageRequest, coefficients: Float64Array) => [number, number]
 
+/** The Jacobi sweeps that diagonalise V = Σ h hᵀ (up to 71 × 71, once per map): core/linalg/jacobiRotations.ts or its wasm twin. */
+export type ImageEigenKernel = (wasm: SymscopeWasm) => JacobiRotations
+
 /** The per-event passes of the discrete section, swappable for their plain-TypeScript twins (reference/imageMoments.ts, reference/columnPasses.ts). */
 export interface ImageKernels {
   moments: ImageMomentsKernel
   signs: ImageSignsKernel
   /** The proposal's and the halves' column passes. */
   columns: ColumnPassesKernel
+  /** The whitening's eigen-decomposition. */
+  rotations: ImageEigenKernel
 }
 
 /** The preconditions of both passes (the TypeScript twins check the same). */
@@ -66,4 +72,18 @@ export const wasmImageSigns: ImageSignsKernel = (wasm, request, coefficients) =>
     })
 }
 
-export const wasmImageKernels: ImageKernels = { moments: wasmImageMoments, signs: wasmImageSigns, columns: wasmColumnPasses }
+/** The Jacobi sweeps in wasm (assembly/linalg/jacobi.ts): the same bits as core/linalg/jacobiRotations.ts, O(size³) per sweep. */
+export const wasmImageRotations: ImageEigenKernel = (wasm) => (a, v, size, maxSweeps, converged) => {
+  const [aPtr, vPtr] = [wasm.putF64(a), wasm.putF64(v)]
+  try {
+    const sweeps = wasm.exports.jacobiRotations(aPtr, vPtr, size, maxSweeps, converged)
+    a.set(wasm.viewF64(aPtr, a.length))
+    v.set(wasm.viewF64(vPtr, v.length))
+    return sweeps
+  } finally {
+    wasm.free(vPtr)
+    wasm.free(aPtr)
+  }
+}
+
+export const wasmImageKernels: ImageKernels = { moments: wasmImageMoments, signs: wasmImageSigns, columns: wasmColumnPasses, rotations: wasmImageRotations }

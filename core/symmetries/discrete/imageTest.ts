@@ -1,4 +1,5 @@
 import { symmetricEigen } from '../../linalg/symmetricEigen.js'
+import type { JacobiRotations } from '../../linalg/jacobiRotations.js'
 import { chiSquareSurvival } from '../../stats/chiSquareSurvival.js'
 import type { SymscopeWasm } from '../../wasm/module.js'
 import { monomialBasis, monomialCount, type MonomialBasis } from '../constraints/monomials.js'
@@ -56,9 +57,9 @@ export function discreteTestDegree(d: number): number {
 }
 
 /** V = Σ h hᵀ of the test half, diagonalised once: Sᵀ V⁺ S and the most odd direction V⁺ S for any sums S. */
-function whitening(sums: Float64Array, count: number) {
+function whitening(sums: Float64Array, count: number, rotations: JacobiRotations) {
   const v = Array.from({ length: count }, (_, p) => Array.from(sums.subarray(count + p * count, count + (p + 1) * count)))
-  const { values, vectors } = symmetricEigen(v)
+  const { values, vectors } = symmetricEigen(v, rotations)
   const largest = Math.max(0, values[0] ?? 0)
   const kept = values.flatMap((lambda, k) => (largest > 0 && lambda > PAIR_RANK_TOLERANCE * largest ? [k] : []))
   return {
@@ -145,7 +146,7 @@ export function imageTest(
   const second = { z: halves.second.subarray(0, pairRows(halves.secondRows) * d), rows: pairRows(halves.secondRows), d, map, basis }
   const first = { z: halves.first.subarray(0, pairRows(halves.firstRows) * d), rows: pairRows(halves.firstRows), d, map, basis }
   const sums = kernels.moments(wasm, second, true)
-  const whiten = whitening(sums, count)
+  const whiten = whitening(sums, count, kernels.rotations(wasm))
   const rank = whiten.rank
   const tested = whiten.apply(sums.subarray(0, count))
   const pValue = rank ? chiSquareSurvival(tested.statistic, rank) : 1

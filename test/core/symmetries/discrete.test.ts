@@ -19,6 +19,7 @@ import { loadWasm } from '../../../core/wasm/node.js'
 import { typescriptImageKernels } from '../../../reference/imageMoments.js'
 import { typescriptColumnPasses } from '../../../reference/columnPasses.js'
 import { wasmColumnPasses } from '../../../core/symmetries/discrete/columnKernels.js'
+import { jacobiRotations } from '../../../core/linalg/jacobiRotations.js'
 import { circle, draws, uniformSphere } from '../../../testdata/symmetries.js'
 
 const wasm = await loadWasm()
@@ -209,6 +210,33 @@ describe('the image kernels', () => {
     }
     const sums = wasmImageKernels.moments(wasm, { ...request, z: both, rows: 2 * rows }, false)
     for (const v of sums) expect(Math.abs(v)).toBeLessThan(1e-9 * rows)
+  })
+
+  it('the Jacobi sweeps of the whitening: wasm and the plain-TypeScript twin give the same bits, full rank or not', () => {
+    const rotations = wasmImageKernels.rotations(wasm)
+    for (const [seed, size, rank] of [[1, 1, 1], [2, 7, 7], [3, 35, 35], [4, 35, 20], [5, 71, 71], [6, 56, 1]]) {
+      // V = Σ h hᵀ over `rank` random vectors: rank-deficient as the pair sums of maps that keep some monomials are.
+      const h = draws(wasm, seed, 1, rank * size, 1)
+      const a = new Float64Array(size * size)
+      for (let k = 0; k < rank; k++) for (let p = 0; p < size; p++) for (let q = 0; q < size; q++) a[p * size + q] += h[k * size + p] * h[k * size + q]
+      const identity = new Float64Array(size * size).map((_, i) => (i % (size + 1) === 0 ? 1 : 0))
+      const [aWasm, vWasm, aTs, vTs] = [a.slice(), identity.slice(), a.slice(), identity.slice()]
+      const sweeps = rotations(aWasm, vWasm, size, 60, Number.EPSILON ** 2 * 1e-4)
+      expect(sweeps).toBe(jacobiRotations(aTs, vTs, size, 60, Number.EPSILON ** 2 * 1e-4))
+      expect(sweeps).toBeGreaterThanOrEqual(0)
+      expect(aWasm).toEqual(aTs)
+      expect(vWasm).toEqual(vTs)
+      // And they diagonalise: V v_k = λ_k v_k for every column.
+      for (let k = 0; k < size; k += Math.max(1, size >> 3)) {
+        for (let p = 0; p < size; p++) {
+          const row = a.subarray(p * size, p * size + size).reduce((sum, x, q) => sum + x * vWasm[q * size + k], 0)
+          expect(Math.abs(row - aWasm[k * size + k] * vWasm[p * size + k])).toBeLessThan(1e-9 * (aWasm.reduce((m, x) => Math.max(m, Math.abs(x)), 0) + 1))
+        }
+      }
+    }
+    // Past its sweeps it says so (−1) rather than returning a half-diagonal matrix.
+    const a = Float64Array.from([2, 1, 1, 2])
+    expect(rotations(a, Float64Array.from([1, 0, 0, 1]), 2, 0, 0)).toBe(-1)
   })
 
   it('the column passes: wasm and the plain-TypeScript twins agree bit for bit, and equal the sums written out', () => {

@@ -87,21 +87,22 @@ export function imageMoments(
 }
 
 /**
- * The signs of an odd polynomial o(z) = Σ_m c_m z^α(m) over rows events (core composes o = w·m − (w·m)∘T once, so
- * each event costs one monomial fill and one dot product): out[0] the events with o > tie, out[1] those with
- * o < −tie, tie = 1e-12 · Σ_m |c_m z^α(m)| (an event on the mirror, o = 0 up to rounding, counts for neither).
+ * The signs of `polynomials` odd polynomials o_t(z) = Σ_m c_tm z^α(m) over rows events (core composes each
+ * o = w·m − (w·m)∘T once, so each event costs one monomial fill, shared by every map's polynomial, and one dot
+ * product per polynomial): out[2t] the events with o_t > tie, out[2t + 1] those with o_t < −tie,
+ * tie = 1e-12 · Σ_m |c_tm z^α(m)| (an event on the mirror, o = 0 up to rounding, counts for neither).
  * Two events at a time, one per f64x2 lane: each lane does the one-event operations in their order, so the counts
- * are those of one event at a time. `coefficients` is count f64; `scratch` holds 3 · count f64. Cost O(rows · count).
+ * are those of one event and one polynomial at a time. `coefficients` is polynomials × count f64, `out`
+ * 2 · polynomials f64; `scratch` holds 3 · count f64. Cost O(rows · (count + polynomials · count)).
  */
 export function imageSigns(
-  z: usize, rows: i32, vars: i32, parents: usize, factors: usize, count: i32, coefficients: usize, out: usize, scratch: usize,
+  z: usize, rows: i32, vars: i32, parents: usize, factors: usize, count: i32, polynomials: i32, coefficients: usize, out: usize, scratch: usize,
 ): void {
   const pairValues = scratch
   const values = scratch + (<usize>count << 4)
   v128.store(pairValues, f64x2.splat(1.0))
   store<f64>(values, 1.0)
-  let positive = 0.0
-  let negative = 0.0
+  memory.fill(out, 0, <usize>(2 * polynomials) << 3)
   const even = rows & ~1
   for (let i = 0; i < even; i += 2) {
     const first = z + (<usize>(i * vars) << 3)
@@ -112,35 +113,41 @@ export function imageSigns(
       const x = f64x2.replace_lane(f64x2.splat(load<f64>(first + factor)), 1, load<f64>(second + factor))
       v128.store(pairValues + (<usize>m << 4), f64x2.mul(v128.load(pairValues + (parent << 4)), x))
     }
-    let o = f64x2.splat(0.0)
-    let size = f64x2.splat(0.0)
-    for (let m = 0; m < count; m++) {
-      const term = f64x2.mul(f64x2.splat(load<f64>(coefficients + (<usize>m << 3))), v128.load(pairValues + (<usize>m << 4)))
-      o = f64x2.add(o, term)
-      size = f64x2.add(size, f64x2.abs(term))
+    for (let t = 0; t < polynomials; t++) {
+      const c = coefficients + (<usize>(t * count) << 3)
+      let o = f64x2.splat(0.0)
+      let size = f64x2.splat(0.0)
+      for (let m = 0; m < count; m++) {
+        const term = f64x2.mul(f64x2.splat(load<f64>(c + (<usize>m << 3))), v128.load(pairValues + (<usize>m << 4)))
+        o = f64x2.add(o, term)
+        size = f64x2.add(size, f64x2.abs(term))
+      }
+      const counts = out + (<usize>(2 * t) << 3)
+      const o0 = f64x2.extract_lane(o, 0)
+      const tie0 = 1e-12 * f64x2.extract_lane(size, 0)
+      if (o0 > tie0) store<f64>(counts, load<f64>(counts) + 1.0)
+      else if (o0 < -tie0) store<f64>(counts + 8, load<f64>(counts + 8) + 1.0)
+      const o1 = f64x2.extract_lane(o, 1)
+      const tie1 = 1e-12 * f64x2.extract_lane(size, 1)
+      if (o1 > tie1) store<f64>(counts, load<f64>(counts) + 1.0)
+      else if (o1 < -tie1) store<f64>(counts + 8, load<f64>(counts + 8) + 1.0)
     }
-    const o0 = f64x2.extract_lane(o, 0)
-    const tie0 = 1e-12 * f64x2.extract_lane(size, 0)
-    if (o0 > tie0) positive += 1.0
-    else if (o0 < -tie0) negative += 1.0
-    const o1 = f64x2.extract_lane(o, 1)
-    const tie1 = 1e-12 * f64x2.extract_lane(size, 1)
-    if (o1 > tie1) positive += 1.0
-    else if (o1 < -tie1) negative += 1.0
   }
   for (let i = even; i < rows; i++) {
     fillMonomials(values, z + (<usize>(i * vars) << 3), parents, factors, count)
-    let o = 0.0
-    let size = 0.0
-    for (let m = 0; m < count; m++) {
-      const term = load<f64>(coefficients + (<usize>m << 3)) * load<f64>(values + (<usize>m << 3))
-      o += term
-      size += Math.abs(term)
+    for (let t = 0; t < polynomials; t++) {
+      const c = coefficients + (<usize>(t * count) << 3)
+      let o = 0.0
+      let size = 0.0
+      for (let m = 0; m < count; m++) {
+        const term = load<f64>(c + (<usize>m << 3)) * load<f64>(values + (<usize>m << 3))
+        o += term
+        size += Math.abs(term)
+      }
+      const counts = out + (<usize>(2 * t) << 3)
+      const tie = 1e-12 * size
+      if (o > tie) store<f64>(counts, load<f64>(counts) + 1.0)
+      else if (o < -tie) store<f64>(counts + 8, load<f64>(counts + 8) + 1.0)
     }
-    const tie = 1e-12 * size
-    if (o > tie) positive += 1.0
-    else if (o < -tie) negative += 1.0
   }
-  store<f64>(out, positive)
-  store<f64>(out + 8, negative)
 }

@@ -74,8 +74,8 @@ export interface SymscopeExports {
   jacobiRotations(a: number, v: number, size: number, maxSweeps: number, converged: number): number
   /** The odd parts of the test functions under a map, summed and pair-summed (assembly/symmetries/imageMoments.ts). */
   imageMoments(z: number, rows: number, vars: number, map: number, parents: number, factors: number, count: number, pairs: number, out: number, scratch: number): void
-  /** The signs of an odd polynomial over the events, counted (assembly/symmetries/imageMoments.ts). */
-  imageSigns(z: number, rows: number, vars: number, parents: number, factors: number, count: number, coefficients: number, out: number, scratch: number): void
+  /** The signs of odd polynomials over the events, counted per polynomial (assembly/symmetries/imageMoments.ts). */
+  imageSigns(z: number, rows: number, vars: number, parents: number, factors: number, count: number, polynomials: number, coefficients: number, out: number, scratch: number): void
   /** Column sums, minima and maxima over the first rows (assembly/symmetries/columnPasses.ts). */
   columnRange(data: number, rows: number, cols: number, out: number): void
   /** Column sums of squares about given centres (assembly/symmetries/columnPasses.ts). */

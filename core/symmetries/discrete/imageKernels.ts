@@ -19,8 +19,11 @@ export interface ImageRequest {
 
 /** Σ h (count) then, with `pairs`, Σ h hᵀ (count², both triangles). */
 export type ImageMomentsKernel = (wasm: SymscopeWasm, request: ImageRequest, pairs: boolean) => Float64Array
-/** [events with o > 0, events with o < 0] for a polynomial o on the basis (the request's map is not used). */
-export type ImageSignsKernel = (wasm: SymscopeWasm, request: ImageRequest, coefficients: Float64Array) => [number, number]
+/**
+ * [events with o_t > 0, events with o_t < 0] for each polynomial o_t on the basis (`coefficients` holds them one
+ * after another, count each; the request's map is not used): every map's sign count in one pass over the events.
+ */
+export type ImageSignsKernel = (wasm: SymscopeWasm, request: ImageRequest, coefficients: Float64Array) => [number, number][]
 
 /** The Jacobi sweeps that diagonalise V = Σ h hᵀ (up to 71 × 71, once per map): core/linalg/jacobiRotations.ts or its wasm twin. */
 export type ImageEigenKernel = (wasm: SymscopeWasm) => JacobiRotations
@@ -58,17 +61,26 @@ export const wasmImageMoments: ImageMomentsKernel = (wasm, request, pairs) => {
     })
 }
 
-/** The sign counts in wasm: O(rows · count). */
+/** The signs of several polynomials, checked as both twins check them. */
+export function signPolynomials(request: ImageRequest, coefficients: Float64Array): number {
+  const count = request.basis.count
+  if (coefficients.length === 0 || coefficients.length % count !== 0) {
+    throw new SymscopeError('invalid_data', `image signs require polynomials of ${count} coefficients each (got ${coefficients.length} coefficients)`)
+  }
+  return coefficients.length / count
+}
+
+/** The sign counts in wasm, every polynomial in one pass: O(rows · count · (1 + polynomials)). */
 export const wasmImageSigns: ImageSignsKernel = (wasm, request, coefficients) => {
   checkImageRequest(request)
+  const polynomials = signPolynomials(request, coefficients)
   const { z, rows, d, basis } = request
   const count = basis.count
-  if (coefficients.length !== count) throw new SymscopeError('invalid_data', `image signs require a polynomial of ${count} coefficients (got ${coefficients.length})`)
-  return withBasis(wasm, new Int32Array(0), basis, (put) => [put(z), put(coefficients), wasm.allocF64(2), wasm.allocF64(3 * count)],
+  return withBasis(wasm, new Int32Array(0), basis, (put) => [put(z), put(coefficients), wasm.allocF64(2 * polynomials), wasm.allocF64(3 * count)],
     ([, parentsPtr, factorsPtr], [zPtr, coefficientsPtr, outPtr, scratchPtr]) => {
-      wasm.exports.imageSigns(zPtr, rows, d, parentsPtr, factorsPtr, count, coefficientsPtr, outPtr, scratchPtr)
-      const out = wasm.copyF64(outPtr, 2)
-      return [out[0], out[1]]
+      wasm.exports.imageSigns(zPtr, rows, d, parentsPtr, factorsPtr, count, polynomials, coefficientsPtr, outPtr, scratchPtr)
+      const out = wasm.copyF64(outPtr, 2 * polynomials)
+      return Array.from({ length: polynomials }, (_, t): [number, number] => [out[2 * t], out[2 * t + 1]])
     })
 }
 

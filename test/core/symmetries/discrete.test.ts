@@ -189,6 +189,22 @@ describe('the image kernels', () => {
     expect(wasmImageKernels.moments(wasm, request, false)).toEqual(typescriptImageKernels.moments(wasm, request, false))
     const direction = draws(wasm, 5, 2, basis.count, 1)
     expect(wasmImageKernels.signs(wasm, request, direction)).toEqual(typescriptImageKernels.signs(wasm, request, direction))
+    // Several polynomials in one pass (every map's asymmetry at once) count as each would alone, on odd and even rows.
+    const five = draws(wasm, 5, 3, 5 * basis.count, 1)
+    for (const r of [rows, rows - 1]) {
+      const part = { ...request, z: z.subarray(0, r * d), rows: r }
+      const together = wasmImageKernels.signs(wasm, part, five)
+      expect(together).toEqual(typescriptImageKernels.signs(wasm, part, five))
+      const alone = [0, 1, 2, 3, 4].map((t) => wasmImageKernels.signs(wasm, part, five.subarray(t * basis.count, (t + 1) * basis.count))[0])
+      expect(together).toEqual(alone)
+      // Each count against the polynomial evaluated directly.
+      const direct = alone.map((_, t) => {
+        const c = five.subarray(t * basis.count, (t + 1) * basis.count)
+        const o = Array.from({ length: r }, (_, i) => monomialValues(z.subarray(i * d, i * d + d), basis).reduce((sum, m, k) => sum + c[k] * m, 0))
+        return [o.filter((v) => v > 0).length, o.filter((v) => v < 0).length]
+      })
+      expect(together).toEqual(direct)
+    }
     // The odd polynomial composed once equals w·(m(z) − m(Tz)) at every event.
     const odd = oddPolynomial(direction, basis, map)
     for (let i = 0; i < 20; i++) {
@@ -279,6 +295,6 @@ describe('the image kernels', () => {
     const basis = monomialBasis(2, 2)
     expect(() => wasmImageKernels.moments(wasm, { z: new Float64Array(3), rows: 2, d: 2, map: new Float64Array(9), basis }, true)).toThrow(/rows × d/)
     expect(() => wasmImageKernels.signs(wasm, { z: new Float64Array(4), rows: 2, d: 2, map: new Float64Array(4), basis }, new Float64Array(6))).toThrow(/map of/)
-    expect(() => wasmImageKernels.signs(wasm, { z: new Float64Array(4), rows: 2, d: 2, map: new Float64Array(9), basis }, new Float64Array(5))).toThrow(/6 coefficients/)
+    expect(() => wasmImageKernels.signs(wasm, { z: new Float64Array(4), rows: 2, d: 2, map: new Float64Array(9), basis }, new Float64Array(5))).toThrow(/polynomials of 6 coefficients each \(got 5/)
   })
 })

@@ -25,7 +25,7 @@ import { fillMonomials } from './monomialValues'
 /**
  * out[m] = Σ_i h_m(z_i) and, when `pairs` is 1, out[count + p · count + q] = Σ_i h_p(z_i) h_q(z_i) (both
  * triangles), over rows events in row order. `z` is rows × vars f64, `map` (vars + 1)² f64 row-major; `scratch`
- * holds vars + 4 · count f64. Cost O(rows · (vars² + count²/2)), O(rows · (vars² + count)) without the pairs.
+ * holds vars + 6 · count f64. Cost O(rows · (vars² + count²/2)), O(rows · (vars² + count)) without the pairs.
  * Preconditions (checked by core): rows ≥ 1, parents[m] < m.
  */
 export function imageMoments(
@@ -34,49 +34,63 @@ export function imageMoments(
   const image = scratch
   const values = image + (<usize>vars << 3)
   const mapped = values + (<usize>count << 3)
-  const odd = mapped + (<usize>count << 3)
-  const next = odd + (<usize>count << 3)
+  // The odd parts of four events, one after another.
+  const odd0 = mapped + (<usize>count << 3)
+  const odd1 = odd0 + (<usize>count << 3)
+  const odd2 = odd1 + (<usize>count << 3)
+  const odd3 = odd2 + (<usize>count << 3)
   store<f64>(values, 1.0)
   store<f64>(mapped, 1.0)
   memory.fill(out, 0, <usize>(pairs ? count + count * count : count) << 3)
   const products = out + (<usize>count << 3)
-  // Two events at a time: each sum reads and writes memory once per two events, adding the first event's term and
-  // then the second's (the order of one event at a time, so the same f64 values).
-  const even = rows & ~1
-  for (let i = 0; i < even; i += 2) {
-    oddPart(z + (<usize>(i * vars) << 3), vars, map, parents, factors, count, image, values, mapped, odd)
-    oddPart(z + (<usize>((i + 1) * vars) << 3), vars, map, parents, factors, count, image, values, mapped, next)
+  // Four events at a time: each sum is read and written once per four events, adding the first event's term, then
+  // the second's, the third's and the fourth's (the order of one event at a time, so the same f64 values).
+  const quads = rows & ~3
+  for (let i = 0; i < quads; i += 4) {
+    oddPart(z + (<usize>(i * vars) << 3), vars, map, parents, factors, count, image, values, mapped, odd0)
+    oddPart(z + (<usize>((i + 1) * vars) << 3), vars, map, parents, factors, count, image, values, mapped, odd1)
+    oddPart(z + (<usize>((i + 2) * vars) << 3), vars, map, parents, factors, count, image, values, mapped, odd2)
+    oddPart(z + (<usize>((i + 3) * vars) << 3), vars, map, parents, factors, count, image, values, mapped, odd3)
     for (let p = 0; p < count; p++) {
-      const hp = load<f64>(odd + (<usize>p << 3))
-      const kp = load<f64>(next + (<usize>p << 3))
-      store<f64>(out + (<usize>p << 3), load<f64>(out + (<usize>p << 3)) + hp + kp)
+      const at = <usize>p << 3
+      const h0 = load<f64>(odd0 + at)
+      const h1 = load<f64>(odd1 + at)
+      const h2 = load<f64>(odd2 + at)
+      const h3 = load<f64>(odd3 + at)
+      store<f64>(out + at, load<f64>(out + at) + h0 + h1 + h2 + h3)
       if (!pairs) continue
       const row = products + (<usize>(p * count) << 3)
       // Two entries of the row at a time in f64x2: each sum is still its own.
-      const hv = f64x2.splat(hp)
-      const kv = f64x2.splat(kp)
+      const v0 = f64x2.splat(h0)
+      const v1 = f64x2.splat(h1)
+      const v2 = f64x2.splat(h2)
+      const v3 = f64x2.splat(h3)
       let q = p
       for (; q + 1 < count; q += 2) {
         const target = row + (<usize>q << 3)
-        const sum = f64x2.add(v128.load(target), f64x2.mul(hv, v128.load(odd + (<usize>q << 3))))
-        v128.store(target, f64x2.add(sum, f64x2.mul(kv, v128.load(next + (<usize>q << 3)))))
+        const entry = <usize>q << 3
+        let sum = f64x2.add(v128.load(target), f64x2.mul(v0, v128.load(odd0 + entry)))
+        sum = f64x2.add(sum, f64x2.mul(v1, v128.load(odd1 + entry)))
+        sum = f64x2.add(sum, f64x2.mul(v2, v128.load(odd2 + entry)))
+        v128.store(target, f64x2.add(sum, f64x2.mul(v3, v128.load(odd3 + entry))))
       }
       if (q < count) {
         const target = row + (<usize>q << 3)
-        store<f64>(target, load<f64>(target) + hp * load<f64>(odd + (<usize>q << 3)) + kp * load<f64>(next + (<usize>q << 3)))
+        const entry = <usize>q << 3
+        store<f64>(target, load<f64>(target) + h0 * load<f64>(odd0 + entry) + h1 * load<f64>(odd1 + entry) + h2 * load<f64>(odd2 + entry) + h3 * load<f64>(odd3 + entry))
       }
     }
   }
-  if (even < rows) {
-    oddPart(z + (<usize>(even * vars) << 3), vars, map, parents, factors, count, image, values, mapped, odd)
+  for (let i = quads; i < rows; i++) {
+    oddPart(z + (<usize>(i * vars) << 3), vars, map, parents, factors, count, image, values, mapped, odd0)
     for (let p = 0; p < count; p++) {
-      const hp = load<f64>(odd + (<usize>p << 3))
+      const hp = load<f64>(odd0 + (<usize>p << 3))
       store<f64>(out + (<usize>p << 3), load<f64>(out + (<usize>p << 3)) + hp)
       if (!pairs) continue
       const row = products + (<usize>(p * count) << 3)
       for (let q = p; q < count; q++) {
         const target = row + (<usize>q << 3)
-        store<f64>(target, load<f64>(target) + hp * load<f64>(odd + (<usize>q << 3)))
+        store<f64>(target, load<f64>(target) + hp * load<f64>(odd0 + (<usize>q << 3)))
       }
     }
   }

@@ -46,7 +46,7 @@ export function checkImageRequest({ z, rows, d, map, basis }: ImageRequest): voi
   if (map.length !== (d + 1) ** 2) throw new SymscopeError('invalid_data', `image moments require a map of (d + 1)² = ${(d + 1) ** 2} entries (got ${map.length})`)
 }
 
-const scratchSize = (request: ImageRequest) => request.d + 4 * request.basis.count
+const scratchSize = (request: ImageRequest) => request.d + 6 * request.basis.count
 
 /** The pair sums in wasm (assembly/symmetries/imageMoments.ts): O(rows · (d² + count²/2)). */
 export const wasmImageMoments: ImageMomentsKernel = (wasm, request, pairs) => {

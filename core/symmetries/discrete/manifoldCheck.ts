@@ -15,8 +15,8 @@ export interface ManifoldCheck {
 interface PreparedConstraint {
   formula: string
   allowed: number
-  /** Distance of a point from the surface: |g| over |∇g| (mean squares over the events). */
-  residual(x: Float64Array, u: Float64Array): [number, number]
+  /** Distance of a point from the surface: |g| over |∇g| (mean squares over the events); the pair is reused per call. */
+  residual(x: Float64Array, u: Float64Array): readonly [number, number]
 }
 
 /**
@@ -33,13 +33,16 @@ export function prepareConstraints(
   const d = span.free.length
   const out: PreparedConstraint[] = linear.filter((c) => c.restricts).map((c) => {
     const size = Math.hypot(...c.coefficients)
+    // One result pair per constraint, rewritten at each event (measure reads it at once): no array per event.
+    const result: [number, number] = [0, size]
     return {
       formula: c.formula,
       allowed: Math.max(floor, (MANIFOLD_FACTOR * c.rmsAbsolute) / size),
       residual: (x) => {
         let s = -c.constant
         for (let j = 0; j < x.length; j++) s += c.coefficients[j] * x[j]
-        return [s, size]
+        result[0] = s
+        return result
       },
     }
   })
@@ -120,7 +123,9 @@ function measure(
     }
     for (let a = 0; a < d; a++) u[a] = x[span.free[a]]
     for (let k = 0; k < constraints.length; k++) {
-      const [g, gradient] = constraints[k].residual(x, u)
+      const residual = constraints[k].residual(x, u)
+      const g = residual[0]
+      const gradient = residual[1]
       sums[k][0] += g * g
       sums[k][1] += gradient * gradient
     }

@@ -105,46 +105,64 @@ export function imageMoments(
  * o = w·m − (w·m)∘T once, so each event costs one monomial fill, shared by every map's polynomial, and one dot
  * product per polynomial): out[2t] the events with o_t > tie, out[2t + 1] those with o_t < −tie,
  * tie = 1e-12 · Σ_m |c_tm z^α(m)| (an event on the mirror, o = 0 up to rounding, counts for neither).
+ * The tie needs Σ |c_tm z^α(m)| only near it: that sum is at most C_t · M (C_t = Σ_m |c_tm|, M = max_m |z^α(m)|),
+ * so where |o_t| > TIE_BOUND · C_t · M (twice the tie's factor: a margin of far more than the (count + 2) roundings
+ * that separate the bound from the computed sum) the sign of o_t decides as the tie would, and the sum is formed,
+ * term by term as before, only for the events that fail it. The counts are those of the rule above, every time.
  * Two events at a time, one per f64x2 lane: each lane does the one-event operations in their order, so the counts
  * are those of one event and one polynomial at a time. `coefficients` is polynomials × count f64, `out`
- * 2 · polynomials f64; `scratch` holds 3 · count f64. Cost O(rows · (count + polynomials · count)).
+ * 2 · polynomials f64; `scratch` holds 3 · count + polynomials f64. Cost O(rows · count · (1 + polynomials)).
  */
 export function imageSigns(
   z: usize, rows: i32, vars: i32, parents: usize, factors: usize, count: i32, polynomials: i32, coefficients: usize, out: usize, scratch: usize,
 ): void {
   const pairValues = scratch
   const values = scratch + (<usize>count << 4)
+  const sizes = values + (<usize>count << 3)
   v128.store(pairValues, f64x2.splat(1.0))
   store<f64>(values, 1.0)
   memory.fill(out, 0, <usize>(2 * polynomials) << 3)
+  for (let t = 0; t < polynomials; t++) {
+    const c = coefficients + (<usize>(t * count) << 3)
+    let total = 0.0
+    for (let m = 0; m < count; m++) total += Math.abs(load<f64>(c + (<usize>m << 3)))
+    store<f64>(sizes + (<usize>t << 3), TIE_BOUND * total)
+  }
   const even = rows & ~1
   for (let i = 0; i < even; i += 2) {
     const first = z + (<usize>(i * vars) << 3)
     const second = first + (<usize>vars << 3)
+    let largest = f64x2.splat(1.0)
     for (let m = 1; m < count; m++) {
       const parent = <usize>load<i32>(parents + (<usize>m << 2))
       const factor = <usize>load<i32>(factors + (<usize>m << 2)) << 3
       const x = f64x2.replace_lane(f64x2.splat(load<f64>(first + factor)), 1, load<f64>(second + factor))
-      v128.store(pairValues + (<usize>m << 4), f64x2.mul(v128.load(pairValues + (parent << 4)), x))
+      const v = f64x2.mul(v128.load(pairValues + (parent << 4)), x)
+      v128.store(pairValues + (<usize>m << 4), v)
+      largest = f64x2.max(largest, f64x2.abs(v))
     }
-    for (let t = 0; t < polynomials; t++) {
+    // Two polynomials at a time: two independent chains of additions (each its own, in the order of m).
+    let t = 0
+    for (; t + 1 < polynomials; t += 2) {
+      const c = coefficients + (<usize>(t * count) << 3)
+      const d = c + (<usize>count << 3)
+      let o = f64x2.splat(0.0)
+      let p = f64x2.splat(0.0)
+      for (let m = 0; m < count; m++) {
+        const v = v128.load(pairValues + (<usize>m << 4))
+        o = f64x2.add(o, f64x2.mul(f64x2.splat(load<f64>(c + (<usize>m << 3))), v))
+        p = f64x2.add(p, f64x2.mul(f64x2.splat(load<f64>(d + (<usize>m << 3))), v))
+      }
+      countPair(out, t, o, sizes, largest, c, pairValues, count)
+      countPair(out, t + 1, p, sizes, largest, d, pairValues, count)
+    }
+    if (t < polynomials) {
       const c = coefficients + (<usize>(t * count) << 3)
       let o = f64x2.splat(0.0)
-      let size = f64x2.splat(0.0)
       for (let m = 0; m < count; m++) {
-        const term = f64x2.mul(f64x2.splat(load<f64>(c + (<usize>m << 3))), v128.load(pairValues + (<usize>m << 4)))
-        o = f64x2.add(o, term)
-        size = f64x2.add(size, f64x2.abs(term))
+        o = f64x2.add(o, f64x2.mul(f64x2.splat(load<f64>(c + (<usize>m << 3))), v128.load(pairValues + (<usize>m << 4))))
       }
-      const counts = out + (<usize>(2 * t) << 3)
-      const o0 = f64x2.extract_lane(o, 0)
-      const tie0 = 1e-12 * f64x2.extract_lane(size, 0)
-      if (o0 > tie0) store<f64>(counts, load<f64>(counts) + 1.0)
-      else if (o0 < -tie0) store<f64>(counts + 8, load<f64>(counts + 8) + 1.0)
-      const o1 = f64x2.extract_lane(o, 1)
-      const tie1 = 1e-12 * f64x2.extract_lane(size, 1)
-      if (o1 > tie1) store<f64>(counts, load<f64>(counts) + 1.0)
-      else if (o1 < -tie1) store<f64>(counts + 8, load<f64>(counts + 8) + 1.0)
+      countPair(out, t, o, sizes, largest, c, pairValues, count)
     }
   }
   for (let i = even; i < rows; i++) {
@@ -164,4 +182,37 @@ export function imageSigns(
       else if (o < -tie) store<f64>(counts + 8, load<f64>(counts + 8) + 1.0)
     }
   }
+}
+
+/** Counts both lanes' o of polynomial t (coefficients at c). */
+// @ts-ignore: decorator
+@inline function countPair(out: usize, t: i32, o: v128, sizes: usize, largest: v128, c: usize, pairValues: usize, count: i32): void {
+  const bound = f64x2.mul(f64x2.splat(load<f64>(sizes + (<usize>t << 3))), largest)
+  const counts = out + (<usize>(2 * t) << 3)
+  countSign(counts, f64x2.extract_lane(o, 0), f64x2.extract_lane(bound, 0), c, pairValues, count, 0)
+  countSign(counts, f64x2.extract_lane(o, 1), f64x2.extract_lane(bound, 1), c, pairValues, count, 1)
+}
+
+/** The bound's factor: twice the tie's 1e-12 (see imageSigns). */
+// @ts-ignore: decorator
+@lazy const TIE_BOUND: f64 = 2e-12
+
+/**
+ * Counts one lane's o: by its sign where |o| is above the bound, else by the tie rule with Σ |c_m v_m| formed term by
+ * term (the products of the lane's values, as the one-event loop forms them).
+ */
+// @ts-ignore: decorator
+@inline function countSign(counts: usize, o: f64, bound: f64, c: usize, pairValues: usize, count: i32, lane: i32): void {
+  // Above the subnormal range only, where each rounding is relative (an underflowed bound says nothing).
+  if (bound > 1e-290 && Math.abs(o) > bound) {
+    if (o > 0) store<f64>(counts, load<f64>(counts) + 1.0)
+    else store<f64>(counts + 8, load<f64>(counts + 8) + 1.0)
+    return
+  }
+  let size = 0.0
+  const at = pairValues + (<usize>lane << 3)
+  for (let m = 0; m < count; m++) size += Math.abs(load<f64>(c + (<usize>m << 3)) * load<f64>(at + (<usize>m << 4)))
+  const tie = 1e-12 * size
+  if (o > tie) store<f64>(counts, load<f64>(counts) + 1.0)
+  else if (o < -tie) store<f64>(counts + 8, load<f64>(counts + 8) + 1.0)
 }

@@ -76,7 +76,7 @@ export const wasmImageSigns: ImageSignsKernel = (wasm, request, coefficients) =>
   const polynomials = signPolynomials(request, coefficients)
   const { z, rows, d, basis } = request
   const count = basis.count
-  return withBasis(wasm, new Int32Array(0), basis, (put) => [put(z), put(coefficients), wasm.allocF64(2 * polynomials), wasm.allocF64(3 * count)],
+  return withBasis(wasm, new Int32Array(0), basis, (put) => [put(z), put(coefficients), wasm.allocF64(2 * polynomials), wasm.allocF64(3 * count + polynomials)],
     ([, parentsPtr, factorsPtr], [zPtr, coefficientsPtr, outPtr, scratchPtr]) => {
       wasm.exports.imageSigns(zPtr, rows, d, parentsPtr, factorsPtr, count, polynomials, coefficientsPtr, outPtr, scratchPtr)
       const out = wasm.copyF64(outPtr, 2 * polynomials)

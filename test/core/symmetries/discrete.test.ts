@@ -209,27 +209,24 @@ describe('the image kernels', () => {
       })
       expect(together).toEqual(direct)
     }
-    // The odd polynomial composed once equals w·(m(z) − m(Tz)) at every event.
-    const odd = oddPolynomial(direction, basis, map)
-    for (let i = 0; i < 20; i++) {
-      const point = z.subarray(i * d, i * d + d)
-      const image = [0, 1, 2].map((a) => map[a * 4 + 3] + [0, 1, 2].reduce((s, c) => s + map[a * 4 + c] * point[c], 0))
-      const [m, mt] = [monomialValues(point, basis), monomialValues(image, basis)]
-      const direct = direction.reduce((s, w, k) => s + w * (m[k] - mt[k]), 0)
-      expect(odd.reduce((s, c, k) => s + c * m[k], 0)).toBeCloseTo(direct, 9)
-    }
-    // The odd parts of an involution's image are odd: summed over the events and their images they cancel.
-    const both = new Float64Array(2 * rows * d)
-    both.set(z)
-    for (let i = 0; i < rows; i++) {
-      for (let a = 0; a < d; a++) {
-        let v = map[a * 4 + 3]
-        for (let c = 0; c < d; c++) v += map[a * 4 + c] * z[i * d + c]
-        both[(rows + i) * d + a] = v
-      }
-    }
-    const sums = wasmImageKernels.moments(wasm, { ...request, z: both, rows: 2 * rows }, false)
-    for (const v of sums) expect(Math.abs(v)).toBeLessThan(1e-9 * rows)
+    // Events on the mirror count for neither side, in the paired lanes and the last one alone: the zero polynomial, a
+    // constant one, and one that vanishes exactly on events at the origin (where the tie rule itself decides).
+    const origin = { ...request, z: new Float64Array(5 * d), rows: 5 }
+    const zero = new Float64Array(basis.count)
+    const constant = zero.map((_, m) => (m === 0 ? -2 : 0))
+    const linear = zero.map((_, m) => (basis.degrees[m] === 1 ? 1 : 0))
+    const all = Float64Array.from([...zero, ...constant, ...linear])
+    expect(wasmImageKernels.signs(wasm, origin, all)).toEqual([[0, 0], [0, 5], [0, 0]])
+    expect(typescriptImageKernels.signs(wasm, origin, all)).toEqual([[0, 0], [0, 5], [0, 0]])
+    // Near the tie: o = z1 − z2 on events with z2 = z1 + δ, terms of size 1 (tie 2e-12, the kernel's bound 4e-12):
+    // δ = 1e-15 under the tie (neither), 3e-12 between the tie and the bound (counted, by the tie rule formed in
+    // full), 1e-11 above the bound (counted by its sign); in both lanes of a pair and in the last event alone.
+    const gaps = [1e-15, -3e-12, 1e-11, -1e-15, 3e-12]
+    const nearTie = { ...request, z: Float64Array.from(gaps.flatMap((g) => [1, 1 + g, 0])), rows: gaps.length }
+    const difference = zero.map((_, m) => (basis.degrees[m] === 1 ? [1, -1, 0][basis.exponents[m].indexOf(1)] : 0))
+    // o = −δ (up to the rounding of 1 + δ): positive for δ < 0.
+    expect(wasmImageKernels.signs(wasm, nearTie, difference)).toEqual([[1, 2]])
+    expect(typescriptImageKernels.signs(wasm, nearTie, difference)).toEqual([[1, 2]])
   })
 
   it('the Jacobi sweeps of the whitening: wasm and the plain-TypeScript twin give the same bits, full rank or not', () => {

@@ -139,7 +139,8 @@ export function imageSigns(
       const x = f64x2.replace_lane(f64x2.splat(load<f64>(first + factor)), 1, load<f64>(second + factor))
       const v = f64x2.mul(v128.load(pairValues + (parent << 4)), x)
       v128.store(pairValues + (<usize>m << 4), v)
-      largest = f64x2.max(largest, f64x2.abs(v))
+      // pmax (one instruction; a NaN value is skipped: its o is NaN and goes to the tie rule, which counts it for neither)
+      largest = f64x2.pmax(largest, f64x2.abs(v))
     }
     // Two polynomials at a time: two independent chains of additions (each its own, in the order of m).
     let t = 0

@@ -86,7 +86,14 @@ export const run: Bench = async () => {
         () => findSymmetries(wasm, { names: c.names, data: c.data, n: c.n }),
       ], BEFORE_REPEATS)
       const [wallBefore, wallNow, cpuBefore, cpuNow] = [median(wall[0]), median(wall[1]), Math.min(...cpu[0]), Math.min(...cpu[1])]
-      against.push([c.label, c.n.toLocaleString('en-US'), wallBefore, wallNow, `${(wallNow / wallBefore).toFixed(2)}×`, cpuBefore, cpuNow, `${(cpuNow / cpuBefore).toFixed(2)}×`])
+      // Each repetition's two runs follow each other, so their ratio shares that moment's load: the median of these
+      // ratios and their quartiles say how far the load moved the comparison.
+      const paired = cpu[1].map((t, i) => t / cpu[0][i]).sort((a, b) => a - b)
+      const quartile = (f: number) => paired[Math.round(f * (paired.length - 1))].toFixed(2)
+      against.push([
+        c.label, c.n.toLocaleString('en-US'), wallBefore, wallNow, `${(wallNow / wallBefore).toFixed(2)}×`, cpuBefore, cpuNow, `${(cpuNow / cpuBefore).toFixed(2)}×`,
+        `${median(paired).toFixed(2)}× (${quartile(0.25)}–${quartile(0.75)})`,
+      ])
     }
     // The discrete section's cost (issue 20): the same search with and without it, wasm kernels both times.
     let group = ''
@@ -130,8 +137,8 @@ export const run: Bench = async () => {
     title: 'Symmetry section against 0.3.0',
     description:
       `findSymmetries of 0.3.0 (the dist/ given by SYMSCOPE_BEFORE_DIST, its own wasm) and of this build on the same events, run alternately ${BEFORE_REPEATS} times after one warm-up each: ` +
-      'the median wall time, and the least CPU time of the process (process.cpuUsage), which other processes\' load inflates least.',
-    columns: ['events', 'n', '0.3.0 wall ms', 'now wall ms', 'wall ratio', '0.3.0 CPU ms', 'now CPU ms', 'CPU ratio'],
+      'the median wall time, the least CPU time of the process (process.cpuUsage), which other processes\' load inflates least, and the median (quartiles) of the CPU ratios of the runs paired in each repetition.',
+    columns: ['events', 'n', '0.3.0 wall ms', 'now wall ms', 'wall ratio', '0.3.0 CPU ms', 'now CPU ms', 'CPU ratio (least)', 'paired CPU ratio, median (quartiles)'],
     rows: against,
   }] : []
   return [

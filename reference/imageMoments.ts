@@ -1,7 +1,8 @@
 // Plain-TypeScript twins of the discrete section's image passes (assembly/symmetries/imageMoments.ts): the reference
 // their test compares against and the other side of bench/symmetries.ts. The same f64 operations in the same order.
-import { checkImageRequest, type ImageKernels, type ImageRequest } from '../core/symmetries/discrete/imageKernels.js'
+import { checkImageRequest, signPolynomials, type ImageKernels, type ImageRequest } from '../core/symmetries/discrete/imageKernels.js'
 import { typescriptColumnPasses } from './columnPasses.js'
+import { jacobiRotations } from '../core/linalg/jacobiRotations.js'
 
 function oddParts(request: ImageRequest) {
   const { z, d, map, basis } = request
@@ -27,6 +28,7 @@ function oddParts(request: ImageRequest) {
 }
 
 export const typescriptImageKernels: ImageKernels = {
+  rotations: () => jacobiRotations,
   columns: typescriptColumnPasses,
   moments(_wasm, request, pairs) {
     checkImageRequest(request)
@@ -45,24 +47,26 @@ export const typescriptImageKernels: ImageKernels = {
   },
   signs(_wasm, request, coefficients) {
     checkImageRequest(request)
+    const polynomials = signPolynomials(request, coefficients)
     const { z, d, basis } = request
     const { count, parents, factors } = basis
     const values = new Float64Array(count)
     values[0] = 1
-    let positive = 0
-    let negative = 0
+    const counts = Array.from({ length: polynomials }, (): [number, number] => [0, 0])
     for (let i = 0; i < request.rows; i++) {
       for (let m = 1; m < count; m++) values[m] = values[parents[m]] * z[i * d + factors[m]]
-      let o = 0
-      let size = 0
-      for (let m = 0; m < count; m++) {
-        const term = coefficients[m] * values[m]
-        o += term
-        size += Math.abs(term)
+      for (let t = 0; t < polynomials; t++) {
+        let o = 0
+        let size = 0
+        for (let m = 0; m < count; m++) {
+          const term = coefficients[t * count + m] * values[m]
+          o += term
+          size += Math.abs(term)
+        }
+        if (o > 1e-12 * size) counts[t][0]++
+        else if (o < -1e-12 * size) counts[t][1]++
       }
-      if (o > 1e-12 * size) positive++
-      else if (o < -1e-12 * size) negative++
     }
-    return [positive, negative]
+    return counts
   },
 }

@@ -46,7 +46,10 @@ function scanPoint(i: i32, blocked: usize, blocks: i32, cols: i32, query: usize)
     const sum0 = blockPairDistances(query, vector, cols, stride)
     const sum1 = secondBlockDistances
     vector += stride << 1
-    if (v128.any_true(f32x4.lt(f32x4.min(sum0, sum1), f32x4.splat(secondDistance)))) {
+    // Some lane of either block below the bar: two compares or-ed (f32x4.min carries NaN and signed-zero rules that
+    // cost several instructions on x86; the distances have neither).
+    const bar = f32x4.splat(secondDistance)
+    if (v128.any_true(v128.or(f32x4.lt(sum0, bar), f32x4.lt(sum1, bar)))) {
       const first = b << 2
       offer(f32x4.extract_lane(sum0, 0), first, i)
       offer(f32x4.extract_lane(sum0, 1), first + 1, i)

@@ -123,7 +123,10 @@ function scanPoint(i: i32, blocked: usize, blocks: i32, cols: i32, query: usize,
     const sum0 = blockPairDistances(query, vector, cols, stride)
     const sum1 = secondBlockDistances
     vector += stride << 1
-    if (v128.any_true(f32x4.lt(f32x4.min(sum0, sum1), f32x4.splat(threshold)))) {
+    // Some lane of either block below the bar: two compares or-ed (f32x4.min carries NaN and signed-zero rules that
+    // cost several instructions on x86; the distances have neither).
+    const bar = f32x4.splat(threshold)
+    if (v128.any_true(v128.or(f32x4.lt(sum0, bar), f32x4.lt(sum1, bar)))) {
       const self = i - (b << 2) // lane of point i in the first block, if it is there
       count = appendLanes(buffer, count, sum0, self, threshold)
       count = appendLanes(buffer, count, sum1, self - 4, threshold)

@@ -71,10 +71,12 @@ export interface SymscopeExports {
     coefficients: number, gradients: number, sigma: number, terms: number, termCount: number, gradientTerms: number,
     gradientStarts: number, out: number, scratch: number,
   ): void
+  /** The cyclic Jacobi sweeps on a symmetric matrix, in place (assembly/linalg/jacobi.ts): the sweeps used, −1 past maxSweeps. */
+  jacobiRotations(a: number, v: number, size: number, maxSweeps: number, converged: number): number
   /** The odd parts of the test functions under a map, summed and pair-summed (assembly/symmetries/imageMoments.ts). */
   imageMoments(z: number, rows: number, vars: number, map: number, parents: number, factors: number, count: number, pairs: number, out: number, scratch: number): void
-  /** The signs of an odd polynomial over the events, counted (assembly/symmetries/imageMoments.ts). */
-  imageSigns(z: number, rows: number, vars: number, parents: number, factors: number, count: number, coefficients: number, out: number, scratch: number): void
+  /** The signs of odd polynomials over the events, counted per polynomial (assembly/symmetries/imageMoments.ts). */
+  imageSigns(z: number, rows: number, vars: number, parents: number, factors: number, count: number, polynomials: number, coefficients: number, out: number, scratch: number): void
   /** Column sums, minima and maxima over the first rows (assembly/symmetries/columnPasses.ts). */
   columnRange(data: number, rows: number, cols: number, out: number): void
   /** Column sums of squares about given centres (assembly/symmetries/columnPasses.ts). */

@@ -6,7 +6,7 @@ import type { PolynomialConstraint } from '../constraints/polynomialConstraints.
 import { proposeCandidates, type Candidate } from './candidates.js'
 import { nameGroup } from './group.js'
 import type { ImageKernels } from './imageKernels.js'
-import { discreteTestDegree, imageTest, type Halves, type ImageTest } from './imageTest.js'
+import { discreteTestDegree, measureAsymmetries, pendingImageTest, type Halves, type ImageTest, type PendingImageTest } from './imageTest.js'
 import { checkManifold, prepareConstraints, type ManifoldCheck } from './manifoldCheck.js'
 import { identitySpan, spanDistance, spanMap, type SpanMap } from './maps.js'
 import { monomialCount } from '../constraints/monomials.js'
@@ -61,7 +61,8 @@ export interface DiscreteTests {
  * Steps 1–3 of the discrete section (issue 20): candidates from the first half, each map's image checked against the
  * constraints (on the first half), and the maps that keep them tested against their images (second half).
  * Cost: one manifold check per distinct map (MANIFOLD_EVENTS events), then per test two pair-sum passes of
- * PAIR_EVENTS events and two sign passes over all events, O(n · (d² + K)) each, K the test functions.
+ * PAIR_EVENTS events, then for all tests together two sign passes over all events, O(n · K · (1 + tests)), K the test
+ * functions.
  */
 export function* testDiscrete(input: DiscreteInput): IterableIterator<void, DiscreteTests> {
   // A generator: findSymmetries' pause points (core/stats/pause.ts) after the manifold checks and after each image
@@ -119,6 +120,7 @@ export function* testDiscrete(input: DiscreteInput): IterableIterator<void, Disc
   yield
   const tested: number[] = []
   const pValues: number[] = []
+  const waiting: PendingImageTest[] = []
   const names = span.free.map((f) => input.names[f])
   for (const [k, e] of examined.entries()) {
     if (e.manifold.ratio > 1 || tested.length >= MAX_DISCRETE_TESTS) continue
@@ -128,11 +130,15 @@ export function* testDiscrete(input: DiscreteInput): IterableIterator<void, Disc
       e.implied = true
       continue
     }
-    e.test = imageTest(input.wasm, input.kernels, halves, e.map, names)
+    const pending = pendingImageTest(input.wasm, input.kernels, halves, e.map, names)
+    e.test = pending.test
+    waiting.push(pending)
     tested.push(k)
     pValues.push(e.test.pValue)
     yield
   }
+  // Every tested map's asymmetry from one sign pass per half (the events' monomials filled once for all maps).
+  measureAsymmetries(input.wasm, input.kernels, halves, waiting).forEach((test, i) => (examined[tested[i]].test = test))
   return { examined, tried: candidates.length, distinct: examined.length, pValues, tested, halves, shift, scale }
 }
 

@@ -1,4 +1,5 @@
 import { symmetricEigen } from '../../linalg/symmetricEigen.js'
+import type { JacobiRotations } from '../../linalg/jacobiRotations.js'
 import { chiSquareSurvival } from '../../stats/chiSquareSurvival.js'
 import type { SymscopeWasm } from '../../wasm/module.js'
 import { monomialBasis, monomialCount, type MonomialBasis } from '../constraints/monomials.js'
@@ -56,9 +57,9 @@ export function discreteTestDegree(d: number): number {
 }
 
 /** V = Σ h hᵀ of the test half, diagonalised once: Sᵀ V⁺ S and the most odd direction V⁺ S for any sums S. */
-function whitening(sums: Float64Array, count: number) {
+function whitening(sums: Float64Array, count: number, rotations: JacobiRotations) {
   const v = Array.from({ length: count }, (_, p) => Array.from(sums.subarray(count + p * count, count + (p + 1) * count)))
-  const { values, vectors } = symmetricEigen(v)
+  const { values, vectors } = symmetricEigen(v, rotations)
   const largest = Math.max(0, values[0] ?? 0)
   const kept = values.flatMap((lambda, k) => (largest > 0 && lambda > PAIR_RANK_TOLERANCE * largest ? [k] : []))
   return {
@@ -134,10 +135,27 @@ function directionText(w: Float64Array, basis: MonomialBasis, names: readonly st
  * The asymmetry: the direction w = V⁺ S maximises the standardised odd mean; chosen on one half and measured on the
  * other as (N₊ − N₋)/(N₊ + N₋) of sign(w·h), both ways, pooled (each count is measured on events the direction did
  * not see). For e⁺e⁻ → μ⁺μ⁻ and the exchange of the muons, w·h is nearly a multiple of cos θ, and A is A_FB.
+ * One map at a time; the section tests its maps with `pendingImageTest` and counts every map's signs in one pass
+ * (`measureAsymmetries`), which gives the same numbers.
  */
 export function imageTest(
   wasm: SymscopeWasm, kernels: ImageKernels, halves: Halves, map: SpanMap, names: readonly string[],
 ): ImageTest {
+  return measureAsymmetries(wasm, kernels, halves, [pendingImageTest(wasm, kernels, halves, map, names)])[0]
+}
+
+/** An image test whose asymmetry is still to be counted: the odd polynomials whose signs measure it on each half. */
+export interface PendingImageTest {
+  /** The test, its asymmetry null until `measureAsymmetries`. */
+  test: ImageTest
+  /** o = w·m − (w·m)∘T with w chosen on the first half (counted on the second), and with w from the second half. */
+  odd: { onSecond: Float64Array; onFirst: Float64Array; direction: string } | null
+}
+
+/** The statistic, its p-values and the two most odd directions of one map (imageTest without the sign counts). */
+export function pendingImageTest(
+  wasm: SymscopeWasm, kernels: ImageKernels, halves: Halves, map: SpanMap, names: readonly string[],
+): PendingImageTest {
   const { d } = halves
   const basis = monomialBasis(d, discreteTestDegree(d))
   const count = basis.count
@@ -145,7 +163,7 @@ export function imageTest(
   const second = { z: halves.second.subarray(0, pairRows(halves.secondRows) * d), rows: pairRows(halves.secondRows), d, map, basis }
   const first = { z: halves.first.subarray(0, pairRows(halves.firstRows) * d), rows: pairRows(halves.firstRows), d, map, basis }
   const sums = kernels.moments(wasm, second, true)
-  const whiten = whitening(sums, count)
+  const whiten = whitening(sums, count, kernels.rotations(wasm))
   const rank = whiten.rank
   const tested = whiten.apply(sums.subarray(0, count))
   const pValue = rank ? chiSquareSurvival(tested.statistic, rank) : 1
@@ -154,26 +172,53 @@ export function imageTest(
   // second half measures it honestly. Its χ² (scaled by the halves' sizes) only chooses the compositions to test.
   const proposed = whiten.apply(kernels.moments(wasm, first, false), second.rows / first.rows)
   const proposalPValue = rank ? chiSquareSurvival(proposed.statistic, rank) : 1
-  let asymmetry: Asymmetry | null = null
-  if (rank) {
-    const fromFirst = orient(proposed.direction, basis)
-    const fromSecond = orient(tested.direction, basis)
-    const [rows1, rows2] = [Math.min(halves.firstRows, MAX_ASYMMETRY_EVENTS), Math.min(halves.secondRows, MAX_ASYMMETRY_EVENTS)]
-    const [p2, n2] = kernels.signs(wasm, { z: halves.second.subarray(0, rows2 * d), rows: rows2, d, map, basis }, oddPolynomial(fromFirst, basis, map))
-    const [p1, n1] = kernels.signs(wasm, { z: halves.first.subarray(0, rows1 * d), rows: rows1, d, map, basis }, oddPolynomial(fromSecond, basis, map))
-    const events = p1 + n1 + p2 + n2
-    if (events > 0) {
-      const value = (p1 + p2 - n1 - n2) / events
-      const standardError = Math.sqrt(Math.max(1 - value * value, 1 / events) / events)
-      asymmetry = {
-        value, standardError,
-        low: value - Z_95_TWO_SIDED * standardError,
-        high: value + Z_95_TWO_SIDED * standardError,
-        upperLimit: Math.min(1, Math.abs(value) + Z_95_ONE_SIDED * standardError),
-        events,
-        direction: directionText(fromFirst, basis, names),
-      }
-    }
+  const test = { statistic: tested.statistic, degreesOfFreedom: rank, events: second.rows, testFunctions: count - 1, pValue, proposalPValue, asymmetry: null }
+  if (!rank) return { test, odd: null }
+  const fromFirst = orient(proposed.direction, basis)
+  const fromSecond = orient(tested.direction, basis)
+  return {
+    test,
+    odd: { onSecond: oddPolynomial(fromFirst, basis, map), onFirst: oddPolynomial(fromSecond, basis, map), direction: directionText(fromFirst, basis, names) },
   }
-  return { statistic: tested.statistic, degreesOfFreedom: rank, events: second.rows, testFunctions: count - 1, pValue, proposalPValue, asymmetry }
+}
+
+/**
+ * The asymmetries of pending tests (all on the same halves): every map's odd polynomials counted in one sign pass per
+ * half (the monomials of an event are filled once for all of them), pooled over both halves as imageTest describes.
+ */
+export function measureAsymmetries(wasm: SymscopeWasm, kernels: ImageKernels, halves: Halves, pending: readonly PendingImageTest[]): ImageTest[] {
+  const { d } = halves
+  const basis = monomialBasis(d, discreteTestDegree(d))
+  const counted = pending.filter((p) => p.odd)
+  const counts = { first: [] as [number, number][], second: [] as [number, number][] }
+  if (counted.length) {
+    const [rows1, rows2] = [Math.min(halves.firstRows, MAX_ASYMMETRY_EVENTS), Math.min(halves.secondRows, MAX_ASYMMETRY_EVENTS)]
+    const join = (pick: (o: NonNullable<PendingImageTest['odd']>) => Float64Array) => {
+      const out = new Float64Array(counted.length * basis.count)
+      counted.forEach((p, t) => out.set(pick(p.odd!), t * basis.count))
+      return out
+    }
+    const map = new Float64Array((d + 1) ** 2) // not read by the sign pass
+    counts.second = kernels.signs(wasm, { z: halves.second.subarray(0, rows2 * d), rows: rows2, d, map, basis }, join((o) => o.onSecond))
+    counts.first = kernels.signs(wasm, { z: halves.first.subarray(0, rows1 * d), rows: rows1, d, map, basis }, join((o) => o.onFirst))
+  }
+  let t = 0
+  return pending.map((p) => {
+    if (!p.odd) return p.test
+    const [[p2, n2], [p1, n1]] = [counts.second[t], counts.first[t]]
+    t++
+    const events = p1 + n1 + p2 + n2
+    if (events === 0) return p.test
+    const value = (p1 + p2 - n1 - n2) / events
+    const standardError = Math.sqrt(Math.max(1 - value * value, 1 / events) / events)
+    const asymmetry = {
+      value, standardError,
+      low: value - Z_95_TWO_SIDED * standardError,
+      high: value + Z_95_TWO_SIDED * standardError,
+      upperLimit: Math.min(1, Math.abs(value) + Z_95_ONE_SIDED * standardError),
+      events,
+      direction: p.odd.direction,
+    }
+    return { ...p.test, asymmetry }
+  })
 }

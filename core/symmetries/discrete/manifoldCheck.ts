@@ -15,8 +15,8 @@ export interface ManifoldCheck {
 interface PreparedConstraint {
   formula: string
   allowed: number
-  /** Distance of a point from the surface: |g| over |∇g| (mean squares over the events). */
-  residual(x: Float64Array, u: Float64Array): [number, number]
+  /** Distance of a point from the surface: |g| over |∇g| (mean squares over the events); the pair is reused per call. */
+  residual(x: Float64Array, u: Float64Array): readonly [number, number]
 }
 
 /**
@@ -33,13 +33,16 @@ export function prepareConstraints(
   const d = span.free.length
   const out: PreparedConstraint[] = linear.filter((c) => c.restricts).map((c) => {
     const size = Math.hypot(...c.coefficients)
+    // One result pair per constraint, rewritten at each event (measure reads it at once): no array per event.
+    const result: [number, number] = [0, size]
     return {
       formula: c.formula,
       allowed: Math.max(floor, (MANIFOLD_FACTOR * c.rmsAbsolute) / size),
       residual: (x) => {
         let s = -c.constant
         for (let j = 0; j < x.length; j++) s += c.coefficients[j] * x[j]
-        return [s, size]
+        result[0] = s
+        return result
       },
     }
   })
@@ -90,8 +93,9 @@ export function checkManifold(
 ): ManifoldCheck {
   if (!constraints.length) return { ratio: 0, worst: null }
   // The map's non-zero entries, row by row (a flip or an exchange has one per row), in column order.
-  const sparse = map.matrix.map((row) => row.flatMap((v, c) => (v !== 0 ? [c] : [])))
-  const sums = constraints.map(() => [0, 0])
+  const sparse = map.matrix.map((row) => Int32Array.from(row.flatMap((v, c) => (v !== 0 ? [c] : []))))
+  // [Σ g², Σ |∇g|²] of constraint k at 2k, 2k + 1.
+  const sums = new Float64Array(2 * constraints.length)
   // A broken map is seen on a few events already (its mapped distance is far above what is allowed): a short first
   // look. The full check goes on from its sums (the same sums, in the same order, as over all events at once).
   const glance = Math.min(rows, MANIFOLD_GLANCE)
@@ -103,10 +107,10 @@ export function checkManifold(
   return ratioOf(constraints, sums, all)
 }
 
-/** Adds the mapped events from ≤ i < to to each constraint's [Σ g², Σ |∇g|²]. */
+/** Adds the mapped events from ≤ i < to to each constraint's [Σ g², Σ |∇g|²] (sums[2k], sums[2k + 1]). */
 function measure(
-  map: AffineMap, sparse: readonly number[][], constraints: readonly PreparedConstraint[], data: Float64Array, from: number, to: number, cols: number,
-  span: AffineSpan, sums: number[][],
+  map: AffineMap, sparse: readonly Int32Array[], constraints: readonly PreparedConstraint[], data: Float64Array, from: number, to: number, cols: number,
+  span: AffineSpan, sums: Float64Array,
 ): void {
   const d = span.free.length
   const x = new Float64Array(cols)
@@ -115,23 +119,27 @@ function measure(
     for (let r = 0; r < cols; r++) {
       let v = map.offset[r]
       const row = map.matrix[r]
-      for (const c of sparse[r]) v += row[c] * data[i * cols + c]
+      const entries = sparse[r]
+      for (let e = 0; e < entries.length; e++) v += row[entries[e]] * data[i * cols + entries[e]]
       x[r] = v
     }
     for (let a = 0; a < d; a++) u[a] = x[span.free[a]]
     for (let k = 0; k < constraints.length; k++) {
-      const [g, gradient] = constraints[k].residual(x, u)
-      sums[k][0] += g * g
-      sums[k][1] += gradient * gradient
+      const residual = constraints[k].residual(x, u)
+      const g = residual[0]
+      const gradient = residual[1]
+      sums[2 * k] += g * g
+      sums[2 * k + 1] += gradient * gradient
     }
   }
 }
 
-function ratioOf(constraints: readonly PreparedConstraint[], sums: readonly number[][], n: number): ManifoldCheck {
+function ratioOf(constraints: readonly PreparedConstraint[], sums: Float64Array, n: number): ManifoldCheck {
   let ratio = 0
   let worst: string | null = null
   constraints.forEach((c, k) => {
-    const distance = sums[k][1] > 0 ? Math.sqrt(sums[k][0] / sums[k][1]) : Math.sqrt(sums[k][0] / n) > 0 ? Infinity : 0
+    const [g2, gradient2] = [sums[2 * k], sums[2 * k + 1]]
+    const distance = gradient2 > 0 ? Math.sqrt(g2 / gradient2) : Math.sqrt(g2 / n) > 0 ? Infinity : 0
     const r = distance / c.allowed
     if (r > ratio) [ratio, worst] = [r, r > 1 ? c.formula : worst]
   })

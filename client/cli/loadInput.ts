@@ -1,7 +1,9 @@
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { FROM_FORMATS, inputFromSource, type AnalysisInput, type FromFormat } from '../../core/analysis/index.js'
-import { datasets, INPUT_FORMATS, MAX_INPUT_BYTES, type InputFormat, type SymscopeWasm } from '../../core/index.js'
+import { datasets } from '../../core/datasets/index.js'
+import { INPUT_FORMATS, MAX_INPUT_BYTES, type InputFormat } from '../../core/io/index.js'
+import type { SymscopeWasm } from '../../core/index.js'
 import { CliError, EXIT } from './exitCodes.js'
 import { fileErrorText } from './fileErrors.js'
 

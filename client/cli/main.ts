@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// The symscope command line: `symscope generate …` (and, as they land, `analyze` and `reproduce`).
-import { isSymscopeError, VERSION } from '../../core/index.js'
+// The symscope command line: `symscope generate | analyze | reproduce | scan …`.
 import { compileWasmOptimised } from '../../core/wasm/node.js'
 import { CliError, EXIT } from './exitCodes.js'
-import { analyzeHelp, generateHelp, mainHelp, reproduceHelp, scanHelp } from './usage.js'
+import { mainHelp } from './mainUsage.js'
 
-// Commands load on demand: `generate` should not pay for importing TensorFlow.js.
-const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: () => string }> = {
-  generate: { run: async (argv) => (await import('./commands/generate.js')).generateCommand(argv), help: generateHelp },
-  analyze: { run: async (argv) => (await import('./commands/analyze.js')).analyzeCommand(argv), help: analyzeHelp },
-  reproduce: { run: async (argv) => (await import('./commands/reproduce.js')).reproduceCommand(argv), help: reproduceHelp },
-  scan: { run: async (argv) => (await import('./commands/scan.js')).scanCommand(argv), help: scanHelp },
+// Everything loads on demand, so that a command pays only for what it uses: `generate` not for TensorFlow.js, and
+// `--help` not for core's library (statistics, symmetries, zod's schemas: ~0.3 s of CPU; docs/performance.md).
+const usage = () => import('./usage.js')
+const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: () => Promise<string> }> = {
+  generate: { run: async (argv) => (await import('./commands/generate.js')).generateCommand(argv), help: async () => (await usage()).generateHelp() },
+  analyze: { run: async (argv) => (await import('./commands/analyze.js')).analyzeCommand(argv), help: async () => (await usage()).analyzeHelp() },
+  reproduce: { run: async (argv) => (await import('./commands/reproduce.js')).reproduceCommand(argv), help: async () => (await usage()).reproduceHelp() },
+  scan: { run: async (argv) => (await import('./commands/scan.js')).scanCommand(argv), help: async () => (await usage()).scanHelp() },
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -21,12 +22,12 @@ async function main(argv: string[]): Promise<void> {
     throw new CliError('no command given', EXIT.usage)
   }
   if (command === '--help' || command === '-h') return void process.stdout.write(mainHelp())
-  if (command === '--version' || command === '-v') return void process.stdout.write(`symscope ${VERSION}\n`)
+  if (command === '--version' || command === '-v') return void process.stdout.write(`symscope ${(await import('../../core/index.js')).VERSION}\n`)
   if (command === 'help') {
     const topic = rest[0]
     if (topic === undefined) return void process.stdout.write(mainHelp())
     if (!Object.hasOwn(commands, topic)) throw new CliError(`no help for '${topic}': commands are ${Object.keys(commands).join(', ')}`)
-    return void process.stdout.write(commands[topic].help())
+    return void process.stdout.write(await commands[topic].help())
   }
   if (!Object.hasOwn(commands, command)) {
     throw new CliError(`unknown command '${command}' (commands: ${Object.keys(commands).join(', ')}; see symscope --help)`)
@@ -49,8 +50,10 @@ function asOptionMessage(message: string, parameter: unknown): string {
 }
 
 /** Turns any failure into one line on stderr and the documented exit code. */
-function exitCodeOf(error: unknown): { code: number; message: string } {
+async function exitCodeOf(error: unknown): Promise<{ code: number; message: string }> {
   if (error instanceof CliError) return { code: error.exitCode, message: error.message }
+  // Core is loaded only here, for its error class: the command that threw has usually loaded it already.
+  const { isSymscopeError } = await import('../../core/index.js')
   if (isSymscopeError(error)) {
     // An option's value out of range (a generator's n, say) is usage; a file past a limit or malformed is data.
     const data = error.code === 'invalid_csv' || error.code === 'invalid_data' || (error.code === 'too_large' && error.details.parameter === undefined)
@@ -71,8 +74,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 main(process.argv.slice(2)).then(
   () => (process.exitCode = EXIT.ok),
-  (error: unknown) => {
-    const { code, message } = exitCodeOf(error)
+  async (error: unknown) => {
+    const { code, message } = await exitCodeOf(error)
     process.stderr.write(`symscope: ${message}\n`)
     process.exitCode = code
   },

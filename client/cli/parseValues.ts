@@ -1,4 +1,4 @@
-import { parseParameterText } from '../../core/index.js'
+import { parseParameterText } from '../../core/datasets/index.js'
 import { CliError } from './exitCodes.js'
 
 /** Parses integer options strictly: "1e6" and "100000" are fine, "12abc" and "1.5" are not. */

@@ -8,6 +8,7 @@ import { readHdf5 } from './readHdf5.js'
 import { readLhe, type ReadLheOptions } from './readLhe.js'
 import { readNpy, npyColumns } from './readNpy.js'
 import { readNpz } from './readNpz.js'
+import { readParquet } from './parquet.js'
 
 /** How to read a file: its format (else guessed), the column roles, and each format's own choices. */
 export interface ReadOptions extends ColumnRoles, ReadLheOptions {
@@ -124,8 +125,7 @@ export async function readColumnTable(data: Uint8Array | string, file: string, o
       table = tableFromColumns(await readNpz(bytes, file, { array: options.dataset, columns: options.columns, limits }), roles)
       break
     case 'parquet': {
-      // Loaded only for a Parquet file: hyparquet and its codecs are ~290 kB of the web worker's code otherwise.
-      const { readParquet } = await import('./readParquet.js')
+      // parquet.ts loads hyparquet only for a Parquet file: its codecs are ~290 kB of the web worker's code otherwise.
       table = tableFromColumns(await readParquet(bytes, file, [...(options.features ?? []), ...(options.truth ?? [])], limits), roles)
       break
     }

@@ -62,7 +62,7 @@ export async function generateCommand(argv: string[]): Promise<void> {
       }
       progress?.update(chunk.first + chunk.n)
     }
-    if (parquetValues) await output.write(parquetOf(names, parquetValues, n))
+    if (parquetValues) await output.write(await parquetOf(names, parquetValues, n))
     await output.close()
     progress?.finish()
   } catch (error) {

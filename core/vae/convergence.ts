@@ -5,22 +5,14 @@
 // relevance (nor a relevant latent's ⟨σ²⟩) shows a trend beyond its tolerance or has a slow relaxation left to run,
 // no latent is undecided, and the loss has not moved by more than LOSS_TOLERANCE of itself (`convergenceAt`).
 
-/**
- * Training samples between two checks (rounded up to whole batches): the unit of the stopping rule, not epochs. The
- * window spans CONVERGENCE_WINDOW · CHECK_SAMPLES = 262,144 samples; how many checks sample that span is a matter of
- * precision, not of tolerance: 9 checks rather than 5 estimate the window's change with a standard deviation of
- * 1.03 σ rather than 1.26 σ (σ the jitter of one check; windowTrend) and its scatter s with 7 degrees of freedom
- * rather than 3, so stationary jitter fails the trend test less often by chance and a real trend of the same size
- * per window is seen at least as surely. Each check costs 8,192 forward passes, a quarter of the rows trained between
- * checks without their backward pass: about 8 % of the training's work.
- */
-export const CHECK_SAMPLES = 32_768
+/** Training samples between two checks (rounded up to whole batches): the unit of the stopping rule, not epochs. */
+export const CHECK_SAMPLES = 65_536
 
 /** Held-out events each check reads (the first of the validation rows, a seeded random subset): fixed, so the rule is the same at any n. */
 export const CHECK_ROWS = 8_192
 
-/** Intervals in a window: the drift is the least-squares change over checks j − CONVERGENCE_WINDOW … j (2.6·10⁵ samples). */
-export const CONVERGENCE_WINDOW = 8
+/** Intervals in a window: the drift is the least-squares change over checks j − CONVERGENCE_WINDOW … j (≈ 2.6·10⁵ samples). */
+export const CONVERGENCE_WINDOW = 4
 
 /**
  * z of the tolerance: the half-width of the report's 90 % interval (INTERVAL_LEVEL), z·SE(R_k). A drift below it is

@@ -90,7 +90,7 @@ describe('convergenceAt: the stopping rule', () => {
   const window = 2 * CONVERGENCE_WINDOW + 1
 
   it('never calls fewer checks than two windows converged', () => {
-    const checks = Array.from({ length: 2 * CONVERGENCE_WINDOW }, (_, i) => check(CHECK_SAMPLES * (i + 1), [0.9, 0.5, 0], [0.01, 0.01, 0], 0.3))
+    const checks = Array.from({ length: 2 * CONVERGENCE_WINDOW }, (_, i) => check(65536 * (i + 1), [0.9, 0.5, 0], [0.01, 0.01, 0], 0.3))
     for (let n = 1; n <= checks.length; n++) expect(convergenceAt(checks.slice(0, n), THRESHOLD).converged).toBe(false)
   })
 
@@ -105,7 +105,7 @@ describe('convergenceAt: the stopping rule', () => {
       const jitter = 0.05 * uniform()
       const se = spectrum.map((r) => r * Math.sqrt(2 / 8192))
       const checks = Array.from({ length: window }, (_, i) =>
-        check(CHECK_SAMPLES * (i + 1), spectrum.map((r) => (r > 0.01 ? r + jitter * normal() : r)), se, 0.4 * (1 + 0.001 * normal())),
+        check(65536 * (i + 1), spectrum.map((r) => (r > 0.01 ? r + jitter * normal() : r)), se, 0.4 * (1 + 0.001 * normal())),
       )
       if (convergenceAt(checks, THRESHOLD).converged) converged++
     }
@@ -122,7 +122,7 @@ describe('convergenceAt: the stopping rule', () => {
       const change = -(Math.max(8 * jitter, 4 * DRIFT_FLOOR) + 0.05 * uniform())
       const checks = Array.from({ length: window }, (_, i) => {
         const r = Math.max(0, start + (change * i) / CONVERGENCE_WINDOW + jitter * normal())
-        return check(CHECK_SAMPLES * (i + 1), [1, r, 0], [0.01, 0.001, 0], 0.3)
+        return check(65536 * (i + 1), [1, r, 0], [0.01, 0.001, 0], 0.3)
       })
       const state = convergenceAt(checks, THRESHOLD)
       expect(state.converged).toBe(false)
@@ -143,7 +143,7 @@ describe('convergenceAt: the stopping rule', () => {
       const target = 0.1 + 0.3 * uniform()
       const t0 = 50 * uniform()
       const checks = Array.from({ length: window }, (_, i) =>
-        check(CHECK_SAMPLES * (i + 1), [0.95, target + amplitude * Math.exp(-(t0 + i) / T), 0], [0.01, 0.002, 0], 0.3),
+        check(65536 * (i + 1), [0.95, target + amplitude * Math.exp(-(t0 + i) / T), 0], [0.01, 0.002, 0], 0.3),
       )
       const state = convergenceAt(checks, THRESHOLD)
       const left = amplitude * Math.exp(-(t0 + window - 1) / T)
@@ -153,9 +153,9 @@ describe('convergenceAt: the stopping rule', () => {
   })
 
   it('calls a latent falling steadily towards zero collapsing, and one settling at a plateau not', () => {
-    const falling = Array.from({ length: window }, (_, i) => check(CHECK_SAMPLES * (i + 1), [0.9, 0.3 - 0.02 * i, 0], [0.01, 0.003, 0], 0.3))
+    const falling = Array.from({ length: window }, (_, i) => check(65536 * (i + 1), [0.9, 0.3 - 0.02 * i, 0], [0.01, 0.003, 0], 0.3))
     expect(convergenceAt(falling, THRESHOLD).collapsing).toEqual([1])
-    const overshoot = Array.from({ length: window }, (_, i) => check(CHECK_SAMPLES * (i + 1), [2 - 0.02 * i, 0.3, 0], [0.02, 0.003, 0], 0.3))
+    const overshoot = Array.from({ length: window }, (_, i) => check(65536 * (i + 1), [2 - 0.02 * i, 0.3, 0], [0.02, 0.003, 0], 0.3))
     const state = convergenceAt(overshoot, THRESHOLD)
     expect(state.converged).toBe(false)
     expect(state.collapsing).toEqual([]) // falling, but from 2 towards the optimum's 1, not towards 0
@@ -164,11 +164,11 @@ describe('convergenceAt: the stopping rule', () => {
   it('does not converge while the count flips inside the window, nor while the loss still falls', () => {
     const steady = [0.9, 0.6, 0.0001]
     const se = [0.01, 0.01, 0]
-    const flip = Array.from({ length: window }, (_, i) => check(CHECK_SAMPLES * (i + 1), i === window - 2 ? [0.9, 0.6, THRESHOLD] : steady, se, 0.3))
+    const flip = Array.from({ length: window }, (_, i) => check(65536 * (i + 1), i === window - 2 ? [0.9, 0.6, THRESHOLD] : steady, se, 0.3))
     expect(convergenceAt(flip, THRESHOLD).converged).toBe(false)
-    const falling = Array.from({ length: window }, (_, i) => check(CHECK_SAMPLES * (i + 1), steady, se, 0.3 * (1 - 0.01 * i)))
+    const falling = Array.from({ length: window }, (_, i) => check(65536 * (i + 1), steady, se, 0.3 * (1 - 0.01 * i)))
     expect(convergenceAt(falling, THRESHOLD).converged).toBe(false)
-    const settled = Array.from({ length: window }, (_, i) => check(CHECK_SAMPLES * (i + 1), steady, se, 0.3))
+    const settled = Array.from({ length: window }, (_, i) => check(65536 * (i + 1), steady, se, 0.3))
     const state = convergenceAt(settled, THRESHOLD)
     expect(state.converged).toBe(true)
     expect(state.collapsing).toEqual([])
@@ -179,7 +179,7 @@ describe('convergenceAt: the stopping rule', () => {
   it('waits while a latent is undecided, between a fifth of the threshold and the threshold, and flags it at the end', () => {
     const { normal } = rng(13)
     for (const r of [0.011, 0.02, 0.035, 0.049]) {
-      const checks = Array.from({ length: window }, (_, i) => check(CHECK_SAMPLES * (i + 1), [0.9, r + 1e-4 * normal(), 0.001], [0.01, 0.0005, 0], 0.3))
+      const checks = Array.from({ length: window }, (_, i) => check(65536 * (i + 1), [0.9, r + 1e-4 * normal(), 0.001], [0.01, 0.0005, 0], 0.3))
       const state = convergenceAt(checks, THRESHOLD)
       expect(state.converged).toBe(false)
       expect(state.collapsing).toEqual([1])
@@ -187,7 +187,7 @@ describe('convergenceAt: the stopping rule', () => {
   })
 
   it('reads the sorted spectrum: two latents trading places is no drift', () => {
-    const checks = Array.from({ length: window }, (_, i) => check(CHECK_SAMPLES * (i + 1), i % 2 ? [0.8, 0.5, 0] : [0.5, 0.8, 0], [0.01, 0.01, 0], 0.3))
+    const checks = Array.from({ length: window }, (_, i) => check(65536 * (i + 1), i % 2 ? [0.8, 0.5, 0] : [0.5, 0.8, 0], [0.01, 0.01, 0], 0.3))
     expect(convergenceAt(checks, THRESHOLD).converged).toBe(true)
   })
 })

@@ -1,12 +1,18 @@
 // Every tolerance sits in its part's tolerances.ts with the origin of its value: derived (a formula or a cited
 // method), calibrated (naming the benchmark that measures it, which must exist), floating-point, or a cost limit.
-// core/symmetries/tolerances.ts is being reworked (issues 16 and 20) and is checked once it carries the tags.
 import { existsSync, readFileSync } from 'node:fs'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from './importGraph.js'
 
-const MODULES = ['core/id/tolerances.ts', 'core/stats/tolerances.ts', 'core/linalg/tolerances.ts', 'core/analysis/tolerances.ts']
+const MODULES = [
+  'core/id/tolerances.ts',
+  'core/stats/tolerances.ts',
+  'core/linalg/tolerances.ts',
+  'core/analysis/tolerances.ts',
+  'core/symmetries/tolerances.ts',
+  'core/symmetries/discrete/tolerances.ts',
+]
 const TAG = /^(Derived|Calibrated \((bench\/[\w./-]+)\)|Floating-point|Cost limit):/
 
 /** Each exported constant of a module with the text of its doc comment. */

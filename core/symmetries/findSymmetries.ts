@@ -19,7 +19,7 @@ import { freeSystem, tangencySystem } from './tangentFields/tangency.js'
 import { eventOrder } from './kernels/eventOrder.js'
 import { discreteSection, testDiscrete } from './discrete/discreteSymmetries.js'
 import {
-  INVARIANCE_BLOCKS, INVARIANCE_LEVEL, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS, MONTE_CARLO_COPIES, TANGENCY_GAP,
+  INVARIANCE_BLOCKS, INVARIANCE_LEVEL, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS, MONTE_CARLO_COPIES, TANGENCY_FACTOR, TANGENCY_GAP,
 } from './tolerances.js'
 
 /** Events as the symmetry search reads them: raw features in physical units (not standardised), row-major n × D. */
@@ -214,7 +214,18 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
     }
     const moments = spanMoments(accumulator, span, rows, Math.min(INVARIANCE_BLOCKS, rows))
     yield
-    const system = search.metric ? tangencySystem(search.metric, search.constraints) : freeSystem(d)
+    // The approximate linear relations stay out of the polynomial ideal (constraintSearch.ts) but not out of the
+    // tangency system when they can decide (issue 16): they count in the rank, so the manifold lies within each, and a
+    // field must keep it to within its own tolerance τ_q = TANGENCY_FACTOR × its standardised thickness, as an
+    // approximate quadric's fields must. Left out, a smeared two-body sample's fitted quadric on coordinates that a
+    // thin relation ties together admitted the boosts of an indefinite form (so(3,1) where the truth is so(3)), which
+    // nothing else checks (the events' tangent spaces are not posed beside an approximate relation: algebraChecks.ts).
+    // A relation with τ_q ≥ 1 is left out: a unit field (standardised units) leaves a unit-normalised constraint at a
+    // rate of order 1, so such a relation cannot tell a tangent field from any other (CMS's transverse balance,
+    // thickness ~0.5 of the muons' spread, against the muons' mass-shell boosts).
+    const deciding = search.linear.filter((c) => TANGENCY_FACTOR * c.distanceStandardised < 1)
+    const tangent = search.constraints.length ? [...deciding, ...search.constraints] : search.constraints
+    const system = search.metric ? tangencySystem(search.metric, tangent) : freeSystem(d)
     const nullSpace = tangentNullSpace(system, d, search.constraints.length > 0)
     yield
     // The stages after the tangency system cost ~m³ · (d² + d) in its m fields (budget.ts): estimated before they

@@ -241,7 +241,16 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
     }
     const manifold = readableAlgebra(nullSpace, system, span, groups)
     yield
-    const floorGap = search.status === 'determined' ? floorGapReason(nullSpace, system) : null
+    // The relations may only take fields away: where the polynomial constraints' own system is not separated above
+    // its floor, adding a relation's rows does not make it decided (a curve on a cylinder, whose thin fitted relation
+    // lifted the next field past TANGENCY_GAP and let the cylinder's rotation through).
+    const withoutRelations = () => {
+      const own = tangencySystem(search.metric!, search.constraints)
+      return floorGapReason(tangentNullSpace(own, d, true), own)
+    }
+    const floorGap = search.status === 'determined'
+      ? floorGapReason(nullSpace, system) ?? (search.metric && deciding.length && search.constraints.length ? withoutRelations() : null)
+      : null
     const check = floorGap ? { reason: floorGap, kind: null, record: null, tangents: null } : search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search, restricting.every((c) => c.exact), nullSpace.nearest) : null
     // The events decide (issue 16, item 1) where the constraints cannot: a set larger than the manifold
     // (search undetermined), or a tangency system whose null space is not separated while the events admit more
@@ -276,10 +285,16 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
       wasm, kernels, data, rows, cols, level, copies, familyPValues: discrete?.pValues ?? [], ...(status === 'open' ? { whitenWith: groups } : {}),
     })
     yield
+    // Fields that do not close under the bracket are not all tangent to the manifold (issue 16), so an invariance among
+    // them is a field the data were never shown to keep: its test passing is the test's lack of power, not a symmetry
+    // (a smeared two-body sample's δx4 = x2, δx8 = −976 x2 read p 0.53). None is claimed; the tests stay on record.
+    const untangent = !determined && check?.kind === 'closure' && invariance.generators.length > 0
     section.distributionAlgebra = {
-      ...algebraSummary(invariance.generators, d, names, groups),
-      status: invariance.status,
-      reason: invariance.reason,
+      ...algebraSummary(untangent ? [] : invariance.generators, d, names, groups),
+      status: untangent ? 'undetermined' : invariance.status,
+      reason: untangent
+        ? `${invariance.generators.length} of the manifold's candidate fields pass the invariance test, but those fields do not close under the bracket, so they are not known to be tangent to the manifold: no invariance is claimed`
+        : invariance.reason,
       level,
       tests: invariance.tests.map((t) => ({
         description: describeGenerator(t.generator.field, names, groups),

@@ -183,7 +183,7 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
     const search = checked!.search
     notes.push(...search.notes)
     if (search.status === 'determined' && search.linear.length && !search.constraints.length) {
-      // Approximate linear relations stay out of the tangency system (constraintSearch.ts): with nothing else, every
+      // Approximate linear relations join the tangency system only beside polynomial constraints (below): alone, every
       // affine field would be "tangent", including those that leave their planes — no symmetry of the data.
       search.status = 'undetermined'
       search.reason = `the only constraints are approximate linear relations (${search.linear.map((c) => c.formula).join(', ')}), which the tangency system leaves out: the fields along them are not determined`

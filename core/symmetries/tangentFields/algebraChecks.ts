@@ -47,8 +47,9 @@ export function tangentCheck(
 ): TangentCheck {
   const structure = structureConstants(generators.map((g) => g.theta), d)
   const top = search.dimension.top
-  // Approximate linear relations stay out of the tangency system by design (constraintSearch.ts): the events' normal
-  // spaces contain their thick directions, which the algebra's fields are not asked to keep, so the check is not posed.
+  // With approximate linear relations the check is not posed: the events' normal spaces contain their thick
+  // directions, which a field keeps only to the relation's tolerance (the thin ones join the tangency system,
+  // findSymmetries.ts; the thick ones not at all).
   const tangents = top && !search.linear.length ? dataTangents(data, rows, cols, span, top.dimension, search.dimension.scale) : null
   let record: DataTangentRecord | null = null
   if (tangents) {

@@ -285,15 +285,16 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
       wasm, kernels, data, rows, cols, level, copies, familyPValues: discrete?.pValues ?? [], ...(status === 'open' ? { whitenWith: groups } : {}),
     })
     yield
-    // Fields that do not close under the bracket are not all tangent to the manifold (issue 16), so an invariance among
-    // them is a field the data were never shown to keep: its test passing is the test's lack of power, not a symmetry
-    // (a smeared two-body sample's δx4 = x2, δx8 = −976 x2 read p 0.53). None is claimed; the tests stay on record.
-    const untangent = !determined && check?.kind === 'closure' && invariance.generators.length > 0
+    // Fields that leave the events' tangent spaces or do not close under the bracket are not all tangent to the
+    // manifold (issue 16), so an invariance among them is a field the data were never shown to keep: its test passing
+    // is the test's lack of power, not a symmetry (a smeared two-body sample's δx4 = x2, δx8 = −976 x2 read p 0.53).
+    // None is claimed; the tests stay on record.
+    const untangent = !determined && (check?.kind === 'closure' || check?.kind === 'leaves') && invariance.generators.length > 0
     section.distributionAlgebra = {
       ...algebraSummary(untangent ? [] : invariance.generators, d, names, groups),
       status: untangent ? 'undetermined' : invariance.status,
       reason: untangent
-        ? `${invariance.generators.length} of the manifold's candidate fields pass the invariance test, but those fields do not close under the bracket, so they are not known to be tangent to the manifold: no invariance is claimed`
+        ? `${invariance.generators.length} of the manifold's candidate fields pass the invariance test, but those fields ${check!.kind === 'closure' ? 'do not close under the bracket' : 'leave the events\' tangent spaces'}, so they are not known to be tangent to the manifold: no invariance is claimed`
         : invariance.reason,
       level,
       tests: invariance.tests.map((t) => ({

@@ -19,7 +19,7 @@ import { freeSystem, tangencySystem } from './tangentFields/tangency.js'
 import { eventOrder } from './kernels/eventOrder.js'
 import { discreteSection, testDiscrete } from './discrete/discreteSymmetries.js'
 import {
-  INVARIANCE_BLOCKS, INVARIANCE_LEVEL, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS, MONTE_CARLO_COPIES, TANGENCY_GAP,
+  INVARIANCE_BLOCKS, INVARIANCE_LEVEL, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS, MONTE_CARLO_COPIES, TANGENCY_FACTOR, TANGENCY_GAP,
 } from './tolerances.js'
 
 /** Events as the symmetry search reads them: raw features in physical units (not standardised), row-major n × D. */
@@ -183,7 +183,7 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
     const search = checked!.search
     notes.push(...search.notes)
     if (search.status === 'determined' && search.linear.length && !search.constraints.length) {
-      // Approximate linear relations stay out of the tangency system (constraintSearch.ts): with nothing else, every
+      // Approximate linear relations join the tangency system only beside polynomial constraints (below): alone, every
       // affine field would be "tangent", including those that leave their planes — no symmetry of the data.
       search.status = 'undetermined'
       search.reason = `the only constraints are approximate linear relations (${search.linear.map((c) => c.formula).join(', ')}), which the tangency system leaves out: the fields along them are not determined`
@@ -214,7 +214,18 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
     }
     const moments = spanMoments(accumulator, span, rows, Math.min(INVARIANCE_BLOCKS, rows))
     yield
-    const system = search.metric ? tangencySystem(search.metric, search.constraints) : freeSystem(d)
+    // The approximate linear relations stay out of the polynomial ideal (constraintSearch.ts) but not out of the
+    // tangency system when they can decide (issue 16): they count in the rank, so the manifold lies within each, and a
+    // field must keep it to within its own tolerance τ_q = TANGENCY_FACTOR × its standardised thickness, as an
+    // approximate quadric's fields must. Left out, a smeared two-body sample's fitted quadric on coordinates that a
+    // thin relation ties together admitted the boosts of an indefinite form (so(3,1) where the truth is so(3)), which
+    // nothing else checks (the events' tangent spaces are not posed beside an approximate relation: algebraChecks.ts).
+    // A relation with τ_q ≥ 1 is left out: a unit field (standardised units) leaves a unit-normalised constraint at a
+    // rate of order 1, so such a relation cannot tell a tangent field from any other (CMS's transverse balance,
+    // thickness ~0.5 of the muons' spread, against the muons' mass-shell boosts).
+    const deciding = search.linear.filter((c) => TANGENCY_FACTOR * c.distanceStandardised < 1)
+    const tangent = search.constraints.length ? [...deciding, ...search.constraints] : search.constraints
+    const system = search.metric ? tangencySystem(search.metric, tangent) : freeSystem(d)
     const nullSpace = tangentNullSpace(system, d, search.constraints.length > 0)
     yield
     // The stages after the tangency system cost ~m³ · (d² + d) in its m fields (budget.ts): estimated before they
@@ -230,7 +241,16 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
     }
     const manifold = readableAlgebra(nullSpace, system, span, groups)
     yield
-    const floorGap = search.status === 'determined' ? floorGapReason(nullSpace, system) : null
+    // The relations may only take fields away: where the polynomial constraints' own system is not separated above
+    // its floor, adding a relation's rows does not make it decided (a curve on a cylinder, whose thin fitted relation
+    // lifted the next field past TANGENCY_GAP and let the cylinder's rotation through).
+    const withoutRelations = () => {
+      const own = tangencySystem(search.metric!, search.constraints)
+      return floorGapReason(tangentNullSpace(own, d, true), own)
+    }
+    const floorGap = search.status === 'determined'
+      ? floorGapReason(nullSpace, system) ?? (search.metric && deciding.length && search.constraints.length ? withoutRelations() : null)
+      : null
     const check = floorGap ? { reason: floorGap, kind: null, record: null, tangents: null } : search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search, restricting.every((c) => c.exact), nullSpace.nearest) : null
     // The events decide (issue 16, item 1) where the constraints cannot: a set larger than the manifold
     // (search undetermined), or a tangency system whose null space is not separated while the events admit more
@@ -265,10 +285,17 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
       wasm, kernels, data, rows, cols, level, copies, familyPValues: discrete?.pValues ?? [], ...(status === 'open' ? { whitenWith: groups } : {}),
     })
     yield
+    // Fields that leave the events' tangent spaces or do not close under the bracket are not all tangent to the
+    // manifold (issue 16), so an invariance among them is a field the data were never shown to keep: its test passing
+    // is the test's lack of power, not a symmetry (a smeared two-body sample's δx4 = x2, δx8 = −976 x2 read p 0.53).
+    // None is claimed; the tests stay on record.
+    const untangent = !determined && (check?.kind === 'closure' || check?.kind === 'leaves') && invariance.generators.length > 0
     section.distributionAlgebra = {
-      ...algebraSummary(invariance.generators, d, names, groups),
-      status: invariance.status,
-      reason: invariance.reason,
+      ...algebraSummary(untangent ? [] : invariance.generators, d, names, groups),
+      status: untangent ? 'undetermined' : invariance.status,
+      reason: untangent
+        ? `${invariance.generators.length} of the manifold's candidate fields pass the invariance test, but those fields ${check!.kind === 'closure' ? 'do not close under the bracket' : 'leave the events\' tangent spaces'}, so they are not known to be tangent to the manifold: no invariance is claimed`
+        : invariance.reason,
       level,
       tests: invariance.tests.map((t) => ({
         description: describeGenerator(t.generator.field, names, groups),

@@ -84,9 +84,9 @@ export function* searchConstraints(
   yield
   const momentBasis = monomialBasis(d, 2 * degree)
   const moment = (alpha: ArrayLike<number>) => sums[momentBasis.indexOf(alpha)] / rows
-  // The approximate linear relations count towards the dimension but stay out of the polynomial ideal and of the
-  // tangency system: left in the coordinates, a relation of spread δ makes every product with it look like a
-  // constraint of spread δ, and it cannot tell fields apart that move along it by less than δ.
+  // The approximate linear relations count towards the dimension but stay out of the polynomial ideal: left in the
+  // coordinates, a relation of spread δ makes every product with it look like a constraint of spread δ. (The thin ones
+  // join the tangency system with their own tolerance, 3δ: findSymmetries.ts.)
   const need = dimension.top ? Math.max(0, d - dimension.top.dimension - initial.length) : null
   const found = polynomialConstraints(moment, accumulator, rows, span, names, groups, tau, degree, [], need)
   yield

@@ -15,11 +15,11 @@ import { eventsAlgebra, tangentCheck } from './tangentFields/algebraChecks.js'
 import type { Generator } from './tangentFields/readableBasis.js'
 import { SYMMETRIES_VERSION, type GeneratorRecord, type Symmetries } from './schema.js'
 import { spanMoments } from './kernels/spanMoments.js'
-import { freeSystem, tangencySystem } from './tangentFields/tangency.js'
+import { freeSystem, relationDecidesTangency, tangencySystem } from './tangentFields/tangency.js'
 import { eventOrder } from './kernels/eventOrder.js'
 import { discreteSection, testDiscrete } from './discrete/discreteSymmetries.js'
 import {
-  INVARIANCE_BLOCKS, INVARIANCE_LEVEL, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS, MONTE_CARLO_COPIES, TANGENCY_FACTOR, TANGENCY_GAP,
+  INVARIANCE_BLOCKS, INVARIANCE_LEVEL, MAX_SPAN_DIMENSION, MAX_SYMMETRY_EVENTS, MIN_SYMMETRY_EVENTS, MONTE_CARLO_COPIES, TANGENCY_GAP,
 } from './tolerances.js'
 
 /** Events as the symmetry search reads them: raw features in physical units (not standardised), row-major n × D. */
@@ -223,7 +223,7 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
     // A relation with τ_q ≥ 1 is left out: a unit field (standardised units) leaves a unit-normalised constraint at a
     // rate of order 1, so such a relation cannot tell a tangent field from any other (CMS's transverse balance,
     // thickness ~0.5 of the muons' spread, against the muons' mass-shell boosts).
-    const deciding = search.linear.filter((c) => TANGENCY_FACTOR * c.distanceStandardised < 1)
+    const deciding = search.linear.filter(relationDecidesTangency)
     const tangent = search.constraints.length ? [...deciding, ...search.constraints] : search.constraints
     const system = search.metric ? tangencySystem(search.metric, tangent) : freeSystem(d)
     const nullSpace = tangentNullSpace(system, d, search.constraints.length > 0)

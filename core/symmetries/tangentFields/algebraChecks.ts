@@ -6,8 +6,8 @@ import { structureConstants } from './lieAlgebra.js'
 import type { AffineSpan } from '../constraints/linearConstraints.js'
 import { readableBasis, type Generator } from './readableBasis.js'
 import type { DataTangentRecord } from '../schema.js'
-import type { TangencySystem } from './tangency.js'
-import { CLOSURE_TOLERANCE, DATA_TANGENT_GAP, TANGENCY_FACTOR, TANGENCY_GAP } from '../tolerances.js'
+import { relationDecidesTangency, type TangencySystem } from './tangency.js'
+import { CLOSURE_TOLERANCE, DATA_TANGENT_GAP, TANGENCY_GAP } from '../tolerances.js'
 import { dataTangents, type DataTangents } from './dataTangents.js'
 
 const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback)
@@ -52,7 +52,7 @@ export function tangentCheck(
   // thickness below 1) is in the tangency system (findSymmetries.ts), so the fields keep it and the check is posed
   // (issue 16: smeared two-body events whose fitted quadric mixes in the relations gave 3 fields that are not the
   // rotations, read χ² 90,000 against 8,000 here, and a helix beside a fitted relation gave 5).
-  const tangents = top && search.linear.every((c) => TANGENCY_FACTOR * c.distanceStandardised < 1) ? dataTangents(data, rows, cols, span, top.dimension, search.dimension.scale) : null
+  const tangents = top && search.linear.every(relationDecidesTangency) ? dataTangents(data, rows, cols, span, top.dimension, search.dimension.scale) : null
   let record: DataTangentRecord | null = null
   if (tangents) {
     const kept = { tangents }

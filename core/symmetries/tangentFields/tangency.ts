@@ -86,3 +86,13 @@ export function freeSystem(d: number): TangencySystem {
   const p = d * d + d
   return { matrix: new Matrix(p, p), tolerance: 1, constraintTolerances: [], approximate: false, residual: () => 0 }
 }
+
+/**
+ * An approximate linear relation can decide which fields are tangent when its own tolerance, TANGENCY_FACTOR × its
+ * standardised thickness, is below 1: a unit field (standardised units) leaves a unit-normalised constraint at a rate
+ * of order 1, so a thicker relation cannot tell a tangent field from any other (issue 16; findSymmetries.ts and
+ * algebraChecks.ts both read this).
+ */
+export function relationDecidesTangency(relation: { distanceStandardised: number }): boolean {
+  return TANGENCY_FACTOR * relation.distanceStandardised < 1
+}

@@ -1,7 +1,7 @@
 import { Matrix } from 'ml-matrix'
 import type { ConstraintSearch } from '../constraints/constraintSearch.js'
 import type { FeatureGroups } from '../featureGroups.js'
-import { liftField, thetaToField, toPhysical } from './fields.js'
+import { liftField, thetaToField, toPhysical, type Theta } from './fields.js'
 import { structureConstants } from './lieAlgebra.js'
 import type { AffineSpan } from '../constraints/linearConstraints.js'
 import { readableBasis, type Generator } from './readableBasis.js'
@@ -120,6 +120,23 @@ export function tangentCheck(
 
 
 /**
+ * The exact constraints' part where the constraints found contradict the events (findSymmetries.ts): their tangency
+ * system, the basis θ of its null space (null where there is no exact constraint: every affine field), and how many
+ * exact constraints there are.
+ */
+export interface OverruledConstraints {
+  system: TangencySystem
+  basis: Theta[] | null
+  exact: number
+  /**
+   * Whether these exact constraints alone explain the events' dimension (d − rank of their Jacobian on the events):
+   * then they cut out the manifold, decide its fields as a determined search's do, and the events need only confirm
+   * them with a clear gap (DATA_TANGENT_GAP), not the strict one (a plane quartic beside a fitted cubic).
+   */
+  explains: boolean
+}
+
+/**
  * The manifold algebra from the events alone (issue 16, item 1), when the constraints cannot give it:
  * - they leave more free coordinates than the events have (a curve no polynomial of degree ≤ 4 cuts out: a helix, eᵗ,
  *   a logarithmic spiral): every accepted field must be tangent to the constraints that were found (a description of
@@ -135,21 +152,32 @@ export function tangentCheck(
  */
 export function eventsAlgebra(
   data: Float64Array, rows: number, cols: number, span: AffineSpan, search: ConstraintSearch, system: TangencySystem, groups: FeatureGroups,
-  { undecided = false, tangents: known = null }: { undecided?: boolean; tangents?: DataTangents | null } = {},
+  { undecided = false, overruled = null, tangents: known = null }: { undecided?: boolean; overruled?: OverruledConstraints | null; tangents?: DataTangents | null } = {},
 ): { generators: Generator[]; record: DataTangentRecord; reason: string } | null {
   const top = search.dimension.top
   const d = span.free.length
-  if (!top || search.linear.length || (!undecided && d - search.rank <= top.dimension)) return null
+  if (!top || search.linear.length || (!undecided && !overruled && d - search.rank <= top.dimension)) return null
   const tangents = known ?? dataTangents(data, rows, cols, span, top.dimension, search.dimension.scale)
   if (!tangents) return null
-  const bar = undecided ? TANGENCY_GAP * system.tolerance : system.tolerance
-  const fields = tangents.acceptedFields
+  // Overruled (the constraints contradict the events: see findSymmetries.ts), the fields are those the events accept
+  // among the fields tangent to the exact constraints (their null space, decided above its floor), and the events must
+  // accept exactly as many among all affine fields: none outside the exact constraints' description. The next field
+  // is the next over all affine fields (it is at most the next within the null space: Courant–Fischer), and the
+  // spectrum must decide as strictly as where the constraints do not.
+  if (overruled) system = overruled.system
+  const strict = undecided || (!!overruled && !overruled.explains)
+  const bar = strict ? TANGENCY_GAP * system.tolerance : system.tolerance
+  const fields = overruled?.basis ? tangents.within(overruled.basis).acceptedFields : tangents.acceptedFields
   const k = fields.length
+  if (k !== tangents.acceptedFields.length) return null
   const next = tangents.spectrum[k]
   if (next === undefined || next < DATA_TANGENT_GAP * tangents.threshold) return null
   // No field at all is the events' answer only where even the most tangent one reads TANGENCY_GAP × the acceptance
   // (a sine curve: 10⁷–10⁸ against 8,000); a true field on a noise-free curve reads up to ~7 × the acceptance.
-  if (!k && !(undecided && next >= TANGENCY_GAP * tangents.threshold)) return null
+  // (Exact constraints that explain the dimension decide "none" themselves, as a determined search's do.)
+  // The same holds where the constraints leave more free coordinates than the events have (a sine curve embedded in 3
+  // features: 2·10⁸ against 8,000): "none" rests on the events' spectrum alone, at TANGENCY_GAP × the acceptance.
+  if (!k && !overruled?.explains && next < TANGENCY_GAP * tangents.threshold) return null
   if (fields.some((theta) => !(system.residual(theta) < bar))) return null
   if (structureConstants(fields, d).closure > CLOSURE_TOLERANCE) return null
   const largest = Math.max(0, ...fields.map((theta) => tangents.statistic(theta)))
@@ -157,7 +185,7 @@ export function eventsAlgebra(
   // field TANGENCY_GAP beyond the largest accepted. The acceptance alone is lenient on noise-free curves (a rotation
   // with a linear drift along a curve on a cylinder reads χ² ~ 4,000 under 16,000, its next ~50× more), where true
   // fields stand 10⁴–10⁵ apart from the next (truth suite, seed 16).
-  if (undecided && next < TANGENCY_GAP * Math.max(largest, 1)) return null
+  if (strict && next < TANGENCY_GAP * Math.max(largest, 1)) return null
   const eventsSystem: TangencySystem = {
     matrix: new Matrix(1, d * d + d), tolerance: 1, constraintTolerances: [], approximate: false,
     residual: (theta) => Math.sqrt(tangents.statistic(theta) / tangents.threshold),
@@ -169,6 +197,6 @@ export function eventsAlgebra(
   return {
     generators,
     record: tangentRecord(tangents, largest),
-    reason: `read from the events' tangent spaces${undecided ? `, the constraints' tangency system not deciding (its next field within ${TANGENCY_GAP} times its tolerance)` : ` alone (no polynomial constraint of degree ≤ ${search.degree} cuts the manifold out)`}: ${k} affine field${k !== 1 ? 's' : ''} with χ² below ${fmt(tangents.threshold)} over ${tangents.degreesOfFreedom} normal components, the next at ${fmt(next)}`,
+    reason: `read from the events' tangent spaces${overruled ? `, the constraints found not all the manifold's (${overruled.exact ? `the fields are those tangent to the ${overruled.exact} exact one${overruled.exact > 1 ? 's' : ''} of degree ≤ ${Math.max(...search.constraints.filter((c) => c.exact).slice(0, overruled.exact).map((c) => c.degree))}, which ${overruled.explains ? 'explain the dimension' : 'describe the manifold only partly'}; the others are left out` : 'no set of the exact ones agrees with the events: none is a cross-check'})` : undecided ? `, the constraints' tangency system not deciding (its next field within ${TANGENCY_GAP} times its tolerance)` : ` alone (no polynomial constraint of degree ≤ ${search.degree} cuts the manifold out)`}: ${k} affine field${k !== 1 ? 's' : ''} with χ² below ${fmt(tangents.threshold)} over ${tangents.degreesOfFreedom} normal components, the largest ${fmt(largest)}, the next at ${fmt(next)}`,
   }
 }

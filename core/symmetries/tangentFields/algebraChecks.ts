@@ -1,4 +1,4 @@
-import { Matrix } from 'ml-matrix'
+import { Matrix, SingularValueDecomposition } from 'ml-matrix'
 import type { ConstraintSearch } from '../constraints/constraintSearch.js'
 import type { FeatureGroups } from '../featureGroups.js'
 import { liftField, thetaToField, toPhysical, type Theta } from './fields.js'
@@ -119,6 +119,13 @@ export function tangentCheck(
 }
 
 
+/** The right singular vectors θ of the tangency system with singular value below `bar` (a band of its null space). */
+function band(system: TangencySystem, bar: number): Theta[] {
+  const svd = new SingularValueDecomposition(system.matrix, { computeLeftSingularVectors: false, autoTranspose: false })
+  const v = svd.rightSingularVectors
+  return svd.diagonal.flatMap((sigma, k) => (sigma < bar ? [Float64Array.from(v.getColumn(k))] : []))
+}
+
 /**
  * The exact constraints' part where the constraints found contradict the events (findSymmetries.ts): their tangency
  * system, the basis θ of its null space (null where there is no exact constraint: every affine field), and how many
@@ -144,11 +151,15 @@ export interface OverruledConstraints {
  * - or (`undecided`) their tangency system does not separate its fields (the next singular value within TANGENCY_GAP
  *   of the tolerance: a moment curve's correlated monomials, a cylinder's free axis, a smeared circle's fitted quadric)
  *   while the events admit more, or fewer (a field of the constraints leaves the events' tangent spaces):
- *   every accepted field must then read below TANGENCY_GAP × the tolerance, the band in which the constraints cannot
- *   tell a tangent field from the next.
+ *   the fields are the events' accepted ones within the band where the constraints cannot tell a tangent field from
+ *   the next (below TANGENCY_GAP × the tolerance);
+ * - or (`overruled`) the constraints found contradict the events (findSymmetries.ts): the fields are the events'
+ *   accepted ones within the null space of a set of the exact constraints.
+ * Within a band or null space, the events must accept as many fields there as among all affine fields.
  * Named only when the events' spectrum has a clear gap (the next field at DATA_TANGENT_GAP × the acceptance or more;
- * when `undecided`, also TANGENCY_GAP × the largest accepted) and the fields close; else null (the algebra stays undetermined). The generators are the accepted generalised
- * eigenvectors, given a readable basis whose simplified fields must read within 2× the largest accepted χ².
+ * when `undecided` or overruled by constraints that do not explain the dimension, also TANGENCY_GAP × the largest
+ * accepted) and the fields close; else null (the algebra stays undetermined). The generators are the accepted
+ * generalised eigenvectors, given a readable basis whose simplified fields must read within 2× the largest accepted χ².
  */
 export function eventsAlgebra(
   data: Float64Array, rows: number, cols: number, span: AffineSpan, search: ConstraintSearch, system: TangencySystem, groups: FeatureGroups,
@@ -167,7 +178,11 @@ export function eventsAlgebra(
   if (overruled) system = overruled.system
   const strict = undecided || (!!overruled && !overruled.explains)
   const bar = strict ? TANGENCY_GAP * system.tolerance : system.tolerance
-  const fields = overruled?.basis ? tangents.within(overruled.basis).acceptedFields : tangents.acceptedFields
+  // Undecided, the fields are the events' accepted ones within the band the constraints cannot tell apart (right
+  // singular vectors below TANGENCY_GAP × the tolerance): the events' own eigenvectors carry their sampling error, which
+  // an exact constraint's tolerance sees (a cylinder's five fields read 10¹¹ × it), while the band holds the exact ones.
+  const within = overruled?.basis ?? (undecided ? band(system, TANGENCY_GAP * system.tolerance) : null)
+  const fields = within ? tangents.within(within).acceptedFields : tangents.acceptedFields
   const k = fields.length
   if (k !== tangents.acceptedFields.length) return null
   const next = tangents.spectrum[k]
@@ -197,6 +212,6 @@ export function eventsAlgebra(
   return {
     generators,
     record: tangentRecord(tangents, largest),
-    reason: `read from the events' tangent spaces${overruled ? `, the constraints found not all the manifold's (${overruled.exact ? `the fields are those tangent to the ${overruled.exact} exact one${overruled.exact > 1 ? 's' : ''} of degree ≤ ${Math.max(...search.constraints.filter((c) => c.exact).slice(0, overruled.exact).map((c) => c.degree))}, which ${overruled.explains ? 'explain the dimension' : 'describe the manifold only partly'}; the others are left out` : 'no set of the exact ones agrees with the events: none is a cross-check'})` : undecided ? `, the constraints' tangency system not deciding (its next field within ${TANGENCY_GAP} times its tolerance)` : ` alone (no polynomial constraint of degree ≤ ${search.degree} cuts the manifold out)`}: ${k} affine field${k !== 1 ? 's' : ''} with χ² below ${fmt(tangents.threshold)} over ${tangents.degreesOfFreedom} normal components, the largest ${fmt(largest)}, the next at ${fmt(next)}`,
+    reason: `read from the events' tangent spaces${overruled ? `, the constraints found not all the manifold's (${overruled.exact ? `the fields are those tangent to the ${overruled.exact} exact one${overruled.exact > 1 ? 's' : ''} of degree ≤ ${Math.max(...search.constraints.filter((c) => c.exact).slice(0, overruled.exact).map((c) => c.degree))}, which ${overruled.explains ? 'explain the dimension' : 'describe the manifold only partly'}; the others are left out` : 'no set of the exact ones agrees with the events: none is a cross-check'})` : undecided ? `, the constraints' tangency system not deciding (its next field within ${TANGENCY_GAP} times its tolerance)` : ` alone (no polynomial constraint of degree ≤ ${search.degree} cuts the manifold out)`}: ${k} affine field${k !== 1 ? 's' : ''} with χ² below ${fmt(tangents.threshold)} over ${tangents.degreesOfFreedom} normal components${k ? `, the largest ${fmt(largest)}` : ''}, the next at ${fmt(next)}`,
   }
 }

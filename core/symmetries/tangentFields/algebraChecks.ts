@@ -176,7 +176,12 @@ export function eventsAlgebra(
   // is the next over all affine fields (it is at most the next within the null space: Courant–Fischer), and the
   // spectrum must decide as strictly as where the constraints do not.
   if (overruled) system = overruled.system
-  const strict = undecided || (!!overruled && !overruled.explains)
+  // Alone (the constraints leave more free coordinates than the events have), the constraints found are the cross-check
+  // of the events' fields; where none was found (eᵗ in two coordinates) nothing cross-checks them, and the events'
+  // spectrum must stand TANGENCY_GAP apart as where the constraints are overruled (seed 18: an eᵗ read a false field
+  // with its next field 25× the largest accepted; true fields on the suite's noise-free curves stand 190–10⁵ apart).
+  const unchecked = !undecided && !overruled && search.rank === 0
+  const strict = undecided || unchecked || (!!overruled && !overruled.explains)
   const bar = strict ? TANGENCY_GAP * system.tolerance : system.tolerance
   // Undecided, the fields are the events' accepted ones within the band the constraints cannot tell apart (right
   // singular vectors below TANGENCY_GAP × the tolerance): the events' own eigenvectors carry their sampling error, which

@@ -64,6 +64,34 @@ describe('manifold side: the events decide where the constraints found are not t
     }
   })
 
+  it('plane cubics whose tangency system does not separate its fields: the shear is the events\' field within the constraints\' band', () => {
+    // Cases 2 and 83 of seed 18: y = x³ + c x (one field, δx = x, δy = 3y − 2c x) beside a fitted quartic whose
+    // tangency system's next singular value lies within 10³ of its tolerance; the events' own eigenvector read ~10⁴ ×
+    // that tolerance from its sampling error, while the field within the band is the true shear.
+    for (const index of [2, 83]) {
+      const truth = truthCase(index, { n: 4000, seed: SEED })
+      expect(truth.label).toMatch(/plane cubic/)
+      const s = sectionOf(truth)
+      const { verdict, reason } = grade(s, truth)
+      expect(`${truth.label}: ${verdict} ${reason}`).toMatch(/: right $/)
+      expect(s.manifoldAlgebra!.dimension).toBe(1)
+      expect(s.manifoldAlgebra!.reason).toMatch(/the constraints' tangency system not deciding/)
+    }
+  })
+
+  it('eᵗ with no constraint to cross-check the events: a field is named only where the next one reads 10³ × it', () => {
+    // Cases 12 and 147 of seed 18: two coordinates, no polynomial constraint of degree ≤ 4 found; case 147's events
+    // accepted a false field with its next 25× above (named before session 7: wrong).
+    for (const index of [12, 147]) {
+      const truth = truthCase(index, { n: 4000, seed: SEED })
+      expect(truth.label).toMatch(/exponential curve/)
+      const s = sectionOf(truth)
+      expect(grade(s, truth).verdict).not.toBe('wrong')
+      const m = s.manifoldAlgebra!
+      if (m.status === 'determined' && m.dataTangents) expect(m.dataTangents.nextRejected!).toBeGreaterThanOrEqual(1000 * Math.max(m.dataTangents.worst, 1))
+    }
+  })
+
   it('the events\' spectrum restricted to a span of fields is no lower than over all fields (Courant–Fischer) and finds the rotation inside it', () => {
     const truth = truthCase(0, { n: 4000 })
     expect(truth.label).toMatch(/circle, uniform/)

@@ -255,7 +255,9 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
     const check = floorGap ? { reason: floorGap, kind: null, record: null, tangents: null } : search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search, restricting.every((c) => c.exact), nullSpace.nearest) : null
     // The events decide (issue 16, item 1) where the constraints cannot: a set larger than the manifold
     // (search undetermined), or a tangency system whose null space is not separated while the events admit more
-    // fields or reject one of its fields.
+    // fields or reject one of its fields; and where the constraints found contradict the events (they cut below the
+    // events' dimension, or an approximate one disagrees with them), within the exact constraints' null space
+    // (tangentFields/overruled.ts).
     const undecided = (check?.kind === 'more' || check?.kind === 'leaves') && (nullSpace.nearest ?? Infinity) < TANGENCY_GAP
     const plain = search.status === 'undetermined' || undecided
       ? eventsAlgebra(data, rows, cols, span, search, system, groups, { undecided, tangents: check?.tangents ?? null })

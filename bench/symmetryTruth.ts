@@ -7,7 +7,11 @@
 // SYMSCOPE_TRUTH_SEED the suite's seed (default 16, the seed constants were tuned on; others are held out).
 // The discrete classes (issue 20: testdata/symmetryTruth/discreteCases.ts, an exact reflection or exchange, a broken
 // reflection, a chiral continuous symmetry) get their own table, graded on `section.discrete` by discreteGrade.ts and
-// on the continuous part by grade.ts; SYMSCOPE_TRUTH_DISCRETE_CASES sets their number (default 60, 20 per class).
+// on the continuous part by grade.ts; SYMSCOPE_TRUTH_DISCRETE_CASES sets their number (default 60, 20 per class; 0 skips them).
+// SYMSCOPE_TRUTH_CLASSES (comma-separated class names, e.g. "variety,non-polynomial curve") runs only those classes'
+// cases (the same case numbers as the whole run) and skips the discrete table; SYMSCOPE_TRUTH_FROM sets the first case
+// (to split a run over processes); SYMSCOPE_TRUTH_PER_CASE=1 writes one line per case to stderr (index, class, verdict,
+// the manifold algebra's status, dimension and reason), to compare two builds case by case.
 import { findSymmetries } from '../core/index.js'
 import { loadWasm } from '../core/wasm/node.js'
 import { DISCRETE_TRUTH_CLASSES, TRUTH_CLASSES, truthCase, type DiscreteTruthClass, type TruthCase, type TruthClass } from '../testdata/symmetryTruth/cases.js'
@@ -37,15 +41,24 @@ export const run: Bench = async () => {
   const count = Number(process.env.SYMSCOPE_TRUTH_CASES ?? 306)
   const n = Number(process.env.SYMSCOPE_TRUTH_EVENTS ?? 4000)
   const seed = Number(process.env.SYMSCOPE_TRUTH_SEED ?? 16)
-  const tally = new Map<TruthClass | DiscreteTruthClass, Record<Verdict, number>>(TRUTH_CLASSES.map((c) => [c, { right: 0, withheld: 0, wrong: 0 }]))
+  const from = Number(process.env.SYMSCOPE_TRUTH_FROM ?? 0)
+  const perCase = process.env.SYMSCOPE_TRUTH_PER_CASE === '1'
+  const classes = classFilter(process.env.SYMSCOPE_TRUTH_CLASSES)
+  const discreteCount = Number(process.env.SYMSCOPE_TRUTH_DISCRETE_CASES ?? 60)
+  const tally = new Map<TruthClass | DiscreteTruthClass, Record<Verdict, number>>(classes.map((c) => [c, { right: 0, withheld: 0, wrong: 0 }]))
   const failures: string[] = []
   const withheldReasons = new Map<string, number>()
   const start = performance.now()
-  for (let i = 0; i < count; i++) {
+  for (let i = from; i < count; i++) {
+    if (!classes.includes(TRUTH_CLASSES[i % TRUTH_CLASSES.length])) continue
     const truth = truthCase(i, { n, seed })
     const { section, threw } = sectionOf(wasm, truth)
     const { verdict, reason } = section ? grade(section, truth) : threw
     tally.get(truth.truthClass)![verdict]++
+    if (perCase) {
+      const m = section?.manifoldAlgebra
+      process.stderr.write(`case ${i}\t${truth.truthClass}\t${verdict}\t${truth.label}\t${m ? `${m.status} ${m.dimension}: ${m.reason}` : reason}\t${reason}\n`)
+    }
     if (verdict === 'wrong') failures.push(`${truth.label}: ${reason}`)
     if (verdict === 'withheld') {
       const why = (section?.manifoldAlgebra?.reason ?? reason).replace(/\d[\d.e+−-]*/g, '#').slice(0, 90)
@@ -67,7 +80,7 @@ export const run: Bench = async () => {
     {
       title: 'Symmetry truth suite: right, withheld and wrong by class',
       description:
-        `findSymmetries on ${count} cases (seed ${seed}) of ${n.toLocaleString('en-US')} events whose constraints and symmetries are known by construction ` +
+        `findSymmetries on ${all} cases (seed ${seed}${from ? `, from case ${from}` : ''}) of ${n.toLocaleString('en-US')} events whose constraints and symmetries are known by construction ` +
         '(testdata/symmetryTruth/), graded by testdata/symmetryTruth/grade.ts: a determined manifold algebra must span exactly the true ' +
         'fields, every reported invariance must be a true one and, when the manifold algebra is determined or the region open, all of them; ' +
         `"undetermined" is withheld. ${seconds.toFixed(0)} s in all.`,
@@ -79,8 +92,17 @@ export const run: Bench = async () => {
         ...[...withheldReasons.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([why, k]) => `withheld ${k}×: ${why}`),
       ],
     },
-    discreteTable(wasm, Number(process.env.SYMSCOPE_TRUTH_DISCRETE_CASES ?? 60), n),
+    ...(classes.length === TRUTH_CLASSES.length && discreteCount > 0 ? [discreteTable(wasm, discreteCount, n)] : []),
   ] satisfies BenchTable[]
+}
+
+/** The classes SYMSCOPE_TRUTH_CLASSES names (all when unset); an unknown name is an error that lists the known ones. */
+function classFilter(value: string | undefined): TruthClass[] {
+  if (!value) return [...TRUTH_CLASSES]
+  const names = value.split(',').map((c) => c.trim()).filter(Boolean)
+  const unknown = names.filter((c) => !(TRUTH_CLASSES as readonly string[]).includes(c))
+  if (unknown.length || !names.length) throw new Error(`SYMSCOPE_TRUTH_CLASSES: unknown class '${unknown[0] ?? value}' (known: ${TRUTH_CLASSES.join(', ')})`)
+  return TRUTH_CLASSES.filter((c) => names.includes(c))
 }
 
 /** The discrete classes: the discrete verdict (discreteGrade.ts) and the continuous one (grade.ts) per class. */

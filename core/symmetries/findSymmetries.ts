@@ -12,6 +12,7 @@ import { linearConstraints } from './constraints/linearConstraints.js'
 import { floorGapReason, readableAlgebra, tangentNullSpace } from './tangentFields/manifoldAlgebra.js'
 import { searchWithThinRelations } from './constraints/thickRelations.js'
 import { eventsAlgebra, tangentCheck } from './tangentFields/algebraChecks.js'
+import { overruledAlgebra } from './tangentFields/overruled.js'
 import type { Generator } from './tangentFields/readableBasis.js'
 import { SYMMETRIES_VERSION, type GeneratorRecord, type Symmetries } from './schema.js'
 import { spanMoments } from './kernels/spanMoments.js'
@@ -254,14 +255,17 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
     const check = floorGap ? { reason: floorGap, kind: null, record: null, tangents: null } : search.status === 'determined' ? tangentCheck(manifold.generators, d, data, rows, cols, span, search, restricting.every((c) => c.exact), nullSpace.nearest) : null
     // The events decide (issue 16, item 1) where the constraints cannot: a set larger than the manifold
     // (search undetermined), or a tangency system whose null space is not separated while the events admit more
-    // fields or reject one of its fields.
+    // fields or reject one of its fields; and where the constraints found contradict the events (they cut below the
+    // events' dimension, or an approximate one disagrees with them), within the exact constraints' null space
+    // (tangentFields/overruled.ts).
     const undecided = (check?.kind === 'more' || check?.kind === 'leaves') && (nullSpace.nearest ?? Infinity) < TANGENCY_GAP
-    const fromEvents = search.status === 'undetermined' || undecided
+    const plain = search.status === 'undetermined' || undecided
       ? eventsAlgebra(data, rows, cols, span, search, system, groups, { undecided, tangents: check?.tangents ?? null })
       : null
+    const fromEvents = plain ?? overruledAlgebra(data, rows, cols, span, search, system, groups, check)
     yield
     const status = fromEvents ? 'determined' : check?.reason ? 'undetermined' : search.status
-    const reason = fromEvents ? `${undecided ? check!.reason! : search.reason}; the algebra is ${fromEvents.reason}` : check?.reason ?? search.reason
+    const reason = fromEvents ? `${check?.reason ?? search.reason}; the algebra is ${fromEvents.reason}` : check?.reason ?? search.reason
     const determined = status === 'determined'
     const tangentFields = fromEvents ? fromEvents.generators : manifold.generators
     const tangentRecord = fromEvents?.record ?? check?.record ?? null

@@ -1,7 +1,7 @@
-import { Matrix } from 'ml-matrix'
+import { Matrix, SingularValueDecomposition } from 'ml-matrix'
 import type { ConstraintSearch } from '../constraints/constraintSearch.js'
 import type { FeatureGroups } from '../featureGroups.js'
-import { liftField, thetaToField, toPhysical } from './fields.js'
+import { liftField, thetaToField, toPhysical, type Theta } from './fields.js'
 import { structureConstants } from './lieAlgebra.js'
 import type { AffineSpan } from '../constraints/linearConstraints.js'
 import { readableBasis, type Generator } from './readableBasis.js'
@@ -119,6 +119,30 @@ export function tangentCheck(
 }
 
 
+/** The right singular vectors θ of the tangency system with singular value below `bar` (a band of its null space). */
+function band(system: TangencySystem, bar: number): Theta[] {
+  const svd = new SingularValueDecomposition(system.matrix, { computeLeftSingularVectors: false, autoTranspose: false })
+  const v = svd.rightSingularVectors
+  return svd.diagonal.flatMap((sigma, k) => (sigma < bar ? [Float64Array.from(v.getColumn(k))] : []))
+}
+
+/**
+ * The exact constraints' part where the constraints found contradict the events (findSymmetries.ts): their tangency
+ * system, the basis θ of its null space (null where there is no exact constraint: every affine field), and how many
+ * exact constraints there are.
+ */
+export interface OverruledConstraints {
+  system: TangencySystem
+  basis: Theta[] | null
+  exact: number
+  /**
+   * Whether these exact constraints alone explain the events' dimension (d − rank of their Jacobian on the events):
+   * then they cut out the manifold, decide its fields as a determined search's do, and the events need only confirm
+   * them with a clear gap (DATA_TANGENT_GAP), not the strict one (a plane quartic beside a fitted cubic).
+   */
+  explains: boolean
+}
+
 /**
  * The manifold algebra from the events alone (issue 16, item 1), when the constraints cannot give it:
  * - they leave more free coordinates than the events have (a curve no polynomial of degree ≤ 4 cuts out: a helix, eᵗ,
@@ -127,29 +151,53 @@ export function tangentCheck(
  * - or (`undecided`) their tangency system does not separate its fields (the next singular value within TANGENCY_GAP
  *   of the tolerance: a moment curve's correlated monomials, a cylinder's free axis, a smeared circle's fitted quadric)
  *   while the events admit more, or fewer (a field of the constraints leaves the events' tangent spaces):
- *   every accepted field must then read below TANGENCY_GAP × the tolerance, the band in which the constraints cannot
- *   tell a tangent field from the next.
+ *   the fields are the events' accepted ones within the band where the constraints cannot tell a tangent field from
+ *   the next (below TANGENCY_GAP × the tolerance);
+ * - or (`overruled`) the constraints found contradict the events (findSymmetries.ts): the fields are the events'
+ *   accepted ones within the null space of a set of the exact constraints.
+ * Within a band or null space, the events must accept as many fields there as among all affine fields.
  * Named only when the events' spectrum has a clear gap (the next field at DATA_TANGENT_GAP × the acceptance or more;
- * when `undecided`, also TANGENCY_GAP × the largest accepted) and the fields close; else null (the algebra stays undetermined). The generators are the accepted generalised
- * eigenvectors, given a readable basis whose simplified fields must read within 2× the largest accepted χ².
+ * when `undecided` or overruled by constraints that do not explain the dimension, also TANGENCY_GAP × the largest
+ * accepted) and the fields close; else null (the algebra stays undetermined). The generators are the accepted
+ * generalised eigenvectors, given a readable basis whose simplified fields must read within 2× the largest accepted χ².
  */
 export function eventsAlgebra(
   data: Float64Array, rows: number, cols: number, span: AffineSpan, search: ConstraintSearch, system: TangencySystem, groups: FeatureGroups,
-  { undecided = false, tangents: known = null }: { undecided?: boolean; tangents?: DataTangents | null } = {},
+  { undecided = false, overruled = null, tangents: known = null }: { undecided?: boolean; overruled?: OverruledConstraints | null; tangents?: DataTangents | null } = {},
 ): { generators: Generator[]; record: DataTangentRecord; reason: string } | null {
   const top = search.dimension.top
   const d = span.free.length
-  if (!top || search.linear.length || (!undecided && d - search.rank <= top.dimension)) return null
+  if (!top || search.linear.length || (!undecided && !overruled && d - search.rank <= top.dimension)) return null
   const tangents = known ?? dataTangents(data, rows, cols, span, top.dimension, search.dimension.scale)
   if (!tangents) return null
-  const bar = undecided ? TANGENCY_GAP * system.tolerance : system.tolerance
-  const fields = tangents.acceptedFields
+  // Overruled (the constraints contradict the events: see findSymmetries.ts), the fields are those the events accept
+  // among the fields tangent to the exact constraints (their null space, decided above its floor), and the events must
+  // accept exactly as many among all affine fields: none outside the exact constraints' description. The next field
+  // is the next over all affine fields (it is at most the next within the null space: Courant–Fischer), and the
+  // spectrum must decide as strictly as where the constraints do not.
+  if (overruled) system = overruled.system
+  // Alone (the constraints leave more free coordinates than the events have), the constraints found are the cross-check
+  // of the events' fields; where none was found (eᵗ in two coordinates) nothing cross-checks them, and the events'
+  // spectrum must stand TANGENCY_GAP apart as where the constraints are overruled (seed 18: an eᵗ read a false field
+  // with its next field 25× the largest accepted; true fields on the suite's noise-free curves stand 190–10⁵ apart).
+  const unchecked = !undecided && !overruled && search.rank === 0
+  const strict = undecided || unchecked || (!!overruled && !overruled.explains)
+  const bar = strict ? TANGENCY_GAP * system.tolerance : system.tolerance
+  // Undecided, the fields are the events' accepted ones within the band the constraints cannot tell apart (right
+  // singular vectors below TANGENCY_GAP × the tolerance): the events' own eigenvectors carry their sampling error, which
+  // an exact constraint's tolerance sees (a cylinder's five fields read 10¹¹ × it), while the band holds the exact ones.
+  const within = overruled?.basis ?? (undecided ? band(system, TANGENCY_GAP * system.tolerance) : null)
+  const fields = within ? tangents.within(within).acceptedFields : tangents.acceptedFields
   const k = fields.length
+  if (k !== tangents.acceptedFields.length) return null
   const next = tangents.spectrum[k]
   if (next === undefined || next < DATA_TANGENT_GAP * tangents.threshold) return null
   // No field at all is the events' answer only where even the most tangent one reads TANGENCY_GAP × the acceptance
   // (a sine curve: 10⁷–10⁸ against 8,000); a true field on a noise-free curve reads up to ~7 × the acceptance.
-  if (!k && !(undecided && next >= TANGENCY_GAP * tangents.threshold)) return null
+  // (Exact constraints that explain the dimension decide "none" themselves, as a determined search's do.)
+  // The same holds where the constraints leave more free coordinates than the events have (a sine curve embedded in 3
+  // features: 2·10⁸ against 8,000): "none" rests on the events' spectrum alone, at TANGENCY_GAP × the acceptance.
+  if (!k && !overruled?.explains && next < TANGENCY_GAP * tangents.threshold) return null
   if (fields.some((theta) => !(system.residual(theta) < bar))) return null
   if (structureConstants(fields, d).closure > CLOSURE_TOLERANCE) return null
   const largest = Math.max(0, ...fields.map((theta) => tangents.statistic(theta)))
@@ -157,7 +205,7 @@ export function eventsAlgebra(
   // field TANGENCY_GAP beyond the largest accepted. The acceptance alone is lenient on noise-free curves (a rotation
   // with a linear drift along a curve on a cylinder reads χ² ~ 4,000 under 16,000, its next ~50× more), where true
   // fields stand 10⁴–10⁵ apart from the next (truth suite, seed 16).
-  if (undecided && next < TANGENCY_GAP * Math.max(largest, 1)) return null
+  if (strict && next < TANGENCY_GAP * Math.max(largest, 1)) return null
   const eventsSystem: TangencySystem = {
     matrix: new Matrix(1, d * d + d), tolerance: 1, constraintTolerances: [], approximate: false,
     residual: (theta) => Math.sqrt(tangents.statistic(theta) / tangents.threshold),
@@ -169,6 +217,6 @@ export function eventsAlgebra(
   return {
     generators,
     record: tangentRecord(tangents, largest),
-    reason: `read from the events' tangent spaces${undecided ? `, the constraints' tangency system not deciding (its next field within ${TANGENCY_GAP} times its tolerance)` : ` alone (no polynomial constraint of degree ≤ ${search.degree} cuts the manifold out)`}: ${k} affine field${k !== 1 ? 's' : ''} with χ² below ${fmt(tangents.threshold)} over ${tangents.degreesOfFreedom} normal components, the next at ${fmt(next)}`,
+    reason: `read from the events' tangent spaces${overruled ? `, the constraints found not all the manifold's (${overruled.exact ? `the fields are those tangent to the ${overruled.exact} exact one${overruled.exact > 1 ? 's' : ''} of degree ≤ ${Math.max(...search.constraints.filter((c) => c.exact).slice(0, overruled.exact).map((c) => c.degree))}, which ${overruled.explains ? 'explain the dimension' : 'describe the manifold only partly'}; the others are left out` : 'no set of the exact ones agrees with the events: none is a cross-check'})` : undecided ? `, the constraints' tangency system not deciding (its next field within ${TANGENCY_GAP} times its tolerance)` : ` alone (no polynomial constraint of degree ≤ ${search.degree} cuts the manifold out)`}: ${k} affine field${k !== 1 ? 's' : ''} with χ² below ${fmt(tangents.threshold)} over ${tangents.degreesOfFreedom} normal components${k ? `, the largest ${fmt(largest)}` : ''}, the next at ${fmt(next)}`,
   }
 }

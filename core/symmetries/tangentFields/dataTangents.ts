@@ -45,6 +45,11 @@ export interface DataTangents {
   statistic(theta: ArrayLike<number>): number
   /** The largest χ² over the span of the given fields (0 for none). */
   worst(thetas: readonly Theta[]): number
+  /**
+   * The spectrum restricted to the span of the given (independent) fields: the generalised eigenvalues χ² ascending and
+   * the fields θ (unit norm) below `threshold`, as `spectrum` and `acceptedFields` are over every affine field.
+   */
+  within(thetas: readonly Theta[]): { spectrum: number[]; acceptedFields: Theta[] }
 }
 
 function sortedEigen(matrix: number[][]): { values: number[]; vectors: number[][] } {
@@ -223,6 +228,17 @@ export function dataTangents(data: Float64Array, rows: number, cols: number, spa
     for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) s += x[a] * M[a][b] * x[b]
     return s
   }
+  // The Gram matrix of a quadratic form over a set of fields: (θ_iᵀ M θ_j).
+  const form = (M: Float64Array[], thetas: readonly ArrayLike<number>[]) => thetas.map((x) => thetas.map((y) => {
+    let s = 0
+    for (let a = 0; a < p; a++) {
+      if (x[a] === 0) continue
+      let t = 0
+      for (let b = 0; b < p; b++) t += M[a][b] * y[b]
+      s += x[a] * t
+    }
+    return s
+  }))
   return {
     points: bases,
     normals: d - q,
@@ -239,17 +255,19 @@ export function dataTangents(data: Float64Array, rows: number, cols: number, spa
     },
     worst(thetas) {
       if (!thetas.length) return 0
-      const form = (M: Float64Array[]) => thetas.map((x) => thetas.map((y) => {
-        let s = 0
-        for (let a = 0; a < p; a++) {
-          if (x[a] === 0) continue
-          let t = 0
-          for (let b = 0; b < p; b++) t += M[a][b] * y[b]
-          s += x[a] * t
-        }
-        return s
-      }))
-      return Math.max(0, ...generalised(form(P), form(Q)).values)
+      return Math.max(0, ...generalised(form(P, thetas), form(Q, thetas)).values)
+    },
+    within(thetas) {
+      if (!thetas.length) return { spectrum: [], acceptedFields: [] }
+      const { values, vectors: ys } = generalised(form(P, thetas), form(Q, thetas), true)
+      const accepted = ys.flatMap((y, k) => {
+        if (!(values[k] < threshold)) return []
+        const theta = new Float64Array(p)
+        y.forEach((c, j) => thetas[j].forEach((v, a) => (theta[a] += c * v)))
+        const size = Math.hypot(...theta)
+        return [theta.map((x) => x / size)]
+      })
+      return { spectrum: values, acceptedFields: accepted }
     },
   }
 }

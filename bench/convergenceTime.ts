@@ -200,7 +200,7 @@ export async function timeTables(wasm: SymscopeWasm): Promise<BenchTable[]> {
       ['CLI end to end', ...clis.map(seconds)],
     ],
     notes: [
-      'The training\'s samples follow from the stopping rule (core/vae/convergence.ts) and the seed, not from n: a check every 65,536 samples, at least a window of checks.',
+      'The training\'s samples follow from the stopping rule (core/vae/convergence.ts) and the seed, not from n: a check every 65,536 samples, at least two windows of checks (9 checks).',
     ],
   }
   return [time, breakdown]

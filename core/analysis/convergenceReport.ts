@@ -3,7 +3,7 @@ import type { TrainingConvergence } from '../vae/train.js'
 
 /**
  * The report's `training.convergence` from the stopping rule's record (core/vae/convergence.ts): per latent its
- * relevance at the last check, the drift over the last window with its tolerance and jitter, Var[μ] + ⟨σ²⟩, and
+ * relevance at the last check, its drift per window over the rule's span with its tolerance and jitter, Var[μ] + ⟨σ²⟩, and
  * whether it is collapsing; every check's count, loss and relevances.
  */
 export function convergenceSection(record: TrainingConvergence): ConvergenceRecord {

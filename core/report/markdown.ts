@@ -197,10 +197,10 @@ export function reportMarkdown(report: Report, options: ReportMarkdownOptions = 
   if (c) {
     out.push(
       c.converged
-        ? `**Converged** after ${count(c.samples)} samples: over the last ${c.window} checks (one every ${count(c.checkSamples)} samples, on ${count(c.checkRows)} held-out events) the relevant count, the sorted relevances and the loss held steady (docs/method.md, "When training stops").`
+        ? `**Converged** after ${count(c.samples)} samples: the sorted relevances held steady over the last ${2 * c.window} check intervals, the relevant count and the loss over the last ${c.window} (a check every ${count(c.checkSamples)} samples, on ${count(c.checkRows)} held-out events; docs/method.md, "When training stops").`
         : `**Not converged**: training reached its cap of ${count(c.capSamples)} samples before the stopping rule held, so the relevant count is **undetermined**; the numbers below show what was still moving.`,
       table(
-        ['Latent', 'R at the last check', `Drift over the last ${c.window} checks`, 'Tolerance', 'Var[μ] + ⟨σ²⟩', ''],
+        ['Latent', 'R at the last check', `Drift per ${c.window} check intervals (over the last ${2 * c.window})`, 'Tolerance', 'Var[μ] + ⟨σ²⟩', ''],
         ['---:', '---:', '---:', '---:', '---:', '---'],
         c.latents.map((l) => [`z${l.index}`, num(l.relevance), num(l.drift), num(l.tolerance), num(l.totalVariance), l.collapsing ? 'collapsing' : '']),
       ),

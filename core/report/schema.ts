@@ -120,7 +120,7 @@ export const convergenceSchema = z.object({
   latents: z.array(
     z.object({
       index: z.number().int().nonnegative(),
-      /** R = Var[μ] at the last check, its least-squares change over the last window, the tolerance, the jitter. */
+      /** R = Var[μ] at the last check, its least-squares change per window over the rule's span of two windows, the tolerance, the jitter about that line. */
       relevance: finite,
       drift: finite,
       tolerance: finite,

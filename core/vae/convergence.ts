@@ -1,9 +1,10 @@
 // When to stop training: on convergence of what the report states (docs/method.md, "When training stops"). Every
 // CHECK_SAMPLES training samples the trainer measures, on the first CHECK_ROWS held-out events, each latent's
 // relevance R_k = Var[μ_k] with its standard error, ⟨σ_k²⟩, the relevant count and the validation loss. Training
-// stops at the first check where, over the last CONVERGENCE_WINDOW + 1 checks, the count has not changed, no sorted
-// relevance (nor a relevant latent's ⟨σ²⟩) shows a trend beyond its tolerance or has a slow relaxation left to run,
-// no latent is undecided, and the loss has not moved by more than LOSS_TOLERANCE of itself (`convergenceAt`).
+// stops at the first check where, over the last CONVERGENCE_WINDOW + 1 checks, the count has not changed and the loss
+// has not moved by more than LOSS_TOLERANCE of itself, no latent is undecided, and over a span of two windows no
+// sorted relevance (nor a relevant latent's ⟨σ²⟩) shows a trend beyond its tolerance, a change in the last window
+// beyond its noise, or a slow relaxation left to run (`convergenceAt`).
 
 /** Training samples between two checks (rounded up to whole batches): the unit of the stopping rule, not epochs. */
 export const CHECK_SAMPLES = 65_536
@@ -11,7 +12,10 @@ export const CHECK_SAMPLES = 65_536
 /** Held-out events each check reads (the first of the validation rows, a seeded random subset): fixed, so the rule is the same at any n. */
 export const CHECK_ROWS = 8_192
 
-/** Intervals in a window: the drift is the least-squares change over checks j − CONVERGENCE_WINDOW … j (≈ 2.6·10⁵ samples). */
+/**
+ * Intervals in a window (≈ 2.6·10⁵ samples): the unit of drift, and the checks over which the count and the loss must
+ * hold. Trends are fitted over a span of two windows, checks j − 2·CONVERGENCE_WINDOW … j (`spanTrend`).
+ */
 export const CONVERGENCE_WINDOW = 4
 
 /**
@@ -58,11 +62,11 @@ export interface CheckRecord {
 /** The convergence verdict at one check. */
 export interface ConvergenceState {
   converged: boolean
-  /** Per latent: the least-squares change of R_k over the last window (0 before a window of checks). */
+  /** Per latent: the least-squares change of R_k per window over the rule's span of two windows (`spanTrend`; 0 before a window of checks). */
   drift: number[]
   /** Per latent: its tolerance, max(DRIFT_FLOOR, DRIFT_Z · √(SE² + scatter²)). */
   tolerance: number[]
-  /** Per latent: the scatter of R_k about the window's line, the training's jitter. */
+  /** Per latent: the scatter of R_k about the span's line, the training's jitter. */
   scatter: number[]
   /**
    * Latents neither counted nor dismissed: still falling towards zero beyond their tolerance, or undecided (between
@@ -96,15 +100,23 @@ export function checkRecord(samples: number, loss: number, sums: Float64Array, l
 }
 
 /**
- * How far a relevance still has to move if it relaxes exponentially: with d₁, d₂ its least-squares changes over the
- * previous and the last window, r = d₂/d₁ estimates e^(−w/T), and the geometric series d₂ (r + r² + …) = d₂ r/(1 − r)
- * is what is left (Aitken's extrapolation). Changes of opposite sign (jitter, not a relaxation) leave nothing; r is
- * clamped to MAX_DECAY, so a relevance that is not decelerating counts as 4 more windows of its last change.
+ * How far a relevance still has to move if it relaxes exponentially. Over the rule's span of two windows, with d₁ and
+ * d₂ the least-squares changes over its first and its last window, r = d₂/d₁ estimates e^(−w/T), and the geometric
+ * series v (r + r² + …) = v r/(1 − r) is what is left of a change of v per window (Aitken's extrapolation), v the
+ * span's least-squares change per window (`spanTrend`). Only a change the span shows beyond its own noise is
+ * projected: |v| > z·SE(v), SE(v) from the span's scatter. A smooth creep has no scatter and is always projected;
+ * white jitter fails this test on ~1 span in 20 (|v| beyond z·SE(v) on 1 in 10, and the two windows must agree in
+ * sign too). Session 6 projected the last window's change whatever its noise, and white jitter failed on ~1 window in
+ * 5 (simulated with the relevance's standard error at half the jitter, as on e⁺e⁻). Windows of opposite sign
+ * (jitter, not a relaxation) leave nothing; r is clamped to MAX_DECAY, so a relevance that is not decelerating counts
+ * as 4 more windows of its change.
  */
-export function remainingDrift(previous: number, last: number): number {
-  if (last === 0 || previous === 0 || Math.sign(previous) !== Math.sign(last)) return 0
-  const r = Math.min(MAX_DECAY, last / previous)
-  return Math.abs(last) * (r / (1 - r))
+export function remainingDrift(trend: Pick<SpanTrend, 'change' | 'changeError' | 'first' | 'last'>): number {
+  const { change, changeError, first, last } = trend
+  if (last === 0 || first === 0 || Math.sign(first) !== Math.sign(last) || Math.sign(change) !== Math.sign(last)) return 0
+  if (Math.abs(change) <= DRIFT_Z * changeError) return 0
+  const r = Math.min(MAX_DECAY, last / first)
+  return Math.abs(change) * (r / (1 - r))
 }
 
 /** Largest ratio of successive window changes in `remainingDrift`: a trend slower than this counts as e^(−w/T) = 0.8. */
@@ -134,19 +146,59 @@ export function windowTrend(values: readonly number[]): { change: number; scatte
   return { change: slope * w, scatter: w > 1 ? Math.sqrt(residual / (w - 1)) : 0 }
 }
 
+/** A relevance's (or ⟨σ²⟩'s) trend over the rule's span of checks, in the units the rule tests. */
+export interface SpanTrend {
+  /** Least-squares change per window (CONVERGENCE_WINDOW intervals) over the whole span. */
+  change: number
+  /** Scatter of the span's checks about that line: the training's jitter, wander within the span included. */
+  scatter: number
+  /** Standard error of `change` if the scatter were independent from check to check: scatter · w / √Σ(t − t̄)². */
+  changeError: number
+  /** Least-squares changes over the span's first and last window (for the relaxation's ratio); 0 on a shorter span. */
+  first: number
+  last: number
+  /** Standard error of `last` if the scatter were independent from check to check: scatter · w / √Σ(t − t̄)² over one window. */
+  lastError: number
+}
+
 /**
- * The stopping rule at the last of `checks`, over the last CONVERGENCE_WINDOW + 1 checks:
- * - the relevant count is the same at every one of them;
- * - every rank j of the sorted spectrum has no trend: the least-squares change over the window is within
- *   z·√(SE_j² + s_j²) (z = DRIFT_Z, SE_j the relevance's sampling error over the check events, s_j the scatter of the
- *   checks about the line, the training's own jitter), or within DRIFT_FLOOR; and so is what is left of it if it
- *   relaxes exponentially, projected from this window's change and the one before (`remainingDrift`), so a slow
- *   mode near a collapse (critical slowing) is not taken for a settled one. Convergence thus needs 2·window + 1 checks;
+ * The trend of one series over the last checks of a span of 2·CONVERGENCE_WINDOW + 1 (fewer while training is
+ * younger): the line is fitted over the whole span, so its slope averages over two windows of wander and its scatter
+ * has 2w − 1 degrees of freedom instead of the w − 1 of one window (session 6's rule fitted one window and stopped
+ * only on a window whose few checks happened to lie on a flat line: e⁺e⁻ at 10⁵ events, wandering by ±0.05 about a
+ * steady level, stopped after 1.4·10⁶ samples on one seed and 7·10⁵ on another).
+ */
+export function spanTrend(values: readonly number[], window = CONVERGENCE_WINDOW): SpanTrend {
+  const span = values.length - 1
+  const fit = windowTrend(values)
+  const sxx = (span * (span + 1) * (span + 2)) / 12 // Σ(t − t̄)² over t = 0 … span
+  const perWindow = window / span
+  const halves = span >= 2 * window
+  return {
+    change: fit.change * perWindow,
+    scatter: fit.scatter,
+    changeError: (fit.scatter * window) / Math.sqrt(sxx),
+    first: halves ? windowTrend(values.slice(span - 2 * window, span - window + 1)).change : 0,
+    last: halves ? windowTrend(values.slice(span - window)).change : 0,
+    lastError: (fit.scatter * window) / Math.sqrt((window * (window + 1) * (window + 2)) / 12),
+  }
+}
+
+/**
+ * The stopping rule at the last of `checks`, over the last 2·CONVERGENCE_WINDOW + 1 checks (the span; the count and
+ * the loss over the last CONVERGENCE_WINDOW + 1 of them):
+ * - the relevant count is the same at every check of the last window;
+ * - every rank j of the sorted spectrum has no trend: the least-squares change per window over the span is within
+ *   τ_j = z·√(SE_j² + s_j²) (z = DRIFT_Z, SE_j the relevance's sampling error over the check events, s_j the scatter
+ *   of the span's checks about the line, the training's own jitter), or within DRIFT_FLOOR; the last window's change
+ *   is within z·√(SE_j² + (1.26 s_j)²), its own error; and what is left of a change beyond the span's noise, if it
+ *   relaxes exponentially (`remainingDrift`), is within τ_j too, so a slow mode near a collapse (critical slowing) is
+ *   not taken for a settled one. Convergence thus needs 2·window + 1 checks;
  * - each relevant latent's ⟨σ²⟩ (the report's 1 − ⟨σ²⟩) passes the same two tests at its relevance's sampling error;
  * - no latent is undecided (UNDECIDED_FRACTION);
- * - the loss's least-squares change is within LOSS_TOLERANCE of itself.
+ * - the loss's least-squares change over the last window is within LOSS_TOLERANCE of itself.
  * Sorting makes the rule blind to which latent index carries which direction. A steady trend fails it however noisy
- * the checks (for a straight line the scatter is 0); stationary jitter passes it.
+ * the checks (for a straight line the scatter is 0); stationary jitter, or a wander about a steady level, passes it.
  */
 export function convergenceAt(checks: readonly CheckRecord[], threshold: number): ConvergenceState {
   const last = checks[checks.length - 1]
@@ -155,34 +207,28 @@ export function convergenceAt(checks: readonly CheckRecord[], threshold: number)
     const tolerance = last.standardError.map((se) => Math.max(DRIFT_FLOOR, DRIFT_Z * se))
     return { converged: false, drift: new Array(latent).fill(0), tolerance, scatter: new Array(latent).fill(0), collapsing: [], lossDrift: Infinity }
   }
+  const span = checks.slice(-1 - 2 * CONVERGENCE_WINDOW)
   const window = checks.slice(-1 - CONVERGENCE_WINDOW)
+  const fullSpan = span.length === 2 * CONVERGENCE_WINDOW + 1
   const trendOf = (values: number[], se: number) => {
-    const { change, scatter } = windowTrend(values)
-    return { change, scatter, tolerance: Math.max(DRIFT_FLOOR, DRIFT_Z * Math.hypot(se, scatter)) }
+    const trend = spanTrend(values)
+    return { ...trend, tolerance: Math.max(DRIFT_FLOOR, DRIFT_Z * Math.hypot(se, trend.scatter)) }
   }
+  // The last window alone, at its own noise (its change has w/√Σ(t − t̄)² = 1.26 times the checks' scatter): a
+  // relevance that jumped in the last window moves the span's line little but this change much.
+  const settled = (t: ReturnType<typeof trendOf>, se: number) =>
+    Math.abs(t.change) <= t.tolerance &&
+    Math.abs(t.last) <= Math.max(DRIFT_FLOOR, DRIFT_Z * Math.hypot(se, t.lastError)) &&
+    remainingDrift(t) <= t.tolerance
   // Per latent index (what the report shows) and per rank of the sorted spectrum (what the rule reads).
-  const byLatent = Array.from({ length: latent }, (_, k) => trendOf(window.map((c) => c.relevance[k]), last.standardError[k]))
+  const byLatent = Array.from({ length: latent }, (_, k) => trendOf(span.map((c) => c.relevance[k]), last.standardError[k]))
   const sortedSe = last.relevance.map((r, k) => [r, last.standardError[k]] as const).sort((a, b) => b[0] - a[0]).map(([, se]) => se)
-  const sorted = window.map((c) => sortedDescending(c.relevance))
-  // The window before this one, for the projection of a slow relaxation (critical slowing near a collapse).
-  const before = checks.length > 2 * CONVERGENCE_WINDOW ? checks.slice(-1 - 2 * CONVERGENCE_WINDOW, -CONVERGENCE_WINDOW).map((c) => sortedDescending(c.relevance)) : null
-  const spectrumSettled =
-    before !== null &&
-    Array.from({ length: latent }, (_, j) => {
-      const t = trendOf(sorted.map((r) => r[j]), sortedSe[j])
-      const previous = windowTrend(before.map((r) => r[j])).change
-      return Math.abs(t.change) <= t.tolerance && remainingDrift(previous, t.change) <= t.tolerance
-    }).every(Boolean)
+  const sorted = span.map((c) => sortedDescending(c.relevance))
+  const spectrumSettled = fullSpan && Array.from({ length: latent }, (_, j) => settled(trendOf(sorted.map((r) => r[j]), sortedSe[j]), sortedSe[j])).every(Boolean)
   // 1 − ⟨σ²⟩, which the report states beside each relevant latent's relevance, by the same two tests at the same
   // tolerance as that relevance (the linear toy model's rotation within its active plane settles ⟨σ²⟩ last).
   const relevantLatents = last.relevance.flatMap((r, k) => (r >= threshold ? [k] : []))
-  const varianceSettled =
-    before !== null &&
-    relevantLatents.every((k) => {
-      const t = trendOf(window.map((c) => c.sigma2[k]), last.standardError[k])
-      const previous = windowTrend(checks.slice(-1 - 2 * CONVERGENCE_WINDOW, -CONVERGENCE_WINDOW).map((c) => c.sigma2[k])).change
-      return Math.abs(t.change) <= t.tolerance && remainingDrift(previous, t.change) <= t.tolerance
-    })
+  const varianceSettled = fullSpan && relevantLatents.every((k) => settled(trendOf(span.map((c) => c.sigma2[k]), last.standardError[k]), last.standardError[k]))
   const countSettled = window.every((c) => c.relevantCount === last.relevantCount)
   const loss = windowTrend(window.map((c) => c.loss))
   const lossDrift = Math.abs(loss.change) / Math.max(Math.abs(last.loss), 1e-12)

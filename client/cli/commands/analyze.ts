@@ -21,7 +21,7 @@ export function trainingLine(report: Report): string {
   const time = `in ${t.seconds.toFixed(1)} s on ${t.backend}`
   if (!c) return `trained ${t.history.length} epochs ${time}`
   const samples = `${c.samples.toLocaleString('en-US')} samples (${t.history.length} epochs)`
-  if (c.converged) return `trained ${samples} ${time}: converged (count, relevances and loss steady over the last ${c.window} checks)`
+  if (c.converged) return `trained ${samples} ${time}: converged (relevances steady over the last ${2 * c.window} check intervals, count and loss over the last ${c.window})`
   const collapsing = c.latents.filter((l) => l.collapsing).map((l) => `z${l.index}`)
   return (
     `trained ${samples} ${time}: NOT converged at the cap of ${c.capSamples.toLocaleString('en-US')} samples; ` +

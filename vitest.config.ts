@@ -108,9 +108,6 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           maxWorkers: 1,
-          // One worker process for the files in turn, not a new one per file (its start and imports: ~1 s a file).
-          // Each file still starts and stops its own servers and browsers; none mocks a module.
-          isolate: false,
           sequence: { groupOrder: 1 },
           testTimeout: 180_000,
           hookTimeout: 180_000,

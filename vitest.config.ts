@@ -1,6 +1,7 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
 import { slowFilesFirst } from './test/fileOrder.js'
+import { WORKER_TESTS_THAT_MOCK } from './test/sharedModuleGraphs.js'
 
 /** The node project: everything that runs in plain Node (generators, core, the CLI, plots, docs, architecture). */
 export const NODE_TESTS = [
@@ -52,6 +53,32 @@ export const TESTS_THAT_TRAIN = [
  */
 export const FILE_WORKERS = 2
 
+/**
+ * A project of worker tests: the real worker inside workerd (@cloudflare/vitest-pool-workers). Most files share one
+ * module graph and storage (test/sharedModuleGraphs.ts says which do not, and why).
+ */
+function workerProject(name: string, files: { include: string[]; exclude?: string[]; isolate: boolean }) {
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.toml' },
+        // Job slices wait for the test to run their alarms (runDurableObjectAlarm) instead of firing on their own.
+        miniflare: { bindings: { JOB_SLICE_DELAY_MS: '3600000' } },
+      }),
+    ],
+    test: {
+      name,
+      include: files.include,
+      exclude: [...(files.exclude ?? []), '**/node_modules/**'],
+      isolate: files.isolate,
+      maxWorkers: FILE_WORKERS,
+      sequence: { groupOrder: 0 },
+      // A request that trains (and its first wasm start) takes seconds on a loaded 2-core machine.
+      testTimeout: 60_000,
+    },
+  }
+}
+
 export default defineConfig({
   test: {
     // Where vitest has no durations from an earlier run (a fresh clone: CI), the files that train start first.
@@ -72,23 +99,8 @@ export default defineConfig({
           globalSetup: ['test/sharedAnalyses/globalSetup.ts'],
         },
       },
-      {
-        plugins: [
-          cloudflareTest({
-            wrangler: { configPath: './wrangler.toml' },
-            // Job slices wait for the test to run their alarms (runDurableObjectAlarm) instead of firing on their own.
-            miniflare: { bindings: { JOB_SLICE_DELAY_MS: '3600000' } },
-          }),
-        ],
-        test: {
-          name: 'worker',
-          include: ['test/worker/**/*.test.ts'],
-          maxWorkers: FILE_WORKERS,
-          sequence: { groupOrder: 0 },
-          // A request that trains (and its first wasm start) takes seconds on a loaded 2-core machine.
-          testTimeout: 60_000,
-        },
-      },
+      workerProject('worker', { include: ['test/worker/**/*.test.ts'], exclude: WORKER_TESTS_THAT_MOCK, isolate: false }),
+      workerProject('worker-mocks', { include: WORKER_TESTS_THAT_MOCK, isolate: true }),
       {
         // The web client in Debian's Chromium against `wrangler dev` (test/e2e/); skipped, saying why, without
         // /usr/bin/chromium outside CI. Needs the build (`npm test` builds first).

@@ -6,7 +6,7 @@ import { symmetrySeconds } from '../../core/analysis/index.js'
 import { reportSchema } from '../../core/report/schema.js'
 import { wideCsv } from '../../testdata/hostileFiles.js'
 import { withoutTimings } from '../core/analysis/analysisCase.js'
-import { runCli } from './cliRunner.js'
+import { runCli, runCliInProcess } from './cliRunner.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'symscope-analyze-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -123,18 +123,19 @@ const errorCases: [string, string[], number, RegExp][] = [
 describe('symscope analyze and reproduce: bad input gets one clear line and the documented exit code', () => {
   const good = csv('good.csv', 'x1,x2,truth_t\n1,2,3\n4,5,6\n')
   const bad = csv('bad.csv', 'x1,x2\n1,2\n3,oops\n')
-  it.each(errorCases)('%s', (_name, args, code, message) => {
+  it.each(errorCases)('%s', async (_name, args, code, message) => {
     const resolved = args.map((a) => (a === 'FILE' ? good : a === 'BAD' ? bad : a))
-    const { status, stderr } = runCli(resolved)
+    // None writes a file, so each runs inside this process (cliRunner.ts); the files above are only read.
+    const { status, stderr } = await runCliInProcess(resolved)
     expect(stderr).toMatch(message)
     expect(status).toBe(code)
     expect(stderr).not.toMatch(/symscope: internal error|\n\s+at .*:\d+:\d+/)
   })
 
-  it('teaches in --help: the method, every option with its default, and examples', () => {
-    const { status, stdout } = runCli(['analyze', '--help'])
+  it('teaches in --help: the method, every option with its default, and examples', async () => {
+    const { status, stdout } = await runCliInProcess(['analyze', '--help'])
     expect(status).toBe(0)
     for (const text of ['R_i = Var[μ_i]', '--latent K', 'default 0.1', '--from cms-dimuon', 'Examples', 'Exit codes']) expect(stdout).toContain(text)
-    expect(runCli(['help', 'reproduce']).stdout).toContain('linear_toy')
+    expect((await runCliInProcess(['help', 'reproduce'])).stdout).toContain('linear_toy')
   })
 })

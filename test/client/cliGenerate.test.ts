@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readCsv } from '../../core/index.js'
-import { runCli } from './cliRunner.js'
+import { runCli, runCliInProcess } from './cliRunner.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'symscope-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -45,8 +45,8 @@ describe('symscope generate: output', () => {
     expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([])
   })
 
-  it('teaches in --help: every dataset with its parameters, defaults and ranges', () => {
-    const { status, stdout } = runCli(['generate', '--help'])
+  it('teaches in --help: every dataset with its parameters, defaults and ranges', async () => {
+    const { status, stdout } = await runCliInProcess(['generate', '--help'])
     expect(status).toBe(0)
     for (const text of ['circle', 'disk', 'ee_mumu', 'sqrtS', 'default 10', 'muonMass', '--seed', 'Exit codes']) {
       expect(stdout).toContain(text)
@@ -83,8 +83,9 @@ const errorCases: [string, string[], number, RegExp][] = [
 ]
 
 describe('symscope generate: bad input gets one clear line and the documented exit code', () => {
-  it.each(errorCases)('%s', (_name, args, code, message) => {
-    const { status, stdout, stderr } = runCli(args)
+  it.each(errorCases)('%s', async (_name, args, code, message) => {
+    // A case that writes a file runs as a process (its partial file, cliRunner.ts); the others inside this one.
+    const { status, stdout, stderr } = args.includes('--out') ? runCli(args) : await runCliInProcess(args)
     expect(status).toBe(code)
     expect(stderr).toMatch(message)
     expect(stderr).not.toMatch(/symscope: internal error|\n\s+at .*:\d+:\d+/)

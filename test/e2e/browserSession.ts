@@ -22,9 +22,13 @@ export interface BrowserSession {
 /** Registers the start and the stop of the file's server and browser; call it inside the file's describe block. */
 export function useBrowserSession(): BrowserSession {
   const session = {} as { server: WranglerDev; browser: Browser }
+  // Both at once: wrangler dev's start (~5 s, most of it waiting for workerd) and Chromium's overlap.
   beforeAll(async () => {
-    session.server = await startWranglerDev()
-    session.browser = await launchChromium()
+    const [server, browser] = await Promise.allSettled([startWranglerDev(), launchChromium()])
+    if (server.status === 'fulfilled') session.server = server.value
+    if (browser.status === 'fulfilled') session.browser = browser.value
+    if (server.status === 'rejected') throw server.reason
+    if (browser.status === 'rejected') throw browser.reason
   }, 180_000)
   afterAll(async () => {
     await session.browser?.close()

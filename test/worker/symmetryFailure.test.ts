@@ -24,7 +24,7 @@ vi.mock('../../core/symmetries/findSymmetries.js', async (original) => {
   }
 })
 
-const api = client('10.0.9.1')
+const api = client('10.0.11.1')
 const request = (seed: number) => ({ dataset: { generator: { name: 'circle', n: 600, seed: 4 } }, config: { epochs: 2, seed } })
 
 describe('an exception inside the symmetry section', () => {

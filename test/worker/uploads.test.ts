@@ -10,7 +10,7 @@ import { npyBytes, parquetBytes } from '../core/io/plainWriters.js'
 import { withoutTimings } from '../withoutTimings.js'
 import { client, errorOf } from './client.js'
 
-const api = client('10.0.9.1')
+const api = client('10.0.10.1')
 
 const upload = (query: string, body: Uint8Array, contentType = 'application/octet-stream') =>
   api.fetch(`/api/v1/analyses?${query}`, { method: 'POST', headers: { 'content-type': contentType }, body: body as BufferSource })

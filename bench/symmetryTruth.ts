@@ -5,6 +5,10 @@
 // withheld or wrong (testdata/symmetryTruth/grade.ts). Prints the confusion table per class and overall.
 // SYMSCOPE_TRUTH_CASES sets the number of cases (default 306, 34 per class); SYMSCOPE_TRUTH_EVENTS the events per case;
 // SYMSCOPE_TRUTH_SEED the suite's seed (default 16, the seed constants were tuned on; others are held out).
+// SYMSCOPE_TRUTH_CLASSES (comma-separated class names, e.g. "broken harmonic,smearing") runs only the cases of those
+// classes (the same cases, by index, as the whole suite); SYMSCOPE_TRUTH_FIRST the first case index (default 0), so a
+// run can be split between processes; SYMSCOPE_TRUTH_PER_CASE=1 prints one line per case (index, verdict, reason,
+// and the reasons of an undetermined algebra) on stderr, for comparing two builds case by case.
 // The discrete classes (issue 20: testdata/symmetryTruth/discreteCases.ts, an exact reflection or exchange, a broken
 // reflection, a chiral continuous symmetry) get their own table, graded on `section.discrete` by discreteGrade.ts and
 // on the continuous part by grade.ts; SYMSCOPE_TRUTH_DISCRETE_CASES sets their number (default 60, 20 per class).
@@ -37,27 +41,39 @@ export const run: Bench = async () => {
   const count = Number(process.env.SYMSCOPE_TRUTH_CASES ?? 306)
   const n = Number(process.env.SYMSCOPE_TRUTH_EVENTS ?? 4000)
   const seed = Number(process.env.SYMSCOPE_TRUTH_SEED ?? 16)
+  const first = Number(process.env.SYMSCOPE_TRUTH_FIRST ?? 0)
+  const only = truthClassFilter(process.env.SYMSCOPE_TRUTH_CLASSES)
+  const perCase = process.env.SYMSCOPE_TRUTH_PER_CASE === '1'
   const tally = new Map<TruthClass | DiscreteTruthClass, Record<Verdict, number>>(TRUTH_CLASSES.map((c) => [c, { right: 0, withheld: 0, wrong: 0 }]))
   const failures: string[] = []
   const withheldReasons = new Map<string, number>()
   const start = performance.now()
-  for (let i = 0; i < count; i++) {
+  let ran = 0
+  for (let i = first; i < count; i++) {
+    if (only && !only.has(TRUTH_CLASSES[i % TRUTH_CLASSES.length])) continue
+    ran++
     const truth = truthCase(i, { n, seed })
     const { section, threw } = sectionOf(wasm, truth)
     const { verdict, reason } = section ? grade(section, truth) : threw
+    if (perCase) {
+      const why = [section?.manifoldAlgebra?.status === 'determined' ? '' : section?.manifoldAlgebra?.reason, section?.distributionAlgebra?.reason]
+        .filter(Boolean).join(' | ')
+      process.stderr.write(`case ${i} ${verdict} [${truth.label}] ${reason}${why ? ` :: ${why}` : ''}\n`)
+    }
     tally.get(truth.truthClass)![verdict]++
     if (verdict === 'wrong') failures.push(`${truth.label}: ${reason}`)
     if (verdict === 'withheld') {
       const why = (section?.manifoldAlgebra?.reason ?? reason).replace(/\d[\d.e+−-]*/g, '#').slice(0, 90)
       withheldReasons.set(why, (withheldReasons.get(why) ?? 0) + 1)
     }
-    if ((i + 1) % 25 === 0) process.stderr.write(`  ${i + 1}/${count} cases\n`)
+    if (!perCase && ran % 25 === 0) process.stderr.write(`  ${ran} cases\n`)
   }
   const seconds = (performance.now() - start) / 1000
   const rows: (string | number)[][] = []
   const total = { right: 0, withheld: 0, wrong: 0 }
   for (const [name, t] of tally) {
     const all = t.right + t.withheld + t.wrong
+    if (only && !all) continue
     rows.push([name, String(all), String(t.right), `${t.withheld} (${percent(t.withheld, all)})`, `${t.wrong} (${percent(t.wrong, all)})`])
     for (const k of ['right', 'withheld', 'wrong'] as const) total[k] += t[k]
   }
@@ -67,7 +83,7 @@ export const run: Bench = async () => {
     {
       title: 'Symmetry truth suite: right, withheld and wrong by class',
       description:
-        `findSymmetries on ${count} cases (seed ${seed}) of ${n.toLocaleString('en-US')} events whose constraints and symmetries are known by construction ` +
+        `findSymmetries on ${ran} cases (seed ${seed}${first || only ? `; indices ${first} … ${count - 1}${only ? ` of the classes ${[...only].join(', ')}` : ''}` : ''}) of ${n.toLocaleString('en-US')} events whose constraints and symmetries are known by construction ` +
         '(testdata/symmetryTruth/), graded by testdata/symmetryTruth/grade.ts: a determined manifold algebra must span exactly the true ' +
         'fields, every reported invariance must be a true one and, when the manifold algebra is determined or the region open, all of them; ' +
         `"undetermined" is withheld. ${seconds.toFixed(0)} s in all.`,
@@ -79,8 +95,18 @@ export const run: Bench = async () => {
         ...[...withheldReasons.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([why, k]) => `withheld ${k}×: ${why}`),
       ],
     },
-    discreteTable(wasm, Number(process.env.SYMSCOPE_TRUTH_DISCRETE_CASES ?? 60), n),
+    ...(only ? [] : [discreteTable(wasm, Number(process.env.SYMSCOPE_TRUTH_DISCRETE_CASES ?? 60), n)]),
   ] satisfies BenchTable[]
+}
+
+/** SYMSCOPE_TRUTH_CLASSES as a set of classes (null: all); an unknown name is an error naming it and the classes. */
+function truthClassFilter(value: string | undefined): Set<TruthClass> | null {
+  if (!value) return null
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean)
+  for (const name of names) {
+    if (!(TRUTH_CLASSES as readonly string[]).includes(name)) throw new Error(`SYMSCOPE_TRUTH_CLASSES: unknown class "${name}" (classes: ${TRUTH_CLASSES.join(', ')})`)
+  }
+  return new Set(names as TruthClass[])
 }
 
 /** The discrete classes: the discrete verdict (discreteGrade.ts) and the continuous one (grade.ts) per class. */

@@ -278,6 +278,17 @@ export const REFINE_GRID = 12
 export const REFINE_ITERATIONS = 8
 /** Cost limit: multiply-adds of the refinement at most (REFINE_GRID above); past it the moments' estimate is tested as it is. */
 export const REFINE_BUDGET = 200_000_000
+/**
+ * Cost limit: multiply-adds of one affine-pushforward refinement of an estimated field (invariance/refineOrbit.ts,
+ * refineConjugate): it reads as many events as this allows, up to REFINE_EVENTS (2,000 for a circle and a sphere,
+ * d ≤ 3; about 700 at d = 4), and none below CONJUGATE_EVENTS. At 3·10⁷ (560 events for a sphere) the refined fields
+ * of four smeared two-body samples of seed 16 were rejected that 2,000 events refine to p 0.07–0.45.
+ */
+export const CONJUGATE_BUDGET = 60_000_000
+/** Cost limit: Gauss–Newton steps of the affine-pushforward refinement (CONJUGATE_BUDGET above). */
+export const CONJUGATE_ITERATIONS = 4
+/** Cost limit: fewest events an affine-pushforward refinement reads (CONJUGATE_BUDGET above). */
+export const CONJUGATE_EVENTS = 300
 /** Cost limit: Events of the proposal half the refinement reads. */
 export const REFINE_EVENTS = 2000
 /**

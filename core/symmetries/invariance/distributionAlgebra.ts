@@ -142,16 +142,19 @@ export function* distributionAlgebra(
   // (refineOrbit.ts, refineConjugate): the invariance, if any, is a nearby compact field that no combination of the
   // estimates reaches (a smeared circle's rotation in the metric of its fitted ellipse is rejected at p 1e-78). Like a
   // refined proposal, it is claimed only above REFINED_MARGIN × the level.
+  // The refined field joins the family beside its estimate (the estimate may be exact after all: Drell–Yan's beam
+  // rotation is tangent to an approximate dimuon mass, and must stay as it reads, δpx = −py), after the manifold's
+  // own generators in the basis order, so that an estimate kept is not replaced by its refinement.
   const conjugated = new Set<number>()
   if (context.estimatedFields && context.groups) {
-    candidates.forEach((c, k) => {
-      if (flowPeriod(c.generator.theta, d) === null) return
+    for (const [k, c] of [...candidates.entries()]) {
+      if (flowPeriod(c.generator.theta, d) === null) continue
       const theta = refineConjugate(proposalZ.z, proposalZ.rows, d, monomialBasis(d, testDegree(d)), c.generator.theta)
-      if (!theta || flowPeriod(theta, d) === null) return
-      c.generator = { ...asGenerator(theta, span, context.groups!, system), ...(c.generator.statistic !== undefined ? { statistic: c.generator.statistic } : {}) }
-      conjugated.add(k)
-      proposalTest(c.generator.theta, 600_011 + k)
-    })
+      if (!theta || flowPeriod(theta, d) === null || candidates.some((o) => parallel(o.generator.theta, theta))) continue
+      conjugated.add(candidates.length)
+      candidates.push({ generator: asGenerator(theta, span, context.groups, system), source: 'manifold', ...(c.statistic !== undefined ? { statistic: c.statistic } : {}) })
+      proposalTest(theta, 600_011 + k)
+    }
   }
   // The test half's events as standardised span coordinates, for the Monte Carlo copies.
   const start = second.firstRow

@@ -2,7 +2,7 @@ import { EigenvalueDecomposition, Matrix, solve } from 'ml-matrix'
 import { flowGrid, flowPeriod } from '../tangentFields/flow.js'
 import type { Theta } from '../tangentFields/fields.js'
 import type { MonomialBasis } from '../constraints/monomials.js'
-import { REFINE_BUDGET, REFINE_GRID, REFINE_ITERATIONS, WHITENING_RANK } from '../tolerances.js'
+import { CONJUGATE_BUDGET, CONJUGATE_EVENTS, CONJUGATE_ITERATIONS, REFINE_BUDGET, REFINE_GRID, REFINE_ITERATIONS, WHITENING_RANK } from '../tolerances.js'
 
 /**
  * A compact proposal refined on the proposal half in the metric of the test that will judge it (issue 16, item 4).
@@ -195,13 +195,15 @@ export function orbitObjective(
  *   g_* v (z) = A z + b,  A = (I + E) A₀ (I + E)⁻¹,  b = (I + E) b₀ − A δ,
  * so F (refineCompact's statistic, orbitObjective) is minimised over (E, δ), d² + d parameters, from 0, by damped
  * Gauss–Newton (Levenberg–Marquardt: the directions E that commute with A₀ move nothing) with a halving line search.
- * Returns the refined θ, or null when past REFINE_BUDGET or nothing improves.
- * Cost: (d² + d + 1) · REFINE_ITERATIONS orbit passes of rows · G · (d² + K).
+ * Returns the refined θ, or null when nothing improves or CONJUGATE_BUDGET leaves fewer than CONJUGATE_EVENTS events.
+ * Cost: (d² + d + 1) · CONJUGATE_ITERATIONS orbit passes of rows · G · (d² + K), at most CONJUGATE_BUDGET.
  */
-export function refineConjugate(z: Float64Array, rows: number, d: number, basis: MonomialBasis, theta0: Theta): Theta | null {
+export function refineConjugate(z: Float64Array, given: number, d: number, basis: MonomialBasis, theta0: Theta): Theta | null {
   const K = basis.count - 1
   const p = d * d + d
-  if (rows < 2 || rows * REFINE_GRID * (d * d + K) * (p + 1) * REFINE_ITERATIONS > REFINE_BUDGET) return null
+  // The first `rows` events within CONJUGATE_BUDGET (the statistic's noise grows as 1/√rows, its cost linearly).
+  const rows = Math.min(given, Math.floor(CONJUGATE_BUDGET / (REFINE_GRID * (d * d + K) * (p + 1) * CONJUGATE_ITERATIONS)))
+  if (rows < CONJUGATE_EVENTS) return null
   const A0 = new Matrix(Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, c) => theta0[a * d + c])))
   const b0 = Matrix.columnVector(Array.from({ length: d }, (_, a) => theta0[d * d + a]))
   const scale = Math.hypot(...Array.from(theta0))
@@ -232,7 +234,7 @@ export function refineConjugate(z: Float64Array, rows: number, d: number, basis:
   let r = objective(theta0)!
   let F = r.reduce((s, v) => s + v * v, 0)
   const F0 = F
-  for (let iteration = 0; iteration < REFINE_ITERATIONS; iteration++) {
+  for (let iteration = 0; iteration < CONJUGATE_ITERATIONS; iteration++) {
     const step = 1e-5
     const jacobian: number[][] = []
     for (let j = 0; j < p; j++) {

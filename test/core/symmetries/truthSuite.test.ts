@@ -15,6 +15,8 @@ import { discreteTruthCase } from '../../../testdata/symmetryTruth/discreteCases
 import { gradeDiscrete } from '../../../testdata/symmetryTruth/discreteGrade.js'
 
 const wasm = await loadWasm()
+// The heaviest tests below run findSymmetries on up to 18 cases of 4,000 events; the smeared ones refine estimated
+// fields by affine pushforwards (invariance/refineOrbit.ts, ~1–3 s a case): 180 s each on a loaded machine.
 
 describe('symmetry truth suite (sample)', () => {
   it('one case per class: never throws, passes the schema, and a named manifold algebra closes under the bracket', () => {
@@ -46,7 +48,7 @@ describe('symmetry truth suite (sample)', () => {
     }
     // The sample is not all withheld: a section that never answers would pass the line above.
     expect(verdicts.filter((v) => v === 'right').length).toBeGreaterThanOrEqual(TRUTH_CLASSES.length / 2)
-  })
+  }, 180_000)
 
   it('a sphere cut at |x3| < c keeps its rotation about x3: the distribution algebra has it or says it is undetermined, never "none"', () => {
     // Case 59: the rotation estimated on the proposal half is rejected by the test half's Monte Carlo test, and the
@@ -175,7 +177,7 @@ describe('symmetry truth suite (sample)', () => {
     }
     // Not all withheld: the sample holds right answers among the two-body events too (seed 18: cases 22, 49, 103).
     expect(verdicts.filter((v) => v === 'right').length).toBeGreaterThanOrEqual(4)
-  })
+  }, 180_000)
 
   it('fields not known tangent hand no invariance to the distribution algebra (issue 16)', () => {
     // Seed 18's case 130: two-body events smeared by 4.1 %, whose manifold fields leave the events' tangent spaces (and
@@ -235,5 +237,5 @@ describe('symmetry truth suite (sample)', () => {
       if (verdict === 'withheld') expect(s.distributionAlgebra!.reason).toMatch(/best direction of the span on the test half/)
     }
     expect(verdicts.filter((v) => v === 'right').length).toBeGreaterThanOrEqual(2)
-  })
+  }, 180_000)
 })

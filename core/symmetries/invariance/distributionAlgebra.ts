@@ -145,13 +145,14 @@ export function* distributionAlgebra(
   // The refined field joins the family beside its estimate (the estimate may be exact after all: Drell–Yan's beam
   // rotation is tangent to an approximate dimuon mass, and must stay as it reads, δpx = −py), after the manifold's
   // own generators in the basis order, so that an estimate kept is not replaced by its refinement.
-  const conjugated = new Set<number>()
+  // Each companion's index → its estimate's.
+  const conjugated = new Map<number, number>()
   if (context.estimatedFields && context.groups) {
     for (const [k, c] of [...candidates.entries()]) {
       if (flowPeriod(c.generator.theta, d) === null) continue
       const theta = refineConjugate(proposalZ.z, proposalZ.rows, d, monomialBasis(d, testDegree(d)), c.generator.theta)
       if (!theta || flowPeriod(theta, d) === null || candidates.some((o) => parallel(o.generator.theta, theta))) continue
-      conjugated.add(candidates.length)
+      conjugated.set(candidates.length, k)
       candidates.push({ generator: asGenerator(theta, span, context.groups, system), source: 'manifold', ...(c.statistic !== undefined ? { statistic: c.statistic } : {}) })
       proposalTest(theta, 600_011 + k)
     }
@@ -233,7 +234,10 @@ export function* distributionAlgebra(
     // Estimated fields: the rejection of one stands only when its best pushforward, sought on the test half itself
     // (the profile test, as above, over the affine maps), is rejected too (a smeared sphere's three rotations refined
     // one by one: one passed, two were rejected, and "1 invariance" was stated where the truth is so(3)).
-    const profile = profileTest(candidates.map((c, k) => ({ ...c, statistic: conjugated.has(k) ? c.statistic ?? 0 : undefined })), tested, [], z, testRows, d, compactTest,
+    // A companion rejected beside its estimate kept is only a poorer refinement: the invariance stands (Drell–Yan's
+    // beam rotation). The pairs of which neither is kept are asked.
+    const lost = (k: number) => conjugated.has(k) && !tested[conjugated.get(k)!].invariant
+    const profile = profileTest(candidates.map((c, k) => ({ ...c, statistic: lost(k) ? c.statistic ?? 0 : undefined })), tested, [], z, testRows, d, compactTest,
       (theta) => refineConjugate(z, Math.min(testRows, REFINE_EVENTS), d, monomialBasis(d, testDegree(d)), theta))
     if (profile && profile.pValue * (tests.length + family.length) > context.level) {
       disagreement = `${kept.length ? 'a field' : 'every field'} tested is rejected, but the fields are estimates from approximate constraints, and the best compact field near a rejected one, sought on the test half, reads p ${profile.pValue.toExponential(1)}: an invariance estimated within its sampling error cannot be told from none at this sample size`

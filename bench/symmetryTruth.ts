@@ -57,7 +57,11 @@ export const run: Bench = async () => {
     tally.get(truth.truthClass)![verdict]++
     if (perCase) {
       const m = section?.manifoldAlgebra
-      process.stderr.write(`case ${i}\t${truth.truthClass}\t${verdict}\t${truth.label}\t${m ? `${m.status} ${m.dimension}: ${m.reason}` : reason}\t${reason}\n`)
+      const d = section?.distributionAlgebra
+      process.stderr.write(
+        `case ${i}\t${truth.truthClass}\t${verdict}\t${truth.label}\t${m ? `${m.status} ${m.dimension}: ${m.reason}` : reason}\t${reason}` +
+          `${d?.reason ? `\tdistribution: ${d.reason}` : ''}\n`,
+      )
     }
     if (verdict === 'wrong') failures.push(`${truth.label}: ${reason}`)
     if (verdict === 'withheld') {

@@ -287,6 +287,8 @@ function* symmetrySteps(wasm: SymscopeWasm, input: SymmetryInput, options: Symme
     yield
     const invariance = yield* distributionAlgebra(moments, tangentFields, span, system, {
       wasm, kernels, data, rows, cols, level, copies, familyPValues: discrete?.pValues ?? [], ...(status === 'open' ? { whitenWith: groups } : {}),
+      exactFields: determined && !fromEvents && !system.approximate && !search.linear.length && linear.constraints.every((c) => !c.restricts || c.exact),
+      estimatedFields: determined && !fromEvents && system.approximate, groups,
     })
     yield
     // Fields that leave the events' tangent spaces or do not close under the bracket are not all tangent to the

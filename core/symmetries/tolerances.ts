@@ -153,6 +153,26 @@ export const WHITENED_OVERLAP = 0.1
 export const TEST_DEGREE = 4
 
 /**
+ * Derived: the orders of the orbit-phase harmonics tested beside the monomials (invariance/orbitHarmonics.ts): every
+ * order j ≤ J(N) = min(MAX_HARMONIC_ORDER, max(TEST_DEGREE, ⌊√N⌋)) for N test events. An empirical harmonic has
+ * variance ~1/N per component at every order, and with the level shared as w_j ∝ j⁻² (weighted Bonferroni) the
+ * detectable amplitude at order j is √(−ln(α w_j) mean q² / N): it grows only as √ln j, so the test's cost does not
+ * limit the orders; what the events resolve does. An order-j harmonic is estimated from N/j events per period, and
+ * J = √N keeps at least √N of them (44 at N = 2,000) in every period of the highest order tested. A harmonic above J
+ * is not tested, and the power statement (HARMONIC_POWER) names orders 1 … J only.
+ */
+export const HARMONIC_ORDERS = (events: number) => Math.min(MAX_HARMONIC_ORDER, Math.max(TEST_DEGREE, Math.floor(Math.sqrt(events))))
+/** Cost limit: the highest harmonic order tested (HARMONIC_ORDERS above): N · 64 complex products per flow. */
+export const MAX_HARMONIC_ORDER = 64
+/**
+ * Derived: an invariance is claimed only where its test had power (issue 16): a compact one when its harmonic test
+ * (invariance/orbitHarmonics.ts) detects a phase harmonic of amplitude |E e^(ijψ)| below this at its share of the
+ * level. ½ is the largest amplitude of a one-harmonic modulation 1 + a cos jψ (a ≤ 1, the density ≥ 0): above it, even
+ * a density that vanishes somewhere on every orbit would go unseen.
+ */
+export const HARMONIC_POWER = 0.5
+
+/**
  * Derived: The calibrated invariance tests (distributionAlgebra.ts, invarianceTests.ts). INVARIANCE_LEVEL: the family-wise
  * error rate over the tested generators (Holm), a setting (`level`), not fitted to any dataset. MONTE_CARLO_COPIES:
  * randomly transformed copies B per compact generator; the exact p-value has resolution 1/(B + 1) and is used when at
@@ -258,6 +278,17 @@ export const REFINE_GRID = 12
 export const REFINE_ITERATIONS = 8
 /** Cost limit: multiply-adds of the refinement at most (REFINE_GRID above); past it the moments' estimate is tested as it is. */
 export const REFINE_BUDGET = 200_000_000
+/**
+ * Cost limit: multiply-adds of one affine-pushforward refinement of an estimated field (invariance/refineOrbit.ts,
+ * refineConjugate): it reads as many events as this allows, up to REFINE_EVENTS (2,000 for a circle and a sphere,
+ * d ≤ 3; about 700 at d = 4), and none below CONJUGATE_EVENTS. At 3·10⁷ (560 events for a sphere) the refined fields
+ * of four smeared two-body samples of seed 16 were rejected that 2,000 events refine to p 0.07–0.45.
+ */
+export const CONJUGATE_BUDGET = 60_000_000
+/** Cost limit: Gauss–Newton steps of the affine-pushforward refinement (CONJUGATE_BUDGET above). */
+export const CONJUGATE_ITERATIONS = 4
+/** Cost limit: fewest events an affine-pushforward refinement reads (CONJUGATE_BUDGET above). */
+export const CONJUGATE_EVENTS = 300
 /** Cost limit: Events of the proposal half the refinement reads. */
 export const REFINE_EVENTS = 2000
 /**

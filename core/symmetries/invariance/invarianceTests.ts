@@ -8,6 +8,7 @@ import type { SymmetryKernels } from '../kernels/kernels.js'
 import type { Theta } from '../tangentFields/fields.js'
 import { flowGrid } from '../tangentFields/flow.js'
 import { monomialBasis, productIndex, type MonomialBasis } from '../constraints/monomials.js'
+import type { HarmonicTest } from './orbitHarmonics.js'
 import { CHI_SQUARE_RANK, FLOW_GRID, WHITENING_RANK, MONTE_CARLO_EXACT_COUNT, MONTE_CARLO_SEED } from '../tolerances.js'
 
 /** One calibrated test of H0: "the distribution of the events is invariant under the flow of this generator". */
@@ -24,6 +25,18 @@ export interface InvarianceTest {
   pValue: number
   /** Monte Carlo: the tail p-value of every sample, X first, then the copies (for calibration; not in the report). */
   sampleTails?: Float64Array
+  /** Monte Carlo: the orbit-phase harmonic test beside the monomials (orbitHarmonics.ts; pValue is then both combined). */
+  harmonics?: HarmonicTest
+}
+
+/**
+ * A compact generator's Monte Carlo test with its harmonic test beside it (issue 16, item 4): two tests of the same
+ * H0, combined by Bonferroni, p = min(1, 2 min(p_moments, p_harmonics)), so the family (and Holm's adjustment over
+ * it) keeps its size. `pValue` becomes the combined one.
+ */
+export function withHarmonics(test: InvarianceTest, harmonics: HarmonicTest | null): InvarianceTest {
+  if (!harmonics) return test
+  return { ...test, harmonics, pValue: Math.min(1, 2 * Math.min(test.pValue, harmonics.pValue)) }
 }
 
 /**

@@ -53,6 +53,21 @@ export function flowGrid(theta: Theta, d: number, period: number, count: number)
  * Null for a non-compact flow (boosts, dilatations, translations, shears).
  */
 export function flowPeriod(theta: Theta, d: number): number | null {
+  const multiples = flowMultiples(theta, d)
+  if (!multiples) return null
+  const period = multiples.period
+  const full = flowMatrix(theta, d, period)
+  const back = identity(d + 1)
+  const scale = 1 + Math.max(...thetaToField(theta, d).offset.map(Math.abs)) * period
+  return full.every((v, i) => Math.abs(v - back[i]) <= 1e3 * PERIOD_TOLERANCE * scale) ? period : null
+}
+
+/**
+ * The frequencies of a flow whose A has eigenvalues 0 or ±iω_k with every ω_k an integer multiple of the smallest:
+ * T = 2π/ω_min and the distinct multiples ω_k/ω_min (1 first); null otherwise. Periodicity itself (exp(T Ã) = 1) is
+ * flowPeriod's check.
+ */
+export function flowMultiples(theta: Theta, d: number): { period: number; multiples: number[] } | null {
   const { matrix } = thetaToField(theta, d)
   const size = Math.max(0, ...matrix.flat().map(Math.abs))
   if (size === 0) return null
@@ -67,11 +82,8 @@ export function flowPeriod(theta: Theta, d: number): number | null {
   if (!frequencies.length) return null
   const smallest = Math.min(...frequencies)
   if (frequencies.some((w) => Math.abs(w / smallest - Math.round(w / smallest)) > 1e3 * PERIOD_TOLERANCE)) return null
-  const period = (2 * Math.PI) / smallest
-  const full = flowMatrix(theta, d, period)
-  const back = identity(d + 1)
-  const scale = 1 + Math.max(...thetaToField(theta, d).offset.map(Math.abs)) * period
-  return full.every((v, i) => Math.abs(v - back[i]) <= 1e3 * PERIOD_TOLERANCE * scale) ? period : null
+  const multiples = [...new Set(frequencies.map((w) => Math.round(w / smallest)))].sort((a, b) => a - b)
+  return { period: (2 * Math.PI) / smallest, multiples }
 }
 
 function identity(size: number): Float64Array {

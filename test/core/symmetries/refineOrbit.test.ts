@@ -2,7 +2,7 @@
 // refineOrbit.ts), on events whose invariance is known by construction: a sphere cut at |x3| < c, turned by a random
 // rotation R and offset, so that its only invariance is the rotation about R e3, which only the finite orbit sees well.
 import { describe, expect, it } from 'vitest'
-import { refineCompact } from '../../../core/symmetries/invariance/refineOrbit.js'
+import { refineCompact, refineConjugate } from '../../../core/symmetries/invariance/refineOrbit.js'
 import { monomialBasis } from '../../../core/symmetries/constraints/monomials.js'
 import { mulberry32, normalSampler } from '../../../testdata/random.js'
 
@@ -85,5 +85,45 @@ describe('refineCompact: a proposal refined on its own half in the orbit metric'
     expect(refineCompact(z, 30, d, basis, [rotationTheta(2, [0, 0, 0])], [1])).toBeNull()
     const big = 1_000_000
     expect(refineCompact(new Float64Array(big * d), big, d, basis, [0, 1, 2].map((i) => rotationTheta(i, [0, 0, 0])), [0, 0, 1])).toBeNull()
+  })
+
+  it('refineConjugate moves a smeared circle\'s rotation, estimated in a wrong metric and centre, back toward the true one', () => {
+    // A circle smeared by σ (uniform azimuth, isotropic Gaussian smearing: invariant under its rotation) in random
+    // affine coordinates z = M x + c; the true field is M K M⁻¹ (z − c). The start is its pushforward by a random
+    // affine map 3 % from the identity, as a fitted ellipse would give: the refinement must bring it closer.
+    const basis = monomialBasis(2, 4)
+    for (let seed = 1; seed <= 2; seed++) {
+      const random = mulberry32(700 + seed)
+      const normal = normalSampler(random)
+      const M = [[1 + 0.3 * normal(), 0.3 * normal()], [0.3 * normal(), 1 + 0.3 * normal()]]
+      const c = [normal(), normal()]
+      const sigma = 0.02 + 0.03 * random()
+      const rows = 2000
+      const z = new Float64Array(rows * 2)
+      for (let i = 0; i < rows; i++) {
+        const phi = 2 * Math.PI * random()
+        const x = [Math.cos(phi) + sigma * normal(), Math.sin(phi) + sigma * normal()]
+        for (let a = 0; a < 2; a++) z[i * 2 + a] = c[a] + M[a][0] * x[0] + M[a][1] * x[1]
+      }
+      const pushforward = (G: number[][], shift: number[]) => {
+        // (G M) K (G M)⁻¹ about G c + shift.
+        const P = [[G[0][0] * M[0][0] + G[0][1] * M[1][0], G[0][0] * M[0][1] + G[0][1] * M[1][1]], [G[1][0] * M[0][0] + G[1][1] * M[1][0], G[1][0] * M[0][1] + G[1][1] * M[1][1]]]
+        const det = P[0][0] * P[1][1] - P[0][1] * P[1][0]
+        const inverse = [[P[1][1] / det, -P[0][1] / det], [-P[1][0] / det, P[0][0] / det]]
+        const K = [[0, -1], [1, 0]]
+        const A = [0, 1].map((r) => [0, 1].map((q) => [0, 1].reduce((s1, j) => s1 + P[r][j] * [0, 1].reduce((s2, l) => s2 + K[j][l] * inverse[l][q], 0), 0)))
+        const centre = [0, 1].map((r) => G[r][0] * c[0] + G[r][1] * c[1] + shift[r])
+        const theta = Float64Array.of(A[0][0], A[0][1], A[1][0], A[1][1], -(A[0][0] * centre[0] + A[0][1] * centre[1]), -(A[1][0] * centre[0] + A[1][1] * centre[1]))
+        const size = Math.hypot(...theta)
+        return theta.map((v) => v / size)
+      }
+      const truth = pushforward([[1, 0], [0, 1]], [0, 0])
+      const start = pushforward([[1 + 0.03 * normal(), 0.03 * normal()], [0.03 * normal(), 1 + 0.03 * normal()]], [0.03 * normal(), 0.03 * normal()])
+      const refined = refineConjugate(z, rows, 2, basis, start)
+      expect(refined).not.toBeNull()
+      const unit = (t: ArrayLike<number>) => Array.from(t, (v) => v / Math.hypot(...Array.from(t)))
+      const distance = (t: ArrayLike<number>) => Math.min(...[1, -1].map((sign) => Math.hypot(...unit(t).map((v, i) => v - sign * truth[i]))))
+      expect(distance(refined!), `seed ${seed}`).toBeLessThan(0.5 * distance(start))
+    }
   })
 })

@@ -7,13 +7,16 @@ import { dataTangents } from '../../../core/symmetries/tangentFields/dataTangent
 import { linearConstraints } from '../../../core/symmetries/constraints/linearConstraints.js'
 import { wasmMoments } from '../../../core/symmetries/kernels/blockMoments.js'
 import { loadWasm } from '../../../core/wasm/node.js'
-import { TRUTH_CLASSES, truthCase } from '../../../testdata/symmetryTruth/cases.js'
+import { TRUTH_CLASSES, embedShape, plane, truthCase } from '../../../testdata/symmetryTruth/cases.js'
+import { mulberry32, normalSampler } from '../../../testdata/random.js'
 import { grade } from '../../../testdata/symmetryTruth/grade.js'
 import { distributionText } from '../../../core/report/symmetryWording.js'
 import { discreteTruthCase } from '../../../testdata/symmetryTruth/discreteCases.js'
 import { gradeDiscrete } from '../../../testdata/symmetryTruth/discreteGrade.js'
 
 const wasm = await loadWasm()
+// The heaviest tests below run findSymmetries on up to 18 cases of 4,000 events; the smeared ones refine estimated
+// fields by affine pushforwards (invariance/refineOrbit.ts, ~1–3 s a case): 180 s each on a loaded machine.
 
 describe('symmetry truth suite (sample)', () => {
   it('one case per class: never throws, passes the schema, and a named manifold algebra closes under the bracket', () => {
@@ -45,7 +48,7 @@ describe('symmetry truth suite (sample)', () => {
     }
     // The sample is not all withheld: a section that never answers would pass the line above.
     expect(verdicts.filter((v) => v === 'right').length).toBeGreaterThanOrEqual(TRUTH_CLASSES.length / 2)
-  })
+  }, 180_000)
 
   it('a sphere cut at |x3| < c keeps its rotation about x3: the distribution algebra has it or says it is undetermined, never "none"', () => {
     // Case 59: the rotation estimated on the proposal half is rejected by the test half's Monte Carlo test, and the
@@ -103,19 +106,20 @@ describe('symmetry truth suite (sample)', () => {
     }
   })
 
-  it('a compact proposal refined to pass the test is not claimed within REFINED_MARGIN of the level', () => {
-    // Seed 16's case 105 (a sphere whose azimuth ∝ 1 + 0.38 cos(2φ + 4.37), in random coordinates: no invariance):
-    // the refined direction reads adjusted p ≈ 0.02 on the test half, above the level 0.01 but within 10× it, so it
-    // is not kept and the distribution algebra is undetermined. (Case 231, the same shape at a = 0.31, reads 0.28 and
-    // is still claimed: a wrong answer, docs/symmetries.md.)
-    const truth = truthCase(105, { n: 4000 })
-    expect(truth.label).toMatch(/broken harmonic .*cos\(2φ/)
-    const s = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
-    const d = s.distributionAlgebra!
-    expect(d.status).toBe('undetermined')
-    expect(d.dimension).toBe(0)
-    expect(d.tests.some((t) => t.source === 'proposed' && !t.invariant && t.adjustedPValue > 0.01 && t.adjustedPValue <= 0.1)).toBe(true)
-    expect(grade(s, truth).verdict).toBe('withheld')
+  it('a compact proposal refined to pass the test must pass on both halves: a weak broken harmonic is not claimed', () => {
+    // Seed 16's cases 105 and 231 (spheres whose azimuth ∝ 1 + a cos(2φ + φ0), a = 0.38 and 0.31, in random
+    // coordinates: no invariance). The direction refined on the proposal half reads p 0.02–0.3 on the test half, where
+    // the test has little power against it, and 231 was claimed invariant (wrong); on the proposal half, where it is
+    // the best direction, it still reads p ~1e-3, and the two halves' p-values join by Bonferroni. Both are withheld.
+    for (const index of [105, 231]) {
+      const truth = truthCase(index, { n: 4000 })
+      expect(truth.label).toMatch(/broken harmonic .*sphere.*cos\(2φ/)
+      const s = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
+      const d = s.distributionAlgebra!
+      expect(d.dimension).toBe(0)
+      expect(d.tests.some((t) => t.source === 'proposed' && !t.invariant)).toBe(true)
+      expect(grade(s, truth).verdict).not.toBe('wrong')
+    }
   })
 
   it('structure constants: a set whose brackets leave it reads a closure far above the tolerance', () => {
@@ -173,7 +177,7 @@ describe('symmetry truth suite (sample)', () => {
     }
     // Not all withheld: the sample holds right answers among the two-body events too (seed 18: cases 22, 49, 103).
     expect(verdicts.filter((v) => v === 'right').length).toBeGreaterThanOrEqual(4)
-  })
+  }, 180_000)
 
   it('fields not known tangent hand no invariance to the distribution algebra (issue 16)', () => {
     // Seed 18's case 130: two-body events smeared by 4.1 %, whose manifold fields leave the events' tangent spaces (and
@@ -189,4 +193,49 @@ describe('symmetry truth suite (sample)', () => {
     expect(s.distributionAlgebra!.reason).toMatch(/not known to be tangent/)
     expect(grade(s, truth).verdict).toBe('withheld')
   })
+
+  it('a circle whose azimuth carries a harmonic past the moments\' degree 4 is never claimed invariant (issue 16, item 4)', () => {
+    // Built here: azimuth ∝ 1 + a cos(kφ + φ0) with k = 5 … 12, which no monomial of degree ≤ 4 on a circle sees, in
+    // random affine coordinates and unit scales; its rotation is no invariance. Before the harmonic test it was claimed.
+    const verdicts: string[] = []
+    for (let seed = 1; seed <= 6; seed++) {
+      const random = mulberry32(4242 + seed)
+      const normal = normalSampler(random)
+      const k = 5 + Math.floor(8 * random())
+      const a = 0.3 + 0.4 * random()
+      const phase = 2 * Math.PI * random()
+      const truth = embedShape({
+        label: `circle, azimuth ∝ 1 + ${a.toFixed(2)} cos(${k}φ)`, truthClass: 'broken harmonic', k: 2,
+        draw: (r) => {
+          for (;;) {
+            const phi = 2 * Math.PI * r()
+            if (r() * (1 + a) < 1 + a * Math.cos(k * phi + phase)) return [[Math.cos(phi), Math.sin(phi)], [Math.cos(phi), Math.sin(phi)]]
+          }
+        },
+        manifold: [plane(2, 0, 1)], distribution: [],
+      }, seed, 2000, random, normal)
+      const s = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
+      const { verdict, reason } = grade(s, truth)
+      verdicts.push(verdict)
+      expect(`${truth.label}: ${verdict} ${reason}`).not.toMatch(/: wrong /)
+      expect(s.distributionAlgebra!.generators).toHaveLength(0)
+    }
+    expect(verdicts.filter((v) => v === 'right').length).toBeGreaterThanOrEqual(5)
+  })
+
+  it('spheres with a broken azimuthal harmonic: where the halves disagree on exact fields, the best direction decides (issue 16)', () => {
+    // Seed 16's spheres 15, 33 and 69 were withheld ("the halves disagree"): the best direction of so(3), sought
+    // on the test half itself, is rejected too, so "no invariance" is decided. None may be stated wrongly.
+    const verdicts: string[] = []
+    for (const index of [15, 33, 69]) {
+      const truth = truthCase(index, { n: 4000 })
+      expect(truth.label).toMatch(/broken harmonic #\d+: sphere S², azimuth/)
+      const s = findSymmetries(wasm, { names: truth.names, data: truth.data, n: truth.n })
+      const { verdict, reason } = grade(s, truth)
+      verdicts.push(verdict)
+      expect(`${truth.label}: ${verdict} ${reason}`).not.toMatch(/: wrong /)
+      if (verdict === 'withheld') expect(s.distributionAlgebra!.reason).toMatch(/best direction of the span on the test half/)
+    }
+    expect(verdicts.filter((v) => v === 'right').length).toBeGreaterThanOrEqual(2)
+  }, 180_000)
 })

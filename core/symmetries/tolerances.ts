@@ -277,3 +277,11 @@ export const EXACT_GAP = 100
 
 /** Cost limit: events in the design matrix that decides the exact constraints (exactNullSpace.ts): O(events · N²), N ≤ 70. */
 export const EXACT_SYSTEM_EVENTS = 4096
+
+/**
+ * Floating-point: a polynomial from the moments' eigenproblem within this angle (radians) of the events' exact null
+ * space is an exact one computed to the moments' precision (their floor is ~√ε ≈ 1e-8 of the scale, so an exact
+ * polynomial lands within ~1e-6 of the null space), and is refined onto it (exactNullSpace.ts); an approximate one
+ * lies at the angle of its own thickness over the next polynomial's, far above this for a relation thicker than 1e-6.
+ */
+export const REFINE_ANGLE = 1e-4

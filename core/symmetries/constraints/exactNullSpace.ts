@@ -2,7 +2,7 @@ import { Matrix, SingularValueDecomposition } from 'ml-matrix'
 import { householderR } from '../../linalg/householderR.js'
 import type { MonomialBasis } from './monomials.js'
 import { monomialValues } from './polynomial.js'
-import { EXACT_GAP } from '../tolerances.js'
+import { EXACT_GAP, REFINE_ANGLE } from '../tolerances.js'
 
 /** The standardised span coordinates z = (u − μ)/σ of the first events (the search's random order), row-major. */
 export interface ExactSample {
@@ -78,4 +78,79 @@ export function exactNullSpace(sample: ExactSample, basis: MonomialBasis, comple
     ? `degree ${k}: ${vectors.length} exact constraint${vectors.length > 1 ? 's' : ''} at ≤ ${fmt(sorted[vectors.length - 1] / floor)}× the floating-point floor ${fmt(floor / largest)} (relative)${next !== undefined ? `, the next polynomial at ${fmt(next / floor)}×` : ''}`
     : null
   return { vectors, values: sorted, floor, note }
+}
+
+/**
+ * The directions of `exact` (orthonormal) outside span(`taken`), orthonormal: the exact polynomials that the taken
+ * ones do not already give. A direction counts when its part outside the span is more than half its length.
+ */
+export function missedDirections(exact: readonly number[][], taken: readonly number[][]): number[][] {
+  if (!taken.length) return exact.map((v) => [...v])
+  const width = exact[0].length
+  const q = new SingularValueDecomposition(new Matrix(taken.map((v) => [...v])).transpose(), { autoTranspose: true })
+  const largest = Math.max(...q.diagonal)
+  const basis = q.diagonal.flatMap((s, i) => (s > 1e-9 * largest ? [q.leftSingularVectors.getColumn(i)] : []))
+  const outside = exact.map((v) => {
+    const out = [...v]
+    for (const b of basis) {
+      const dot = b.reduce((s, x, i) => s + x * v[i], 0)
+      for (let i = 0; i < width; i++) out[i] -= dot * b[i]
+    }
+    return out
+  })
+  const svd = new SingularValueDecomposition(new Matrix(outside).transpose(), { autoTranspose: true })
+  return svd.diagonal.flatMap((s, i) => (s > 0.5 ? [svd.leftSingularVectors.getColumn(i)] : []))
+}
+
+/**
+ * Whether the standardised polynomial `cz` vanishes on the sample's events to rounding: its RMS about its mean
+ * (exact constant or not) at most EXACT_GAP times the floor ε (√N + k · offset) of evaluating it, in units of the RMS
+ * of Σ_m |c_m z^m| (the terms' own size, which rounding is relative to). O(rows · N).
+ */
+export function holdsToRounding(cz: Float64Array, basis: MonomialBasis, sample: ExactSample, k: number): boolean {
+  const d = basis.variables
+  const values = new Float64Array(basis.count)
+  let sum = 0
+  let squares = 0
+  let size = 0
+  let terms = 0
+  for (let m = 1; m < basis.count; m++) if (cz[m] !== 0) terms++
+  // Shifted by the first event's value (the shifted-data algorithm: no cancellation between E g² and (E g)²).
+  let shift = 0
+  for (let i = 0; i < sample.rows; i++) {
+    monomialValues(sample.z.subarray(i * d, i * d + d), basis, values)
+    let g = 0
+    let magnitude = 0
+    for (let m = 1; m < basis.count; m++) {
+      g += cz[m] * values[m]
+      magnitude += Math.abs(cz[m] * values[m])
+    }
+    if (i === 0) shift = g
+    g -= shift
+    sum += g
+    squares += g * g
+    size += magnitude * magnitude
+  }
+  const mean = sum / sample.rows
+  const rms = Math.sqrt(Math.max(squares / sample.rows - mean * mean, 0))
+  const floor = Number.EPSILON * (Math.sqrt(Math.max(terms, 1)) + k * sample.offset) * Math.sqrt(size / sample.rows)
+  return rms <= EXACT_GAP * floor
+}
+
+/**
+ * `vector` replaced by its orthogonal projection onto span(`exact`) (orthonormal), the same length, where it lies
+ * within REFINE_ANGLE of that span: an exact polynomial the moments computed to their own precision (~√ε), cleaned
+ * to the events'. Otherwise null (an approximate polynomial, or one the events do not make exact).
+ */
+export function refineOnto(vector: readonly number[], exact: readonly number[][]): number[] | null {
+  const length = Math.hypot(...vector)
+  if (!exact.length || length === 0) return null
+  const projection = new Array(vector.length).fill(0)
+  for (const e of exact) {
+    const dot = e.reduce((s, x, i) => s + x * vector[i], 0)
+    for (let i = 0; i < vector.length; i++) projection[i] += dot * e[i]
+  }
+  const kept = Math.hypot(...projection)
+  const outside = Math.hypot(...vector.map((v, i) => v - projection[i]))
+  return outside <= REFINE_ANGLE * length && kept > 0 ? projection.map((v) => (v * length) / kept) : null
 }

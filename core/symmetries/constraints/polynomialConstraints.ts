@@ -1,7 +1,7 @@
 import { CholeskyDecomposition, Matrix, SingularValueDecomposition, inverse } from 'ml-matrix'
 import { SymscopeError } from '../../errors.js'
 import { symmetricEigen } from '../../linalg/symmetricEigen.js'
-import { exactNullSpace, type ExactSample } from './exactNullSpace.js'
+import { exactNullSpace, holdsToRounding, missedDirections, refineOnto, type ExactSample } from './exactNullSpace.js'
 import type { MomentAccumulator } from '../kernels/blockMoments.js'
 import { echelonBasis } from './echelon.js'
 import type { FeatureGroups } from '../featureGroups.js'
@@ -121,19 +121,14 @@ export function polynomialConstraints(
     if (!complement.length) continue
     const restrictedC = complement.map((x) => complement.map((y) => bilinear(problem.covariance, x, y)))
     const restrictedG = complement.map((x) => complement.map((y) => bilinear(problem.gradient, x, y)))
-    // The exact constraints first, from the events' design matrix itself (exactNullSpace.ts: QR, a null space decided
-    // against its floating-point floor); the eigenproblem of the moments below cannot see under ~√ε of its scale, and
-    // needs the gradients' Gram matrix, which the exact null space does not.
+    // The events' own null space at this degree (exactNullSpace.ts: QR of the design matrix, decided against its
+    // floating-point floor): the eigenproblem of the moments below cannot see under ~√ε of its scale, and needs the
+    // gradients' Gram matrix, which rounding takes away at degree 4 in correlated coordinates.
     const exactSpace = sample ? exactNullSpace(sample, problem.basis, complement, k) : null
-    // Before the dimension's need is met, as many as it needs, the thinnest first (as the approximate ones below): the
-    // rest of the degree's exact null space is the same ideal written again, and only makes the tangency system longer.
-    const room = !exactOnly && need !== null ? Math.max(0, need - constraints.length) : Infinity
-    const exactVectors = (exactSpace?.vectors ?? []).slice(0, room)
-    if (exactSpace?.note) notes.push(exactSpace.note)
     const cholesky = new CholeskyDecomposition(new Matrix(restrictedG.map((row, i) => row.map((v, j) => 0.5 * (v + restrictedG[j][i])))))
     const positive = cholesky.isPositiveDefinite()
     if (!positive) singularGradients.add(k)
-    if (!positive && !exactVectors.length) {
+    if (!positive && !exactSpace?.vectors.length) {
       // Past what the dimension needs, the exact search only looks further: a design too thin for it ends it.
       if (exactOnly) break
       throw new SymscopeError('invalid_data', `polynomial constraints of degree ${k}: the events do not determine the ${n} monomials' gradients (singular design; too few distinct events)`)
@@ -144,55 +139,71 @@ export function polynomialConstraints(
       return c.map((v, p) => v * Math.sqrt(Math.max(covariance(problem, p, p), 0)))
     }
     const accepted: number[][] = []
-    // Where the gradients' Gram matrix is singular (the moments of degree 2k lose it to rounding), only the exact ones.
-    if (positive && (!exactOnly || !sample)) {
-      // The approximate ones on the rest: in the whitened coordinates y = Lᵀa, the complement of the exact ones.
+    // Whether each accepted polynomial lies in the events' exact null space (refined onto it, or taken from it).
+    const exactFlags: boolean[] = []
+    const acceptedComplement: number[][] = []
+    if (positive) {
       const lowerInverse = inverse(cholesky.lowerTriangularMatrix)
-      const lower = cholesky.lowerTriangularMatrix
-      const exactWhitened = exactVectors.map((a) => lower.transpose().mmul(Matrix.columnVector(a)).to1DArray())
-      const rest = complementBasis(exactWhitened, complement.length)
-      const whitenedFull = lowerInverse.mmul(new Matrix(restrictedC)).mmul(lowerInverse.transpose()).to2DArray()
-      const whitened = exactVectors.length ? rest.map((x) => rest.map((y) => bilinear(whitenedFull, x, y))) : whitenedFull
+      const whitened = lowerInverse.mmul(new Matrix(restrictedC)).mmul(lowerInverse.transpose()).to2DArray()
       const { values, vectors } = symmetricEigen(whitened.map((row, i) => row.map((v, j) => 0.5 * (v + whitened[j][i]))))
       const order = values.map((_, i) => i).sort((x, y) => values[x] - values[y])
       for (const i of order) {
         if (Math.sqrt(Math.max(values[i], 0)) >= (exactOnly ? Math.min(scale, exactFloor) : scale)) break
-        if (!exactOnly && need !== null && constraints.length + exactVectors.length + accepted.length >= need) break
         // Generalised eigenvector in the complement's coordinates, then in the monomials: c = B L⁻ᵀ y.
-        const column = vectors.map((row) => row[i])
-        const y = exactVectors.length ? rest[0].map((_, j) => rest.reduce((s, r, q) => s + r[j] * column[q], 0)) : column
-        accepted.push(inMonomials(lowerInverse.transpose().mmul(Matrix.columnVector(y)).to1DArray()))
+        const computed = lowerInverse.transpose().mmul(Matrix.columnVector(vectors.map((row) => row[i]))).to1DArray()
+        // An exact polynomial computed to the moments' precision: refined to its projection on the events' null space.
+        const refined = exactSpace ? refineOnto(computed, exactSpace.vectors) : null
+        if (refined) acceptedComplement.push(refined)
+        // Past the need, only exact ones: a polynomial the events' null space does not hold is no candidate.
+        if (!exactOnly || !exactSpace || refined) {
+          accepted.push(inMonomials(refined ?? computed))
+          exactFlags.push(refined !== null)
+        }
+        if (!exactOnly && need !== null && constraints.length + accepted.length >= need) break
       }
     }
-    if (!accepted.length && !exactVectors.length) continue
+    // The exact polynomials the moments missed (below their floor, or without a gradient Gram matrix): the part of the
+    // events' null space outside the span of the exact ones taken, as many as the need leaves room for (all past it).
+    if (exactSpace?.vectors.length && (exactOnly || !positive || need === null || constraints.length + accepted.length < need)) {
+      const room = !exactOnly && need !== null ? need - constraints.length - accepted.length : Infinity
+      for (const v of missedDirections(exactSpace.vectors, acceptedComplement).slice(0, room)) {
+        accepted.push(inMonomials(v))
+        exactFlags.push(true)
+      }
+    }
+    if (!accepted.length) continue
+    if (exactSpace?.note) notes.push(exactSpace.note)
     // Readable: echelon form in standardised coefficients, degree-k monomials (earlier first) as pivots; the exact
-    // constraints reduced among themselves, so that no approximate part enters them.
+    // polynomials reduced among themselves (an approximate part mixed in would make them approximate), then listed
+    // with the approximate ones in the order of their pivots.
     const preference = (p: number) => basis.degrees[p + 1] * 10_000 - p
-    const groupsOf = [
-      { vectors: exactVectors.map(inMonomials), exactAllowed: true },
-      { vectors: accepted, exactAllowed: !sample },
-    ]
-    for (const { vectors: group, exactAllowed } of groupsOf) {
-    if (!group.length) continue
-    const { rows: reduced, pivots } = echelonBasis(group, preference)
-    reduced.forEach((w, r) => {
-      if (basis.degrees[pivots[r] + 1] !== k) return
-      const cz = new Float64Array(basis.count)
-      w.forEach((v, p) => {
-        const spread = Math.sqrt(Math.max(covariance(problem, p, p), 0))
-        cz[p + 1] = spread > 0 ? v / spread : 0
+    const listed: { pivot: number; constraint: PolynomialConstraint }[] = []
+    for (const exactGroup of exactSpace ? [true, false] : [false]) {
+      const group = accepted.filter((_, i) => !exactSpace || exactFlags[i] === exactGroup)
+      if (!group.length) continue
+      const { rows: reduced, pivots } = echelonBasis(group, preference)
+      reduced.forEach((w, r) => {
+        if (basis.degrees[pivots[r] + 1] !== k) return
+        const cz = new Float64Array(basis.count)
+        w.forEach((v, p) => {
+          const spread = Math.sqrt(Math.max(covariance(problem, p, p), 0))
+          cz[p + 1] = spread > 0 ? v / spread : 0
+        })
+        for (let p = 1; p <= n; p++) cz[0] -= cz[p] * problem.means[p]
+        // Simplifying an approximate constraint measures up to ~n trials on every event, each over its n monomials and
+        // their d gradients: estimated first (budget.ts), and past the budget the computed coefficients are kept, noted.
+        const simplifyNote = simplifyBudgetNote(rows, n, d, k)
+        // Exact only where it vanishes on the events to their floating-point floor (exactNullSpace.ts): a fitted
+        // polynomial whose events lie within 1e-10 of it is a thin approximate one, not a relation that holds to rounding.
+        const exactAllowed = !sample || (exactGroup && holdsToRounding(cz, basis, sample, k))
+        const constraint = readable(cz, pivots[r] + 1, basis, mu, sigma, events, rows, span, names, groups, scale, simplifyNote === null, exactAllowed)
+        if (constraint && (!exactOnly || constraint.exact)) {
+          listed.push({ pivot: pivots[r], constraint })
+          if (simplifyNote && !constraint.exact && !notes.includes(simplifyNote)) notes.push(simplifyNote)
+        }
       })
-      for (let p = 1; p <= n; p++) cz[0] -= cz[p] * problem.means[p]
-      // Simplifying an approximate constraint measures up to ~n trials on every event, each over its n monomials and
-      // their d gradients: estimated first (budget.ts), and past the budget the computed coefficients are kept, noted.
-      const simplifyNote = simplifyBudgetNote(rows, n, d, k)
-      const constraint = readable(cz, pivots[r] + 1, basis, mu, sigma, events, rows, span, names, groups, scale, simplifyNote === null, exactAllowed)
-      if (constraint && (!exactOnly || constraint.exact)) {
-        constraints.push(constraint)
-        if (simplifyNote && !constraint.exact && !notes.includes(simplifyNote)) notes.push(simplifyNote)
-      }
-    })
     }
+    constraints.push(...listed.sort((x, y) => x.pivot - y.pivot).map((l) => l.constraint))
   }
   const top = Math.max(0, ...constraints.map((c) => c.degree))
   const metricDegree = Math.max(top, 2)

@@ -74,8 +74,9 @@ export function exactNullSpace(sample: ExactSample, basis: MonomialBasis, comple
     vectors.push(v.getColumn(i))
   }
   const next = sorted[vectors.length]
-  const note = vectors.length && floor > 0
-    ? `degree ${k}: ${vectors.length} exact constraint${vectors.length > 1 ? 's' : ''} at ≤ ${fmt(sorted[vectors.length - 1] / floor)}× the floating-point floor ${fmt(floor / largest)} (relative)${next !== undefined ? `, the next polynomial at ${fmt(next / floor)}×` : ''}`
+  const count = vectors.length
+  const note = count && floor > 0
+    ? `degree ${k}: ${count} ${count > 1 ? 'polynomials vanish' : 'polynomial vanishes'} on the events to rounding (at ≤ ${fmt(sorted[count - 1] / floor)}× the floating-point floor ${fmt(floor / largest)} of their design matrix, relative)${next !== undefined ? `, the next at ${fmt(next / floor)}× it` : ''}`
     : null
   return { vectors, values: sorted, floor, note }
 }

@@ -61,7 +61,7 @@ describe('exactNullSpace', () => {
       // The gap that decided: the exact polynomial at the floor, the next one orders of magnitude above it.
       expect(space.values[0]).toBeLessThan(space.floor)
       expect(space.values[1]).toBeGreaterThan(1e4 * space.floor)
-      expect(space.note).toMatch(new RegExp(`^degree ${k}: 1 exact constraint at ≤ \\S+× the floating-point floor`))
+      expect(space.note).toMatch(new RegExp(`^degree ${k}: 1 polynomial vanishes on the events to rounding \\(at ≤ \\S+× the floating-point floor`))
       // In standardised coefficients the null vector is a polynomial that holds to rounding on the events.
       const cz = new Float64Array(basis.count)
       space.vectors[0].forEach((v, p) => (cz[p + 1] = v))

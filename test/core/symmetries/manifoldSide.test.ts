@@ -80,7 +80,7 @@ describe('manifold side: the events decide where the constraints found are not t
       const cubic = s.constraints.find((c) => c.degree === 3)!
       expect(cubic.exact).toBe(true)
       expect(cubic.rms).toBeLessThan(1e-13)
-      expect(s.notes.some((n) => /^degree 3: 1 exact constraint at ≤ \S+× the floating-point floor/.test(n))).toBe(true)
+      expect(s.notes.some((n) => /^degree 3: 1 polynomial vanishes on the events to rounding \(at ≤ \S+× the floating-point floor/.test(n))).toBe(true)
     }
   })
 

@@ -2,3 +2,4 @@
 export { symmetricEigen } from './symmetricEigen.js'
 export type { SymmetricEigen } from './symmetricEigen.js'
 export { leastSquares } from './leastSquares.js'
+export { householderR } from './householderR.js'

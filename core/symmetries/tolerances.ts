@@ -298,3 +298,21 @@ export const REFINE_EVENTS = 2000
  * of a sphere read p 0.010–0.02 (adjusted) on a refined direction, true ones 0.2–0.5.
  */
 export const REFINED_MARGIN = 10
+
+/**
+ * Floating-point: a polynomial whose RMS over the events (the design matrix's singular value, exactNullSpace.ts) is
+ * below this many times the floating-point floor of the QR holds to rounding: an exact constraint. The floor is an
+ * upper estimate of the rounding itself, so the factor only needs to cover its looseness.
+ */
+export const EXACT_GAP = 100
+
+/** Cost limit: events in the design matrix that decides the exact constraints (exactNullSpace.ts): O(events · N²), N ≤ 70. */
+export const EXACT_SYSTEM_EVENTS = 4096
+
+/**
+ * Floating-point: a polynomial from the moments' eigenproblem within this angle (radians) of the events' exact null
+ * space is an exact one computed to the moments' precision (their floor is ~√ε ≈ 1e-8 of the scale, so an exact
+ * polynomial lands within ~1e-6 of the null space), and is refined onto it (exactNullSpace.ts); an approximate one
+ * lies at the angle of its own thickness over the next polynomial's, far above this for a relation thicker than 1e-6.
+ */
+export const REFINE_ANGLE = 1e-4

@@ -7,7 +7,7 @@ import { monomialBasis } from './monomials.js'
 import { commonUnit, dimensionScale, distanceFrame, type DimensionScale } from './noiseScale.js'
 import { substitute } from './polynomial.js'
 import { constraintDegree, polynomialConstraints, type ConstraintMetric, type PolynomialConstraint } from './polynomialConstraints.js'
-import { MAX_CONSTRAINT_MONOMIALS } from '../tolerances.js'
+import { EXACT_SYSTEM_EVENTS, MAX_CONSTRAINT_MONOMIALS } from '../tolerances.js'
 
 /** 'determined': the constraints explain the dimension; 'open': no constraint and none needed; else 'undetermined'. */
 export type ConstraintStatus = 'determined' | 'undetermined' | 'open'
@@ -88,10 +88,29 @@ export function* searchConstraints(
   // coordinates, a relation of spread δ makes every product with it look like a constraint of spread δ. (The thin ones
   // join the tangency system with their own tolerance, 3δ: findSymmetries.ts.)
   const need = dimension.top ? Math.max(0, d - dimension.top.dimension - initial.length) : null
-  const found = polynomialConstraints(moment, accumulator, rows, span, names, groups, tau, degree, [], need)
+  // The exact constraints are read from the events themselves (exactNullSpace.ts), on the first EXACT_SYSTEM_EVENTS.
+  const sampleRows = Math.min(rows, EXACT_SYSTEM_EVENTS)
+  const sample = new Float64Array(sampleRows * d)
+  for (let i = 0; i < sampleRows; i++) for (let a = 0; a < d; a++) sample[i * d + a] = (data[i * cols + span.free[a]] - mu[a]) / sigma[a]
+  const offset = Math.max(...mu.map((m, a) => Math.abs(m) / sigma[a]))
+  const exactSample = { z: sample, rows: sampleRows, offset }
+  let found = polynomialConstraints(moment, accumulator, rows, span, names, groups, tau, degree, [], need, exactSample)
   yield
   const z = new Float64Array(Math.min(rows, 1000) * d)
   for (let i = 0; i < z.length / d; i++) for (let a = 0; a < d; a++) z[i * d + a] = (data[i * cols + span.free[a]] - mu[a]) / sigma[a]
+  // An approximate polynomial constraint taken before an exact one of higher degree met the dimension's need (a
+  // quartic curve reads as a thick conic at large scales) is a large-scale view of it when the exact constraints
+  // explain the dimension alone (issue 16): the search is posed again for the exact ones only (need 0), and a note
+  // says why.
+  const approximateFound = found.constraints.filter((c) => !c.exact)
+  if (dimension.top && approximateFound.length && found.constraints.some((c) => c.exact)) {
+    const exactOnly = polynomialConstraints(moment, accumulator, rows, span, names, groups, tau, degree, [], 0, exactSample)
+    const exactInitial = initial.filter((c) => c.exact)
+    if (exactOnly.constraints.length && d - jacobianRank([...exactInitial, ...exactOnly.constraints], z, z.length / d, d) === dimension.top.dimension) {
+      exactOnly.notes.push(`${approximateFound.map((c) => c.formula).join(', ')}: approximate, and the exact constraints explain the dimension without ${approximateFound.length > 1 ? 'them' : 'it'} (a thin shape seen at scales above its width): not a constraint`)
+      found = exactOnly
+    }
+  }
   // An approximate linear relation beside exact polynomial constraints that explain the dimension without it is a
   // large-scale view of them (a thin noise-free ellipse reads as a line above its width), not a constraint of its own
   // (issue 16): it leaves the count, and a note says why.

@@ -1,6 +1,7 @@
 import { CholeskyDecomposition, Matrix, SingularValueDecomposition, inverse } from 'ml-matrix'
 import { SymscopeError } from '../../errors.js'
 import { symmetricEigen } from '../../linalg/symmetricEigen.js'
+import { exactNullSpace, holdsToRounding, missedDirections, refineOnto, type ExactSample } from './exactNullSpace.js'
 import type { MomentAccumulator } from '../kernels/blockMoments.js'
 import { echelonBasis } from './echelon.js'
 import type { FeatureGroups } from '../featureGroups.js'
@@ -10,7 +11,7 @@ import type { AffineSpan } from './linearConstraints.js'
 import { commonUnit, distanceFrame } from './noiseScale.js'
 import { simplifyBudgetNote } from '../budget.js'
 import { monomialBasis, type MonomialBasis } from './monomials.js'
-import { derivative, monomial, multiply, substitute, type Polynomial } from './polynomial.js'
+import { derivative, monomial, monomialValues, multiply, substitute, type Polynomial } from './polynomial.js'
 import { EXACT_CANDIDATE, EXACT_TOLERANCE, IDEAL_RANK_TOLERANCE, MAX_PAIR_TERMS, SIMPLIFY_LEVELS, SNAP_EXACT, SNAP_GROWTH } from '../tolerances.js'
 
 /** A polynomial constraint g = 0 of degree 2 … 4 in the span coordinates. */
@@ -65,6 +66,8 @@ interface DegreeProblem {
   means: Float64Array
   covariance: number[][]
   gradient: number[][]
+  /** The frame's spread of each coordinate, by which the gradient is divided (∂/∂u_a = σ_a⁻¹ ∂/∂z_a). */
+  lengths: readonly number[]
 }
 
 /**
@@ -89,7 +92,7 @@ interface DegreeProblem {
 export function polynomialConstraints(
   moment: (alpha: ArrayLike<number>) => number, events: MomentAccumulator, rows: number, span: AffineSpan,
   names: readonly string[], groups: FeatureGroups, scale: number, maxDegree: number, initial: readonly PolynomialConstraint[] = [],
-  need: number | null = null,
+  need: number | null = null, sample: ExactSample | null = null,
 ): { constraints: PolynomialConstraint[]; metric: ConstraintMetric | null; searched: number; notes: string[] } {
   const d = span.free.length
   const notes: string[] = []
@@ -100,6 +103,8 @@ export function polynomialConstraints(
   // Distances in the frame of the noise scale (noiseScale.ts): ∂/∂(ℓ_a u_a) = ∂/∂u_a / ℓ_a.
   const frame = distanceFrame(sigma)
   const problems: DegreeProblem[] = []
+  // Degrees whose gradient Gram matrix, from the moments, is singular to rounding: their metric reads E|∇h|² on the sample.
+  const singularGradients = new Set<number>()
   // Past what the dimension needs, only exact constraints are taken (issue 16): a candidate at the floating-point
   // floor is no fluctuation of the noise, and an approximate linear relation that met the need (a thin ellipse reads
   // as a line at large scales) must not hide the exact quadric the events lie on. Its ideal then holds only the exact
@@ -116,51 +121,93 @@ export function polynomialConstraints(
     if (!complement.length) continue
     const restrictedC = complement.map((x) => complement.map((y) => bilinear(problem.covariance, x, y)))
     const restrictedG = complement.map((x) => complement.map((y) => bilinear(problem.gradient, x, y)))
+    // The events' own null space at this degree (exactNullSpace.ts: QR of the design matrix, decided against its
+    // floating-point floor): the eigenproblem of the moments below cannot see under ~√ε of its scale, and needs the
+    // gradients' Gram matrix, which rounding takes away at degree 4 in correlated coordinates.
+    const exactSpace = sample ? exactNullSpace(sample, problem.basis, complement, k) : null
     const cholesky = new CholeskyDecomposition(new Matrix(restrictedG.map((row, i) => row.map((v, j) => 0.5 * (v + restrictedG[j][i])))))
-    if (!cholesky.isPositiveDefinite()) {
+    const positive = cholesky.isPositiveDefinite()
+    if (!positive) singularGradients.add(k)
+    if (!positive && !exactSpace?.vectors.length) {
       // Past what the dimension needs, the exact search only looks further: a design too thin for it ends it.
       if (exactOnly) break
       throw new SymscopeError('invalid_data', `polynomial constraints of degree ${k}: the events do not determine the ${n} monomials' gradients (singular design; too few distinct events)`)
     }
-    const lowerInverse = inverse(cholesky.lowerTriangularMatrix)
-    const whitened = lowerInverse.mmul(new Matrix(restrictedC)).mmul(lowerInverse.transpose()).to2DArray()
-    const { values, vectors } = symmetricEigen(whitened.map((row, i) => row.map((v, j) => 0.5 * (v + whitened[j][i]))))
-    const order = values.map((_, i) => i).sort((x, y) => values[x] - values[y])
-    const accepted: number[][] = []
-    for (const i of order) {
-      if (Math.sqrt(Math.max(values[i], 0)) >= (exactOnly ? Math.min(scale, exactFloor) : scale)) break
-      // Generalised eigenvector in the complement's coordinates, then in the monomials: c = B L⁻ᵀ y.
-      const inComplement = lowerInverse.transpose().mmul(Matrix.columnVector(vectors.map((row) => row[i]))).to1DArray()
+    const inMonomials = (inComplement: readonly number[]) => {
       const c = new Array(n).fill(0)
       complement.forEach((basisVector, j) => basisVector.forEach((v, p) => (c[p] += inComplement[j] * v)))
-      accepted.push(c.map((v, p) => v * Math.sqrt(Math.max(covariance(problem, p, p), 0))))
-      if (!exactOnly && need !== null && constraints.length + accepted.length >= need) break
+      return c.map((v, p) => v * Math.sqrt(Math.max(covariance(problem, p, p), 0)))
+    }
+    const accepted: number[][] = []
+    // Whether each accepted polynomial lies in the events' exact null space (refined onto it, or taken from it).
+    const exactFlags: boolean[] = []
+    const acceptedComplement: number[][] = []
+    if (positive) {
+      const lowerInverse = inverse(cholesky.lowerTriangularMatrix)
+      const whitened = lowerInverse.mmul(new Matrix(restrictedC)).mmul(lowerInverse.transpose()).to2DArray()
+      const { values, vectors } = symmetricEigen(whitened.map((row, i) => row.map((v, j) => 0.5 * (v + whitened[j][i]))))
+      const order = values.map((_, i) => i).sort((x, y) => values[x] - values[y])
+      for (const i of order) {
+        if (Math.sqrt(Math.max(values[i], 0)) >= (exactOnly ? Math.min(scale, exactFloor) : scale)) break
+        // Generalised eigenvector in the complement's coordinates, then in the monomials: c = B L⁻ᵀ y.
+        const computed = lowerInverse.transpose().mmul(Matrix.columnVector(vectors.map((row) => row[i]))).to1DArray()
+        // An exact polynomial computed to the moments' precision: refined to its projection on the events' null space.
+        const refined = exactSpace ? refineOnto(computed, exactSpace.vectors) : null
+        if (refined) acceptedComplement.push(refined)
+        // Past the need, only exact ones: a polynomial the events' null space does not hold is no candidate.
+        if (!exactOnly || !exactSpace || refined) {
+          accepted.push(inMonomials(refined ?? computed))
+          exactFlags.push(refined !== null)
+        }
+        if (!exactOnly && need !== null && constraints.length + accepted.length >= need) break
+      }
+    }
+    // The exact polynomials the moments missed (below their floor, or without a gradient Gram matrix): the part of the
+    // events' null space outside the span of the exact ones taken, as many as the need leaves room for (all past it).
+    if (exactSpace?.vectors.length && (exactOnly || !positive || need === null || constraints.length + accepted.length < need)) {
+      const room = !exactOnly && need !== null ? need - constraints.length - accepted.length : Infinity
+      for (const v of missedDirections(exactSpace.vectors, acceptedComplement).slice(0, room)) {
+        accepted.push(inMonomials(v))
+        exactFlags.push(true)
+      }
     }
     if (!accepted.length) continue
-    // Readable: echelon form in standardised coefficients, degree-k monomials (earlier first) as pivots.
+    if (exactSpace?.note) notes.push(exactSpace.note)
+    // Readable: echelon form in standardised coefficients, degree-k monomials (earlier first) as pivots; the exact
+    // polynomials reduced among themselves (an approximate part mixed in would make them approximate), then listed
+    // with the approximate ones in the order of their pivots.
     const preference = (p: number) => basis.degrees[p + 1] * 10_000 - p
-    const { rows: reduced, pivots } = echelonBasis(accepted, preference)
-    reduced.forEach((w, r) => {
-      if (basis.degrees[pivots[r] + 1] !== k) return
-      const cz = new Float64Array(basis.count)
-      w.forEach((v, p) => {
-        const spread = Math.sqrt(Math.max(covariance(problem, p, p), 0))
-        cz[p + 1] = spread > 0 ? v / spread : 0
+    const listed: { pivot: number; constraint: PolynomialConstraint }[] = []
+    for (const exactGroup of exactSpace ? [true, false] : [false]) {
+      const group = accepted.filter((_, i) => !exactSpace || exactFlags[i] === exactGroup)
+      if (!group.length) continue
+      const { rows: reduced, pivots } = echelonBasis(group, preference)
+      reduced.forEach((w, r) => {
+        if (basis.degrees[pivots[r] + 1] !== k) return
+        const cz = new Float64Array(basis.count)
+        w.forEach((v, p) => {
+          const spread = Math.sqrt(Math.max(covariance(problem, p, p), 0))
+          cz[p + 1] = spread > 0 ? v / spread : 0
+        })
+        for (let p = 1; p <= n; p++) cz[0] -= cz[p] * problem.means[p]
+        // Simplifying an approximate constraint measures up to ~n trials on every event, each over its n monomials and
+        // their d gradients: estimated first (budget.ts), and past the budget the computed coefficients are kept, noted.
+        const simplifyNote = simplifyBudgetNote(rows, n, d, k)
+        // Exact only where it vanishes on the events to their floating-point floor (exactNullSpace.ts): a fitted
+        // polynomial whose events lie within 1e-10 of it is a thin approximate one, not a relation that holds to rounding.
+        const exactAllowed = !sample || (exactGroup && holdsToRounding(cz, basis, sample, k))
+        const constraint = readable(cz, pivots[r] + 1, basis, mu, sigma, events, rows, span, names, groups, scale, simplifyNote === null, exactAllowed)
+        if (constraint && (!exactOnly || constraint.exact)) {
+          listed.push({ pivot: pivots[r], constraint })
+          if (simplifyNote && !constraint.exact && !notes.includes(simplifyNote)) notes.push(simplifyNote)
+        }
       })
-      for (let p = 1; p <= n; p++) cz[0] -= cz[p] * problem.means[p]
-      // Simplifying an approximate constraint measures up to ~n trials on every event, each over its n monomials and
-      // their d gradients: estimated first (budget.ts), and past the budget the computed coefficients are kept, noted.
-      const simplifyNote = simplifyBudgetNote(rows, n, d, k)
-      const constraint = readable(cz, pivots[r] + 1, basis, mu, sigma, events, rows, span, names, groups, scale, simplifyNote === null)
-      if (constraint && (!exactOnly || constraint.exact)) {
-        constraints.push(constraint)
-        if (simplifyNote && !constraint.exact && !notes.includes(simplifyNote)) notes.push(simplifyNote)
-      }
-    })
+    }
+    constraints.push(...listed.sort((x, y) => x.pivot - y.pivot).map((l) => l.constraint))
   }
   const top = Math.max(0, ...constraints.map((c) => c.degree))
   const metricDegree = Math.max(top, 2)
-  return { constraints, metric: constraints.length ? constraintMetric(constraints, problems[metricDegree], metricDegree) : null, searched: maxDegree, notes }
+  return { constraints, metric: constraints.length ? constraintMetric(constraints, problems[metricDegree], metricDegree, singularGradients.has(metricDegree) ? sample : null) : null, searched: maxDegree, notes }
 }
 
 /** Covariance C_pq of monomials p, q (0-based among the non-constant ones). */
@@ -189,7 +236,7 @@ function degreeProblem(moment: (alpha: ArrayLike<number>) => number, d: number, 
       g[p][q] = gradient
     }
   }
-  return { basis, n, means, covariance: c, gradient: g }
+  return { basis, n, means, covariance: c, gradient: g, lengths: sigma }
 }
 
 /** Coefficient vectors (non-constant part, degree-k prefix) of g · m for each constraint g and monomial m of degree ≤ k − deg g. */
@@ -225,7 +272,7 @@ function complementBasis(vectors: readonly number[][], n: number): number[][] {
 const bilinear = (a: readonly number[][], x: readonly number[], y: readonly number[]) => x.reduce((s, xi, i) => s + xi * a[i].reduce((t, v, j) => t + v * y[j], 0), 0)
 
 /** The metric of the tangency system at the top degree: the ideal of all constraints taken out. */
-function constraintMetric(constraints: readonly PolynomialConstraint[], problem: DegreeProblem, k: number): ConstraintMetric {
+function constraintMetric(constraints: readonly PolynomialConstraint[], problem: DegreeProblem, k: number, sample: ExactSample | null): ConstraintMetric {
   const { n } = problem
   // h = B a + (ideal part) with B ⟂ the ideal: the ideal part vanishes on the data, so E[h²] = aᵀ (Bᵀ C B) a, a = Bᵀ c.
   const complement = complementBasis(idealVectors(constraints, problem, k, true), n)
@@ -248,8 +295,29 @@ function constraintMetric(constraints: readonly PolynomialConstraint[], problem:
     means: problem.means,
     rows,
     conditionRoot,
-    gradientNorm: (h) => bilinear(problem.gradient, Array.from(h.subarray(1, n + 1)), Array.from(h.subarray(1, n + 1))),
+    gradientNorm: (h) => (sample ? sampleGradientNorm(h, problem, sample) : bilinear(problem.gradient, Array.from(h.subarray(1, n + 1)), Array.from(h.subarray(1, n + 1)))),
   }
+}
+
+/**
+ * E|∇h|² over the sample's events, with the gradient in the problem's frame (∂/∂u_a = σ_a⁻¹ ∂/∂z_a, as in
+ * degreeProblem): where the moments of degree 2k have lost the gradient Gram matrix to rounding. O(rows · N · d).
+ */
+function sampleGradientNorm(h: Polynomial, problem: DegreeProblem, sample: ExactSample): number {
+  const { basis } = problem
+  const d = basis.variables
+  const gradients = Array.from({ length: d }, (_, a) => derivative(h.subarray(0, basis.count) as Polynomial, a, basis))
+  const values = new Float64Array(basis.count)
+  let total = 0
+  for (let i = 0; i < sample.rows; i++) {
+    monomialValues(sample.z.subarray(i * d, i * d + d), basis, values)
+    for (let a = 0; a < d; a++) {
+      let g = 0
+      for (let m = 0; m < basis.count; m++) g += gradients[a][m] * values[m]
+      total += (g / problem.lengths[a]) ** 2
+    }
+  }
+  return total / sample.rows
 }
 
 /**
@@ -259,7 +327,7 @@ function constraintMetric(constraints: readonly PolynomialConstraint[], problem:
  */
 function readable(
   cz: Polynomial, pivot: number, basis: MonomialBasis, mu: readonly number[], sigma: readonly number[], events: MomentAccumulator, rows: number,
-  span: AffineSpan, names: readonly string[], groups: FeatureGroups, scale: number, simplifyApproximately = true,
+  span: AffineSpan, names: readonly string[], groups: FeatureGroups, scale: number, simplifyApproximately = true, exactAllowed = true,
 ): PolynomialConstraint {
   const toPhysical = (p: Polynomial) => substitute(p, basis, mu.map((m, a) => -m / sigma[a]), sigma.map((s) => 1 / s))
   const cu = toPhysical(cz)
@@ -269,7 +337,9 @@ function readable(
   const size = (m: number) => Math.abs(cu[m]) * basis.exponents[m].reduce((s, e, a) => s * sigma[a] ** e, 1)
   const largest = Math.max(...Array.from({ length: basis.count }, (_, m) => size(m)))
   const raw = measure(cu, basis, events, rows, span.free, sigma)
-  const exactRaw = raw.relative < EXACT_TOLERANCE
+  // Exact only where the events' null space says so (exactNullSpace.ts): a fitted polynomial whose events lie within
+  // 1e-10 of it is a thin approximate one, not a relation that holds to rounding.
+  const exactRaw = exactAllowed && raw.relative < EXACT_TOLERANCE
   const simplify = (tolerance: number) => cu.map((c, m) => (m === 0 || size(m) < tolerance * largest ? 0 : snapFraction(c, tolerance)))
   let coefficients: Polynomial = cu
   let fit = raw
@@ -280,7 +350,7 @@ function readable(
   } else if (simplifyApproximately) {
     ;[coefficients, fit] = simplifyApproximate(cu, pivot, raw, size, (c) => measure(c, basis, events, rows, span.free, sigma))
   }
-  const exact = fit.relative < EXACT_TOLERANCE
+  const exact = exactAllowed && fit.relative < EXACT_TOLERANCE
   let constant = exact && Math.abs(fit.mean) <= EXACT_TOLERANCE * fit.magnitude ? 0 : fit.mean
   const physical = Float64Array.from(coefficients)
   physical[0] = -constant

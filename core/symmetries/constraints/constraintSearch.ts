@@ -6,7 +6,8 @@ import type { AffineSpan, LinearConstraint } from './linearConstraints.js'
 import { monomialBasis } from './monomials.js'
 import { commonUnit, dimensionScale, distanceFrame, type DimensionScale } from './noiseScale.js'
 import { substitute } from './polynomial.js'
-import { constraintDegree, polynomialConstraints, type ConstraintMetric, type PolynomialConstraint } from './polynomialConstraints.js'
+import type { ConstraintMetric } from './constraintMetric.js'
+import { constraintDegree, polynomialConstraints, type PolynomialConstraint } from './polynomialConstraints.js'
 import { EXACT_SYSTEM_EVENTS, MAX_CONSTRAINT_MONOMIALS } from '../tolerances.js'
 
 /** 'determined': the constraints explain the dimension; 'open': no constraint and none needed; else 'undetermined'. */

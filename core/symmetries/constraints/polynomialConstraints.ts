@@ -1,8 +1,10 @@
-import { CholeskyDecomposition, Matrix, SingularValueDecomposition, inverse } from 'ml-matrix'
+import { CholeskyDecomposition, Matrix, inverse } from 'ml-matrix'
 import { SymscopeError } from '../../errors.js'
 import { symmetricEigen } from '../../linalg/symmetricEigen.js'
 import { exactNullSpace, holdsToRounding, missedDirections, refineOnto, type ExactSample } from './exactNullSpace.js'
 import type { MomentAccumulator } from '../kernels/blockMoments.js'
+import { constraintMetric, type ConstraintMetric } from './constraintMetric.js'
+import { bilinear, complementBasis, covariance, degreeProblem, idealVectors, type DegreeProblem } from './degreeProblem.js'
 import { echelonBasis } from './echelon.js'
 import type { FeatureGroups } from '../featureGroups.js'
 import { formatFormula, localiseTerms, type Term } from './formula.js'
@@ -11,8 +13,8 @@ import type { AffineSpan } from './linearConstraints.js'
 import { commonUnit, distanceFrame } from './noiseScale.js'
 import { simplifyBudgetNote } from '../budget.js'
 import { monomialBasis, type MonomialBasis } from './monomials.js'
-import { derivative, monomial, monomialValues, multiply, substitute, type Polynomial } from './polynomial.js'
-import { EXACT_CANDIDATE, EXACT_TOLERANCE, IDEAL_RANK_TOLERANCE, MAX_PAIR_TERMS, SIMPLIFY_LEVELS, SNAP_EXACT, SNAP_GROWTH } from '../tolerances.js'
+import { derivative, substitute, type Polynomial } from './polynomial.js'
+import { EXACT_CANDIDATE, EXACT_TOLERANCE, MAX_PAIR_TERMS, SIMPLIFY_LEVELS, SNAP_EXACT, SNAP_GROWTH } from '../tolerances.js'
 
 /** A polynomial constraint g = 0 of degree 2 … 4 in the span coordinates. */
 export interface PolynomialConstraint {
@@ -35,39 +37,10 @@ export interface PolynomialConstraint {
   formula: string
 }
 
-/**
- * The data's metric on polynomials of degree ≤ `basis.degree` in z with the constraints' ideal taken out, for the
- * tangency system: E[h²] for h outside the ideal is (h₀ + Σ h_p μ_p)² + Σ_i (rows_i · h)², h's non-constant part.
- */
-export interface ConstraintMetric {
-  basis: MonomialBasis
-  /** E[z^α] on `basis`. */
-  means: Float64Array
-  rows: number[][]
-  /** E|∇h|² of the non-constant part (G = E[∇m_p · ∇m_q]). */
-  gradientNorm(h: Polynomial): number
-  /**
-   * √(λ_max / λ_min) of the monomials' covariance outside the ideal: the rows are its factors, so a residual that is
-   * zero in exact arithmetic reads up to ~ε times this (tangency.ts: the floating-point floor).
-   */
-  conditionRoot: number
-}
-
 /** The largest degree searched: 4 while the monomials of degree 1 … k number at most MAX_CONSTRAINT_MONOMIALS. */
 export function constraintDegree(d: number, maxMonomials: number): number {
   for (let k = 4; k > 2; k--) if (monomialBasis(d, k).count - 1 <= maxMonomials) return k
   return 2
-}
-
-interface DegreeProblem {
-  basis: MonomialBasis
-  /** Monomials 1 … N of the degree-k basis (its graded prefix). */
-  n: number
-  means: Float64Array
-  covariance: number[][]
-  gradient: number[][]
-  /** The frame's spread of each coordinate, by which the gradient is divided (∂/∂u_a = σ_a⁻¹ ∂/∂z_a). */
-  lengths: readonly number[]
 }
 
 /**
@@ -208,116 +181,6 @@ export function polynomialConstraints(
   const top = Math.max(0, ...constraints.map((c) => c.degree))
   const metricDegree = Math.max(top, 2)
   return { constraints, metric: constraints.length ? constraintMetric(constraints, problems[metricDegree], metricDegree, singularGradients.has(metricDegree) ? sample : null) : null, searched: maxDegree, notes }
-}
-
-/** Covariance C_pq of monomials p, q (0-based among the non-constant ones). */
-const covariance = (problem: DegreeProblem, p: number, q: number) => problem.covariance[p][q]
-
-/** The degree-k problem from moments in z; the gradient Gram in physical units (∂/∂u_a = σ_a⁻¹ ∂/∂z_a). */
-function degreeProblem(moment: (alpha: ArrayLike<number>) => number, d: number, k: number, sigma: readonly number[]): DegreeProblem {
-  const basis = monomialBasis(d, k)
-  const n = basis.count - 1
-  const means = Float64Array.from(basis.exponents, (alpha, m) => (m === 0 ? 1 : moment(alpha)))
-  const sum = (a: Uint8Array, b: Uint8Array, lower = -1) => {
-    const alpha = a.map((e, i) => e + b[i] - (i === lower ? 2 : 0))
-    return moment(alpha)
-  }
-  const c: number[][] = []
-  const g: number[][] = []
-  for (let p = 0; p < n; p++) {
-    c.push([])
-    g.push([])
-    for (let q = 0; q < n; q++) {
-      const a = basis.exponents[p + 1]
-      const b = basis.exponents[q + 1]
-      c[p][q] = sum(a, b) - means[p + 1] * means[q + 1]
-      let gradient = 0
-      for (let v = 0; v < d; v++) if (a[v] && b[v]) gradient += (a[v] * b[v] * sum(a, b, v)) / sigma[v] ** 2
-      g[p][q] = gradient
-    }
-  }
-  return { basis, n, means, covariance: c, gradient: g, lengths: sigma }
-}
-
-/** Coefficient vectors (non-constant part, degree-k prefix) of g · m for each constraint g and monomial m of degree ≤ k − deg g. */
-function idealVectors(constraints: readonly PolynomialConstraint[], problem: DegreeProblem, k: number, includeDegree = false): number[][] {
-  const basis = problem.basis
-  const out: number[][] = []
-  for (const g of constraints) {
-    if (g.degree > k || (!includeDegree && g.degree === k)) continue
-    const gz = g.standardised.subarray(0, basis.count)
-    for (let m = 0; m < basis.count; m++) {
-      if (basis.degrees[m] > k - g.degree) break
-      const product = multiply(gz, monomial(m, basis), basis)
-      out.push(Array.from(product.subarray(1)))
-    }
-  }
-  return out
-}
-
-/** Orthonormal basis of the orthogonal complement of span(vectors) in ℝⁿ (SVD; rank at IDEAL_RANK_TOLERANCE). */
-function complementBasis(vectors: readonly number[][], n: number): number[][] {
-  const identity = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)))
-  if (!vectors.length) return identity
-  const svd = new SingularValueDecomposition(new Matrix(vectors.map((v) => [...v])).transpose(), { autoTranspose: true })
-  const largest = Math.max(...svd.diagonal)
-  const u = svd.leftSingularVectors
-  const q = svd.diagonal.flatMap((s, k) => (s > IDEAL_RANK_TOLERANCE * largest ? [u.getColumn(k)] : []))
-  const projector = identity.map((row, i) => row.map((v, j) => v - q.reduce((s, col) => s + col[i] * col[j], 0)))
-  const complement = new SingularValueDecomposition(new Matrix(projector), { autoTranspose: true })
-  const uc = complement.leftSingularVectors
-  return complement.diagonal.flatMap((s, k) => (s > 0.5 ? [uc.getColumn(k)] : []))
-}
-
-const bilinear = (a: readonly number[][], x: readonly number[], y: readonly number[]) => x.reduce((s, xi, i) => s + xi * a[i].reduce((t, v, j) => t + v * y[j], 0), 0)
-
-/** The metric of the tangency system at the top degree: the ideal of all constraints taken out. */
-function constraintMetric(constraints: readonly PolynomialConstraint[], problem: DegreeProblem, k: number, sample: ExactSample | null): ConstraintMetric {
-  const { n } = problem
-  // h = B a + (ideal part) with B ⟂ the ideal: the ideal part vanishes on the data, so E[h²] = aᵀ (Bᵀ C B) a, a = Bᵀ c.
-  const complement = complementBasis(idealVectors(constraints, problem, k, true), n)
-  const rows: number[][] = []
-  let conditionRoot = 1
-  if (complement.length) {
-    const restricted = complement.map((x) => complement.map((y) => bilinear(problem.covariance, x, y)))
-    const { values, vectors } = symmetricEigen(restricted)
-    const largest = Math.max(...values)
-    const smallest = Math.min(...values.filter((v) => v > 0))
-    if (largest > 0 && Number.isFinite(smallest)) conditionRoot = Math.sqrt(largest / smallest)
-    values.forEach((lambda, i) => {
-      const row = new Array(n).fill(0)
-      complement.forEach((b, j) => b.forEach((v, p) => (row[p] += Math.sqrt(Math.max(lambda, 0)) * vectors[j][i] * v)))
-      rows.push(row)
-    })
-  }
-  return {
-    basis: problem.basis,
-    means: problem.means,
-    rows,
-    conditionRoot,
-    gradientNorm: (h) => (sample ? sampleGradientNorm(h, problem, sample) : bilinear(problem.gradient, Array.from(h.subarray(1, n + 1)), Array.from(h.subarray(1, n + 1)))),
-  }
-}
-
-/**
- * E|∇h|² over the sample's events, with the gradient in the problem's frame (∂/∂u_a = σ_a⁻¹ ∂/∂z_a, as in
- * degreeProblem): where the moments of degree 2k have lost the gradient Gram matrix to rounding. O(rows · N · d).
- */
-function sampleGradientNorm(h: Polynomial, problem: DegreeProblem, sample: ExactSample): number {
-  const { basis } = problem
-  const d = basis.variables
-  const gradients = Array.from({ length: d }, (_, a) => derivative(h.subarray(0, basis.count) as Polynomial, a, basis))
-  const values = new Float64Array(basis.count)
-  let total = 0
-  for (let i = 0; i < sample.rows; i++) {
-    monomialValues(sample.z.subarray(i * d, i * d + d), basis, values)
-    for (let a = 0; a < d; a++) {
-      let g = 0
-      for (let m = 0; m < basis.count; m++) g += gradients[a][m] * values[m]
-      total += (g / problem.lengths[a]) ** 2
-    }
-  }
-  return total / sample.rows
 }
 
 /**

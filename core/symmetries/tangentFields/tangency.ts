@@ -1,6 +1,7 @@
 import { Matrix } from 'ml-matrix'
 import { derivative, monomial, multiply, type Polynomial } from '../constraints/polynomial.js'
-import type { ConstraintMetric, PolynomialConstraint } from '../constraints/polynomialConstraints.js'
+import type { ConstraintMetric } from '../constraints/constraintMetric.js'
+import type { PolynomialConstraint } from '../constraints/polynomialConstraints.js'
 import { TANGENCY_FACTOR, TANGENCY_FLOOR_FACTOR, TANGENCY_TOLERANCE } from '../tolerances.js'
 
 /**

@@ -74,7 +74,7 @@ describe('beyond degree 2: algebras worked out by hand', () => {
     expect(s.constraints).toEqual([])
     // The description stays incomplete: no polynomial of degree ≤ 4 cuts the curve out.
     expect(s.dimension).toMatchObject({ intrinsic: 1, freeCoordinates: 2, status: 'undetermined', searchedDegree: 4 })
-    expect(s.dimension.reason).toMatch(/leave 2 free coordinates, but the events are 1-dimensional/)
+    expect(s.dimension!.reason).toMatch(/leave 2 free coordinates, but the events are 1-dimensional/)
     // The truth: a sine's only symmetries are discrete shifts by its period, so no affine field is tangent. The events'
     // tangent spaces say so with a clear gap (the next field's χ² at least 10³ × the acceptance), shown in the section.
     expect(s.manifoldAlgebra).toMatchObject({ dimension: 0, generators: [], status: 'determined' })

@@ -10,14 +10,15 @@ import { proposeInvariances, type InvarianceProposal } from './invarianceProposa
 import type { AffineSpan } from '../constraints/linearConstraints.js'
 import { monomialBasis, testDegree } from '../constraints/monomials.js'
 import type { Generator } from '../tangentFields/readableBasis.js'
-import type { SpanMoments } from '../kernels/spanMoments.js'
+import { partMoments, type SpanMoments } from '../kernels/spanMoments.js'
 import type { TangencySystem } from '../tangentFields/tangency.js'
 import { structureConstants } from '../tangentFields/lieAlgebra.js'
-import { CLOSURE_TOLERANCE, HARMONIC_POWER, INVARIANCE_TEST_EVENTS, MONTE_CARLO_BUDGET, NAME_RANK_TOLERANCE, REFINE_EVENTS, REFINED_MARGIN, WHITENED_OVERLAP } from '../tolerances.js'
+import { CLOSURE_TOLERANCE, HARMONIC_POWER, INVARIANCE_TEST_EVENTS, MONTE_CARLO_BUDGET, REFINE_EVENTS, REFINED_MARGIN, WHITENED_OVERLAP } from '../tolerances.js'
 import { Matrix } from 'ml-matrix'
 import { leastSquares } from '../../linalg/leastSquares.js'
 import { refineCompact, refineConjugate } from './refineOrbit.js'
 import { liftField, thetaToField, toPhysical } from '../tangentFields/fields.js'
+import { inSpan, nearSpan, parallel } from '../tangentFields/fieldSpan.js'
 
 /** One tested generator: where it came from, its test, Holm's adjusted p-value and the decision at the level. */
 export interface TestedGenerator {
@@ -269,11 +270,7 @@ function refinedProposal(
 ): (Generator & { statistic: number }) | null {
   const d = span.free.length
   if (manifold.length < 2) return null
-  const rows = Math.min(first.rows, REFINE_EVENTS)
-  const z = new Float64Array(rows * d)
-  for (let i = 0; i < rows; i++) {
-    for (let a = 0; a < d; a++) z[i * d + a] = (context.data[i * context.cols + span.free[a]] - first.shift[a]) / first.scale[a]
-  }
+  const { z, rows } = proposalEvents(first, context, span)
   const basisMatrix = new Matrix(manifold.map((m) => Array.from(m.theta))).transpose()
   const start = leastSquares(basisMatrix)(Matrix.columnVector(Array.from(g.theta))).to1DArray()
   const c = refineCompact(z, rows, d, monomialBasis(d, testDegree(d)), manifold.map((m) => m.theta), start)
@@ -369,49 +366,4 @@ function asGenerator(theta: Theta, span: AffineSpan, groups: FeatureGroups, syst
   const d = span.free.length
   const field = liftField(toPhysical(thetaToField(theta, d), span.free.map((f) => span.means[f]), span.free.map((f) => span.spreads[f])), span, groups)
   return { field, theta, tangency: system.residual(theta) }
-}
-
-/** Moments over blocks [from, to) of the random order: a sample of its own. */
-function partMoments(moments: SpanMoments, from: number, to: number): SpanMoments & { rows: number; firstRow: number } {
-  const blocks = moments.blocks.slice(from, to)
-  const blockRows = moments.blockRows.slice(from, to)
-  const rows = blockRows.reduce((s, r) => s + r, 0)
-  const mean = new Float64Array(moments.basis.count)
-  blocks.forEach((block, b) => block.forEach((v, m) => (mean[m] += (v * blockRows[b]) / rows)))
-  const firstRow = moments.blockRows.slice(0, from).reduce((s, r) => s + r, 0)
-  return { ...moments, mean, blocks, blockRows, rows, firstRow, moment: (alpha) => mean[moments.basis.indexOf(alpha)] }
-}
-
-const unit = (theta: Theta) => {
-  const size = Math.hypot(...Array.from(theta))
-  return Array.from(theta, (v) => v / size)
-}
-function parallel(x: Theta, y: Theta): boolean {
-  const [a, b] = [unit(x), unit(y)]
-  return Math.abs(Math.abs(a.reduce((s, v, i) => s + v * b[i], 0)) - 1) < NAME_RANK_TOLERANCE
-}
-/** Whether θ lies in the span of `basis` (Gram–Schmidt residual below NAME_RANK_TOLERANCE of its size). */
-function inSpan(basis: readonly Theta[], theta: Theta): boolean {
-  return nearSpan(basis, theta, 1e3 * NAME_RANK_TOLERANCE)
-}
-
-/** Whether θ lies within `tolerance` (relative) of the span of `basis`. */
-function nearSpan(basis: readonly Theta[], theta: Theta, tolerance: number): boolean {
-  if (!basis.length) return false
-  const residual = unit(theta)
-  const orthonormal: number[][] = []
-  for (const b of basis) {
-    const v = unit(b)
-    for (const q of orthonormal) {
-      const dot = v.reduce((s, x, i) => s + x * q[i], 0)
-      for (let i = 0; i < v.length; i++) v[i] -= dot * q[i]
-    }
-    const size = Math.hypot(...v)
-    if (size > NAME_RANK_TOLERANCE) orthonormal.push(v.map((x) => x / size))
-  }
-  for (const q of orthonormal) {
-    const dot = residual.reduce((s, x, i) => s + x * q[i], 0)
-    for (let i = 0; i < residual.length; i++) residual[i] -= dot * q[i]
-  }
-  return Math.hypot(...residual) < tolerance
 }

@@ -48,3 +48,14 @@ export function spanMoments(accumulator: MomentAccumulator, span: AffineSpan, ro
     moment: (alpha) => mean[basis.indexOf(alpha)],
   }
 }
+
+/** Moments over blocks [from, to) of the random order: a sample of its own. */
+export function partMoments(moments: SpanMoments, from: number, to: number): SpanMoments & { rows: number; firstRow: number } {
+  const blocks = moments.blocks.slice(from, to)
+  const blockRows = moments.blockRows.slice(from, to)
+  const rows = blockRows.reduce((s, r) => s + r, 0)
+  const mean = new Float64Array(moments.basis.count)
+  blocks.forEach((block, b) => block.forEach((v, m) => (mean[m] += (v * blockRows[b]) / rows)))
+  const firstRow = moments.blockRows.slice(0, from).reduce((s, r) => s + r, 0)
+  return { ...moments, mean, blocks, blockRows, rows, firstRow, moment: (alpha) => mean[moments.basis.indexOf(alpha)] }
+}

@@ -1,4 +1,4 @@
-import { flowGrid, flowMultiples } from '../tangentFields/flow.js'
+import { flowGrid, flowMultiples, moveByGridElement } from '../tangentFields/flow.js'
 import type { Theta } from '../tangentFields/fields.js'
 import { HARMONIC_ORDERS } from '../tolerances.js'
 
@@ -48,7 +48,6 @@ export function orbitHarmonics(z: Float64Array, rows: number, d: number, theta: 
   const multiples = flow.multiples
   const G = 4 * multiples[multiples.length - 1] + 4
   const grid = flowGrid(theta, d, flow.period, G)
-  const size = d + 1
   const M = multiples.length
   // w for every (multiple, coordinate) at every event: rows × M × d complex numbers.
   const re = new Float64Array(rows * M * d)
@@ -59,12 +58,7 @@ export function orbitHarmonics(z: Float64Array, rows: number, d: number, theta: 
   for (let i = 0; i < rows; i++) {
     const x = z.subarray(i * d, (i + 1) * d)
     for (let g = 0; g < G; g++) {
-      const offset = g * size * size
-      for (let a = 0; a < d; a++) {
-        let s = grid[offset + a * size + d]
-        for (let b = 0; b < d; b++) s += grid[offset + a * size + b] * x[b]
-        moved[a] = s
-      }
+      moveByGridElement(grid, g, d, x, moved)
       for (let m = 0; m < M; m++) {
         const c = cosines[m][g] / G
         const s = sines[m][g] / G

@@ -1,5 +1,5 @@
 import { EigenvalueDecomposition, Matrix, solve } from 'ml-matrix'
-import { flowGrid, flowPeriod } from '../tangentFields/flow.js'
+import { flowGrid, flowPeriod, moveByGridElement } from '../tangentFields/flow.js'
 import type { Theta } from '../tangentFields/fields.js'
 import type { MonomialBasis } from '../constraints/monomials.js'
 import { CONJUGATE_BUDGET, CONJUGATE_EVENTS, CONJUGATE_ITERATIONS, REFINE_BUDGET, REFINE_GRID, REFINE_ITERATIONS, WHITENING_RANK } from '../tolerances.js'
@@ -89,24 +89,14 @@ function refineUnit(
       break
     }
     // Halving line search: the first trial that lowers F is taken; the iterations stop once a step gains < 0.1 %.
-    let improved = false
-    for (let halving = 0; halving < 8; halving++) {
-      const scale = 2 ** -halving
+    const taken = halvingLineSearch((scale) => {
       const trial = c.map((v, i) => v + scale * directions.reduce((s, e, j) => s + delta[j] * e[i], 0))
       const length = Math.hypot(...trial)
-      const unit = trial.map((v) => v / length)
-      const rt = residual(unit)
-      if (!rt) continue
-      const Ft = rt.reduce((s, v) => s + v * v, 0)
-      if (Ft < F) {
-        improved = F - Ft > 1e-3 * F
-        c = unit
-        r = rt
-        F = Ft
-        break
-      }
-    }
-    if (!improved) break
+      return trial.map((v) => v / length)
+    }, residual, F)
+    if (!taken) break
+    ;({ point: c, r, F } = taken)
+    if (!taken.improved) break
   }
   return F < F0 ? c.map((v) => v * norm) : null
 }
@@ -121,7 +111,6 @@ export function orbitObjective(
 ): ((theta: Theta) => number[] | null) | null {
   const K = basis.count - 1
   const G = REFINE_GRID
-  const size = d + 1
   const values = new Float64Array(basis.count)
   const moved = new Float64Array(d)
   const monomials = (x: ArrayLike<number>, out: Float64Array) => {
@@ -139,12 +128,7 @@ export function orbitObjective(
       monomials(x, values)
       for (let k = 0; k < K; k++) h[i * K + k] = values[k + 1]
       for (let g = 0; g < G; g++) {
-        const offset = g * size * size
-        for (let a = 0; a < d; a++) {
-          let s = grid[offset + a * size + d]
-          for (let b = 0; b < d; b++) s += grid[offset + a * size + b] * x[b]
-          moved[a] = s
-        }
+        moveByGridElement(grid, g, d, x, moved)
         monomials(moved, values)
         for (let k = 0; k < K; k++) h[i * K + k] -= values[k + 1] / G
       }
@@ -253,23 +237,30 @@ export function refineConjugate(z: Float64Array, given: number, d: number, basis
     } catch {
       break
     }
-    let improved = false
-    for (let halving = 0; halving < 8; halving++) {
-      const trial = x.map((v, i) => v + 2 ** -halving * delta[i])
-      const rt = residual(trial)
-      if (!rt) continue
-      const Ft = rt.reduce((s, v) => s + v * v, 0)
-      if (Ft < F) {
-        improved = F - Ft > 1e-3 * F
-        x = trial
-        r = rt
-        F = Ft
-        break
-      }
-    }
-    if (!improved) break
+    const taken = halvingLineSearch((scale) => x.map((v, i) => v + scale * delta[i]), residual, F)
+    if (!taken) break
+    ;({ point: x, r, F } = taken)
+    if (!taken.improved) break
   }
   if (!(F < F0)) return null
   const refined = thetaOf(x)
   return refined && refined.map((v) => (v / Math.hypot(...Array.from(refined))) * scale)
+}
+
+/**
+ * The Gauss–Newton step's halving line search (both refinements above): the first of the trials at step scales 1, ½, …,
+ * 2⁻⁷ whose F = |r|² is below the current F is taken; `improved` says whether it gained at least 0.1 % of F (the
+ * iterations stop when it did not). Null when no trial lowers F.
+ */
+function halvingLineSearch(
+  trialAt: (scale: number) => number[], residual: (point: readonly number[]) => number[] | null, F: number,
+): { point: number[]; r: number[]; F: number; improved: boolean } | null {
+  for (let halving = 0; halving < 8; halving++) {
+    const point = trialAt(2 ** -halving)
+    const r = residual(point)
+    if (!r) continue
+    const Ft = r.reduce((s, v) => s + v * v, 0)
+    if (Ft < F) return { point, r, F: Ft, improved: F - Ft > 1e-3 * F }
+  }
+  return null
 }

@@ -47,6 +47,20 @@ export function flowGrid(theta: Theta, d: number, period: number, count: number)
 }
 
 /**
+ * x moved by the flow grid's element g (flowGrid's layout: (d + 1) × (d + 1) homogeneous matrices, row-major), written
+ * to `out`: out_a = Σ_b M_ab x_b + M_a,d.
+ */
+export function moveByGridElement(grid: Float64Array, g: number, d: number, x: ArrayLike<number>, out: Float64Array): void {
+  const size = d + 1
+  const offset = g * size * size
+  for (let a = 0; a < d; a++) {
+    let s = grid[offset + a * size + d]
+    for (let b = 0; b < d; b++) s += grid[offset + a * size + b] * x[b]
+    out[a] = s
+  }
+}
+
+/**
  * The period of the flow when it is periodic (a compact one-parameter group: a rotation, possibly about a point,
  * with commensurate frequencies): A's eigenvalues are 0 or ±iω_k with every ω_k an integer multiple of the smallest,
  * T = 2π/ω_min, and exp(T Ã) = 1 to PERIOD_TOLERANCE (which also rules out a translation along a fixed direction).
